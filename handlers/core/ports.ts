@@ -1,0 +1,117 @@
+// The ports between the cloud-free application and each cloud. Core never imports a cloud SDK:
+// every cloud (and local mode) supplies these three implementations.
+
+/** A note as the API returns it. `version` starts at 1 and grows by one on every update. */
+export interface Note {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: string; // ISO 8601, UTC, millisecond precision
+  updatedAt: string;
+  version: number;
+}
+
+export interface NotePage {
+  items: Note[];
+  /** Opaque, store-specific; absent when there is no further page. */
+  nextCursor?: string;
+}
+
+export interface NoteStore {
+  /** Stores a new note; the id is new (UUIDv7), so a collision is a bug and may throw. */
+  create(note: Note): Promise<void>;
+  /** Undefined when there is no such note (a soft-deleted note counts as absent). */
+  get(id: string): Promise<Note | undefined>;
+  /** Notes in ascending id order (ids are UUIDv7, so creation order). Throws InvalidCursorError. */
+  list(query: { limit: number; cursor?: string }): Promise<NotePage>;
+  /**
+   * Replaces the note only if the stored version equals `expectedVersion` (one conditional write).
+   * Throws NoteNotFoundError or VersionMismatchError; nothing is written then.
+   */
+  replace(next: Note, expectedVersion: number): Promise<void>;
+  /**
+   * Deletes the note, if `expectedVersion` is given only when it matches. Returns the deleted note.
+   * Throws NoteNotFoundError or VersionMismatchError.
+   */
+  remove(id: string, expectedVersion?: number): Promise<Note>;
+  /** Resolves when the store answers; throws StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+}
+
+/** One event the subscriber received for a note, as `GET /api/notes/{id}/activity` shows it. */
+export interface Activity {
+  eventId: string;
+  type: string; // com.example.note.created | updated | deleted
+  noteId: string;
+  version: number;
+  time: string; // the event's time
+}
+
+export interface ActivityStore {
+  /** Records the activity once per eventId; returns false when it was already recorded. */
+  record(activity: Activity): Promise<boolean>;
+  /** All activity of a note, ordered by time, then eventId. */
+  list(noteId: string): Promise<Activity[]>;
+}
+
+/** CloudEvents 1.0, JSON format, as published to EventBridge (in `detail`) and Event Grid. */
+export interface NoteEvent {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: NoteEventType;
+  subject: string; // the note id
+  time: string;
+  datacontenttype: 'application/json';
+  data: NoteEventData;
+}
+
+export type NoteChangeKind = 'created' | 'updated' | 'deleted';
+export type NoteEventType = `com.example.note.${NoteChangeKind}`;
+
+/** created/updated carry the note as committed; deleted carries the last committed note. */
+export interface NoteEventData {
+  note: Note;
+}
+
+/** A committed change as a cloud's change stream reports it, before it becomes an event. */
+export interface NoteChange {
+  kind: NoteChangeKind;
+  note: Note;
+  /** When the change committed (for deletes: when the delete committed). */
+  time: string;
+}
+
+export interface EventPublisher {
+  /** Publishes all events or throws; callers retry a failed batch (delivery is at least once). */
+  publish(events: NoteEvent[]): Promise<void>;
+}
+
+export class NoteNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`note ${id} not found`);
+    this.name = 'NoteNotFoundError';
+  }
+}
+
+export class VersionMismatchError extends Error {
+  constructor(readonly id: string, readonly expected: number, readonly actual: number | undefined) {
+    super(`note ${id} is at version ${actual ?? 'unknown'}, not ${expected}`);
+    this.name = 'VersionMismatchError';
+  }
+}
+
+export class InvalidCursorError extends Error {
+  constructor(detail = 'cursor is not valid for this list') {
+    super(detail);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** The store did not answer (network, throttling, emulator down): the API answers 503. */
+export class StoreUnavailableError extends Error {
+  constructor(message = 'the store is unavailable', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
