@@ -22,7 +22,11 @@ export interface NoteStore {
   create(note: Note): Promise<void>;
   /** Undefined when there is no such note (a soft-deleted note counts as absent). */
   get(id: string): Promise<Note | undefined>;
-  /** Notes in ascending id order (ids are UUIDv7, so creation order). Throws InvalidCursorError. */
+  /**
+   * Notes in ascending id order (ids are UUIDv7, so creation order). A page holds `limit` notes while
+   * at least that many remain (a store whose backend returns short pages keeps reading). Throws
+   * InvalidCursorError. The shared tests in test/contract/ are the executable form of this contract.
+   */
   list(query: { limit: number; cursor?: string }): Promise<NotePage>;
   /**
    * Replaces the note only if the stored version equals `expectedVersion` (one conditional write).

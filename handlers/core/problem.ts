@@ -1,0 +1,82 @@
+// RFC 9457 problem responses, and the one place that maps errors to HTTP statuses.
+import { HTTPException } from 'hono/http-exception';
+import { InvalidCursorError, NoteNotFoundError, StoreUnavailableError, VersionMismatchError } from './ports';
+
+/** One failed check of a validation error, named by the request field it concerns. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: 'about:blank';
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+// With type "about:blank" the title must be the status's reason phrase (RFC 9457 §4.2.1).
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problemResponse(
+  status: number,
+  detail: string,
+  options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+): Response {
+  const body: Problem = { type: 'about:blank', title: REASON[status] ?? 'Error', status, detail };
+  if (options.errors) body.errors = options.errors;
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...options.headers },
+  });
+}
+
+/** A problem the routes throw to stop a request; `toProblemResponse` turns it into its response. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+  }
+}
+
+const RETRY_SOON = { 'retry-after': '1' };
+
+/** The response for any error; `unexpected` is told about errors that are bugs (500). */
+export function toProblemResponse(error: unknown, unexpected: (error: unknown) => void): Response {
+  if (error instanceof ProblemError) return problemResponse(error.status, error.detail, error.options);
+  if (error instanceof StoreUnavailableError) {
+    return problemResponse(503, 'The store is unavailable; retry shortly.', { headers: RETRY_SOON });
+  }
+  if (error instanceof InvalidCursorError) {
+    return problemResponse(400, `Invalid cursor: ${error.message}.`, {
+      errors: [{ path: 'cursor', message: error.message }],
+    });
+  }
+  if (error instanceof NoteNotFoundError) return problemResponse(404, `Note ${error.id} does not exist.`);
+  if (error instanceof VersionMismatchError) return versionMismatch(error.id);
+  if (error instanceof HTTPException && error.status < 500) {
+    return problemResponse(error.status, error.message || REASON[error.status] || 'The request was refused.');
+  }
+  unexpected(error);
+  // No message or stack: internals stay in the logs.
+  return problemResponse(500, 'An unexpected error occurred; it has been logged.');
+}
+
+export function versionMismatch(id: string): Response {
+  return problemResponse(412, `Note ${id} has changed: If-Match does not match its current version.`);
+}

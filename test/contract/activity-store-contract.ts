@@ -1,0 +1,58 @@
+// The ActivityStore port's contract as jest tests, shared by every store implementation.
+// `setup` runs before every test and must return an EMPTY store.
+import { newNoteId } from '../../handlers/core/ids';
+import type { Activity, ActivityStore } from '../../handlers/core/ports';
+
+export type ActivityStoreSetup = () => Promise<{ store: ActivityStore; teardown: () => Promise<void> }>;
+
+export function sampleActivity(noteId: string, version: number, kind = 'updated', time = '2026-01-02T03:04:05.678Z'): Activity {
+  return { eventId: `${noteId}.v${version}.${kind}`, type: `com.example.note.${kind}`, noteId, version, time };
+}
+
+export function activityStoreContract(name: string, setup: ActivityStoreSetup): void {
+  describe(`ActivityStore contract: ${name}`, () => {
+    let store: ActivityStore;
+    let teardown: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, teardown } = await setup());
+    });
+    afterEach(async () => {
+      await teardown();
+    });
+
+    it('lists nothing for a note without activity', async () => {
+      await store.record(sampleActivity(newNoteId(), 1, 'created'));
+      expect(await store.list(newNoteId())).toEqual([]);
+    });
+
+    it('records an activity and lists it unchanged', async () => {
+      const activity = sampleActivity(newNoteId(), 1, 'created');
+      expect(await store.record(activity)).toBe(true);
+      expect(await store.list(activity.noteId)).toEqual([activity]);
+    });
+
+    it('records each eventId once: a repeat returns false and changes nothing', async () => {
+      const first = sampleActivity(newNoteId(), 1, 'created');
+      expect(await store.record(first)).toBe(true);
+      expect(await store.record({ ...first })).toBe(false);
+      // Same id, different content: still the same event, the first record wins.
+      expect(await store.record({ ...first, time: '2030-01-01T00:00:00.000Z' })).toBe(false);
+      expect(await store.list(first.noteId)).toEqual([first]);
+    });
+
+    it('lists a note\'s activity ordered by time, then eventId, and only that note\'s', async () => {
+      const noteId = newNoteId();
+      const other = newNoteId();
+      const created = sampleActivity(noteId, 1, 'created', '2026-01-01T00:00:00.000Z');
+      const updatedA = sampleActivity(noteId, 2, 'updated', '2026-01-01T00:00:01.000Z');
+      const updatedB = sampleActivity(noteId, 3, 'updated', '2026-01-01T00:00:01.000Z'); // same time as A
+      const deleted = sampleActivity(noteId, 3, 'deleted', '2026-01-01T00:00:02.500Z');
+      for (const a of [deleted, updatedB, sampleActivity(other, 1, 'created'), created, updatedA]) {
+        expect(await store.record(a)).toBe(true);
+      }
+      expect(await store.list(noteId)).toEqual([created, updatedA, updatedB, deleted]);
+      expect(await store.list(other)).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,186 @@
+// The NoteStore port's contract as jest tests. Every store (memory, DynamoDB, Cosmos) runs these same
+// tests from its own test file. `setup` runs before every test and must return an EMPTY store.
+import { encodeCursor } from '../../handlers/core/cursor';
+import { newNoteId } from '../../handlers/core/ids';
+import {
+  InvalidCursorError,
+  type Note,
+  type NoteStore,
+  NoteNotFoundError,
+  VersionMismatchError,
+} from '../../handlers/core/ports';
+
+export type NoteStoreSetup = () => Promise<{ store: NoteStore; teardown: () => Promise<void> }>;
+
+/** A valid note with a fresh UUIDv7 id; text with quotes, newlines and non-BMP characters. */
+export function sampleNote(overrides: Partial<Note> = {}): Note {
+  const time = new Date().toISOString();
+  return {
+    id: newNoteId(),
+    title: 'Groceries "weekly" 🥕',
+    body: 'milk\neggs\tbread — ünïcödé',
+    createdAt: time,
+    updatedAt: time,
+    version: 1,
+    ...overrides,
+  };
+}
+
+async function listAll(store: NoteStore, limit: number): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await store.list(cursor === undefined ? { limit } : { limit, cursor });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    ids.push(...page.items.map((n) => n.id));
+    cursor = page.nextCursor;
+    pages += 1;
+    if (pages > 1000) throw new Error('list never ends: nextCursor keeps coming');
+  } while (cursor !== undefined);
+  return { ids, pages };
+}
+
+export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
+  describe(`NoteStore contract: ${name}`, () => {
+    let store: NoteStore;
+    let teardown: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, teardown } = await setup());
+    });
+    afterEach(async () => {
+      await teardown();
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('returns a created note unchanged from get', async () => {
+      const note = sampleNote();
+      await store.create(note);
+      expect(await store.get(note.id)).toEqual(note);
+    });
+
+    it('returns undefined for a missing id', async () => {
+      await store.create(sampleNote());
+      expect(await store.get(newNoteId())).toBeUndefined();
+    });
+
+    it('lists an empty store as one empty page without a cursor', async () => {
+      const page = await store.list({ limit: 10 });
+      expect(page.items).toEqual([]);
+      expect(page.nextCursor).toBeUndefined();
+    });
+
+    it('returns the whole list in one page when it fits, with full notes', async () => {
+      const a = sampleNote();
+      const b = sampleNote({ title: 'second', body: '' });
+      await store.create(b);
+      await store.create(a);
+      const page = await store.list({ limit: 10 });
+      expect(page.items).toEqual([a, b]);
+      expect(page.nextCursor).toBeUndefined();
+    });
+
+    it('pages through every note exactly once, in ascending id order', async () => {
+      const notes = Array.from({ length: 7 }, (_, i) => sampleNote({ title: `note ${i}` }));
+      // Inserted newest first: the order must come from the ids, not from insertion.
+      for (const note of [...notes].reverse()) await store.create(note);
+      const expected = notes.map((n) => n.id).sort();
+
+      for (const limit of [1, 3, 7, 100]) {
+        const { ids, pages } = await listAll(store, limit);
+        expect(ids).toEqual(expected);
+        expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected.length / limit));
+      }
+    });
+
+    it('continues a list from a cursor with the next notes only', async () => {
+      const notes = Array.from({ length: 5 }, () => sampleNote());
+      for (const note of notes) await store.create(note);
+      const first = await store.list({ limit: 2 });
+      expect(first.items.map((n) => n.id)).toEqual([notes[0]!.id, notes[1]!.id]);
+      expect(typeof first.nextCursor).toBe('string');
+      const second = await store.list({ limit: 2, cursor: first.nextCursor! });
+      expect(second.items.map((n) => n.id)).toEqual([notes[2]!.id, notes[3]!.id]);
+    });
+
+    it.each([
+      ['not base64url', 'not a cursor!'],
+      ['base64url of text that is not JSON', Buffer.from('hello there').toString('base64url')],
+      ['JSON of the wrong shape', encodeCursor({ unexpected: true })],
+      ['a JSON number', encodeCursor(42)],
+    ])('rejects a cursor that is %s with InvalidCursorError', async (_label, cursor) => {
+      await store.create(sampleNote());
+      await expect(store.list({ limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+    });
+
+    it('replaces a note when the expected version matches', async () => {
+      const note = sampleNote();
+      await store.create(note);
+      const next: Note = { ...note, title: 'renamed', body: 'new body', version: 2, updatedAt: new Date().toISOString() };
+      await store.replace(next, 1);
+      expect(await store.get(note.id)).toEqual(next);
+    });
+
+    it('refuses a replace with the wrong version and changes nothing', async () => {
+      const note = sampleNote();
+      await store.create(note);
+      const error = await store.replace({ ...note, title: 'lost update', version: 6 }, 5).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VersionMismatchError);
+      expect((error as VersionMismatchError).expected).toBe(5);
+      expect(await store.get(note.id)).toEqual(note);
+    });
+
+    it('refuses to replace a missing note and does not create it', async () => {
+      const ghost = sampleNote({ version: 2 });
+      await expect(store.replace(ghost, 1)).rejects.toBeInstanceOf(NoteNotFoundError);
+      expect(await store.get(ghost.id)).toBeUndefined();
+      expect((await store.list({ limit: 10 })).items).toEqual([]);
+    });
+
+    it('removes a note without a version and returns it', async () => {
+      const keep = sampleNote();
+      const gone = sampleNote();
+      await store.create(keep);
+      await store.create(gone);
+      expect(await store.remove(gone.id)).toEqual(gone);
+      expect(await store.get(gone.id)).toBeUndefined();
+      expect((await store.list({ limit: 10 })).items).toEqual([keep]);
+    });
+
+    it('removes a note when the expected version matches', async () => {
+      const note = sampleNote();
+      await store.create(note);
+      const next = { ...note, version: 2, title: 'v2' };
+      await store.replace(next, 1);
+      expect(await store.remove(note.id, 2)).toEqual(next);
+      expect(await store.get(note.id)).toBeUndefined();
+    });
+
+    it('refuses a remove with the wrong version and keeps the note', async () => {
+      const note = sampleNote();
+      await store.create(note);
+      await expect(store.remove(note.id, 3)).rejects.toBeInstanceOf(VersionMismatchError);
+      expect(await store.get(note.id)).toEqual(note);
+      expect((await store.list({ limit: 10 })).items).toEqual([note]);
+    });
+
+    it('treats a removed note as missing everywhere', async () => {
+      const note = sampleNote();
+      await store.create(note);
+      await store.remove(note.id);
+      await expect(store.remove(note.id)).rejects.toBeInstanceOf(NoteNotFoundError);
+      await expect(store.remove(note.id, 1)).rejects.toBeInstanceOf(NoteNotFoundError);
+      await expect(store.replace({ ...note, version: 2 }, 1)).rejects.toBeInstanceOf(NoteNotFoundError);
+      expect(await store.get(note.id)).toBeUndefined();
+      expect(await listAll(store, 1)).toEqual({ ids: [], pages: 1 });
+    });
+
+    it('refuses to remove a note that never existed', async () => {
+      await expect(store.remove(newNoteId())).rejects.toBeInstanceOf(NoteNotFoundError);
+    });
+  });
+}
