@@ -1,0 +1,89 @@
+// SDK clients and stores, created once per Functions instance on first use, from app settings
+// (names in docs/ARCHITECTURE.md). In the cloud every client authenticates with the app's managed
+// identity; keys and a private CA exist only in local mode.
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import { type Container, CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
+import { AzureKeyCredential } from '@azure/eventgrid';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { ActivityStore, EventPublisher, NoteStore } from '../core/ports';
+import { CosmosActivityStore } from './cosmos-activity-store';
+import { CosmosNoteStore } from './cosmos-note-store';
+import { EventGridPublisher } from './eventgrid-publisher';
+
+export type Settings = Record<string, string | undefined>;
+
+export function requireSetting(env: Settings, name: string): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') throw new Error(`app setting ${name} is not set`);
+  return value;
+}
+
+let credential: DefaultAzureCredential | undefined;
+function managedIdentity(): DefaultAzureCredential {
+  credential ??= new DefaultAzureCredential();
+  return credential;
+}
+
+/** Key + emulator CA when COSMOS_KEY is set (local mode), the managed identity otherwise. */
+export function cosmosClientOptions(env: Settings): CosmosClientOptions {
+  const endpoint = requireSetting(env, 'COSMOS_ENDPOINT');
+  const key = env.COSMOS_KEY;
+  if (key === undefined || key === '') return { endpoint, aadCredentials: managedIdentity() };
+  const caFile = env.COSMOS_CA_CERT_FILE;
+  return {
+    endpoint,
+    key,
+    // Trust the emulator's certificate for this client only; never NODE_TLS_REJECT_UNAUTHORIZED.
+    ...(caFile ? { agent: new Agent({ ca: readFileSync(caFile) }) } : {}),
+    // An emulator advertises its own host names; keep talking to the endpoint we were given.
+    connectionPolicy: { enableEndpointDiscovery: false },
+  };
+}
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+export function createEventGridPublisher(env: Settings): EventGridPublisher {
+  const endpoint = requireSetting(env, 'EVENTGRID_TOPIC_ENDPOINT');
+  const key = env.EVENTGRID_KEY;
+  if (key === undefined || key === '') return new EventGridPublisher(endpoint, managedIdentity());
+  // Local mode: a key, and plain HTTP allowed only for a loopback stand-in of the topic.
+  const url = new URL(endpoint);
+  return new EventGridPublisher(endpoint, new AzureKeyCredential(key), {
+    allowInsecureConnection: url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname),
+  });
+}
+
+let cosmos: CosmosClient | undefined;
+function container(env: Settings, containerSetting: string): Container {
+  cosmos ??= new CosmosClient(cosmosClientOptions(env));
+  return cosmos.database(requireSetting(env, 'COSMOS_DATABASE')).container(requireSetting(env, containerSetting));
+}
+
+let notes: NoteStore | undefined;
+let activity: ActivityStore | undefined;
+let publisher: EventPublisher | undefined;
+
+export function noteStore(env: Settings = process.env): NoteStore {
+  notes ??= new CosmosNoteStore(container(env, 'COSMOS_NOTES_CONTAINER'));
+  return notes;
+}
+
+export function activityStore(env: Settings = process.env): ActivityStore {
+  activity ??= new CosmosActivityStore(container(env, 'COSMOS_ACTIVITY_CONTAINER'));
+  return activity;
+}
+
+export function eventPublisher(env: Settings = process.env): EventPublisher {
+  publisher ??= createEventGridPublisher(env);
+  return publisher;
+}
+
+/** Forgets every client (tests, and local mode when it restarts an emulated cloud). */
+export function disposeClients(): void {
+  cosmos?.dispose();
+  cosmos = undefined;
+  notes = undefined;
+  activity = undefined;
+  publisher = undefined;
+}

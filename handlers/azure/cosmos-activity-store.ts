@@ -1,0 +1,46 @@
+// ActivityStore on Cosmos DB: container `activity`, partition key /noteId, item id = eventId, so a
+// redelivered event is a 409 on create: recorded once, whatever Event Grid does.
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { Activity, ActivityStore } from '../core/ports';
+import { cosmosStatus, rethrowAsStoreError } from './cosmos-errors';
+
+function activityFromDocument(doc: ItemDefinition): Activity {
+  const { id, type, noteId, version, time } = doc as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof type !== 'string' || typeof noteId !== 'string' || typeof version !== 'number' || typeof time !== 'string') {
+    throw new TypeError(`document ${String(id)} is not an activity`);
+  }
+  return { eventId: id, type, noteId, version, time };
+}
+
+function byTimeThenEventId(a: Activity, b: Activity): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+}
+
+export class CosmosActivityStore implements ActivityStore {
+  constructor(private readonly container: Container) {}
+
+  async record(activity: Activity): Promise<boolean> {
+    const { eventId, type, noteId, version, time } = activity;
+    try {
+      await this.container.items.create({ id: eventId, type, noteId, version, time });
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error) === 409) return false;
+      rethrowAsStoreError(error);
+    }
+  }
+
+  // One logical partition, sorted here: a two-property ORDER BY would need a composite index on
+  // the container, and a note's activity is a handful of items.
+  async list(noteId: string): Promise<Activity[]> {
+    try {
+      const { resources } = await this.container.items
+        .query({ query: 'SELECT * FROM c WHERE c.noteId = @noteId', parameters: [{ name: '@noteId', value: noteId }] }, { partitionKey: noteId })
+        .fetchAll();
+      return resources.map(activityFromDocument).sort(byTimeThenEventId);
+    } catch (error) {
+      rethrowAsStoreError(error);
+    }
+  }
+}

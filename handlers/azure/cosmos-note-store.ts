@@ -1,0 +1,133 @@
+// NoteStore on Cosmos DB for NoSQL: container `notes`, partition key /id. Deletes are soft (a marker
+// with a TTL) because the latest-version change feed carries no deletes; readers treat the marker
+// as absent, so the API behaves exactly as on DynamoDB.
+import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import { decodeCursor, encodeCursor } from '../core/cursor';
+import { isNoteId } from '../core/ids';
+import {
+  InvalidCursorError,
+  type Note,
+  type NotePage,
+  type NoteStore,
+  NoteNotFoundError,
+  VersionMismatchError,
+} from '../core/ports';
+import { cosmosStatus, rethrowAsStoreError } from './cosmos-errors';
+import { deletedMarker, isDeletedMarker, noteFromDocument, toNoteDocument } from './note-document';
+
+const NOT_DELETED = '(NOT IS_DEFINED(c.deleted) OR c.deleted != true)';
+// A remove without a version retries when a concurrent writer wins the etag race.
+const REMOVE_ATTEMPTS = 3;
+
+interface Current {
+  note: Note;
+  etag: string;
+}
+
+/** The id after which a page starts: the cursor is ours, so anything else is garbage. */
+function afterIdOf(cursor: string): string {
+  const value = decodeCursor(cursor);
+  const after = typeof value === 'object' && value !== null ? (value as { after?: unknown }).after : undefined;
+  if (!isNoteId(after)) throw new InvalidCursorError('cursor was not issued by this store');
+  return after;
+}
+
+export class CosmosNoteStore implements NoteStore {
+  constructor(private readonly container: Container) {}
+
+  async create(note: Note): Promise<void> {
+    try {
+      await this.container.items.create(toNoteDocument(note));
+    } catch (error) {
+      if (cosmosStatus(error) === 409) throw new Error(`note ${note.id} already exists`, { cause: error });
+      rethrowAsStoreError(error);
+    }
+  }
+
+  async get(id: string): Promise<Note | undefined> {
+    return (await this.readCurrent(id))?.note;
+  }
+
+  // Keyset paging (`id > after`, TOP limit+1) instead of Cosmos continuation tokens: the cursor is
+  // checkable (a forged token is silently ignored by the emulator), and pages are never short or
+  // empty, which cross-partition ORDER BY continuations allow.
+  async list(query: { limit: number; cursor?: string }): Promise<NotePage> {
+    const after = query.cursor === undefined ? undefined : afterIdOf(query.cursor);
+    const where = after === undefined ? NOT_DELETED : `${NOT_DELETED} AND c.id > @after`;
+    const parameters: SqlParameter[] = [{ name: '@take', value: query.limit + 1 }];
+    if (after !== undefined) parameters.push({ name: '@after', value: after });
+    let docs: ItemDefinition[];
+    try {
+      ({ resources: docs } = await this.container.items
+        .query({ query: `SELECT TOP @take * FROM c WHERE ${where} ORDER BY c.id ASC`, parameters })
+        .fetchAll());
+    } catch (error) {
+      rethrowAsStoreError(error);
+    }
+    const items = docs.slice(0, query.limit).map(noteFromDocument);
+    const last = items[items.length - 1];
+    return docs.length > query.limit && last ? { items, nextCursor: encodeCursor({ after: last.id }) } : { items };
+  }
+
+  async replace(next: Note, expectedVersion: number): Promise<void> {
+    const current = await this.readCurrent(next.id);
+    if (!current) throw new NoteNotFoundError(next.id);
+    if (current.note.version !== expectedVersion) {
+      throw new VersionMismatchError(next.id, expectedVersion, current.note.version);
+    }
+    // The etag makes "version matched" and "write" one conditional write.
+    await this.writeIfUnchanged(next.id, toNoteDocument(next), current.etag, expectedVersion);
+  }
+
+  async remove(id: string, expectedVersion?: number): Promise<Note> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.readCurrent(id);
+      if (!current) throw new NoteNotFoundError(id);
+      if (expectedVersion !== undefined && current.note.version !== expectedVersion) {
+        throw new VersionMismatchError(id, expectedVersion, current.note.version);
+      }
+      try {
+        const marker = deletedMarker(current.note, new Date().toISOString());
+        await this.writeIfUnchanged(id, marker, current.etag, expectedVersion ?? current.note.version);
+        return current.note;
+      } catch (error) {
+        // Without an expected version a lost race is not the caller's conflict: read again.
+        if (!(error instanceof VersionMismatchError) || expectedVersion !== undefined || attempt >= REMOVE_ATTEMPTS) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.container.read();
+    } catch (error) {
+      rethrowAsStoreError(error);
+    }
+  }
+
+  /** The live note and its etag; undefined when missing or soft-deleted. */
+  private async readCurrent(id: string): Promise<Current | undefined> {
+    let resource: ItemDefinition | undefined;
+    try {
+      ({ resource } = await this.container.item(id, id).read());
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return undefined;
+      rethrowAsStoreError(error);
+    }
+    if (!resource || isDeletedMarker(resource)) return undefined;
+    return { note: noteFromDocument(resource), etag: String(resource._etag) };
+  }
+
+  private async writeIfUnchanged(id: string, doc: ItemDefinition, etag: string, expectedVersion: number): Promise<void> {
+    try {
+      await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 412) throw new VersionMismatchError(id, expectedVersion, undefined);
+      if (status === 404) throw new NoteNotFoundError(id);
+      rethrowAsStoreError(error);
+    }
+  }
+}
