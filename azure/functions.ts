@@ -1,0 +1,168 @@
+// The Function App on the Flex Consumption plan (FC1), Node 22, system-assigned identity, no keys.
+import * as pulumi from '@pulumi/pulumi';
+import * as web from '@pulumi/azure-native/web';
+
+export type InstanceMemoryMB = 2048 | 4096;
+type SiteConfig = NonNullable<web.WebAppArgs['siteConfig']>;
+
+export interface FunctionAppArgs {
+  resourceGroupName: pulumi.Input<string>;
+  location: pulumi.Input<string>;
+  /** functionAppConfig.deployment.storage.value: the blob container Flex deploys packages to. */
+  deploymentContainerUrl: pulumi.Input<string>;
+  maximumInstanceCount: number;
+  instanceMemoryMB: InstanceMemoryMB;
+  corsOrigins: string[];
+}
+
+export interface FunctionApp {
+  plan: web.AppServicePlan;
+  app: web.WebApp;
+  /** The SCM (Kudu) host One Deploy publishes to. */
+  scmHost: pulumi.Output<string>;
+  /** Site config writes, done one after another: parallel writes to one site can conflict (409). */
+  siteConfigWrites: pulumi.Resource[];
+}
+
+/** Flex Consumption limits: at most 1000 instances; instance memory 2048 or 4096 MB. */
+export function validateScale(maximumInstanceCount: number, instanceMemoryMB: number): void {
+  if (!Number.isInteger(maximumInstanceCount) || maximumInstanceCount < 1 || maximumInstanceCount > 1000) {
+    throw new Error(`maximumInstanceCount must be an integer from 1 to 1000 on Flex Consumption, got ${maximumInstanceCount}`);
+  }
+  if (instanceMemoryMB !== 2048 && instanceMemoryMB !== 4096) {
+    throw new Error(`instanceMemoryMB must be 2048 or 4096, got ${instanceMemoryMB}`);
+  }
+}
+
+export function validateCorsOrigins(origins: string[]): void {
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new Error(`corsOrigins: ${JSON.stringify(origin)} is not an origin such as https://example.com`);
+    }
+    if (url.origin !== origin) {
+      throw new Error(`corsOrigins: ${JSON.stringify(origin)} must be a bare origin (scheme://host[:port], no path or trailing slash)`);
+    }
+  }
+}
+
+/**
+ * The SDK fills `netFrameworkVersion: "v4.6"`, `http20Enabled` and `localMySqlEnabled` into any
+ * siteConfig it is given, and Flex rejects NetFrameworkVersion in some regions
+ * (pulumi/pulumi-azure-native#4168, error 51021). This sends siteConfig exactly as written.
+ */
+function sendSiteConfigAsWritten(siteConfig: SiteConfig): pulumi.ResourceTransformation {
+  return ({ type, props, opts }) =>
+    type === 'azure-native:web:WebApp' ? { props: { ...props, siteConfig }, opts } : undefined;
+}
+
+export function createFunctionApp(name: string, args: FunctionAppArgs, parent: pulumi.Resource): FunctionApp {
+  validateScale(args.maximumInstanceCount, args.instanceMemoryMB);
+  validateCorsOrigins(args.corsOrigins);
+
+  const plan = new web.AppServicePlan(
+    `${name}-plan`,
+    {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      kind: 'functionapp',
+      reserved: true, // Linux
+      sku: { name: 'FC1', tier: 'FlexConsumption' },
+    },
+    { parent },
+  );
+
+  // Only what Flex accepts: no ftpsState/netFrameworkVersion/use32BitWorkerProcess (rejected with
+  // error 51021, microsoft/azure-pipelines-tasks#21032); FTP is off through WebAppFtpAllowed below.
+  const siteConfig: SiteConfig = {
+    minTlsVersion: '1.2',
+    scmMinTlsVersion: '1.2',
+    ...(args.corsOrigins.length > 0 ? { cors: { allowedOrigins: args.corsOrigins } } : {}),
+  };
+
+  const app = new web.WebApp(
+    `${name}-app`,
+    {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      kind: 'functionapp,linux',
+      serverFarmId: plan.id,
+      identity: { type: 'SystemAssigned' },
+      httpsOnly: true,
+      clientAffinityEnabled: false,
+      siteConfig,
+      functionAppConfig: {
+        deployment: {
+          storage: {
+            type: 'blobContainer',
+            value: args.deploymentContainerUrl,
+            authentication: { type: 'SystemAssignedIdentity' },
+          },
+        },
+        runtime: { name: 'node', version: '22' },
+        scaleAndConcurrency: {
+          maximumInstanceCount: args.maximumInstanceCount,
+          instanceMemoryMB: args.instanceMemoryMB,
+        },
+      },
+    },
+    { parent, transformations: [sendSiteConfigAsWritten(siteConfig)] },
+  );
+
+  // Basic-auth publishing off: One Deploy authenticates with Entra ID tokens instead.
+  const basicAuth = { resourceGroupName: args.resourceGroupName, name: app.name, allow: false };
+  const ftp = new web.WebAppFtpAllowed(`${name}-ftp-basic-auth`, basicAuth, { parent });
+  const scm = new web.WebAppScmAllowed(`${name}-scm-basic-auth`, basicAuth, { parent, dependsOn: [ftp] });
+
+  const scmHost = pulumi
+    .all([app.hostNameSslStates, app.name])
+    .apply(([states, appName]) => states?.find((s) => s.hostType === 'Repository')?.name ?? `${appName}.scm.azurewebsites.net`);
+
+  return { plan, app, scmHost, siteConfigWrites: [ftp, scm] };
+}
+
+export interface AppSettingsArgs {
+  resourceGroupName: pulumi.Input<string>;
+  appName: pulumi.Input<string>;
+  storageAccountName: pulumi.Input<string>;
+  cosmosEndpoint: pulumi.Input<string>;
+  databaseName: string;
+  containers: { notes: string; activity: string; leases: string };
+  topicEndpoint: pulumi.Input<string>;
+  /** Secret: carries the ingestion key even though ingestion is authenticated by Entra ID. */
+  appInsightsConnectionString: pulumi.Input<string>;
+  dependsOn: pulumi.Resource[];
+}
+
+/**
+ * App settings as their own resource (sites/config/appsettings), as Microsoft's Flex templates do,
+ * so the site resource itself stays minimal. Identity-based connections only: no key anywhere.
+ */
+export function createAppSettings(name: string, args: AppSettingsArgs, parent: pulumi.Resource): web.WebAppApplicationSettings {
+  return new web.WebAppApplicationSettings(
+    `${name}-settings`,
+    {
+      resourceGroupName: args.resourceGroupName,
+      name: args.appName,
+      properties: {
+        AzureWebJobsStorage__accountName: args.storageAccountName,
+        AzureWebJobsStorage__credential: 'managedidentity',
+        // The Cosmos DB trigger's identity connection (connection name "COSMOS").
+        COSMOS__accountEndpoint: args.cosmosEndpoint,
+        COSMOS_ENDPOINT: args.cosmosEndpoint,
+        COSMOS_DATABASE: args.databaseName,
+        COSMOS_NOTES_CONTAINER: args.containers.notes,
+        COSMOS_ACTIVITY_CONTAINER: args.containers.activity,
+        COSMOS_LEASES_CONTAINER: args.containers.leases,
+        EVENTGRID_TOPIC_ENDPOINT: args.topicEndpoint,
+        APPLICATIONINSIGHTS_CONNECTION_STRING: pulumi.secret(args.appInsightsConnectionString),
+        // System-assigned identity: no ClientId part.
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD',
+      },
+    },
+    { parent, dependsOn: args.dependsOn },
+  );
+}

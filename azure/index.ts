@@ -1,0 +1,2 @@
+export { AzureStack, functionNames, type AzureStackArgs } from './stack';
+export type { AppPackage } from './deploy';
