@@ -1,0 +1,108 @@
+// Handler bundles for the Pulumi program: built once per process, deterministic, hashed.
+// Contract: docs/ARCHITECTURE.md "Bundles".
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildEntry } from './bundle/esbuild';
+import { makeBundle, type Bundle } from './bundle/content-hash';
+import { zipBundle } from './bundle/zip';
+
+export type { Bundle };
+export { zipBundle };
+
+export type AwsFunctionName = 'api' | 'publisher' | 'subscriber';
+export const awsFunctionNames: readonly AwsFunctionName[] = ['api', 'publisher', 'subscriber'];
+
+/** The repository root: esbuild's working directory, so recorded paths never depend on the clone's location. */
+export const repoRoot = path.resolve(__dirname, '..');
+
+export interface AwsBundleOptions {
+  /** Entry files relative to the repository root; defaults to handlers/aws/<name>.ts. */
+  entries?: Record<AwsFunctionName, string>;
+  /** Reuse an earlier build of the same entries in this process (default true). */
+  cache?: boolean;
+}
+
+export interface AzurePackageOptions {
+  /** Entry that registers the Functions v4 app; defaults to handlers/azure/index.ts. */
+  entry?: string;
+  /** host.json copied byte for byte; defaults to handlers/azure/host.json. */
+  hostJson?: string;
+  cache?: boolean;
+}
+
+const defaultAwsEntries: Record<AwsFunctionName, string> = {
+  api: 'handlers/aws/api.ts',
+  publisher: 'handlers/aws/publisher.ts',
+  subscriber: 'handlers/aws/subscriber.ts',
+};
+
+// The nodejs22.x runtime ships AWS SDK v3; bundling it would only add megabytes and cold-start time.
+const awsExternal = ['@aws-sdk/*'];
+// Provided by the Functions host at run time and not published to npm
+// (Azure/azure-functions-nodejs-library#201).
+const azureExternal = ['@azure/functions-core'];
+
+// Lambda's handler setting is `index.handler`.
+const awsOutFile = 'index.js';
+const azureOutFile = 'dist/index.js';
+
+const cache = new Map<string, unknown>();
+
+function cached<T>(key: string, useCache: boolean | undefined, build: () => T): T {
+  if (useCache === false) return build();
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key) as T;
+}
+
+/** One bundle per AWS function: `index.js`, `index.js.map` (and `index.js.LEGAL.txt` when licences apply). */
+export function buildAwsBundles(options: AwsBundleOptions = {}): Record<AwsFunctionName, Bundle> {
+  const entries = options.entries ?? defaultAwsEntries;
+  return cached(`aws:${JSON.stringify(entries)}`, options.cache, () => {
+    const bundles = {} as Record<AwsFunctionName, Bundle>;
+    for (const name of awsFunctionNames) {
+      const files = buildEntry({ entry: entries[name], workingDir: repoRoot, outFile: awsOutFile, external: awsExternal });
+      bundles[name] = makeBundle(files);
+    }
+    return bundles;
+  });
+}
+
+// Everything is bundled, so the app needs no node_modules and no remote build.
+const azurePackageJson = {
+  name: 'serverless-aws-azure-functions',
+  version: '1.0.0',
+  private: true,
+  main: azureOutFile,
+  dependencies: {},
+};
+
+/** A complete Function App package: host.json, package.json, dist/index.js(.map). */
+export function buildAzurePackage(options: AzurePackageOptions = {}): Bundle {
+  const entry = options.entry ?? 'handlers/azure/index.ts';
+  const hostJsonPath = options.hostJson ?? 'handlers/azure/host.json';
+  return cached(`azure:${JSON.stringify([entry, hostJsonPath])}`, options.cache, () => {
+    const hostJson = readHostJson(path.resolve(repoRoot, hostJsonPath));
+    const files = buildEntry({ entry, workingDir: repoRoot, outFile: azureOutFile, external: azureExternal });
+    files['host.json'] = hostJson;
+    files['package.json'] = Buffer.from(`${JSON.stringify(azurePackageJson, null, 2)}\n`, 'utf8');
+    return makeBundle(files);
+  });
+}
+
+function readHostJson(file: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new Error(`cannot read host.json at ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || (parsed as { version?: unknown }).version !== '2.0') {
+      throw new Error('it must be an object with "version": "2.0"');
+    }
+  } catch (error) {
+    throw new Error(`invalid host.json at ${file}: ${(error as Error).message}`);
+  }
+  return bytes;
+}

@@ -1,0 +1,67 @@
+// Builds one entry with esbuild, in memory, so the Pulumi program can hash and ship the bytes directly.
+import * as path from 'node:path';
+import { buildSync, type BuildOptions } from 'esbuild';
+
+export interface EntryBuild {
+  /** Entry file, relative to `workingDir` (or absolute). */
+  entry: string;
+  /** The repository root: every path esbuild records (source maps) is relative to it. */
+  workingDir: string;
+  /** Output path of the JavaScript file inside the bundle, e.g. `index.js` or `dist/index.js`. */
+  outFile: string;
+  /** Module specifiers left as `require()` calls (wildcards as esbuild accepts them). */
+  external: string[];
+}
+
+/**
+ * Returns the bundle's files keyed by their path inside the bundle: the script, its `.map`, and
+ * `<outFile>.LEGAL.txt` when any bundled package carries licence comments.
+ * Throws when the entry is missing or does not compile; nothing is written to disk either way.
+ */
+export function buildEntry(options: EntryBuild): Record<string, Buffer> {
+  const workingDir = path.resolve(options.workingDir);
+  const entry = path.resolve(workingDir, options.entry);
+  // A virtual output directory: with write:false nothing lands there; it only anchors relative paths.
+  const outRoot = path.join(workingDir, '.bundle-out');
+  const outfile = path.join(outRoot, options.outFile);
+  const result = buildOrExplain(
+    {
+      entryPoints: [entry],
+      absWorkingDir: workingDir,
+      outfile,
+      write: false,
+      bundle: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'cjs',
+      minify: true,
+      treeShaking: true,
+      // Linked maps: the `sourceMappingURL` comment lets `node --enable-source-maps` find them.
+      sourcemap: 'linked',
+      // Stack traces need only mappings and names; the sources would double the upload.
+      sourcesContent: false,
+      // Licence notices of bundled packages go to a file beside the bundle instead of bloating it.
+      legalComments: 'external',
+      external: options.external,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      charset: 'utf8',
+      logLevel: 'silent',
+    },
+    path.relative(workingDir, entry) || entry,
+  );
+  const files: Record<string, Buffer> = {};
+  for (const file of result.outputFiles) {
+    const name = path.relative(outRoot, file.path).split(path.sep).join('/');
+    files[name] = Buffer.from(file.contents);
+  }
+  return files;
+}
+
+function buildOrExplain(options: BuildOptions & { write: false }, label: string) {
+  try {
+    return buildSync(options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`esbuild could not bundle ${label}: ${detail}`);
+  }
+}
