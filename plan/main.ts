@@ -1,0 +1,105 @@
+/**
+ * `npm run plan`: runs the program under Pulumi mocks with a stack's config and writes both clouds'
+ * resources side by side, by parity concept, as Markdown and JSON. Exit 1 when a concept exists on
+ * one cloud only (each named), 2 on a usage error. No CLI, no credentials, no network.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildGraph, checkParity } from './graph';
+import { renderJson, renderMarkdown } from './render';
+import { runProgram } from './run-program';
+import { readStackConfig } from './stack-config';
+
+const HELP = `Usage: npm run plan -- [--stack dev] [--out-dir plan/out] [--markdown FILE] [--json FILE]
+
+Runs the program under Pulumi mocks with Pulumi.<stack>.yaml (both clouds, whatever the stack's
+"clouds" says: the plan is there to compare them) and writes plan.md and plan.json.
+Exit codes: 0 parity holds, 1 a concept exists on one cloud only or the program failed, 2 usage error.`;
+
+export interface PlanDeps {
+  root?: string;
+  load?: (indexPath: string) => Record<string, unknown>;
+  log?: (line: string) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after the mocks are set
+const defaultLoad = (indexPath: string) => require(indexPath) as Record<string, unknown>;
+
+export async function main(argv: string[], deps: PlanDeps = {}): Promise<number> {
+  const root = deps.root ?? resolve(__dirname, '..');
+  const log = deps.log ?? ((line: string) => console.log(line));
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        stack: { type: 'string', default: 'dev' },
+        'out-dir': { type: 'string' },
+        markdown: { type: 'string' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    log(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    log(HELP);
+    return 0;
+  }
+  if (!/^[\w.-]+$/.test(values.stack)) {
+    log(`--stack is not a stack name: "${values.stack}"`);
+    return 2;
+  }
+  const outDir = resolve(values['out-dir'] ?? join(root, 'plan', 'out'));
+  const markdownPath = resolve(values.markdown ?? join(outDir, 'plan.md'));
+  const jsonPath = resolve(values.json ?? join(outDir, 'plan.json'));
+
+  let project: string;
+  let config: Record<string, string>;
+  try {
+    ({ project, config } = readStackConfig(root, values.stack));
+  } catch (error) {
+    log((error as Error).message);
+    return 2;
+  }
+  config[`${project}:clouds`] = 'both';
+
+  const run = await runProgram({
+    project,
+    stack: values.stack,
+    config,
+    load: () => (deps.load ?? defaultLoad)(join(root, 'index.ts')),
+  });
+  const graph = buildGraph(run.resources);
+  const parity = checkParity(graph);
+  const report = { project, stack: values.stack, graph, parity };
+  for (const [path, text] of [
+    [markdownPath, renderMarkdown(report)],
+    [jsonPath, renderJson(report)],
+  ] as const) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  log(`plan written to ${markdownPath} and ${jsonPath}`);
+  if (!parity.ok) {
+    log(`parity broken:\n${parity.problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  log('parity holds on every concept');
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

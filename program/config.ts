@@ -1,0 +1,204 @@
+/**
+ * The stack configuration, validated before any resource exists.
+ *
+ * `parseConfig` is pure: it takes this project's config keys (without the `serverless-aws-azure:`
+ * namespace) as Pulumi hands them over — strings, with arrays as JSON — or already-typed values,
+ * and returns typed config or throws a ConfigError naming every bad key and what it accepts.
+ *
+ * Pulumi.yaml's config schema can only type string, boolean, integer and array, so the API
+ * throttle is two flat keys (apiThrottleRateLimit, apiThrottleBurstLimit) that become
+ * `apiThrottle: { rateLimit, burstLimit }` here.
+ */
+import * as v from 'valibot';
+import { corsOriginsProblem } from './cors-origins';
+
+export const PROJECT = 'serverless-aws-azure';
+
+export const CLOUDS = ['aws', 'azure', 'both'] as const;
+export type Clouds = (typeof CLOUDS)[number];
+
+/** CloudWatch Logs' allowed retention values (PutRetentionPolicy); 0 ("never expire") is refused on purpose. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Flex Consumption instance sizes that azure/ supports (Azure also offers 512). */
+export const AZURE_INSTANCE_MEMORY_MB = [2048, 4096] as const;
+
+/** Log Analytics keeps logs at most this long (PerGB2018); CloudWatch's longer values are AWS-only. */
+export const AZURE_MAX_RETENTION_DAYS = 730;
+
+export interface ProgramConfig {
+  clouds: Clouds;
+  protectData: boolean;
+  logRetentionDays: number;
+  apiThrottle: { rateLimit: number; burstLimit: number };
+  functionMemoryMb: number;
+  functionTimeoutSeconds: number;
+  azureMaximumInstances: number;
+  azureInstanceMemoryMb: (typeof AZURE_INSTANCE_MEMORY_MB)[number];
+  corsOrigins: string[];
+}
+
+/** Defaults, keyed like the stack config. Pulumi.yaml declares the same ones (a test holds them equal). */
+export const DEFAULTS = {
+  clouds: 'both',
+  protectData: true,
+  logRetentionDays: 30,
+  apiThrottleRateLimit: 100,
+  apiThrottleBurstLimit: 200,
+  functionMemoryMb: 512,
+  functionTimeoutSeconds: 10,
+  azureMaximumInstances: 40,
+  azureInstanceMemoryMb: 2048,
+  corsOrigins: [] as string[],
+} as const;
+
+export type ConfigKey = keyof typeof DEFAULTS;
+
+/** Integer keys' bounds, used by both the schema and the messages. */
+const RANGES = {
+  apiThrottleRateLimit: [1, 10000],
+  apiThrottleBurstLimit: [1, 5000],
+  functionMemoryMb: [128, 10240],
+  functionTimeoutSeconds: [1, 900],
+  // Microsoft's Flex migration guide: the maximum instance count "must be set to a value of 40 or higher".
+  azureMaximumInstances: [40, 1000],
+} as const satisfies Partial<Record<ConfigKey, readonly [number, number]>>;
+
+const intRange = (key: keyof typeof RANGES) => `an integer from ${RANGES[key][0]} to ${RANGES[key][1]}`;
+
+/** What each key accepts, in words: every error message quotes it. */
+export const ALLOWED: Record<ConfigKey, string> = {
+  clouds: CLOUDS.map((c) => `"${c}"`).join(', '),
+  protectData: 'true, false',
+  logRetentionDays: LOG_RETENTION_DAYS.join(', '),
+  apiThrottleRateLimit: `${intRange('apiThrottleRateLimit')} (requests per second)`,
+  apiThrottleBurstLimit: `${intRange('apiThrottleBurstLimit')} (requests)`,
+  functionMemoryMb: `${intRange('functionMemoryMb')} (Lambda memory in MB)`,
+  functionTimeoutSeconds: `${intRange('functionTimeoutSeconds')} (Lambda timeout)`,
+  azureMaximumInstances: `${intRange('azureMaximumInstances')} (Flex Consumption maximum instance count)`,
+  azureInstanceMemoryMb: AZURE_INSTANCE_MEMORY_MB.join(', '),
+  corsOrigins:
+    'a JSON array of origins "scheme://host[:port]" (http or https, lower case, no path, no trailing slash), ' +
+    'or ["*"] alone; [] turns CORS off',
+};
+
+// Pulumi passes every value as a string; tests and defaults may pass typed values.
+const integerFromConfig = v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+$/), v.transform(Number))]);
+const integer = (key: keyof typeof RANGES) =>
+  v.pipe(integerFromConfig, v.integer(), v.minValue(RANGES[key][0]), v.maxValue(RANGES[key][1]));
+const oneOf = <T extends readonly number[]>(values: T) =>
+  v.pipe(
+    integerFromConfig,
+    v.check((n) => (values as readonly number[]).includes(n)),
+    v.transform((n) => n as T[number]),
+  );
+const booleanFromConfig = v.union([
+  v.boolean(),
+  v.pipe(
+    v.picklist(['true', 'false']),
+    v.transform((s) => s === 'true'),
+  ),
+]);
+const stringArrayFromConfig = v.union([
+  v.array(v.string()),
+  v.pipe(v.string(), v.parseJson(), v.array(v.string())),
+]);
+const corsOrigins = v.pipe(
+  stringArrayFromConfig,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = corsOriginsProblem(dataset.value);
+    if (problem) addIssue({ message: problem });
+  }),
+);
+
+const schema = v.strictObject({
+  clouds: v.optional(v.picklist(CLOUDS), DEFAULTS.clouds),
+  protectData: v.optional(booleanFromConfig, DEFAULTS.protectData),
+  logRetentionDays: v.optional(oneOf(LOG_RETENTION_DAYS), DEFAULTS.logRetentionDays),
+  apiThrottleRateLimit: v.optional(integer('apiThrottleRateLimit'), DEFAULTS.apiThrottleRateLimit),
+  apiThrottleBurstLimit: v.optional(integer('apiThrottleBurstLimit'), DEFAULTS.apiThrottleBurstLimit),
+  functionMemoryMb: v.optional(integer('functionMemoryMb'), DEFAULTS.functionMemoryMb),
+  functionTimeoutSeconds: v.optional(integer('functionTimeoutSeconds'), DEFAULTS.functionTimeoutSeconds),
+  azureMaximumInstances: v.optional(integer('azureMaximumInstances'), DEFAULTS.azureMaximumInstances),
+  azureInstanceMemoryMb: v.optional(oneOf(AZURE_INSTANCE_MEMORY_MB), DEFAULTS.azureInstanceMemoryMb),
+  corsOrigins: v.optional(corsOrigins, () => [...DEFAULTS.corsOrigins]),
+});
+
+export interface ConfigProblem {
+  key: string;
+  message: string;
+}
+
+/** Thrown for bad configuration; `problems` has one entry per bad key. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      `Invalid stack configuration (nothing was created or changed):\n` +
+        problems.map((p) => `  - ${p.message}`).join('\n') +
+        `\nFix it with \`pulumi config set <key> <value>\` (arrays: \`pulumi config set --path 'corsOrigins[0]' <origin>\`).`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const KEYS = Object.keys(DEFAULTS) as ConfigKey[];
+const isKnownKey = (key: string): key is ConfigKey => (KEYS as string[]).includes(key);
+// Strings are shown as typed by the user (Pulumi hands arrays over as JSON text).
+const show = (value: unknown) => (typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
+
+function describe(issue: v.BaseIssue<unknown>, raw: Readonly<Record<string, unknown>>): ConfigProblem {
+  const key = String(issue.path?.[0]?.key ?? '');
+  if (!isKnownKey(key)) {
+    return {
+      key,
+      message: `${PROJECT}:${key} is not a known setting (a typo?). Known settings: ${KEYS.join(', ')}.`,
+    };
+  }
+  // corsOrigins' own check says which origin is wrong; other keys are summed up by their allowed values.
+  const detail = key === 'corsOrigins' && issue.type === 'raw_check' ? ` (${issue.message})` : '';
+  return {
+    key,
+    message: `${PROJECT}:${key} = ${show(raw[key])} is not allowed${detail}. Allowed: ${ALLOWED[key]}.`,
+  };
+}
+
+export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConfig {
+  const result = v.safeParse(schema, raw);
+  if (!result.success) {
+    const byKey = new Map<string, ConfigProblem>();
+    for (const issue of result.issues) {
+      const problem = describe(issue, raw);
+      if (!byKey.has(problem.key)) byKey.set(problem.key, problem);
+    }
+    throw new ConfigError([...byKey.values()]);
+  }
+  const c = result.output;
+  if (c.clouds !== 'aws' && c.logRetentionDays > AZURE_MAX_RETENTION_DAYS) {
+    const allowed = LOG_RETENTION_DAYS.filter((d) => d <= AZURE_MAX_RETENTION_DAYS).join(', ');
+    throw new ConfigError([
+      {
+        key: 'logRetentionDays',
+        message:
+          `${PROJECT}:logRetentionDays = ${show(raw.logRetentionDays)} is not allowed while clouds = '${c.clouds}' ` +
+          `(Log Analytics keeps logs at most ${AZURE_MAX_RETENTION_DAYS} days). Allowed: ${allowed}.`,
+      },
+    ]);
+  }
+  return {
+    clouds: c.clouds,
+    protectData: c.protectData,
+    logRetentionDays: c.logRetentionDays,
+    apiThrottle: { rateLimit: c.apiThrottleRateLimit, burstLimit: c.apiThrottleBurstLimit },
+    functionMemoryMb: c.functionMemoryMb,
+    functionTimeoutSeconds: c.functionTimeoutSeconds,
+    azureMaximumInstances: c.azureMaximumInstances,
+    azureInstanceMemoryMb: c.azureInstanceMemoryMb,
+    corsOrigins: c.corsOrigins,
+  };
+}
+
+export const awsEnabled = (config: Pick<ProgramConfig, 'clouds'>) => config.clouds !== 'azure';
+export const azureEnabled = (config: Pick<ProgramConfig, 'clouds'>) => config.clouds !== 'aws';

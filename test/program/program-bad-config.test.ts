@@ -1,0 +1,26 @@
+import * as pulumi from '@pulumi/pulumi';
+import { RecordingMocks } from '../../plan/mocks';
+import { PROJECT } from '../../program/config';
+import { devConfig, loadIndexFresh } from './program-runner';
+
+// Bad config must stop the program before the first resource is registered.
+const cases: [string, Record<string, string>, RegExp][] = [
+  ['an unknown cloud', { clouds: 'gcp' }, /:clouds = 'gcp' is not allowed\. Allowed: "aws", "azure", "both"/],
+  ['a negative retention', { logRetentionDays: '-1' }, /:logRetentionDays = '-1' is not allowed\. Allowed: 1, 3, 5/],
+  ['a malformed origin', { corsOrigins: '["https://app.example.com/"]' }, /:corsOrigins = .* \("https:\/\/app\.example\.com\/": write it as https:\/\/app\.example\.com\)/],
+  ['a misspelt key', { logRetentionDay: '30' }, /:logRetentionDay is not a known setting/],
+  ['a retention Azure cannot keep', { logRetentionDays: '1096' }, /:logRetentionDays = '1096' is not allowed while clouds = 'both'/],
+];
+
+describe('the program with bad config', () => {
+  it.each(cases)('fails on %s, naming the key, with no resource registered', async (_, overrides, message) => {
+    const mocks = new RecordingMocks();
+    await pulumi.runtime.setMocks(mocks, PROJECT, 'test', false);
+    pulumi.runtime.setAllConfig(devConfig(overrides));
+    expect(loadIndexFresh).toThrow(message);
+    // Give any stray registration time to arrive before counting.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(mocks.resources).toEqual([]);
+    expect(mocks.calls).toEqual([]);
+  });
+});
