@@ -1,0 +1,23 @@
+// Every rule of the pack, grouped by the promise it keeps (README "Reliability and security").
+import { backupRules } from './backups';
+import { encryptionRules } from './encryption';
+import { leastPrivilegeRules } from './least-privilege';
+import { logsRetainedRules, logsRetainedStackRules } from './logs-retained';
+import { noKeysRules } from './no-keys';
+import { noPublicAccessRules } from './no-public-access';
+import { tlsRules, tlsStackRules } from './tls';
+import type { ResourceRule, StackRule } from './types';
+
+export const resourceRules: ResourceRule[] = [
+  ...noKeysRules,
+  ...leastPrivilegeRules,
+  ...encryptionRules,
+  ...backupRules,
+  ...tlsRules,
+  ...logsRetainedRules,
+  ...noPublicAccessRules,
+];
+
+export const stackRules: StackRule[] = [...tlsStackRules, ...logsRetainedStackRules];
+
+export type { ResourceInput, ResourceRule, StackResource, StackRule, StackViolation } from './types';
