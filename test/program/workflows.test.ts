@@ -126,3 +126,13 @@ describe('deploy.yml', () => {
     });
   });
 });
+
+describe('policy pack in the cloud jobs', () => {
+  it.each([
+    ['preview.yml', 'preview'],
+    ['deploy.yml', 'deploy'],
+  ])('%s runs pulumi with the policy/ pack', (file, jobName) => {
+    const up = stepUsing(workflow(file).jobs[jobName], 'pulumi/actions');
+    expect(up?.with?.policyPacks).toBe('${{ github.workspace }}/policy');
+  });
+});
