@@ -7,7 +7,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { compareActivity } from '../core/memory-stores';
+import { compareActivity } from '../core/activity-order';
 import type { Activity, ActivityStore } from '../core/ports';
 import type { Item } from './note-item';
 import { toStoreError } from './store-errors';

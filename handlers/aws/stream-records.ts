@@ -32,10 +32,13 @@ export function recordToChange(record: DynamoDBRecord): NoteChange {
   }
   if (kind !== 'deleted') return { kind, note, time: note.updatedAt };
 
-  // A delete has no note timestamp of its own: the stream's commit time is when it happened.
+  // A delete has no note timestamp of its own: the stream's commit time is when it happened. That time
+  // is whole seconds, rounded down, so a delete within a second of the last write would be dated before
+  // it; the delete came after that write, so it is dated at least one millisecond after it.
   const seconds = stream?.ApproximateCreationDateTime;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
     throw new NotANoteChangeError(record, 'a REMOVE without ApproximateCreationDateTime has no time');
   }
-  return { kind, note, time: new Date(Math.round(seconds * 1000)).toISOString() };
+  const time = Math.max(Math.round(seconds * 1000), Date.parse(note.updatedAt) + 1);
+  return { kind, note, time: new Date(time).toISOString() };
 }

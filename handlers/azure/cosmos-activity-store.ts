@@ -1,6 +1,7 @@
 // ActivityStore on Cosmos DB: container `activity`, partition key /noteId, item id = eventId, so a
 // redelivered event is a 409 on create: recorded once, whatever Event Grid does.
 import type { Container, ItemDefinition } from '@azure/cosmos';
+import { compareActivity } from '../core/activity-order';
 import type { Activity, ActivityStore } from '../core/ports';
 import { cosmosStatus, rethrowAsStoreError } from './cosmos-errors';
 
@@ -10,11 +11,6 @@ function activityFromDocument(doc: ItemDefinition): Activity {
     throw new TypeError(`document ${String(id)} is not an activity`);
   }
   return { eventId: id, type, noteId, version, time };
-}
-
-function byTimeThenEventId(a: Activity, b: Activity): number {
-  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
 export class CosmosActivityStore implements ActivityStore {
@@ -38,7 +34,7 @@ export class CosmosActivityStore implements ActivityStore {
       const { resources } = await this.container.items
         .query({ query: 'SELECT * FROM c WHERE c.noteId = @noteId', parameters: [{ name: '@noteId', value: noteId }] }, { partitionKey: noteId })
         .fetchAll();
-      return resources.map(activityFromDocument).sort(byTimeThenEventId);
+      return resources.map(activityFromDocument).sort(compareActivity);
     } catch (error) {
       rethrowAsStoreError(error);
     }

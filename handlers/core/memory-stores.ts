@@ -1,5 +1,6 @@
 // In-memory stores: the reference implementation of the ports, used by core tests and local mode's
 // defaults. Copies go in and out so callers can never change stored state by mutating an object.
+import { compareActivity } from './activity-order';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   type Activity,
@@ -102,7 +103,3 @@ export class MemoryActivityStore extends Switchable implements ActivityStore {
 }
 
 /** Time, then eventId: the order every ActivityStore lists in. */
-export function compareActivity(a: Activity, b: Activity): number {
-  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
-}

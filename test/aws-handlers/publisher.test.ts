@@ -116,9 +116,30 @@ describe('fixture-shaped records of a real note', () => {
     expect(publisher.published).toEqual([
       expectedEvent(v1, 'created', v1.updatedAt),
       expectedEvent(v2, 'updated', v2.updatedAt),
-      // The fixture's ApproximateCreationDateTime, 1428537600 s.
-      expectedEvent(v2, 'deleted', '2015-04-09T00:00:00.000Z'),
+      // The fixture's ApproximateCreationDateTime (1428537600 s, in 2015) is before the last write,
+      // so the delete is dated one millisecond after that write.
+      expectedEvent(v2, 'deleted', new Date(Date.parse(v2.updatedAt) + 1).toISOString()),
     ]);
+  });
+
+  it('dates a delete by the stream commit time when that is after the last write', async () => {
+    const { event, v2 } = await noteLifecycleEvent();
+    const remove = event.Records[2]!;
+    const commitSeconds = Math.floor(Date.parse(v2.updatedAt) / 1000) + 5;
+    remove.dynamodb!.ApproximateCreationDateTime = commitSeconds;
+    const publisher = collectingPublisher();
+    await publishStreamBatch([remove], publisher);
+    expect(publisher.published).toEqual([expectedEvent(v2, 'deleted', new Date(commitSeconds * 1000).toISOString())]);
+  });
+
+  it('dates a delete committed in the same second as the last write after that write', async () => {
+    const { event, v2 } = await noteLifecycleEvent();
+    const remove = event.Records[2]!;
+    // Streams round the commit time down to the second: it can read as earlier than the update.
+    remove.dynamodb!.ApproximateCreationDateTime = Math.floor(Date.parse(v2.updatedAt) / 1000);
+    const publisher = collectingPublisher();
+    await publishStreamBatch([remove], publisher);
+    expect(Date.parse(publisher.published[0]!.time)).toBeGreaterThan(Date.parse(v2.updatedAt));
   });
 
   it('publishes the records before a bad one and reports the bad one and every later one', async () => {

@@ -54,5 +54,16 @@ export function activityStoreContract(name: string, setup: ActivityStoreSetup): 
       expect(await store.list(noteId)).toEqual([created, updatedA, updatedB, deleted]);
       expect(await store.list(other)).toHaveLength(1);
     });
+
+    it('breaks a tie in time by version (as a number), then created < updated < deleted', async () => {
+      const noteId = newNoteId();
+      const at = '2026-01-01T00:00:00.000Z';
+      const v9 = sampleActivity(noteId, 9, 'updated', at);
+      const v10 = sampleActivity(noteId, 10, 'updated', at);
+      const v10deleted = sampleActivity(noteId, 10, 'deleted', at); // "….v10.deleted" sorts before "….v10.updated" as text
+      const v1 = sampleActivity(noteId, 1, 'created', at);
+      for (const a of [v10deleted, v10, v1, v9]) expect(await store.record(a)).toBe(true);
+      expect(await store.list(noteId)).toEqual([v1, v9, v10, v10deleted]);
+    });
   });
 }
