@@ -1,0 +1,59 @@
+// The command line: flags → URLs → run → table or JSON (and the HTML report) → exit code.
+// Exit 0: both clouds behave the same; 1: they differ; 2: usage error or a URL that does not answer.
+import { writeFileSync } from 'node:fs';
+import { compareClouds } from './compare';
+import { discoverUrls } from './discover';
+import { UnreachableError, UsageError } from './errors';
+import { HELP, parseOptions } from './options';
+import { renderHtml } from './render-html';
+import { renderText } from './render-text';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+function writeReport(path: string, html: string): void {
+  try {
+    writeFileSync(path, html);
+  } catch (error) {
+    throw new UsageError(`--report: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+
+export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    const options = parseOptions(argv, io.cwd);
+    if (options.help) {
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    const discovery = await discoverUrls(options, { cwd: io.cwd, path: io.env.PATH, timeoutMs: options.timeoutMs });
+    if (!options.json) {
+      const { aws, azure } = discovery.urls;
+      io.stdout.write(`Comparing aws ${aws} with azure ${azure} (URLs from ${discovery.detail})\n`);
+    }
+    const report = await compareClouds(discovery, {
+      ...options,
+      // cli-progress only calls write() and reads isTTY/columns, which every CliIo stderr has.
+      progress: !options.json && io.stderr.isTTY === true ? (io.stderr as NodeJS.WritableStream) : undefined,
+    });
+    if (options.report !== undefined) writeReport(options.report, renderHtml(report));
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));
+    if (options.report !== undefined && !options.json) io.stdout.write(`Report written to ${options.report}\n`);
+    return report.same ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UnreachableError) {
+      io.stderr.write(`compare: ${error.message}\n`);
+    } else {
+      // A bug in the tool: still one line, no stack, and the same exit code as an unusable run.
+      const message = (error as { message?: unknown } | undefined)?.message;
+      io.stderr.write(`compare: unexpected error: ${typeof message === 'string' ? message.split('\n')[0] : String(error)}\n`);
+    }
+    return 2;
+  }
+}

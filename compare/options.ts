@@ -1,0 +1,162 @@
+// Command-line flags: node's own util.parseArgs, then bounds checks so a typo cannot start a 10-million
+// request run. Every bad flag is a UsageError (exit 2) naming the allowed range.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors';
+
+export interface CompareOptions {
+  aws?: string;
+  azure?: string;
+  stack?: string;
+  requests: number;
+  concurrency: number;
+  timeoutMs: number;
+  eventTimeoutMs: number;
+  eventNotes: number;
+  skipLatency: boolean;
+  report?: string;
+  json: boolean;
+  help: boolean;
+}
+
+interface Bound {
+  flag: string;
+  min: number;
+  max: number;
+  fallback: number;
+}
+
+export const BOUNDS = {
+  requests: { flag: '--requests', min: 1, max: 10_000, fallback: 100 },
+  concurrency: { flag: '--concurrency', min: 1, max: 64, fallback: 8 },
+  timeoutMs: { flag: '--timeout', min: 100, max: 60_000, fallback: 10_000 },
+  eventTimeoutMs: { flag: '--event-timeout', min: 100, max: 600_000, fallback: 30_000 },
+  eventNotes: { flag: '--event-notes', min: 1, max: 50, fallback: 3 },
+} satisfies Record<string, Bound>;
+
+export const HELP = `Usage: npm run compare -- [options]
+
+Runs the same scenario against the AWS and the Azure deployment, compares status codes, headers and
+bodies step by step, then measures latency and event delivery on both.
+
+Where the URLs come from (first that works; the one used is printed):
+  --aws URL --azure URL    explicit base URLs (both, or neither)
+  pulumi stack output      when the pulumi CLI is on PATH (outputs awsUrl and azureUrl, or endpoints)
+  local mode               .local/urls.json of a running \`npm start\`
+
+Options:
+  --stack NAME             the Pulumi stack to read outputs from (default: the selected stack)
+  --requests N             latency run: requests per cloud, ${BOUNDS.requests.min}..${BOUNDS.requests.max} (default ${BOUNDS.requests.fallback})
+  --concurrency N          latency run: requests in flight per cloud, ${BOUNDS.concurrency.min}..${BOUNDS.concurrency.max} (default ${BOUNDS.concurrency.fallback})
+  --timeout MS             per-request timeout, ${BOUNDS.timeoutMs.min}..${BOUNDS.timeoutMs.max} (default ${BOUNDS.timeoutMs.fallback})
+  --event-timeout MS       how long to wait for events and for lists to catch up,
+                           ${BOUNDS.eventTimeoutMs.min}..${BOUNDS.eventTimeoutMs.max} (default ${BOUNDS.eventTimeoutMs.fallback})
+  --event-notes N          notes used to measure event delivery latency, ${BOUNDS.eventNotes.min}..${BOUNDS.eventNotes.max} (default ${BOUNDS.eventNotes.fallback})
+  --skip-latency           run the scenario only
+  --report FILE            also write a self-contained HTML report (tables and charts, no network)
+  --json                   print one JSON document on stdout (no table, no progress bar)
+  -h, --help               show this help
+
+Retries: no request is ever retried on failure, and POST, PUT and DELETE are sent exactly once.
+Only GETs are repeated, and only where the scenario polls on purpose (waiting for events, or for a
+list to show the notes just written), until --event-timeout.
+
+The scenario creates, updates and deletes its own notes and deletes them again at the end.
+The AWS API is throttled (stack config apiThrottleRateLimit, default 100 requests/s): 429s in a
+large latency run are that throttle, and are reported as a difference when only one cloud fails.
+
+Exit codes: 0 both clouds behave the same, 1 they differ (each difference is named),
+            2 usage error or a URL that does not answer.`;
+
+function integerFlag(raw: string | undefined, bound: Bound): number {
+  if (raw === undefined) return bound.fallback;
+  const range = `${bound.min}..${bound.max}`;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${bound.flag} must be a whole number in ${range} (got "${raw}")`);
+  const value = Number(raw);
+  if (value < bound.min || value > bound.max) {
+    throw new UsageError(`${bound.flag} must be in ${range} (got ${raw})`);
+  }
+  return value;
+}
+
+/** A base URL: http(s), no query or fragment; a trailing slash is dropped so `${url}/api/x` is clean. */
+export function checkBaseUrl(raw: string, label: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`${label} is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${label} must be an http or https URL (got "${raw}")`);
+  }
+  if (url.search || url.hash) throw new UsageError(`${label} must not have a query or fragment (got "${raw}")`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** Parses argv (without node and the script). Throws UsageError on anything it cannot accept. */
+export function parseOptions(argv: string[], cwd: string = process.cwd()): CompareOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        aws: { type: 'string' },
+        azure: { type: 'string' },
+        stack: { type: 'string' },
+        requests: { type: 'string' },
+        concurrency: { type: 'string' },
+        timeout: { type: 'string' },
+        'event-timeout': { type: 'string' },
+        'event-notes': { type: 'string' },
+        'skip-latency': { type: 'boolean' },
+        report: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    // parseArgs explains well but over several lines; one line is the rule for usage errors.
+    // (Duck-typed: errors from node's own modules may come from another realm, e.g. under jest.)
+    const message = (error as { message?: unknown }).message;
+    throw new UsageError(typeof message === 'string' ? message.replace(/\s*\n\s*/g, ' ') : String(error));
+  }
+
+  const options: CompareOptions = {
+    requests: integerFlag(values.requests, BOUNDS.requests),
+    concurrency: integerFlag(values.concurrency, BOUNDS.concurrency),
+    timeoutMs: integerFlag(values.timeout, BOUNDS.timeoutMs),
+    eventTimeoutMs: integerFlag(values['event-timeout'], BOUNDS.eventTimeoutMs),
+    eventNotes: integerFlag(values['event-notes'], BOUNDS.eventNotes),
+    skipLatency: values['skip-latency'] ?? false,
+    json: values.json ?? false,
+    help: values.help ?? false,
+  };
+  if ((values.aws === undefined) !== (values.azure === undefined)) {
+    throw new UsageError('give both --aws and --azure, or neither (to read them from Pulumi or local mode)');
+  }
+  if (values.aws !== undefined) options.aws = checkBaseUrl(values.aws, '--aws');
+  if (values.azure !== undefined) options.azure = checkBaseUrl(values.azure, '--azure');
+  if (values.stack !== undefined) {
+    if (values.aws !== undefined) throw new UsageError('--stack reads the URLs from Pulumi; it cannot be combined with --aws/--azure');
+    if (!/^[\w./-]+$/.test(values.stack)) throw new UsageError(`--stack is not a stack name: "${values.stack}"`);
+    options.stack = values.stack;
+  }
+  if (values.report !== undefined) options.report = checkReportPath(values.report, cwd);
+  return options;
+}
+
+// Checked before anything runs, so a typo in the path does not throw away a finished run.
+function checkReportPath(raw: string, cwd: string): string {
+  if (raw.trim() === '') throw new UsageError('--report needs a file name');
+  const path = resolve(cwd, raw);
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`--report: the folder ${dir} does not exist`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--report: ${path} is a folder`);
+  return path;
+}

@@ -1,0 +1,58 @@
+// Runs every scenario step on both clouds and compares the outcomes; then removes whatever this run
+// created and did not delete (a failed step must not leave notes behind).
+import { compareOutcomes } from './compare-outcomes';
+import type { CloudClient } from './http-client';
+import { SCENARIO } from './scenario';
+import { CloudState } from './scenario-state';
+import type { Step, StepEnv } from './step';
+import { CLOUDS, type Cloud, type StepOutcome, type StepResult } from './types';
+
+export interface ScenarioRun {
+  steps: StepResult[];
+  warnings: string[];
+}
+
+async function runOnBoth(step: Step, clients: Record<Cloud, CloudClient>, states: Record<Cloud, CloudState>, env: StepEnv) {
+  if (step.concurrent) {
+    const [aws, azure] = await Promise.all(CLOUDS.map((cloud) => step.run(clients[cloud], states[cloud], env)));
+    return { aws: aws!, azure: azure! };
+  }
+  const aws = await step.run(clients.aws, states.aws, env);
+  const azure = await step.run(clients.azure, states.azure, env);
+  return { aws, azure };
+}
+
+async function removeLeftovers(client: CloudClient, state: CloudState, cloud: Cloud): Promise<string[]> {
+  const warnings = state.unanswered.map(
+    (role) => `${cloud}: the create of ${role} got no answer; if it committed, that note is left behind`,
+  );
+  for (const id of state.live) {
+    const exchange = await client.send({ method: 'DELETE', path: `/api/notes/${id}` });
+    if (exchange.status !== 204 && exchange.status !== 404) {
+      warnings.push(`${cloud}: could not delete note ${id} (${exchange.error ?? exchange.status}); delete it by hand`);
+    }
+  }
+  return warnings;
+}
+
+export async function runScenario(
+  clients: Record<Cloud, CloudClient>,
+  env: StepEnv,
+  onStep: (result: StepResult) => void = () => {},
+  steps: readonly Step[] = SCENARIO,
+): Promise<ScenarioRun> {
+  const states: Record<Cloud, CloudState> = { aws: new CloudState(), azure: new CloudState() };
+  const results: StepResult[] = [];
+  for (const step of steps) {
+    const outcomes: Record<Cloud, StepOutcome> = await runOnBoth(step, clients, states, env);
+    const differences = compareOutcomes(outcomes.aws, outcomes.azure, {
+      step: step.name,
+      aliases: { aws: states.aws.aliases(), azure: states.azure.aliases() },
+    });
+    const result: StepResult = { step: step.name, description: step.description, ...outcomes, differences };
+    results.push(result);
+    onStep(result);
+  }
+  const warnings = (await Promise.all(CLOUDS.map((cloud) => removeLeftovers(clients[cloud], states[cloud], cloud)))).flat();
+  return { steps: results, warnings };
+}

@@ -1,0 +1,78 @@
+// Shared shapes of the compare tool: what one request returned, what one step found, what a run reports.
+
+export type Cloud = 'aws' | 'azure';
+export const CLOUDS: readonly Cloud[] = ['aws', 'azure'];
+
+export type CloudUrls = Record<Cloud, string>;
+
+/** One HTTP exchange with one cloud. `status` is undefined when no response came (network error, timeout). */
+export interface Exchange {
+  status: number | undefined;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the body is JSON, the text otherwise, undefined when empty. */
+  body: unknown;
+  latencyMs: number;
+  error?: string;
+}
+
+/** What one cloud did in one step: usually one exchange; polling steps summarise several. */
+export interface StepOutcome extends Exchange {
+  /** Why the outcome is incomplete, e.g. a deadline passed while polling. */
+  note?: string;
+}
+
+/** One named difference: the step, where (status, header:x, or a path in the body) and both values. */
+export interface Difference {
+  step: string;
+  path: string;
+  aws: string;
+  azure: string;
+}
+
+export interface StepResult {
+  step: string;
+  description: string;
+  aws: StepOutcome;
+  azure: StepOutcome;
+  differences: Difference[];
+}
+
+export interface LatencySummary {
+  requests: number;
+  /** The run's first request, kept apart from the percentiles (it pays for cold starts and new connections). */
+  firstMs: number | undefined;
+  p50: number | undefined;
+  p95: number | undefined;
+  p99: number | undefined;
+  max: number | undefined;
+  errors: number;
+  /** Error kinds and how often each happened, e.g. { "503": 2, "timeout": 1 }. */
+  errorKinds: Record<string, number>;
+  /** Latencies of the successful requests after the first, in completion order (for charts). */
+  samplesMs: number[];
+}
+
+export interface EventLatencySummary {
+  notes: number;
+  /** write committed (201 received) → note.created visible in the activity, per note; null when it never showed. */
+  samplesMs: Array<number | null>;
+  p50: number | undefined;
+  max: number | undefined;
+  /** Notes whose event did not show before --event-timeout (or that could not be created). */
+  undelivered: number;
+}
+
+export interface CompareReport {
+  source: { kind: 'flags' | 'pulumi' | 'local'; detail: string };
+  urls: CloudUrls;
+  /** The first request of the session to each cloud (GET /api/health): the coldest one. */
+  firstContactMs: Record<Cloud, number>;
+  steps: StepResult[];
+  latency?: Record<Cloud, LatencySummary>;
+  eventLatency?: Record<Cloud, EventLatencySummary>;
+  differences: Difference[];
+  /** Problems that are not differences in behaviour (e.g. cleanup that failed). */
+  warnings: string[];
+  same: boolean;
+}

@@ -1,0 +1,94 @@
+// `npm run compare` as users run it: a child process through tsx. Exit 0 same, 1 different (named),
+// 2 bad flags or unreachable URL, with one line on stderr and no stack trace.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { runCli } from '../../compare/cli';
+import { startPair } from './core-server';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// Asynchronous on purpose: the servers under test live in this process and must keep answering.
+function compareCli(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [require.resolve('tsx/cli'), 'compare/main.ts', ...args],
+      { cwd: ROOT, timeout: 60_000, env: { ...process.env, PATH: '', NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const SMALL = ['--requests', '20', '--concurrency', '4', '--event-notes', '1', '--event-timeout', '3000'];
+
+test('two servers that behave the same: exit 0, the table, the source of the URLs', async () => {
+  const pair = await startPair();
+  try {
+    const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, ...SMALL]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Comparing aws ${pair.aws.url} with azure ${pair.azure.url} (URLs from --aws and --azure)`);
+    expect(run.stdout).toMatch(/│ update-stale-if-match\s+│\s+412 │\s+412 │ same/);
+    expect(run.stdout).toContain('Latency: 20 × GET /api/notes?limit=1 per cloud');
+    expect(run.stdout.trim().split('\n').pop()).toBe('Both clouds behave the same.');
+  } finally {
+    await pair.close();
+  }
+}, 60_000);
+
+test('a divergent server: exit 1 and --json names the step, the path and both values', async () => {
+  const pair = await startPair({
+    transform: (request, response) =>
+      request.method === 'DELETE' && response.status === 204 ? new Response(null, { status: 200, headers: response.headers }) : response,
+  });
+  try {
+    const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, '--json', '--skip-latency', '--event-timeout', '3000']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { same: boolean; differences: unknown[] };
+    expect(report.same).toBe(false);
+    expect(report.differences).toContainEqual({ step: 'delete', path: 'status', aws: '204', azure: '200' });
+  } finally {
+    await pair.close();
+  }
+}, 60_000);
+
+test('a flag out of bounds: exit 2, one line naming the range, not one request sent', async () => {
+  const pair = await startPair();
+  try {
+    const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, '--concurrency', '65']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'compare: --concurrency must be in 1..64 (got 65)\n' });
+    expect([...pair.aws.seen, ...pair.azure.seen]).toEqual([]);
+  } finally {
+    await pair.close();
+  }
+}, 60_000);
+
+test('an unreachable URL: exit 2, one line, no stack trace', async () => {
+  const pair = await startPair();
+  await pair.close(); // a port that was just free: nothing answers there now
+  const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, '--timeout', '2000']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe(`compare: cannot reach aws at ${pair.aws.url}: ECONNREFUSED\n`);
+}, 60_000);
+
+test('--help prints the usage and exits 0; no URLs anywhere is exit 2', async () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd: __dirname, env: { PATH: '' } };
+  expect(await runCli(['--help'], io)).toBe(0);
+  expect(out.join('')).toMatch(/^Usage: npm run compare/);
+  out.length = 0;
+  expect(await runCli([], io)).toBe(2);
+  expect(err.join('')).toMatch(/^compare: no URLs to compare: pass --aws URL --azure URL \(tried pulumi: not on PATH; local: [^\n]+\)\n$/);
+  expect(out).toEqual([]);
+});

@@ -1,0 +1,183 @@
+// compareClouds as a function against real core servers: the same behaviour → same; each kind of
+// divergence → a difference naming the step and where.
+import { compareClouds, type RunOptions } from '../../compare/compare';
+import { SCENARIO } from '../../compare/scenario';
+import { startPair } from './core-server';
+
+const FAST: RunOptions = {
+  requests: 20,
+  concurrency: 4,
+  timeoutMs: 5000,
+  eventTimeoutMs: 3000,
+  eventNotes: 2,
+  skipLatency: false,
+};
+
+const source = (urls: { aws: string; azure: string }) => ({ kind: 'flags' as const, detail: 'test', urls });
+
+describe('compareClouds', () => {
+  test('two servers that behave the same: every step runs, no differences, latency measured', async () => {
+    const pair = await startPair();
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), FAST);
+      expect(report.differences).toEqual([]);
+      expect(report.same).toBe(true);
+      expect(report.steps.map((s) => s.step)).toEqual(SCENARIO.map((s) => s.name));
+
+      const step = (name: string) => report.steps.find((s) => s.step === name)!;
+      expect([step('create-note-1').aws.status, step('create-note-1').azure.status]).toEqual([201, 201]);
+      expect(step('update-stale-if-match').aws.status).toBe(412);
+      expect(step('update-without-if-match').azure.status).toBe(428);
+      expect(step('error-body-too-large').aws.status).toBe(413);
+      expect(step('error-method-not-allowed').azure.headers.allow).toBeDefined();
+      expect(step('get-after-delete').aws.status).toBe(404);
+      const events = (step('events').azure.body as { items: Array<{ type: string }> }).items.map((i) => i.type);
+      expect(events).toEqual(['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted']);
+      const listed = step('list-follow-cursor').aws.body as { notesOfThisRun: unknown[]; idsAscending: boolean };
+      expect(listed.notesOfThisRun).toHaveLength(3);
+      expect(listed.idsAscending).toBe(true);
+
+      for (const cloud of ['aws', 'azure'] as const) {
+        const latency = report.latency![cloud];
+        expect(latency.errors).toBe(0);
+        expect(latency.firstMs).toBeGreaterThan(0);
+        expect(latency.samplesMs).toHaveLength(19); // the first request is kept apart
+        expect(latency.p50! <= latency.p95! && latency.p95! <= latency.p99! && latency.p99! <= latency.max!).toBe(true);
+        expect(report.eventLatency![cloud].samplesMs).toHaveLength(2);
+        expect(report.eventLatency![cloud].undelivered).toBe(0);
+      }
+      expect(report.warnings).toEqual([]);
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('the scenario cleans up: nothing it created is left listed', async () => {
+    const pair = await startPair();
+    try {
+      await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), { ...FAST, skipLatency: true });
+      for (const url of [pair.aws.url, pair.azure.url]) {
+        const body = (await (await fetch(`${url}/api/notes`)).json()) as { items: unknown[] };
+        expect(body.items).toEqual([]);
+      }
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('a stale If-Match answered 409 instead of 412 is named: step, path, both values', async () => {
+    const pair = await startPair({
+      transform: (request, response) =>
+        request.method === 'PUT' && response.status === 412
+          ? new Response(response.body, { status: 409, headers: response.headers })
+          : response,
+    });
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), { ...FAST, skipLatency: true });
+      expect(report.same).toBe(false);
+      expect(report.differences).toContainEqual({ step: 'update-stale-if-match', path: 'status', aws: '412', azure: '409' });
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('a body field that differs is named by its path; headers that matter are compared', async () => {
+    const pair = await startPair({
+      transform: async (request, response) => {
+        if (new URL(request.url).pathname !== '/api/hello') return response;
+        const headers = new Headers(response.headers);
+        headers.set('content-type', 'text/json');
+        return new Response(JSON.stringify({ message: 'Hi there!' }), { status: 200, headers });
+      },
+    });
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), { ...FAST, skipLatency: true });
+      const hello = report.differences.filter((d) => d.step === 'hello');
+      expect(hello).toContainEqual({ step: 'hello', path: 'message', aws: '"Hello, world!"', azure: '"Hi there!"' });
+      expect(hello.find((d) => d.path === 'header:content-type')).toBeDefined();
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('events that never arrive on one cloud are named in the events step', async () => {
+    const pair = await startPair({ dropEvents: ['deleted'] });
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), {
+        ...FAST,
+        skipLatency: true,
+        eventTimeoutMs: 400,
+      });
+      const events = report.differences.filter((d) => d.step === 'events');
+      expect(events).toContainEqual(
+        expect.objectContaining({ path: 'note', azure: 'after 400 ms still missing: com.example.note.deleted' }),
+      );
+      expect(events).toContainEqual(expect.objectContaining({ path: 'items', aws: '3 items', azure: '2 items' }));
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('a POST that times out is not sent again, and its possible leftover is reported', async () => {
+    let firstPost = true;
+    const pair = await startPair({
+      transform: async (request, response) => {
+        if (request.method === 'POST' && firstPost) {
+          firstPost = false;
+          await new Promise((resolve) => setTimeout(resolve, 800));
+        }
+        return response;
+      },
+    });
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), {
+        ...FAST,
+        skipLatency: true,
+        timeoutMs: 300,
+        eventTimeoutMs: 300,
+      });
+      expect(report.differences).toContainEqual({
+        step: 'create-note-1',
+        path: 'request',
+        aws: 'answered 201',
+        azure: 'timed out after 300 ms',
+      });
+      const posts = (seen: string[]) => seen.filter((line) => line === 'POST /api/notes').length;
+      const scenarioPosts = SCENARIO.filter((s) => s.name.startsWith('create-') || /bad-json|validation|media-type|too-large/.test(s.name));
+      expect(posts(pair.azure.seen)).toBe(scenarioPosts.length);
+      expect(posts(pair.azure.seen)).toBe(posts(pair.aws.seen));
+      expect(report.warnings).toContain('azure: the create of note-1 got no answer; if it committed, that note is left behind');
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('malformed list and activity bodies are differences, not crashes', async () => {
+    const json = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-served-by': 'local-azure' } });
+    const pair = await startPair({
+      transform: (request, response) => {
+        const url = new URL(request.url);
+        if (url.pathname.endsWith('/activity')) return json('{"items":[null, 7]}');
+        if (url.pathname === '/api/notes' && url.searchParams.get('limit') === '2') return json('{"items":[null]}');
+        return response;
+      },
+    });
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), { ...FAST, eventTimeoutMs: 300 });
+      const steps = new Set(report.differences.map((d) => d.step));
+      expect(steps).toEqual(new Set(['list-first-page', 'list-follow-cursor', 'events', 'event-latency']));
+    } finally {
+      await pair.close();
+    }
+  });
+
+  test('the same URL passed for both clouds is caught by x-served-by', async () => {
+    const pair = await startPair();
+    try {
+      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.aws.url }), { ...FAST, skipLatency: true });
+      expect(report.differences).toContainEqual({ step: 'hello', path: 'header:x-served-by', aws: '"local-aws"', azure: '"local-aws"' });
+    } finally {
+      await pair.close();
+    }
+  });
+});
