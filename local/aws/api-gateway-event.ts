@@ -1,0 +1,105 @@
+import type { IncomingMessage } from 'node:http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+// Builds the event API Gateway HTTP API sends with payload format 2.0 and a `$default` route
+// (see test/fixtures/aws-apigw-v2 for captured examples).
+
+const localApi = { accountId: '000000000000', apiId: 'local' };
+
+/** API Gateway passes these content types as text; everything else arrives base64-encoded. */
+export function isTextContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return (
+    type.startsWith('text/') ||
+    /^application\/([\w.+-]+\+)?(json|xml)$/.test(type) ||
+    type === 'application/x-www-form-urlencoded' ||
+    type === 'application/javascript'
+  );
+}
+
+/** "25/Mar/2020:05:09:51 +0000", the format of requestContext.time. */
+export function formatRequestTime(date: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export interface EventContext {
+  requestId: string;
+  now: Date;
+}
+
+export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: EventContext): APIGatewayProxyEventV2 {
+  const rawUrl = req.url ?? '/';
+  const queryAt = rawUrl.indexOf('?');
+  const rawPath = safeDecode(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
+  const rawQueryString = queryAt === -1 ? '' : rawUrl.slice(queryAt + 1);
+
+  // Node keeps repeated headers in rawHeaders; API Gateway joins them with commas, lower-cased.
+  const headers: Record<string, string> = {};
+  let cookies: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!.toLowerCase();
+    const value = req.rawHeaders[i + 1]!;
+    if (name === 'cookie') {
+      // Cookies travel in their own array, not in headers.
+      cookies = cookies.concat(value.split(';').map((c) => c.trim()).filter(Boolean));
+      continue;
+    }
+    headers[name] = name in headers ? `${headers[name]},${value}` : value;
+  }
+  const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  headers['x-forwarded-for'] ??= sourceIp;
+  headers['x-forwarded-proto'] ??= 'http';
+  headers['x-forwarded-port'] ??= String(req.socket.localPort ?? '');
+
+  const query: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(rawQueryString)) {
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  }
+
+  const method = (req.method ?? 'GET').toUpperCase();
+  const domainName = headers.host ?? 'localhost';
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers,
+    requestContext: {
+      ...localApi,
+      domainName,
+      domainPrefix: domainName.split('.')[0]!,
+      http: {
+        method,
+        path: rawPath,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: context.requestId,
+      routeKey: '$default',
+      stage: '$default',
+      time: formatRequestTime(context.now),
+      timeEpoch: context.now.getTime(),
+    },
+    isBase64Encoded: false,
+  };
+  if (cookies.length > 0) event.cookies = cookies;
+  if (Object.keys(query).length > 0) event.queryStringParameters = query;
+  if (body.length > 0) {
+    const text = isTextContentType(headers['content-type']);
+    event.body = text ? body.toString('utf8') : body.toString('base64');
+    event.isBase64Encoded = !text;
+  }
+  return event;
+}

@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import dynalite from 'dynalite';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { handler as apiHandler } from '../../handlers/aws/api';
+import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
+import { handler as publisherHandler } from '../../handlers/aws/publisher';
+import { handler as subscriberHandler } from '../../handlers/aws/subscriber';
+import { activityTableSchema, NOTES_KEYS, notesTableSchema } from '../../handlers/aws/table-schema';
+import { ChangeFeedPump } from '../change-feed-pump';
+import type { DeadLetter } from '../dead-letter';
+import { DeliveryQueue } from '../delivery-queue';
+import { close, listen } from '../listen';
+import type { LocalLogger } from '../log';
+import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
+import type { RetryPolicy } from '../retry-policy';
+import { createAwsApiServer } from './api-server';
+import { emulatorClient } from './dynamodb-client';
+import { ensureTables } from './dynamodb-tables';
+import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
+import { createStreamCaptureProxy } from './stream-capture-proxy';
+import { deliverStreamBatch } from './stream-delivery';
+
+export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
+
+export interface AwsLocalOptions {
+  port: number;
+  /** dynalite's LevelDB directory; undefined keeps the tables in memory. */
+  dataDir: string | undefined;
+  log: LocalLogger;
+  retry: RetryPolicy;
+}
+
+export interface AwsLocal {
+  url: string;
+  /** DynamoDB Streams batches the publisher gave up on, and EventBridge events the subscriber did. */
+  deadLetters: { stream: DeadLetter<DynamoDBRecord[]>[]; events: DeadLetter<BusEvent>[] };
+  /** Stops accepting requests and waits for the requests in flight. */
+  closeFrontDoor(): Promise<void>;
+  /** Records and events not yet delivered or dead-lettered. */
+  pending(): number;
+  drainOnce(): Promise<void>;
+  closeEmulators(): Promise<void>;
+}
+
+/** Starts the front door first, so a taken port fails before anything else is started. */
+export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
+  const deadLetters: AwsLocal['deadLetters'] = { stream: [], events: [] };
+  const front = createAwsApiServer(async () => apiHandler, options.log);
+  const port = await listen(front, options.port, 'pass --aws-port <port> to choose another');
+  const cleanups: (() => Promise<void>)[] = [() => close(front)];
+  try {
+    const dynamo = dynalite({ path: options.dataDir && join(options.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
+    cleanups.unshift(() => close(dynamo));
+    const client = emulatorClient(dynamoUrl.toString());
+    cleanups.unshift(async () => client.destroy());
+    await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
+
+    const stream = new ChangeFeedPump<DynamoDBRecord>('aws.dynamodb-stream', (batch) => deliverStreamBatch(publisherHandler, batch), deadLetters.stream, 100, options.retry);
+    const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
+    const proxy = createStreamCaptureProxy(dynamoUrl, client, streamSource, (records) => stream.append(...records));
+    const proxyPort = rememberEmulatorPort('dynamodb', await listen(proxy, emulatorPort('dynamodb'), 'the emulated DynamoDB keeps its port for the life of the process'));
+    cleanups.unshift(() => close(proxy));
+
+    // The rule of the stack: events whose source is the notes publisher go to the subscriber.
+    const rule = new DeliveryQueue<BusEvent>('aws.eventbridge', (event) => subscriberHandler(event), deadLetters.events, options.retry);
+    const bus = createEventBridgeServer({
+      busName: awsNames.eventBus,
+      region: awsNames.region,
+      onEvent: (event) => {
+        if (event.source === EVENT_SOURCE) rule.enqueue(event);
+      },
+    });
+    const busPort = rememberEmulatorPort('eventbridge', await listen(bus, emulatorPort('eventbridge'), 'the emulated EventBridge keeps its port for the life of the process'));
+    cleanups.unshift(() => close(bus));
+
+    Object.assign(process.env, {
+      NOTES_TABLE: awsNames.notesTable,
+      ACTIVITY_TABLE: awsNames.activityTable,
+      EVENT_BUS_NAME: awsNames.eventBus,
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${proxyPort}`,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${busPort}`,
+      AWS_REGION: awsNames.region,
+      // The emulators ignore signatures; fixed credentials keep real ones from being looked up or sent.
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+
+    return {
+      url: `http://localhost:${port}`,
+      deadLetters,
+      closeFrontDoor: () => close(front),
+      pending: () => stream.pending + rule.pending,
+      async drainOnce() {
+        await stream.drain();
+        await rule.drain();
+      },
+      async closeEmulators() {
+        for (const cleanup of cleanups.slice(0, -1)) await cleanup();
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { apiHandler } from '../../handlers/azure/api';
+import { publisherHandler } from '../../handlers/azure/publisher';
+import { subscriberHandler } from '../../handlers/azure/subscriber';
+import { ChangeFeedPump } from '../change-feed-pump';
+import type { DeadLetter } from '../dead-letter';
+import { DeliveryQueue } from '../delivery-queue';
+import { close, listen } from '../listen';
+import type { LocalLogger } from '../log';
+import { emulatorPort, processEventGridKey, rememberEmulatorPort } from '../process-endpoints';
+import type { RetryPolicy } from '../retry-policy';
+import { createAzureApiServer } from './api-server';
+import { emulatorKey } from './cosmos-client';
+import { startCosmosEmulator } from './cosmos-emulator';
+import { createEventGridServer, type CloudEvent } from './eventgrid-server';
+import { invocationContext } from './invocation-context';
+
+export const azureNames = { database: 'serverless-aws-azure', notes: 'notes', activity: 'activity', leases: 'leases' };
+
+export type ChangeFeedDocument = Record<string, unknown>;
+
+export interface AzureLocalOptions {
+  port: number;
+  /** Directory for the Cosmos snapshot; undefined keeps everything in memory. */
+  dataDir: string | undefined;
+  log: LocalLogger;
+  retry: RetryPolicy;
+}
+
+export interface AzureLocal {
+  url: string;
+  deadLetters: { changeFeed: DeadLetter<ChangeFeedDocument[]>[]; events: DeadLetter<CloudEvent>[] };
+  closeFrontDoor(): Promise<void>;
+  pending(): number;
+  drainOnce(): Promise<void>;
+  closeEmulators(): Promise<void>;
+}
+
+export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
+  const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
+  const front = createAzureApiServer(async () => apiHandler, options.log);
+  const port = await listen(front, options.port, 'pass --azure-port <port> to choose another');
+  const cleanups: (() => Promise<void>)[] = [() => close(front)];
+  try {
+    // The change feed trigger: documents in commit order, in batches; a throw retries the batch.
+    const changeFeed = new ChangeFeedPump<ChangeFeedDocument>(
+      'azure.cosmos-change-feed',
+      async (batch) => {
+        await publisherHandler(batch, invocationContext('publisher', options.log));
+        return undefined;
+      },
+      deadLetters.changeFeed,
+      100,
+      options.retry,
+    );
+    const cosmos = await startCosmosEmulator({
+      database: azureNames.database,
+      containers: [
+        { id: azureNames.notes, partitionKey: '/id' },
+        { id: azureNames.activity, partitionKey: '/noteId' },
+        { id: azureNames.leases, partitionKey: '/id' },
+      ],
+      snapshotFile: options.dataDir && join(options.dataDir, 'cosmos', 'snapshot.json'),
+      onWrite: (write) => {
+        if (write.container === azureNames.notes) changeFeed.append(...write.documents);
+      },
+      onError: (error) => options.log({ level: 'error', cloud: 'local-azure', message: 'cosmos snapshot failed', error: String(error) }),
+    });
+    cleanups.unshift(() => cosmos.stop());
+
+    const key = processEventGridKey();
+    const subscription = new DeliveryQueue<CloudEvent>(
+      'azure.eventgrid',
+      (event) => subscriberHandler(event, invocationContext('subscriber', options.log)),
+      deadLetters.events,
+      options.retry,
+    );
+    const topic = createEventGridServer({ key, onEvent: (event) => subscription.enqueue(event) });
+    const topicPort = rememberEmulatorPort('eventgrid', await listen(topic, emulatorPort('eventgrid'), 'the emulated Event Grid keeps its port for the life of the process'));
+    cleanups.unshift(() => close(topic));
+
+    Object.assign(process.env, {
+      COSMOS_ENDPOINT: cosmos.endpoint,
+      COSMOS_DATABASE: azureNames.database,
+      COSMOS_NOTES_CONTAINER: azureNames.notes,
+      COSMOS_ACTIVITY_CONTAINER: azureNames.activity,
+      COSMOS_LEASES_CONTAINER: azureNames.leases,
+      COSMOS_KEY: emulatorKey,
+      COSMOS_CA_CERT_FILE: cosmos.caCertFile,
+      EVENTGRID_TOPIC_ENDPOINT: `http://127.0.0.1:${topicPort}/api/events`,
+      EVENTGRID_KEY: key,
+    });
+
+    return {
+      url: `http://localhost:${port}`,
+      deadLetters,
+      closeFrontDoor: () => close(front),
+      pending: () => changeFeed.pending + subscription.pending,
+      async drainOnce() {
+        await changeFeed.drain();
+        await subscription.drain();
+      },
+      async closeEmulators() {
+        for (const cleanup of cleanups.slice(0, -1)) await cleanup();
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { parseCli, UsageError } from '../../local/cli-options';
+
+describe('npm start options', () => {
+  it('defaults to ports 3001/3002 on disk', () => {
+    expect(parseCli([], {})).toEqual({ help: false, options: { awsPort: 3001, azurePort: 3002, inMemory: false } });
+  });
+
+  it('takes ports from env, and flags over env', () => {
+    expect(parseCli([], { LOCAL_AWS_PORT: '4001', LOCAL_AZURE_PORT: '4002' })).toMatchObject({ options: { awsPort: 4001, azurePort: 4002 } });
+    expect(parseCli(['--aws-port', '5001'], { LOCAL_AWS_PORT: '4001' })).toMatchObject({ options: { awsPort: 5001, azurePort: 3002 } });
+  });
+
+  it('reads --in-memory, --data-dir and --help', () => {
+    expect(parseCli(['--in-memory', '--data-dir', '/tmp/x'], {})).toMatchObject({ options: { inMemory: true, dataDir: '/tmp/x' } });
+    expect(parseCli(['-h'], {})).toEqual({ help: true });
+  });
+
+  it.each([
+    [['--aws-port', 'abc'], {}, /--aws-port must be a port number/],
+    [['--azure-port', '70000'], {}, /--azure-port must be a port number/],
+    [[], { LOCAL_AZURE_PORT: '-1' }, /LOCAL_AZURE_PORT must be a port number/],
+    [['--aws-port', '4000', '--azure-port', '4000'], {}, /both 4000/],
+    [['--bogus'], {}, /Unknown option '--bogus'/],
+    [['extra'], {}, /Unexpected argument 'extra'/],
+  ])('refuses %j %j with a clear message', (argv, env, message) => {
+    expect(() => parseCli(argv, env)).toThrow(UsageError);
+    expect(() => parseCli(argv, env)).toThrow(message);
+  });
+});

@@ -1,0 +1,63 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { createEventBridgeServer, type BusEvent } from '../../local/aws/eventbridge-server';
+import { withListening } from './helpers/listen';
+
+function client(port: number): EventBridgeClient {
+  return new EventBridgeClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' }, maxAttempts: 1 });
+}
+
+describe('local EventBridge PutEvents endpoint, driven by the real SDK client', () => {
+  it('accepts entries for the bus and turns them into EventBridge events with the detail parsed', async () => {
+    const events: BusEvent[] = [];
+    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: (e) => events.push(e) }), async (port) => {
+      const sdk = client(port);
+      const out = await sdk.send(
+        new PutEventsCommand({
+          Entries: [{ EventBusName: 'bus', Source: 'serverless-aws-azure.notes', DetailType: 'com.example.note.created', Detail: '{"id":"e1"}', Time: new Date('2026-01-02T03:04:05.678Z') }],
+        }),
+      );
+      sdk.destroy();
+      expect(out.FailedEntryCount).toBe(0);
+      expect(out.Entries).toEqual([{ EventId: events[0]!.id }]);
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        version: '0',
+        source: 'serverless-aws-azure.notes',
+        'detail-type': 'com.example.note.created',
+        time: '2026-01-02T03:04:05Z',
+        region: 'us-east-1',
+        resources: [],
+        detail: { id: 'e1' },
+      }),
+    ]);
+  });
+
+  it('reports per-entry failures for another bus or a malformed detail, and accepts nothing of them', async () => {
+    const events: BusEvent[] = [];
+    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: (e) => events.push(e) }), async (port) => {
+      const sdk = client(port);
+      const out = await sdk.send(
+        new PutEventsCommand({
+          Entries: [
+            { EventBusName: 'other', Source: 's', DetailType: 't', Detail: '{}' },
+            { EventBusName: 'bus', Source: 's', DetailType: 't', Detail: 'not json' },
+            { EventBusName: 'arn:aws:events:us-east-1:000000000000:event-bus/bus', Source: 's', DetailType: 't', Detail: '{}' },
+          ],
+        }),
+      );
+      sdk.destroy();
+      expect(out.FailedEntryCount).toBe(2);
+      expect(out.Entries?.map((e) => e.ErrorCode)).toEqual(['ResourceNotFoundException', 'MalformedDetail', undefined]);
+    });
+    expect(events).toHaveLength(1);
+  });
+
+  it('rejects a request without entries', async () => {
+    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: () => {} }), async (port) => {
+      const sdk = client(port);
+      await expect(sdk.send(new PutEventsCommand({ Entries: [] }))).rejects.toThrow(/1 to 10/);
+      sdk.destroy();
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMain, waitForOutput } from './helpers/run-main';
+
+// `npm start` as a user runs it: a real process, real ports, real signals.
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'local-main-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+it('prints help and exits 0', async () => {
+  const run = runMain(['--help']);
+  expect(await run.exited).toBe(0);
+  expect(run.stdout()).toMatch(/--aws-port <port>.*default 3001/);
+  expect(run.stdout()).toMatch(/--in-memory/);
+});
+
+it('rejects an unknown flag with a usage line and exit 2', async () => {
+  const run = runMain(['--aws-prot', '1']);
+  expect(await run.exited).toBe(2);
+  expect(run.stderr()).toMatch(/Unknown option '--aws-prot'/);
+});
+
+it('says which port is taken, in one line, and exits 2 without a stack trace', async () => {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as { port: number }).port;
+  try {
+    const run = runMain(['--azure-port', '0', '--data-dir', dataDir, '--in-memory'], { LOCAL_AWS_PORT: String(port) });
+    expect(await run.exited).toBe(2);
+    expect(run.stderr()).toContain(`port ${port} is in use; pass --aws-port <port> to choose another`);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dataDir, 'urls.json'))).toBe(false);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
+it('serves both clouds, logs one JSON line per request, and shuts down cleanly on SIGINT', async () => {
+  const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--in-memory']);
+  try {
+    const [, awsUrl, azureUrl] = await waitForOutput(run, /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m);
+    expect(JSON.parse(readFileSync(join(dataDir, 'urls.json'), 'utf8'))).toMatchObject({ awsUrl, azureUrl, pid: run.child.pid });
+    for (const [url, servedBy] of [[awsUrl!, 'local-aws'], [azureUrl!, 'local-azure']] as const) {
+      const response = await fetch(`${url}/api/notes/not-a-uuid`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('x-served-by')).toBe(servedBy);
+      await waitForOutput(run, new RegExp(`"cloud":"${servedBy}".*"route":"/api/notes/:id".*"status":404`));
+    }
+    const lines = run.stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const line of lines) expect(line).toEqual(expect.objectContaining({ cloud: expect.any(String), method: expect.any(String), route: expect.any(String), status: expect.any(Number), durationMs: expect.any(Number) }));
+
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.stderr()).toMatch(/SIGINT: finishing requests/);
+    expect(existsSync(join(dataDir, 'urls.json'))).toBe(false);
+    await expect(fetch(`${awsUrl}/api/hello`)).rejects.toThrow();
+  } finally {
+    run.child.kill('SIGKILL');
+  }
+});
