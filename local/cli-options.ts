@@ -12,7 +12,12 @@ Options:
   --data-dir <dir>      where the stores persist and urls.json is written (default .local)
   --in-memory           keep every store in memory; nothing persists
   -h, --help            show this help
+
+Ctrl-C or SIGTERM stops it gracefully; if that takes longer than LOCAL_STOP_TIMEOUT_MS
+(default 10000) it exits anyway with code 1.
 `;
+
+export const defaultStopTimeoutMs = 10_000;
 
 /** A flag or variable local mode cannot use: main.ts prints the message and exits 2. */
 export class UsageError extends Error {
@@ -29,7 +34,13 @@ function port(value: string | undefined, source: string, fallback: number): numb
   return n;
 }
 
-export type CliCommand = { help: true } | { help: false; options: LocalOptions };
+export type CliCommand = { help: true } | { help: false; options: LocalOptions; stopTimeoutMs: number };
+
+function stopTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultStopTimeoutMs;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`LOCAL_STOP_TIMEOUT_MS must be a whole number of milliseconds above 0, not "${value}"`);
+  return Number(value);
+}
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   let values;
@@ -55,6 +66,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if (awsPort !== 0 && awsPort === azurePort) throw new UsageError(`--aws-port and --azure-port are both ${awsPort}; give them different ports`);
   return {
     help: false,
+    stopTimeoutMs: stopTimeout(env.LOCAL_STOP_TIMEOUT_MS),
     options: { awsPort, azurePort, inMemory: values['in-memory'] ?? false, ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) },
   };
 }

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 
 /** A port someone else holds: main.ts turns it into one clear line and exit code 2. */
 export class PortInUseError extends Error {
@@ -13,7 +13,7 @@ export class PortInUseError extends Error {
 type Server = HttpServer | HttpsServer;
 
 /** Listens on loopback only (nothing here is meant for the network) and resolves the bound port. */
-export function listen(server: Server, port: number, hint = 'choose another port'): Promise<number> {
+export function listen(server: NetServer, port: number, hint = 'choose another port'): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);

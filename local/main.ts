@@ -34,6 +34,7 @@ async function main(): Promise<number> {
   process.stderr.write(`local mode is up (${command.options.inMemory ? 'in memory' : `data in ${local.urlsFile.replace(/urls\.json$/, '')}`}); Ctrl-C stops it\n`);
 
   const running = local;
+  const { stopTimeoutMs } = command;
   return new Promise<number>((resolve) => {
     let signalled = false;
     const shutdown = (signal: NodeJS.Signals) => {
@@ -43,6 +44,13 @@ async function main(): Promise<number> {
       }
       signalled = true;
       process.stderr.write(`${signal}: finishing requests and pending deliveries…\n`);
+      // A graceful stop waits for requests in flight; a client that never finishes its request must
+      // not keep local mode alive forever.
+      const timeoutMs = stopTimeoutMs;
+      setTimeout(() => {
+        process.stderr.write(`still stopping after ${timeoutMs} ms (a request or delivery does not finish): exiting without waiting\n`);
+        process.exit(1);
+      }, timeoutMs).unref();
       running.stop().then(
         () => {
           const lists: { length: number }[] = [...Object.values(running.deadLetters.aws), ...Object.values(running.deadLetters.azure)];
@@ -56,8 +64,8 @@ async function main(): Promise<number> {
         },
       );
     };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
+    // SIGHUP: the terminal went away, so nobody is left to press Ctrl-C.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
   });
 }
 

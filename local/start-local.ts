@@ -3,11 +3,24 @@ import { startAws, type AwsLocal } from './aws/start-aws';
 import { startAzure, type AzureLocal } from './azure/start-azure';
 import { defaultPorts } from './default-ports';
 import { stdoutLogger, type LocalLogger } from './log';
+import type { Cloud, CloudFaults, DeliveryCounts, FailureRule } from './faults';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
-import { warmUpWithServedBy } from './served-by';
 import { assertDataDirFree, removeUrlsFile, writeUrlsFile } from './urls-file';
 
 export { defaultPorts } from './default-ports';
+export type { Cloud, DeliveryCounts, FailureRule } from './faults';
+
+/** Fault injection for tests; nothing changes until one of these is called. */
+export interface LocalFaults {
+  stopStore(cloud: Cloud): Promise<void>;
+  startStore(cloud: Cloud): Promise<void>;
+  /** EventBridge / the Event Grid topic refuses the publisher's connections. */
+  stopBus(cloud: Cloud): Promise<void>;
+  startBus(cloud: Cloud): Promise<void>;
+  failSubscriber(cloud: Cloud, rule: FailureRule): void;
+  duplicateDeliveries(cloud: Cloud, on: boolean): void;
+  counts(cloud: Cloud): DeliveryCounts;
+}
 
 export interface LocalOptions {
   /** 0 picks a free port. */
@@ -33,6 +46,7 @@ export interface LocalMode {
   drain(): Promise<void>;
   /** Graceful: stop accepting, finish requests in flight, deliver what is pending, close emulators. */
   stop(): Promise<void>;
+  faults: LocalFaults;
 }
 
 async function drainAll(clouds: { pending(): number; drainOnce(): Promise<void> }[]): Promise<void> {
@@ -67,13 +81,18 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   }
   const clouds = [aws.value, azure.value];
   const urls = { awsUrl: aws.value.url, azureUrl: azure.value.url };
-  try {
-    await warmUpWithServedBy(urls);
-  } catch (error) {
-    await closeStarted();
-    throw error;
-  }
   writeUrlsFile(urlsFile, urls);
+
+  const byCloud: Record<Cloud, CloudFaults> = { aws: aws.value.faults, azure: azure.value.faults };
+  const faults: LocalFaults = {
+    stopStore: (cloud) => byCloud[cloud].stopStore(),
+    startStore: (cloud) => byCloud[cloud].startStore(),
+    stopBus: (cloud) => byCloud[cloud].stopBus(),
+    startBus: (cloud) => byCloud[cloud].startBus(),
+    failSubscriber: (cloud, rule) => byCloud[cloud].failSubscriber(rule),
+    duplicateDeliveries: (cloud, on) => byCloud[cloud].duplicateDeliveries(on),
+    counts: (cloud) => byCloud[cloud].counts(),
+  };
 
   let stopping: Promise<void> | undefined;
   return {
@@ -82,6 +101,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
     deadLetters: { aws: aws.value.deadLetters, azure: azure.value.deadLetters },
     pending: () => clouds.reduce((n, cloud) => n + cloud.pending(), 0),
     drain: () => drainAll(clouds),
+    faults,
     stop() {
       stopping ??= (async () => {
         removeUrlsFile(urlsFile, urls);

@@ -2,7 +2,7 @@
 // "api" route prefix, so the app sees the same paths as on AWS).
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createApp, type ServedBy } from '../core/app';
-import { jsonLogger } from '../core/log';
+import { jsonLogger, type Logger } from '../core/log';
 import { activityStore, noteStore } from './clients';
 import { toHttpResponseInit, toWebRequest } from './http-conversion';
 
@@ -28,11 +28,23 @@ export function createApiHandler(getApp: () => FetchApp) {
   };
 }
 
-let app: FetchApp | undefined;
-export const apiHandler = createApiHandler(() => {
-  if (!app) {
-    const servedBy = servedByFrom(process.env.SERVED_BY);
-    app = createApp({ notes: noteStore(), activity: activityStore(), servedBy, log: jsonLogger(servedBy) });
-  }
-  return app;
-});
+export interface AzureApiEntryOptions {
+  /** Default: SERVED_BY from the app settings, else `azure`. Local mode passes `local-azure`. */
+  servedBy?: ServedBy;
+  /** Default: JSON lines on stdout/stderr (Application Insights). Local mode passes its own log sink. */
+  log?: Logger;
+}
+
+/** The api function; the app (and its clients) is built on the first invocation, once per instance. */
+export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
+  let app: FetchApp | undefined;
+  return createApiHandler(() => {
+    if (!app) {
+      const servedBy = options.servedBy ?? servedByFrom(process.env.SERVED_BY);
+      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy, log: options.log ?? jsonLogger(servedBy) });
+    }
+    return app;
+  });
+}
+
+export const apiHandler = createAzureApiEntry();

@@ -51,6 +51,9 @@ export function createEventGridPublisher(env: Settings): EventGridPublisher {
   const url = new URL(endpoint);
   return new EventGridPublisher(endpoint, new AzureKeyCredential(key), {
     allowInsecureConnection: url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname),
+    // The SDK's default (3 retries from 1 s, doubling) holds a change-feed batch ~7 s per attempt while
+    // a local topic is down; the change feed retries the batch anyway, so retry briefly here.
+    retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400 },
   });
 }
 

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { handler as apiHandler } from '../../handlers/aws/api';
+import { createAwsApiEntry } from '../../handlers/aws/api';
 import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
 import { handler as publisherHandler } from '../../handlers/aws/publisher';
 import { handler as subscriberHandler } from '../../handlers/aws/subscriber';
 import { activityTableSchema, NOTES_KEYS, notesTableSchema } from '../../handlers/aws/table-schema';
+import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
+import { DeliveryFaults, outageSwitch, type CloudFaults } from '../faults';
 import { close, listen } from '../listen';
 import type { LocalLogger } from '../log';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
@@ -40,11 +42,14 @@ export interface AwsLocal {
   pending(): number;
   drainOnce(): Promise<void>;
   closeEmulators(): Promise<void>;
+  faults: CloudFaults;
 }
 
 /** Starts the front door first, so a taken port fails before anything else is started. */
 export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   const deadLetters: AwsLocal['deadLetters'] = { stream: [], events: [] };
+  const faults = new DeliveryFaults();
+  const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log: appLogger('local-aws', options.log) });
   const front = createAwsApiServer(async () => apiHandler, options.log);
   const port = await listen(front, options.port, 'pass --aws-port <port> to choose another');
   const cleanups: (() => Promise<void>)[] = [() => close(front)];
@@ -56,23 +61,31 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     cleanups.unshift(async () => client.destroy());
     await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
 
-    const stream = new ChangeFeedPump<DynamoDBRecord>('aws.dynamodb-stream', (batch) => deliverStreamBatch(publisherHandler, batch), deadLetters.stream, 100, options.retry);
+    const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
+    const stream = new ChangeFeedPump<DynamoDBRecord>('aws.dynamodb-stream', publish, deadLetters.stream, 100, options.retry);
     const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
-    const proxy = createStreamCaptureProxy(dynamoUrl, client, streamSource, (records) => stream.append(...records));
+    const proxy = createStreamCaptureProxy(dynamoUrl, client, streamSource, (records) => {
+      faults.changes(records.length);
+      stream.append(...records);
+    });
     const proxyPort = rememberEmulatorPort('dynamodb', await listen(proxy, emulatorPort('dynamodb'), 'the emulated DynamoDB keeps its port for the life of the process'));
     cleanups.unshift(() => close(proxy));
+    // The app's only way to DynamoDB is this proxy, so closing it is the outage the SDK sees.
+    const store = outageSwitch(proxy, proxyPort);
 
     // The rule of the stack: events whose source is the notes publisher go to the subscriber.
-    const rule = new DeliveryQueue<BusEvent>('aws.eventbridge', (event) => subscriberHandler(event), deadLetters.events, options.retry);
+    const rule = new DeliveryQueue<BusEvent>('aws.eventbridge', faults.subscriber((event: BusEvent) => subscriberHandler(event)), deadLetters.events, options.retry);
     const bus = createEventBridgeServer({
       busName: awsNames.eventBus,
       region: awsNames.region,
       onEvent: (event) => {
-        if (event.source === EVENT_SOURCE) rule.enqueue(event);
+        if (event.source !== EVENT_SOURCE) return;
+        for (let copy = faults.copies(); copy > 0; copy -= 1) rule.enqueue(event);
       },
     });
     const busPort = rememberEmulatorPort('eventbridge', await listen(bus, emulatorPort('eventbridge'), 'the emulated EventBridge keeps its port for the life of the process'));
     cleanups.unshift(() => close(bus));
+    const busSwitch = outageSwitch(bus, busPort);
 
     Object.assign(process.env, {
       NOTES_TABLE: awsNames.notesTable,
@@ -99,6 +112,15 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
       },
       async closeEmulators() {
         for (const cleanup of cleanups.slice(0, -1)) await cleanup();
+      },
+      faults: {
+        stopStore: () => store.stop(),
+        startStore: () => store.start(),
+        stopBus: () => busSwitch.stop(),
+        startBus: () => busSwitch.start(),
+        failSubscriber: (rule) => faults.failSubscriber(rule),
+        duplicateDeliveries: (on) => faults.duplicateDeliveries(on),
+        counts: () => ({ ...faults.counts }),
       },
     };
   } catch (error) {

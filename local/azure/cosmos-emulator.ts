@@ -7,6 +7,7 @@ import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
 import { emulatorCosmosClient } from './cosmos-client';
 import { captureDocumentWrites, type DocumentWrite } from './cosmos-write-capture';
+import { TcpGate } from './tcp-gate';
 import { readSnapshot, restoreSnapshot, takeSnapshot, writeSnapshot } from './cosmos-snapshot';
 
 export const caCertFile = join(__dirname, 'tls', 'emulator-cert.pem');
@@ -28,10 +29,13 @@ export interface CosmosEmulatorOptions {
 }
 
 export interface CosmosEmulator {
+  /** What the app's client uses: the emulator behind a gate that fault injection can shut. */
   endpoint: string;
   caCertFile: string;
   /** Writes the final snapshot (on-disk mode) and closes the server. */
   stop(): Promise<void>;
+  /** Fault injection: the server stops listening (data kept in memory) and comes back on its port. */
+  outage: { stop(): Promise<void>; start(): Promise<void> };
 }
 
 const snapshotDelayMs = 200;
@@ -69,9 +73,12 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
     options.onWrite(write);
   });
 
-  const port = rememberEmulatorPort('cosmos', await listen(server, emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'));
+  const serverPort = await listen(server, 0);
+  const gate = new TcpGate({ host: '127.0.0.1', port: serverPort });
+  const port = rememberEmulatorPort('cosmos', await gate.open(emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'));
   const endpoint = `https://127.0.0.1:${port}/`;
-  client = emulatorCosmosClient(endpoint, caCertFile);
+  // Local mode's own bookkeeping (set-up, snapshots) goes straight to the emulator, past the gate.
+  client = emulatorCosmosClient(`https://127.0.0.1:${serverPort}/`, caCertFile);
   const created = await client.databases.createIfNotExists({ id: options.database });
   database = created.database;
   for (const container of options.containers) {
@@ -83,12 +90,14 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
   return {
     endpoint,
     caCertFile,
+    outage: { stop: () => gate.shut(), start: async () => void (await gate.open(port, 'the port was taken while the emulator was down')) },
     async stop() {
       if (timer) clearTimeout(timer);
       timer = undefined;
       await save();
       live = false;
       client?.dispose();
+      await gate.shut();
       server.closeAllConnections();
       await close(server);
     },

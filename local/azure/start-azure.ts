@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { apiHandler } from '../../handlers/azure/api';
+import { createAzureApiEntry } from '../../handlers/azure/api';
 import { publisherHandler } from '../../handlers/azure/publisher';
 import { subscriberHandler } from '../../handlers/azure/subscriber';
+import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
+import { DeliveryFaults, outageSwitch, type CloudFaults } from '../faults';
 import { close, listen } from '../listen';
 import type { LocalLogger } from '../log';
 import { emulatorPort, processEventGridKey, rememberEmulatorPort } from '../process-endpoints';
@@ -34,10 +36,13 @@ export interface AzureLocal {
   pending(): number;
   drainOnce(): Promise<void>;
   closeEmulators(): Promise<void>;
+  faults: CloudFaults;
 }
 
 export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
   const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
+  const faults = new DeliveryFaults();
+  const apiHandler = createAzureApiEntry({ servedBy: 'local-azure', log: appLogger('local-azure', options.log) });
   const front = createAzureApiServer(async () => apiHandler, options.log);
   const port = await listen(front, options.port, 'pass --azure-port <port> to choose another');
   const cleanups: (() => Promise<void>)[] = [() => close(front)];
@@ -45,10 +50,13 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
     // The change feed trigger: documents in commit order, in batches; a throw retries the batch.
     const changeFeed = new ChangeFeedPump<ChangeFeedDocument>(
       'azure.cosmos-change-feed',
-      async (batch) => {
-        await publisherHandler(batch, invocationContext('publisher', options.log));
-        return undefined;
-      },
+      faults.publisher(
+        async (batch: ChangeFeedDocument[]) => {
+          await publisherHandler(batch, invocationContext('publisher', options.log));
+          return undefined;
+        },
+        () => false,
+      ),
       deadLetters.changeFeed,
       100,
       options.retry,
@@ -62,7 +70,9 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       ],
       snapshotFile: options.dataDir && join(options.dataDir, 'cosmos', 'snapshot.json'),
       onWrite: (write) => {
-        if (write.container === azureNames.notes) changeFeed.append(...write.documents);
+        if (write.container !== azureNames.notes) return;
+        faults.changes(write.documents.length);
+        changeFeed.append(...write.documents);
       },
       onError: (error) => options.log({ level: 'error', cloud: 'local-azure', message: 'cosmos snapshot failed', error: String(error) }),
     });
@@ -71,13 +81,16 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
     const key = processEventGridKey();
     const subscription = new DeliveryQueue<CloudEvent>(
       'azure.eventgrid',
-      (event) => subscriberHandler(event, invocationContext('subscriber', options.log)),
+      faults.subscriber((event: CloudEvent) => subscriberHandler(event, invocationContext('subscriber', options.log))),
       deadLetters.events,
       options.retry,
     );
-    const topic = createEventGridServer({ key, onEvent: (event) => subscription.enqueue(event) });
+    const topic = createEventGridServer({ key, onEvent: (event) => {
+        for (let copy = faults.copies(); copy > 0; copy -= 1) subscription.enqueue(event);
+      } });
     const topicPort = rememberEmulatorPort('eventgrid', await listen(topic, emulatorPort('eventgrid'), 'the emulated Event Grid keeps its port for the life of the process'));
     cleanups.unshift(() => close(topic));
+    const topicSwitch = outageSwitch(topic, topicPort);
 
     Object.assign(process.env, {
       COSMOS_ENDPOINT: cosmos.endpoint,
@@ -102,6 +115,15 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       },
       async closeEmulators() {
         for (const cleanup of cleanups.slice(0, -1)) await cleanup();
+      },
+      faults: {
+        stopStore: () => cosmos.outage.stop(),
+        startStore: () => cosmos.outage.start(),
+        stopBus: () => topicSwitch.stop(),
+        startBus: () => topicSwitch.start(),
+        failSubscriber: (rule) => faults.failSubscriber(rule),
+        duplicateDeliveries: (on) => faults.duplicateDeliveries(on),
+        counts: () => ({ ...faults.counts }),
       },
     };
   } catch (error) {

@@ -2,7 +2,11 @@ import { parseCli, UsageError } from '../../local/cli-options';
 
 describe('npm start options', () => {
   it('defaults to ports 3001/3002 on disk', () => {
-    expect(parseCli([], {})).toEqual({ help: false, options: { awsPort: 3001, azurePort: 3002, inMemory: false } });
+    expect(parseCli([], {})).toEqual({ help: false, stopTimeoutMs: 10_000, options: { awsPort: 3001, azurePort: 3002, inMemory: false } });
+  });
+
+  it('takes the stop timeout from LOCAL_STOP_TIMEOUT_MS', () => {
+    expect(parseCli([], { LOCAL_STOP_TIMEOUT_MS: '2500' })).toMatchObject({ stopTimeoutMs: 2500 });
   });
 
   it('takes ports from env, and flags over env', () => {
@@ -22,6 +26,8 @@ describe('npm start options', () => {
     [['--aws-port', '4000', '--azure-port', '4000'], {}, /both 4000/],
     [['--bogus'], {}, /Unknown option '--bogus'/],
     [['extra'], {}, /Unexpected argument 'extra'/],
+    [[], { LOCAL_STOP_TIMEOUT_MS: '0' }, /LOCAL_STOP_TIMEOUT_MS must be a whole number of milliseconds above 0, not "0"/],
+    [[], { LOCAL_STOP_TIMEOUT_MS: '1.5s' }, /LOCAL_STOP_TIMEOUT_MS must be a whole number/],
   ])('refuses %j %j with a clear message', (argv, env, message) => {
     expect(() => parseCli(argv, env)).toThrow(UsageError);
     expect(() => parseCli(argv, env)).toThrow(message);

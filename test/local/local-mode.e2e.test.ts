@@ -14,11 +14,13 @@ import { call, eventually, json, normalise, type Answer } from './helpers/clouds
 let local: LocalMode;
 let dataDir: string;
 let clouds: [string, string][];
+const logLines: Record<string, unknown>[] = [];
+let consoleLog: jest.SpiedFunction<typeof console.log>;
 
 beforeAll(async () => {
-  jest.spyOn(console, 'log').mockImplementation(() => {}); // the handlers' request lines
+  consoleLog = jest.spyOn(console, 'log');
   dataDir = mkdtempSync(join(tmpdir(), 'local-mode-'));
-  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5 } });
+  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: (line) => logLines.push(line), retry: { maxAttempts: 3, baseDelayMs: 5 } });
   clouds = [['local-aws', local.awsUrl], ['local-azure', local.azureUrl]];
 });
 
@@ -73,6 +75,14 @@ describe('HTTP contract on both emulated clouds', () => {
       expect(aws!.json).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
     }
     if (status === 405) expect(aws!.headers.get('allow')).toBeTruthy();
+  });
+
+  it("sends the handlers' request lines to startLocal's log, not to the console", async () => {
+    await onBoth('/api/notes/not-a-uuid');
+    for (const cloud of ['local-aws', 'local-azure']) {
+      expect(logLines).toContainEqual(expect.objectContaining({ level: 'info', cloud, method: 'GET', route: '/api/notes/:id', status: 404, durationMs: expect.any(Number) }));
+    }
+    expect(consoleLog).not.toHaveBeenCalled();
   });
 
   it('says hello with the given name', async () => {

@@ -63,3 +63,52 @@ it('serves both clouds, logs one JSON line per request, and shuts down cleanly o
     run.child.kill('SIGKILL');
   }
 });
+
+describe('stopping `tsx local/main.ts` (the npm start command) as a whole', () => {
+  const upArgs = () => ['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--in-memory'];
+
+  it.each([
+    ['SIGTERM to the tsx process', (pid: number) => process.kill(pid, 'SIGTERM'), 'SIGTERM'],
+    ['Ctrl-C (SIGINT to the whole process group)', (pid: number) => process.kill(-pid, 'SIGINT'), 'SIGINT'],
+  ])('%s: drains, removes urls.json, frees the ports and exits 0', async (_, signal, name) => {
+    const run = runMain(upArgs(), {}, { viaTsxCli: true });
+    try {
+      const [, awsUrl, azureUrl] = await waitForOutput(run, /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m);
+      const created = await fetch(`${awsUrl}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"t","body":"b"}' });
+      expect(created.status).toBe(201);
+      signal(run.child.pid!);
+      expect(await run.exited).toBe(0);
+      expect(run.stderr()).toContain(`${name}: finishing requests`);
+      expect(run.stderr()).toMatch(/^stopped$/m);
+      expect(existsSync(join(dataDir, 'urls.json'))).toBe(false);
+      for (const url of [awsUrl, azureUrl]) await expect(fetch(`${url}/api/hello`)).rejects.toThrow();
+    } finally {
+      try {
+        process.kill(-run.child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+
+  it('exits 1 with a message when a request never finishes within LOCAL_STOP_TIMEOUT_MS', async () => {
+    const run = runMain(upArgs(), { LOCAL_STOP_TIMEOUT_MS: '300' });
+    const { connect } = await import('node:net');
+    let socket: ReturnType<typeof connect> | undefined;
+    try {
+      const [, port] = await waitForOutput(run, /^awsUrl {4}http:\/\/localhost:(\d+)$/m);
+      // Half a request: the headers promise 100 bytes of body that never come, so it stays in flight.
+      socket = connect(Number(port), '127.0.0.1');
+      socket.on('error', () => {});
+      await new Promise<void>((resolve) => socket!.once('connect', () => resolve()));
+      socket.write('POST /api/notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"title"');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(1);
+      expect(run.stderr()).toContain('still stopping after 300 ms (a request or delivery does not finish): exiting without waiting');
+    } finally {
+      socket?.destroy();
+      run.child.kill('SIGKILL');
+    }
+  });
+});

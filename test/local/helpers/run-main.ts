@@ -12,13 +12,19 @@ export interface Running {
 
 /**
  * `npm start -- <args>` as one process (node with tsx's loader; no npm or tsx wrapper process in
- * between), so signals and the pid are local mode's own.
+ * between), so signals and the pid are local mode's own. With `viaTsxCli`, as `tsx local/main.ts`
+ * runs it: the tsx CLI process, which starts node with the loader as its child, in a process group of
+ * its own (like a terminal's foreground job) so a test can signal the whole group as Ctrl-C does.
  */
-export function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'local', 'main.ts'), ...args], {
+export function runMain(args: string[], env: NodeJS.ProcessEnv = {}, options: { viaTsxCli?: boolean } = {}): Running {
+  const command = options.viaTsxCli
+    ? [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'local', 'main.ts')]
+    : ['--import', 'tsx', join(root, 'local', 'main.ts')];
+  const child = spawn(process.execPath, [...command, ...args], {
     cwd: root,
     env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.viaTsxCli ?? false,
   });
   let out = '';
   let err = '';
