@@ -3,12 +3,16 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createApp, type ServedBy } from '../core/app';
 import { jsonLogger, type Logger } from '../core/log';
+import { decodePathLeniently } from '../core/path-decoding';
+import { precheckRequest } from '../core/request-precheck';
 import { activityStore, noteStore } from './clients';
 import { toHttpResponseInit, toWebRequest } from './http-conversion';
 
 /** What the adapter needs of the Hono app. */
 export interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
+  /** hono's route list, for the `Allow` header of a refused method. */
+  routes?: readonly { method: string; path: string }[];
 }
 
 const AZURE_SERVED_BY: readonly ServedBy[] = ['azure', 'local-azure'];
@@ -21,9 +25,16 @@ export function servedByFrom(value: string | undefined): ServedBy {
   return servedBy as ServedBy;
 }
 
-export function createApiHandler(getApp: () => FetchApp) {
+/** `getServedBy` marks the answers the adapter gives itself (the app marks its own). */
+export function createApiHandler(getApp: () => FetchApp, getServedBy: () => ServedBy = () => servedByFrom(process.env.SERVED_BY)) {
   return async function apiHandler(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
-    const response = await getApp().fetch(await toWebRequest(request));
+    const app = getApp();
+    // The same checks as on AWS, on the path decoded as API Gateway would hand it over.
+    const headers: [string, string][] = [];
+    request.headers.forEach((value, name) => headers.push([name, value]));
+    const head = { method: request.method, decodedPath: decodePathLeniently(new URL(request.url).pathname), headers };
+    const refused = precheckRequest(head, { servedBy: getServedBy(), routes: app.routes });
+    const response = refused ?? (await app.fetch(await toWebRequest(request)));
     return toHttpResponseInit(response, request.method);
   };
 }
@@ -38,13 +49,13 @@ export interface AzureApiEntryOptions {
 /** The api function; the app (and its clients) is built on the first invocation, once per instance. */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
+  const servedBy = () => options.servedBy ?? servedByFrom(process.env.SERVED_BY);
   return createApiHandler(() => {
     if (!app) {
-      const servedBy = options.servedBy ?? servedByFrom(process.env.SERVED_BY);
-      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy, log: options.log ?? jsonLogger(servedBy) });
+      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy: servedBy(), log: options.log ?? jsonLogger(servedBy()) });
     }
     return app;
-  });
+  }, servedBy);
 }
 
 export const apiHandler = createAzureApiEntry();

@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { decodePathLeniently } from '../../handlers/core/path-decoding';
 
 // Builds the event API Gateway HTTP API sends with payload format 2.0 and a `$default` route
 // (see test/fixtures/aws-apigw-v2 for captured examples).
@@ -25,12 +27,14 @@ export function formatRequestTime(date: Date): string {
   return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+/**
+ * rawPath as API Gateway hands it over: dot segments sent as such ("/./", "/%2e%2e/") resolved the
+ * way any URL parser (and the Functions host) resolves them, then percent-decoded, %2F included.
+ * Only encoded slashes can still produce "." or ".." segments, which the adapter refuses.
+ */
+export function toRawPath(pathAsSent: string): string {
+  const resolved = new URL(`http://localhost${pathAsSent.startsWith('/') ? '' : '/'}${pathAsSent}`).pathname;
+  return decodePathLeniently(resolved);
 }
 
 export interface EventContext {
@@ -41,7 +45,7 @@ export interface EventContext {
 export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: EventContext): APIGatewayProxyEventV2 {
   const rawUrl = req.url ?? '/';
   const queryAt = rawUrl.indexOf('?');
-  const rawPath = safeDecode(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
+  const rawPath = toRawPath(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
   const rawQueryString = queryAt === -1 ? '' : rawUrl.slice(queryAt + 1);
 
   // Node keeps repeated headers in rawHeaders; API Gateway joins them with commas, lower-cased.
@@ -97,7 +101,8 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: E
   if (cookies.length > 0) event.cookies = cookies;
   if (Object.keys(query).length > 0) event.queryStringParameters = query;
   if (body.length > 0) {
-    const text = isTextContentType(headers['content-type']);
+    // Bytes that are not UTF-8 travel base64-encoded even with a text type, so none is lost.
+    const text = isTextContentType(headers['content-type']) && isUtf8(body);
     event.body = text ? body.toString('utf8') : body.toString('base64');
     event.isBase64Encoded = !text;
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpRequest, HttpResponse, type HttpResponseInit } from '@azure/functions';
+import { decodePathLeniently } from '../../handlers/core/path-decoding';
 import { serializeCookie } from './functions-cookie';
 
 // The Functions host's HTTP trigger, in-process: the route prefix is `api` and the function's route is
@@ -18,14 +19,39 @@ export function toHttpRequest(req: IncomingMessage, body: Buffer, baseUrl: strin
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const method = (req.method ?? 'GET').toUpperCase();
-  return new HttpRequest({
+  const init = {
     method,
     url: url.toString(),
     headers,
     query,
-    params: { path: decodeURIComponent(path.slice(routePrefix.length + 1)) },
+    // The host passes a malformed escape ("%", "%E0%A4%A") through rather than failing the request.
+    params: { path: decodePathLeniently(path.slice(routePrefix.length + 1)) },
     ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: { bytes: body } } : {}),
+  };
+  return FETCH_FORBIDDEN_METHODS.has(method) ? withForbiddenMethod(init) : new HttpRequest(init);
+}
+
+/** Methods fetch's Request refuses, and so HttpRequest's constructor (which builds one). */
+const FETCH_FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK']);
+
+/**
+ * HttpRequest's constructor builds a fetch Request, which cannot hold TRACE or TRACK. This one wraps a
+ * bodiless GET Request that reports the method as sent, so the function refuses it as on AWS instead
+ * of the emulator failing with a bare 500. (Whether the real host invokes the function for a method
+ * outside its `methods` list is not verified; docs/ARCHITECTURE.md says so.)
+ */
+function withForbiddenMethod(init: { method: string; url: string; headers: Record<string, string>; query: Record<string, string>; params: Record<string, string> }): HttpRequest {
+  const stand = new Request(init.url, { method: 'GET', headers: init.headers });
+  const nativeRequest = new Proxy(stand, {
+    // Request's getters and methods check their receiver, so they run on the real Request.
+    get: (target, property) => {
+      if (property === 'method') return init.method;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
   });
+  // nativeRequest is the init the worker itself uses for a streamed request; it is not in the typings.
+  return new HttpRequest({ ...init, nativeRequest } as ConstructorParameters<typeof HttpRequest>[0]);
 }
 
 /** Writes what the function returned (an HttpResponse or an HttpResponseInit) to the socket. */

@@ -180,7 +180,8 @@ describe('Azure Functions api adapter', () => {
     const request = new HttpRequest({
       method: 'POST',
       url: `${ORIGIN}/api/echo/a%20b?tag=1&tag=two`,
-      headers: { 'x-custom': 'ünï', 'content-type': 'application/octet-stream' },
+      // ASCII only: values that are not are refused alike on both clouds (api-precheck.test.ts).
+      headers: { 'x-custom': 'a "b", c;\t=d', 'content-type': 'application/octet-stream' },
       body: { bytes: raw },
     });
     const init = await createApiHandler(() => echo)(request, new InvocationContext());
@@ -188,7 +189,7 @@ describe('Azure Functions api adapter', () => {
       method: 'POST',
       url: `${ORIGIN}/api/echo/a%20b?tag=1&tag=two`,
       query: ['1', 'two'],
-      header: 'ünï',
+      header: 'a "b", c;\t=d',
       body: Buffer.from(raw).toString('base64'),
     });
   });

@@ -119,3 +119,24 @@ describe('payload 2.0 response to HTTP', () => {
     expect(await response.json()).toEqual({ hello: 'world' });
   });
 });
+
+describe('what fuzzing over HTTP found (test/reliability)', () => {
+  it('sends a text-typed body that is not UTF-8 base64-encoded, byte for byte, instead of as U+FFFD', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"title":" '), Buffer.from([0xff]), Buffer.from('","body":""}')]);
+    const event = await eventFor('/api/notes', 'POST', [['content-type', 'application/json']], bytes);
+    expect(event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(event.body!, 'base64').equals(bytes)).toBe(true);
+  });
+
+  it('resolves dot segments sent as such, as a URL parser does, then decodes', async () => {
+    expect((await eventFor('/api/x/./y/%2e%2E/z', 'GET', [])).rawPath).toBe('/api/x/z');
+  });
+
+  it('decodes %2F, so encoded dot segments stay for the adapter to refuse', async () => {
+    expect((await eventFor('/api/hello/x%2F..%2F..%2Fhello', 'GET', [])).rawPath).toBe('/api/hello/x/../../hello');
+  });
+
+  it('keeps a malformed escape as sent and decodes the rest of the path', async () => {
+    expect((await eventFor('/api/x%zz/%C3%A9', 'GET', [])).rawPath).toBe('/api/x%zz/é');
+  });
+});

@@ -1,5 +1,9 @@
-import { HttpResponse } from '@azure/functions';
+import { request } from 'node:http';
+import { HttpResponse, InvocationContext } from '@azure/functions';
 import type { HttpRequest } from '@azure/functions';
+import { createApiHandler } from '../../handlers/azure/api';
+import { createApp } from '../../handlers/core/app';
+import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import { serializeCookie } from '../../local/azure/functions-cookie';
 import { toHttpRequest, writeFunctionResponse } from '../../local/azure/functions-http';
 import { readBody } from '../../local/read-body';
@@ -80,5 +84,57 @@ describe('Functions HTTP trigger emulation', () => {
     expect(serializeCookie({ name: 'a', value: 'b', domain: 'example.com', expires: 0, maxAge: 10, secure: true })).toBe(
       'a=b; Domain=example.com; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=10; Secure',
     );
+  });
+});
+
+describe('what fuzzing over HTTP found (test/reliability)', () => {
+  /** node:http rather than fetch, which refuses TRACE and would normalise the path. */
+  function sendRaw(baseUrl: string, method: string, path: string): Promise<void> {
+    const url = new URL(baseUrl);
+    return new Promise((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, method, path }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  async function httpRequestFor(method: string, path: string) {
+    let built: { request?: HttpRequest; error?: unknown } = {};
+    await withServer(
+      async (req, res) => {
+        try {
+          built = { request: toHttpRequest(req, await readBody(req), 'http://localhost:3002') };
+        } catch (error) {
+          built = { error };
+        }
+        res.end();
+      },
+      (baseUrl) => sendRaw(baseUrl, method, path),
+    );
+    return built;
+  }
+
+  it.each(['/api/x%', '/api/notes/%E0%A4%A'])('passes a malformed escape through in {*path} instead of failing (%s)', async (path) => {
+    const { request: built, error } = await httpRequestFor('GET', path);
+    expect(error).toBeUndefined();
+    expect(built!.params.path).toBe(path.slice('/api/'.length));
+  });
+
+  // TRACE only: Node's HTTP parser refuses TRACK before any emulator sees it.
+  it.each(['TRACE'])('hands a %s request to the function, which refuses it as on AWS', async (method) => {
+    const { request: built, error } = await httpRequestFor(method, '/api/notes');
+    expect(error).toBeUndefined();
+    expect(built!.method).toBe(method);
+    expect(new URL(built!.url).pathname).toBe('/api/notes');
+    const app = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-azure' });
+    const init = await createApiHandler(() => app, () => 'local-azure')(built!, new InvocationContext());
+    const response = new HttpResponse(init);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect(response.headers.get('x-served-by')).toBe('local-azure');
+    expect(await response.json()).toMatchObject({ status: 405, detail: `${method} is not allowed here; use GET, HEAD, POST.` });
   });
 });

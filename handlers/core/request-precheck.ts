@@ -1,0 +1,63 @@
+// Checks both cloud adapters make on a request before they build a fetch Request from it: what the
+// Request constructor refuses, or what each cloud's runtime would hand the app differently, is
+// answered here, identically on both clouds (docs/ARCHITECTURE.md, "HTTP contract").
+import { TrieRouter } from 'hono/router/trie-router';
+import type { ServedBy } from './log';
+import { hasDotSegment } from './path-decoding';
+import { problemResponse } from './problem';
+
+/** Methods fetch's Request constructor refuses (Fetch standard, "forbidden method"). */
+const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** RFC 9110 §5.5: field-vchar and whitespace in ASCII. obs-text (0x80–0xFF) is not carried alike. */
+const NOT_ASCII_FIELD_CHAR = /[^\t\x20-\x7e]/;
+
+export interface RequestHead {
+  method: string;
+  /** The path, percent-decoded (API Gateway's rawPath; the Functions URL path decoded leniently). */
+  decodedPath: string;
+  headers: Iterable<readonly [string, string]>;
+}
+
+export interface PrecheckTarget {
+  servedBy: ServedBy;
+  /** The app's routes (hono's `app.routes`), for the `Allow` header; none means an empty `Allow`. */
+  routes?: readonly { method: string; path: string }[];
+}
+
+/** The methods the routes allow on `path`, as hono's method-not-allowed middleware computes them. */
+export function allowedMethods(routes: PrecheckTarget['routes'], path: string): string[] {
+  const router = new TrieRouter<string>();
+  for (const route of routes ?? []) {
+    if (route.method === 'ALL' || route.method === 'HEAD') continue;
+    router.add('ALL', route.path, route.method);
+    if (route.method === 'GET') router.add('ALL', route.path, 'HEAD');
+  }
+  return [...new Set(router.match('ALL', path)[0].map(([method]) => method))];
+}
+
+function refusal(head: RequestHead, target: PrecheckTarget): Response | undefined {
+  const shown = head.decodedPath.slice(0, 200);
+  // A decoded "%2F..%2F" would otherwise be resolved by URL parsing onto another route or note.
+  if (hasDotSegment(head.decodedPath)) {
+    return problemResponse(404, `There is no route ${head.method} ${shown}: "." and ".." path segments are not resolved.`);
+  }
+  if (FETCH_FORBIDDEN_METHODS.has(head.method)) {
+    const allow = allowedMethods(target.routes, head.decodedPath);
+    const use = allow.length > 0 ? `; use ${allow.join(', ')}` : '';
+    return problemResponse(405, `${head.method} is not allowed here${use}.`, { headers: { allow: allow.join(', ') } });
+  }
+  for (const [name, value] of head.headers) {
+    if (NOT_ASCII_FIELD_CHAR.test(value)) {
+      return problemResponse(400, `The ${name.toLowerCase()} header has a character that is not ASCII; header values must be ASCII.`);
+    }
+  }
+  return undefined;
+}
+
+/** The refusal for a request no adapter may pass on to the app, marked like the app's answers; else undefined. */
+export function precheckRequest(head: RequestHead, target: PrecheckTarget): Response | undefined {
+  const refused = refusal({ ...head, method: head.method.toUpperCase() }, target);
+  refused?.headers.set('x-served-by', target.servedBy);
+  return refused;
+}
