@@ -1,0 +1,66 @@
+import type { RawAnswer, RawRequest } from './raw-request';
+
+// The oracle for refused input (docs/ARCHITECTURE.md, "HTTP contract"): a 4xx problem+json whose
+// `status` is the HTTP status, with a detail that says what is wrong and nothing of the internals.
+
+const STACK_TRACE = [
+  /\n\s+at /, // V8 frames
+  /\bat [^\s()]+ \([^)]*:\d+:\d+\)/,
+  /node:internal|node_modules/,
+  /\.[cm]?[jt]s:\d+:\d+/, // file:line:column
+  /\/(?:home|usr|var|tmp|work|opt|srv|app)\/[\w.-]+\//, // an absolute file path
+  /[A-Z]:\\[\w.-]+\\/,
+  /\b(?:TypeError|RangeError|SyntaxError|ReferenceError|ConditionalCheckFailed|ResourceNotFoundException)\b/, // internals' error names
+];
+
+export function describeInput(input: RawRequest): string {
+  const body = input.body === undefined ? '' : ` body(${input.body.length} bytes)=${JSON.stringify(input.body.subarray(0, 200).toString('latin1'))}`;
+  const headers = JSON.stringify(input.headers ?? {}, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v));
+  return `${input.method} ${input.path.length > 300 ? `${input.path.slice(0, 300)}…(${input.path.length})` : input.path} headers=${headers}${body}`;
+}
+
+/** Every way `answer` breaks the oracle; empty when it is a proper refusal. */
+export function problemViolations(method: string, answer: RawAnswer, servedBy: string): string[] {
+  const found: string[] = [];
+  if (answer.headers['x-served-by'] !== servedBy) found.push(`x-served-by is ${String(answer.headers['x-served-by'])}`);
+  if (answer.status < 400 || answer.status > 499) found.push(`status ${answer.status} is not 4xx`);
+  if (!String(answer.headers['content-type'] ?? '').startsWith('application/problem+json')) {
+    found.push(`content-type is ${String(answer.headers['content-type'])}`);
+  }
+  for (const pattern of STACK_TRACE) if (pattern.test(answer.text)) found.push(`body looks like a stack trace (${pattern})`);
+  if (method === 'HEAD') return found; // no body to read
+  let problem: unknown;
+  try {
+    problem = JSON.parse(answer.text);
+  } catch {
+    return [...found, `body is not JSON: ${JSON.stringify(answer.text.slice(0, 200))}`];
+  }
+  const { status, detail, title, type } = (problem ?? {}) as Record<string, unknown>;
+  if (status !== answer.status) found.push(`problem status ${String(status)} differs from HTTP ${answer.status}`);
+  if (typeof detail !== 'string' || detail.trim().length < 10) found.push(`detail is not a clear sentence: ${JSON.stringify(detail)}`);
+  if (typeof title !== 'string' || title === '') found.push('title is missing');
+  if (type !== 'about:blank') found.push(`type is ${JSON.stringify(type)}`);
+  return found;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** The seeded notes have different ids on each cloud; everything else must be the same. */
+export function comparable(answer: RawAnswer): string {
+  return `${answer.status} ${answer.text.replace(UUID, '<id>')}`;
+}
+
+/** Fails with the input and both answers when either cloud breaks the oracle or they disagree. */
+export function expectSameRefusal(input: RawRequest, answers: [RawAnswer, RawAnswer]): void {
+  const [aws, azure] = answers;
+  const problems = [
+    ...problemViolations(input.method, aws, 'local-aws').map((p) => `local-aws: ${p}`),
+    ...problemViolations(input.method, azure, 'local-azure').map((p) => `local-azure: ${p}`),
+  ];
+  if (comparable(aws) !== comparable(azure)) problems.push('the clouds answer differently');
+  if (problems.length > 0) {
+    throw new Error(
+      `${problems.join('; ')}\n  input: ${describeInput(input)}\n  local-aws:   ${aws.status} ${aws.text.slice(0, 300)}\n  local-azure: ${azure.status} ${azure.text.slice(0, 300)}`,
+    );
+  }
+}
