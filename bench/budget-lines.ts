@@ -1,0 +1,36 @@
+// One line per budgeted number in a run: value, limit, met / missed.
+import { budgets, checkBudget, type BudgetStatus } from './budgets';
+import type { BenchResults } from './results';
+
+export interface BudgetLine {
+  what: string;
+  value: number | undefined;
+  limit: number;
+  unit: 'bytes' | 'ms' | '×';
+  status: BudgetStatus;
+}
+
+function line(what: string, value: number | undefined, limit: number, unit: BudgetLine['unit']): BudgetLine {
+  return { what, value, limit, unit, status: checkBudget(value, limit) };
+}
+
+export function budgetLines(results: BenchResults): BudgetLine[] {
+  const lines: BudgetLine[] = [];
+  const api = results.bundles?.sizes.find((s) => s.name === 'aws-api');
+  lines.push(line('AWS api bundle, minified', api?.minifiedBytes, budgets.awsApiBundleBytes, 'bytes'));
+  for (const cold of results.bundles?.coldRequire ?? []) {
+    lines.push(line(`cold require ${cold.name} (median)`, cold.error ? undefined : cold.ms.median, budgets.coldRequireMs, 'ms'));
+  }
+  for (const a of results.adapters?.results ?? []) {
+    if (a.target === 'core fetch') continue;
+    lines.push(line(`${a.target} ${a.scenario}: p50 vs core fetch (in-process)`, a.p50Ratio, budgets.adapterOverheadP50Ratio, '×'));
+  }
+  for (const o of results.http?.overheads ?? []) {
+    lines.push(line(`${o.target} ${o.scenario}: p50 vs floor (local mode)`, o.p50Ratio, budgets.adapterOverheadP50Ratio, '×'));
+  }
+  if (results.startup) lines.push(line('local mode up (median)', results.startup.ms.median, budgets.localStartupMs, 'ms'));
+  for (const p of results.programEval ?? []) {
+    lines.push(line(`program evaluation, clouds=${p.clouds} (median)`, p.evalMs.median, budgets.programEvalMs, 'ms'));
+  }
+  return lines;
+}

@@ -1,0 +1,91 @@
+// `npm run bench -- [flags]`: durations, run counts and which sections to measure.
+import { parseArgs } from 'node:util';
+
+export const sectionNames = ['bundles', 'adapters', 'http', 'program', 'startup'] as const;
+export type SectionName = (typeof sectionNames)[number];
+
+export interface BenchOptions {
+  help: boolean;
+  runs: number;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  withTests: boolean;
+  sections: SectionName[];
+  /** Directory for the load-tested servers' CPU profiles; undefined: no profiling. */
+  cpuProfDir: string | undefined;
+}
+
+export const usage = `Usage: npm run bench -- [options]
+
+Measures bundle sizes, cold require, the cloud adapters in-process, local mode under load, program
+evaluation and local mode start-up; writes bench/results.md and bench/results.json (a partial run
+with --only rewrites them too) and prints the tables. Budgets are compared, never asserted.
+
+Options:
+  --runs <n>          fresh-process runs per cold measurement (cold require, program, start-up) (default 5)
+  --duration <s>      seconds of load per autocannon run (default 5)
+  --warmup <s>        seconds of warm-up load before each measured run (default 1)
+  --connections <n>   concurrent connections per autocannon run (default 10)
+  --only <list>       comma-separated sections: ${sectionNames.join(', ')} (default all)
+  --with-tests        also time one whole \`npm test\` (takes minutes)
+  --cpu-prof <dir>    write the load-tested servers' V8 CPU profiles to <dir> and summarise them, with
+                      this run's results, in <dir>/results.md (profiling slows the servers: it explains
+                      numbers, it does not report them). bench/tmp/ is git-ignored.
+  -h, --help          show this help
+`;
+
+export class BenchUsageError extends Error {}
+
+function positiveInt(value: string | undefined, flag: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new BenchUsageError(`${flag} must be an integer from 1 to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+function nonNegativeInt(value: string | undefined, flag: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new BenchUsageError(`${flag} must be an integer from 0 to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        runs: { type: 'string' },
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        connections: { type: 'string' },
+        only: { type: 'string' },
+        'with-tests': { type: 'boolean' },
+        'cpu-prof': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchUsageError((error as Error).message);
+  }
+  let sections: SectionName[] = [...sectionNames];
+  if (values.only !== undefined) {
+    const asked = values.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const unknown = asked.filter((s) => !(sectionNames as readonly string[]).includes(s));
+    if (asked.length === 0 || unknown.length > 0) throw new BenchUsageError(`--only takes ${sectionNames.join(', ')}; not "${values.only}"`);
+    sections = asked as SectionName[];
+  }
+  return {
+    help: values.help ?? false,
+    // Bounded so a typo cannot keep a shared machine busy for an hour.
+    runs: positiveInt(values.runs, '--runs', 5, 50),
+    durationS: positiveInt(values.duration, '--duration', 5, 120),
+    warmupS: nonNegativeInt(values.warmup, '--warmup', 1, 60),
+    connections: positiveInt(values.connections, '--connections', 10, 500),
+    withTests: values['with-tests'] ?? false,
+    sections,
+    cpuProfDir: values['cpu-prof'] === '' ? undefined : values['cpu-prof'],
+  };
+}

@@ -1,0 +1,193 @@
+// Renders one run as bench/results.md (tables + method) and as terminal tables (cli-table3).
+import Table from 'cli-table3';
+import { budgetLines, type BudgetLine } from './budget-lines';
+import type { BenchResults } from './results';
+import type { Summary } from './stats';
+
+interface Section {
+  title: string;
+  head: string[];
+  rows: string[][];
+  /** Shown under the table in results.md. */
+  note?: string;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const spread = (s: Summary) => `${ms(s.min)}–${ms(s.max)} (IQR ${ms(s.p25)}–${ms(s.p75)})`;
+const times = (v: number | undefined) => (v === undefined ? 'n/a' : `${v.toFixed(2)}×`);
+
+function formatBudgetValue(l: BudgetLine): string {
+  if (l.value === undefined) return 'n/a';
+  return l.unit === 'bytes' ? kb(l.value) : l.unit === 'ms' ? `${ms(l.value)} ms` : times(l.value);
+}
+
+function formatLimit(l: BudgetLine): string {
+  return l.unit === 'bytes' ? `≤ ${kb(l.limit)}` : l.unit === 'ms' ? `≤ ${l.limit} ms` : `≤ ${l.limit}×`;
+}
+
+export function sections(r: BenchResults): Section[] {
+  const out: Section[] = [];
+  if (r.bundles) {
+    const b = r.bundles;
+    out.push({
+      title: 'Bundles: size and cold require',
+      head: ['bundle', 'minified', 'gzip -9', 'zip (uploaded)', 'cold require median ms', 'min–max (IQR) ms', 'own code only, median ms', 'modules loaded (of them AWS SDK)'],
+      rows: b.sizes.map((s) => {
+        const cold = b.coldRequire.find((c) => c.name === s.name);
+        return [
+          s.name,
+          kb(s.minifiedBytes),
+          kb(s.gzipBytes),
+          kb(s.zipBytes),
+          cold ? (cold.error ? `failed: ${cold.error}` : ms(cold.ms.median)) : 'not run',
+          cold ? spread(cold.ms) : '',
+          cold ? ms(cold.ownCodeMs.median) : '',
+          cold ? `${cold.modulesLoaded} (${cold.sdkModulesLoaded})` : '',
+        ];
+      }),
+      note:
+        `Built with handlers/bundle.ts as the Pulumi program builds them (all four in ${ms(b.buildMs)} ms). Cold require: ` +
+        `the bundle written to a temp dir, \`node -e\` timing \`require()\` with \`process.hrtime\`, ${r.options.runs} fresh processes each. ` +
+        'The AWS bundles leave the AWS SDK v3 out (the nodejs22.x runtime has it); here it resolves from the repository\'s ' +
+        'node_modules through NODE_PATH, so **their cold require includes loading the SDK modules the handler imports at the top ' +
+        'level** (the "AWS SDK" count: clients are *created* lazily, but their modules load eagerly), from this repository\'s SDK ' +
+        'version rather than the runtime\'s. "Own code only" is the same require with those SDK packages loaded beforehand, so the ' +
+        'difference is what the SDK costs. The Azure package bundles everything; `@azure/functions-core` (the host\'s) is absent here, ' +
+        'so `@azure/functions` runs in its "test mode" and skips registering the three functions with a host: the host\'s own ' +
+        'registration work is not included.',
+    });
+    for (const c of b.composition) {
+      out.push({
+        title: `What ${c.name} is made of (largest packages, minified bytes)`,
+        head: ['package', 'bytes', 'share'],
+        rows: (() => {
+          const total = c.packages.reduce((n, p) => n + p.bytes, 0);
+          return c.packages.slice(0, 10).map((p) => [p.name, kb(p.bytes), `${((p.bytes / total) * 100).toFixed(1)} %`]);
+        })(),
+      });
+    }
+  }
+  if (r.adapters) {
+    out.push({
+      title: 'Cloud adapters alone (in-process)',
+      head: ['scenario', 'target', 'p50 µs', 'p99 µs', 'p50 × core fetch', 'calls'],
+      rows: r.adapters.results.map((a) => [a.scenario, a.target, a.p50Us.toFixed(1), a.p99Us.toFixed(1), a.target === 'core fetch' ? '1 (floor)' : times(a.p50Ratio), String(a.calls)]),
+      note:
+        'The same core app on memory stores, called in this process with no network: **core fetch** is `app.fetch(new Request(…))`; ' +
+        '**aws adapter** is handlers/aws/api-handler.ts with an API Gateway payload 2.0 event; **azure adapter** is ' +
+        'handlers/azure/api.ts with a Functions `HttpRequest`. Input construction is inside the timing for all three; no request ' +
+        `log lines. Blocks of 500 calls interleave the three targets (after 500 warm-up calls each), ${r.adapters.callsPerTarget} ` +
+        'timed calls each; create-then-get times the pair. This is the overhead the adapters add in the cloud.',
+    });
+  }
+  if (r.http) {
+    const h = r.options.http;
+    out.push({
+      title: 'Local mode under load',
+      head: ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'p50 by status ms', 'p50 × floor', 'req/s: floor ÷ this', 'errors / non-2xx'],
+      rows: r.http.results.map((res) => {
+        const o = r.http?.overheads.find((x) => x.target === res.target && x.scenario === res.scenario);
+        return [
+          res.scenario,
+          res.target,
+          res.requestsPerSec.toFixed(0),
+          ms(res.p50Ms),
+          ms(res.p99Ms),
+          Object.entries(res.p50ByStatusMs)
+            .map(([status, v]) => `${status}: ${ms(v)}`)
+            .join(', '),
+          o ? times(o.p50Ratio) : '1 (floor)',
+          o ? times(o.throughputRatio) : '1 (floor)',
+          `${res.errors} / ${res.non2xx}`,
+        ];
+      }),
+      note:
+        `autocannon, ${h.connections} connections, ${h.durationS} s measured after a ${h.warmupS} s warm-up, loopback only; the servers run in ` +
+        'a child process, autocannon in the bench process. Latencies are each 2xx response\'s own time in ms (autocannon\'s ' +
+        '`response` event), not its whole-millisecond histogram. **floor**: handlers/core `createApp` with memory stores on ' +
+        '@hono/node-server, nothing else. **local-aws / local-azure**: `startLocal({ inMemory: true })`, i.e. the API Gateway ' +
+        'or Functions HTTP emulation + the real handler + the emulated store (dynalite / the Cosmos emulator) + the change feed, ' +
+        'publisher, event bus and subscriber working in the background; local mode\'s log sink is `silentLogger`, so no request ' +
+        'lines are written (`npm start` prints them to the terminal). `hello` touches no store, so its ratio is local mode\'s HTTP path (front-door server, event or ' +
+        'HttpRequest building, the adapter, response writing; the adapters\' own share is in the in-process table); `create-then-get` ' +
+        '(POST a note, then GET it by the returned id, per connection) adds the emulated database and the event pipeline.',
+    });
+  }
+  for (const p of r.http?.profiles ?? []) {
+    out.push({
+      title: `Where the ${p.server} server's CPU went (--cpu-prof, self time)`,
+      head: ['package / file', 'ms', 'share'],
+      rows: p.top.map((t) => [t.group, ms(t.ms), `${(t.share * 100).toFixed(1)} %`]),
+      note: `From ${p.file} (open it in Chrome DevTools for call trees). **This run was profiled, so its load numbers are lower than an unprofiled run's.**`,
+    });
+  }
+  if (r.programEval) {
+    out.push({
+      title: 'Pulumi program evaluation under mocks',
+      head: ['clouds', 'resources', 'evaluation median ms', 'min–max (IQR) ms', 'of which require(index.ts) ms', 'process start → done ms'],
+      rows: r.programEval.map((p) => [p.clouds, String(p.resources), ms(p.evalMs.median), spread(p.evalMs), ms(p.loadMs.median), ms(p.processMs.median)]),
+      note:
+        `index.ts under \`pulumi.runtime.setMocks\` (plan/mocks.ts) with the dev stack's config and \`serverless-aws-azure:clouds\` set, ` +
+        `in a fresh Node process per run (${r.options.runs} runs). Evaluation runs from setMocks to the last resource registration ` +
+        '(provider SDK loading, the esbuild bundling of the handlers and every resource constructor included); the last column adds ' +
+        'Node, tsx and @pulumi/pulumi start-up. The Pulumi CLI and engine are not involved.',
+    });
+  }
+  if (r.startup) {
+    out.push({
+      title: 'Local mode start-up',
+      head: ['command', 'median ms', 'min–max (IQR) ms'],
+      rows: [['tsx local/main.ts --in-memory', ms(r.startup.ms.median), spread(r.startup.ms)]],
+      note: `From spawn until both URLs answer GET /api/health with 200 (polled every 10 ms), free ports, ${r.options.runs} runs. npm's own start-up (~0.3 s) is not included.`,
+    });
+  }
+  out.push({
+    title: 'npm test',
+    head: ['command', 'wall time', 'exit code'],
+    rows: [r.npmTest ? ['npm test', `${(r.npmTest.ms / 1000).toFixed(1)} s`, String(r.npmTest.exitCode)] : ['npm test', 'not run (pass --with-tests)', '']],
+  });
+  out.push({
+    title: 'Budgets',
+    head: ['what', 'value', 'budget', 'status'],
+    rows: budgetLines(r).map((l) => [l.what, formatBudgetValue(l), formatLimit(l), l.status]),
+    note: 'Compared, never asserted: a missed budget is reported here and investigated, it does not fail anything.',
+  });
+  return out;
+}
+
+function mdTable(s: Section): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [`| ${s.head.join(' | ')} |`, `|${s.head.map(() => '---').join('|')}|`, ...s.rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const parts = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/main.ts); the same numbers are in results.json beside this file. Reproduce with ' +
+      '`npm run bench` (add `-- --with-tests` to time `npm test`, `-- --help` for durations and runs).',
+    '',
+    `- machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}`,
+    `- Node ${m.node}; commit ${m.commit ?? 'unknown'}; ${m.date}; whole run ${(r.totalMs / 1000).toFixed(0)} s`,
+    `- load average (1 min) when the run began: ${m.loadAverageAtStart}` +
+      (m.loadAverageAtStart > m.cores * 0.5 ? ' — **the machine was busy: other processes shared the CPU, so treat these numbers as pessimistic**' : ''),
+    '',
+  ];
+  for (const s of sections(r)) {
+    parts.push(`## ${s.title}`, '', mdTable(s), '');
+    if (s.note) parts.push(s.note, '');
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+export function renderTerminal(r: BenchResults): string {
+  return sections(r)
+    .map((s) => {
+      const table = new Table({ head: s.head, style: { head: [], border: [] }, wordWrap: true });
+      table.push(...s.rows);
+      return `${s.title}\n${table.toString()}`;
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,36 @@
+// The shape of one benchmark run, as written to bench/results.json.
+import type { BundleSize } from './bundles';
+import type { MicroResult } from './adapter-micro';
+import type { PackageShare } from './bundle-composition';
+import type { TimeShare } from './profile-summary';
+import type { ColdRequire } from './cold-require';
+import type { LoadOptions, LoadResult, Overhead } from './http-load';
+import type { Machine } from './machine';
+import type { NpmTestRun } from './npm-test';
+import type { ProgramEval } from './program-eval';
+import type { Startup } from './startup';
+
+export interface BenchResults {
+  machine: Machine;
+  options: { runs: number; http: LoadOptions; withTests: boolean; sections: string[] };
+  bundles?: {
+    buildMs: number;
+    sizes: BundleSize[];
+    coldRequire: ColdRequire[];
+    /** Largest packages of each bundle, by minified bytes (esbuild metafile). */
+    composition: { name: string; packages: PackageShare[] }[];
+  };
+  /** The cloud adapters alone, in-process (adapter-micro.ts). */
+  adapters?: { callsPerTarget: number; results: MicroResult[] };
+  http?: {
+    results: LoadResult[];
+    overheads: Overhead[];
+    /** With --cpu-prof: each server process's main-thread self time by package or file, largest first. */
+    profiles?: { server: string; file: string; top: TimeShare[] }[];
+  };
+  programEval?: ProgramEval[];
+  startup?: Startup;
+  npmTest?: NpmTestRun;
+  /** Wall time of the whole bench run. */
+  totalMs: number;
+}

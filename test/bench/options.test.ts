@@ -1,0 +1,34 @@
+import { parseBenchArgs, sectionNames } from '../../bench/options';
+
+describe('bench command line', () => {
+  it('defaults to 5 runs, 5 s of load after 1 s of warm-up, 10 connections, every section, no tests, no profiling', () => {
+    expect(parseBenchArgs([])).toEqual({
+      help: false,
+      runs: 5,
+      durationS: 5,
+      warmupS: 1,
+      connections: 10,
+      withTests: false,
+      sections: [...sectionNames],
+      cpuProfDir: undefined,
+    });
+  });
+
+  it('takes durations, counts, sections, --with-tests and --cpu-prof', () => {
+    const options = parseBenchArgs(['--runs', '3', '--duration', '2', '--warmup', '0', '--connections', '4', '--only', 'http, startup', '--with-tests', '--cpu-prof', 'prof']);
+    expect(options).toMatchObject({ runs: 3, durationS: 2, warmupS: 0, connections: 4, sections: ['http', 'startup'], withTests: true, cpuProfDir: 'prof' });
+  });
+
+  it.each([
+    [['--runs', '0'], '--runs must be an integer from 1 to 50'],
+    [['--runs', '2.5'], '--runs must be an integer'],
+    [['--duration', '600'], '--duration must be an integer from 1 to 120'],
+    [['--warmup=-1'], '--warmup must be an integer from 0 to 60'],
+    [['--connections', 'many'], '--connections must be an integer'],
+    [['--only', 'http,disk'], '--only takes bundles, adapters, http, program, startup'],
+    [['--only', ','], '--only takes'],
+    [['--fast'], "Unknown option '--fast'"],
+  ])('refuses %j with a clear message', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+});
