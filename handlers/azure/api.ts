@@ -6,7 +6,7 @@ import { jsonLogger, type Logger } from '../core/log';
 import { decodePathLeniently } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
 import { activityStore, noteStore } from './clients';
-import { toHttpResponseInit, toWebRequest } from './http-conversion';
+import { pathnameOf, toHttpResponseInit, toWebRequest } from './http-conversion';
 
 /** What the adapter needs of the Hono app. */
 export interface FetchApp {
@@ -26,17 +26,28 @@ export function servedByFrom(value: string | undefined): ServedBy {
 }
 
 /** `getServedBy` marks the answers the adapter gives itself (the app marks its own). */
-export function createApiHandler(getApp: () => FetchApp, getServedBy: () => ServedBy = () => servedByFrom(process.env.SERVED_BY)) {
+export function createApiHandler(getApp: () => FetchApp, getServedBy: () => ServedBy = servedByFromSettings()) {
   return async function apiHandler(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
     const app = getApp();
-    // The same checks as on AWS, on the path decoded as API Gateway would hand it over.
+    const method = request.method.toUpperCase();
     const headers: [string, string][] = [];
     request.headers.forEach((value, name) => headers.push([name, value]));
-    const head = { method: request.method, decodedPath: decodePathLeniently(new URL(request.url).pathname), headers };
+    // The same checks as on AWS, on the path decoded as API Gateway would hand it over.
+    const path = pathnameOf(request.url);
+    const head = { method, decodedPath: path.includes('%') ? decodePathLeniently(path) : path, headers };
     const refused = precheckRequest(head, { servedBy: getServedBy(), routes: app.routes });
-    const response = refused ?? (await app.fetch(await toWebRequest(request)));
-    return toHttpResponseInit(response, request.method);
+    const response = refused ?? (await app.fetch(toWebRequest(request, method)));
+    return toHttpResponseInit(response, method);
   };
+}
+
+/**
+ * SERVED_BY as the app reads it: once (app settings change only with a restart of the worker), and
+ * not before it is needed; a bad value throws every time it is asked for.
+ */
+function servedByFromSettings(): () => ServedBy {
+  let servedBy: ServedBy | undefined;
+  return () => (servedBy ??= servedByFrom(process.env.SERVED_BY));
 }
 
 export interface AzureApiEntryOptions {
@@ -49,7 +60,8 @@ export interface AzureApiEntryOptions {
 /** The api function; the app (and its clients) is built on the first invocation, once per instance. */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
-  const servedBy = () => options.servedBy ?? servedByFrom(process.env.SERVED_BY);
+  const fromSettings = servedByFromSettings();
+  const servedBy = () => options.servedBy ?? fromSettings();
   return createApiHandler(() => {
     if (!app) {
       app = createApp({ notes: noteStore(), activity: activityStore(), servedBy: servedBy(), log: options.log ?? jsonLogger(servedBy()) });

@@ -4,8 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { type Container, CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
-import { AzureKeyCredential } from '@azure/eventgrid';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { ActivityStore, EventPublisher, NoteStore } from '../core/ports';
 import { CosmosActivityStore } from './cosmos-activity-store';
 import { CosmosNoteStore } from './cosmos-note-store';
@@ -19,17 +17,29 @@ export function requireSetting(env: Settings, name: string): string {
   return value;
 }
 
-let credential: DefaultAzureCredential | undefined;
-function managedIdentity(): DefaultAzureCredential {
-  credential ??= new DefaultAzureCredential();
-  return credential;
+/** @azure/core-auth's TokenCredential, named through a package we depend on directly. */
+export type TokenCredential = NonNullable<CosmosClientOptions['aadCredentials']>;
+
+let identity: Promise<TokenCredential> | undefined;
+/**
+ * The app's managed identity. @azure/identity (with MSAL, a quarter of the package) is only needed
+ * in the cloud and only once a client asks for a token, so it is loaded then, not at cold start.
+ */
+export function loadManagedIdentity(): Promise<TokenCredential> {
+  identity ??= import('@azure/identity').then(({ DefaultAzureCredential }) => new DefaultAzureCredential());
+  return identity;
 }
+
+/** What the SDK clients hold: a credential whose first token request loads the managed identity. */
+export const managedIdentity: TokenCredential = {
+  getToken: async (scopes, options) => (await loadManagedIdentity()).getToken(scopes, options),
+};
 
 /** Key + emulator CA when COSMOS_KEY is set (local mode), the managed identity otherwise. */
 export function cosmosClientOptions(env: Settings): CosmosClientOptions {
   const endpoint = requireSetting(env, 'COSMOS_ENDPOINT');
   const key = env.COSMOS_KEY;
-  if (key === undefined || key === '') return { endpoint, aadCredentials: managedIdentity() };
+  if (key === undefined || key === '') return { endpoint, aadCredentials: managedIdentity };
   const caFile = env.COSMOS_CA_CERT_FILE;
   return {
     endpoint,
@@ -46,10 +56,12 @@ const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 export function createEventGridPublisher(env: Settings): EventGridPublisher {
   const endpoint = requireSetting(env, 'EVENTGRID_TOPIC_ENDPOINT');
   const key = env.EVENTGRID_KEY;
-  if (key === undefined || key === '') return new EventGridPublisher(endpoint, managedIdentity());
+  if (key === undefined || key === '') return new EventGridPublisher(endpoint, managedIdentity);
   // Local mode: a key, and plain HTTP allowed only for a loopback stand-in of the topic.
   const url = new URL(endpoint);
-  return new EventGridPublisher(endpoint, new AzureKeyCredential(key), {
+  // A KeyCredential is any object with a string `key` (the SDK checks the shape, not the class);
+  // AzureKeyCredential would be a value import of @azure/eventgrid, which loads lazily.
+  return new EventGridPublisher(endpoint, { key }, {
     allowInsecureConnection: url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname),
     // The SDK's default (3 retries from 1 s, doubling) holds a change-feed batch ~7 s per attempt while
     // a local topic is down; the change feed retries the batch anyway, so retry briefly here.

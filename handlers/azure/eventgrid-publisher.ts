@@ -1,6 +1,6 @@
 // EventPublisher for an Event Grid topic in the CloudEvents 1.0 input schema. Each NoteEvent already
 // is a CloudEvent; the SDK only wants `time` as a Date and sets `specversion` itself.
-import { EventGridPublisherClient, type EventGridPublisherClientOptions, type SendCloudEventInput } from '@azure/eventgrid';
+import type { EventGridPublisherClient, EventGridPublisherClientOptions, SendCloudEventInput } from '@azure/eventgrid';
 import type { EventPublisher, NoteEvent } from '../core/ports';
 
 // Event Grid refuses a request over 1 MB; stay well under it (the SDK adds the envelope's bytes).
@@ -41,14 +41,25 @@ export function batchBySize(events: NoteEvent[], maxBytes = MAX_BATCH_BYTES): No
 export type EventGridCredential = ConstructorParameters<typeof EventGridPublisherClient>[2];
 
 export class EventGridPublisher implements EventPublisher {
-  private readonly client: EventGridPublisherClient<'CloudEvent'>;
+  private client: Promise<EventGridPublisherClient<'CloudEvent'>> | undefined;
 
-  constructor(endpoint: string, credential: EventGridCredential, options?: EventGridPublisherClientOptions) {
-    this.client = new EventGridPublisherClient(endpoint, 'CloudEvent', credential, options);
+  constructor(
+    private readonly endpoint: string,
+    private readonly credential: EventGridCredential,
+    private readonly options?: EventGridPublisherClientOptions,
+  ) {}
+
+  /** Only the publisher function sends events: the SDK (15 % of the package) loads on its first batch. */
+  private connect(): Promise<EventGridPublisherClient<'CloudEvent'>> {
+    this.client ??= import('@azure/eventgrid').then(
+      ({ EventGridPublisherClient }) => new EventGridPublisherClient(this.endpoint, 'CloudEvent', this.credential, this.options),
+    );
+    return this.client;
   }
 
   async publish(events: NoteEvent[]): Promise<void> {
+    const client = await this.connect();
     // Sequential: a failed batch throws and the caller retries the whole change-feed batch.
-    for (const batch of batchBySize(events)) await this.client.send(batch.map(toSendInput));
+    for (const batch of batchBySize(events)) await client.send(batch.map(toSendInput));
   }
 }

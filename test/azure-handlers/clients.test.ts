@@ -2,14 +2,18 @@
 // local mode, and a clear error for a missing setting.
 import { Agent } from 'node:https';
 import { DefaultAzureCredential } from '@azure/identity';
-import { cosmosClientOptions, requireSetting } from '../../handlers/azure/clients';
+import { cosmosClientOptions, loadManagedIdentity, managedIdentity, requireSetting } from '../../handlers/azure/clients';
 import { createLoopbackCertificate } from './tls';
 
 describe('cosmosClientOptions', () => {
-  it('uses the managed identity and no key in the cloud', () => {
+  it('uses the managed identity and no key in the cloud', async () => {
     const options = cosmosClientOptions({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' });
     expect(options.endpoint).toBe('https://acct.documents.azure.com:443/');
-    expect(options.aadCredentials).toBeInstanceOf(DefaultAzureCredential);
+    // The credential the client holds defers to one DefaultAzureCredential, created on first use.
+    expect(options.aadCredentials).toBe(managedIdentity);
+    const identity = await loadManagedIdentity();
+    expect(identity).toBeInstanceOf(DefaultAzureCredential);
+    await expect(loadManagedIdentity()).resolves.toBe(identity);
     expect(options.key).toBeUndefined();
     expect(options.agent).toBeUndefined();
   });
