@@ -21,11 +21,14 @@ export function isTextContentType(contentType: string | undefined): boolean {
 }
 
 /** "25/Mar/2020:05:09:51 +0000", the format of requestContext.time. */
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function formatRequestTime(date: Date): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
+
+const plainPath = /^\/[A-Za-z0-9\-_~!$&'()*+,;=:@/]*$/;
 
 /**
  * rawPath as API Gateway hands it over: dot segments sent as such ("/./", "/%2e%2e/") resolved the
@@ -33,6 +36,8 @@ export function formatRequestTime(date: Date): string {
  * Only encoded slashes can still produce "." or ".." segments, which the adapter refuses.
  */
 export function toRawPath(pathAsSent: string): string {
+  // Most paths have no dot, escape, backslash or character a URL parser would encode: already final.
+  if (plainPath.test(pathAsSent)) return pathAsSent;
   const resolved = new URL(`http://localhost${pathAsSent.startsWith('/') ? '' : '/'}${pathAsSent}`).pathname;
   return decodePathLeniently(resolved);
 }
@@ -67,7 +72,7 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: E
   headers['x-forwarded-port'] ??= String(req.socket.localPort ?? '');
 
   const query: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(rawQueryString)) {
+  for (const [name, value] of rawQueryString === '' ? [] : new URLSearchParams(rawQueryString)) {
     query[name] = name in query ? `${query[name]},${value}` : value;
   }
 
@@ -80,7 +85,9 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: E
     rawQueryString,
     headers,
     requestContext: {
-      ...localApi,
+      // Written out rather than spread from localApi: the spread made this event ~5x slower to build.
+      accountId: localApi.accountId,
+      apiId: localApi.apiId,
       domainName,
       domainPrefix: domainName.split('.')[0]!,
       http: {

@@ -20,7 +20,8 @@ export function writeApiGatewayResult(res: ServerResponse, result: LambdaHttpRes
   if (result === undefined || typeof result !== 'object' || result === null || !('statusCode' in result)) {
     // No statusCode: API Gateway infers 200 and sends the value as JSON.
     const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
-    res.writeHead(200, { 'content-type': 'application/json' });
+    // writeHead sends the head at once: without a length the body would go out chunked.
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
     return 200;
   }
@@ -28,15 +29,19 @@ export function writeApiGatewayResult(res: ServerResponse, result: LambdaHttpRes
   const status = structured.statusCode ?? 200;
   for (const [name, value] of Object.entries(structured.headers ?? {})) res.setHeader(name, Array.isArray(value) ? value.join(',') : String(value));
   if (structured.cookies && structured.cookies.length > 0) res.setHeader('set-cookie', structured.cookies);
-  const body = structured.body === undefined ? undefined : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
+  // Headers stay unsent until end(), which then adds Content-Length (writeHead would send chunked).
   res.statusCode = status;
-  res.end(body);
+  // A text body goes out as the string: no Buffer copy of it on our side.
+  if (structured.body === undefined) res.end();
+  else if (structured.isBase64Encoded) res.end(Buffer.from(structured.body, 'base64'));
+  else res.end(structured.body, 'utf8');
   return status;
 }
 
 /** What API Gateway answers when the integration fails (the Lambda threw or timed out). */
 export function writeIntegrationError(res: ServerResponse): number {
-  res.writeHead(500, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ message: 'Internal Server Error' }));
+  const body = JSON.stringify({ message: 'Internal Server Error' });
+  res.writeHead(500, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
   return 500;
 }

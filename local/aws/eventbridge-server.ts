@@ -26,8 +26,10 @@ export interface EventBusOptions {
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  // With a length, as EventBridge answers: writeHead alone would send the body chunked.
+  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function entryTime(time: PutEventsEntry['Time']): string {

@@ -64,7 +64,7 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
     const stream = new ChangeFeedPump<DynamoDBRecord>('aws.dynamodb-stream', publish, deadLetters.stream, 100, options.retry);
     const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
-    const proxy = createStreamCaptureProxy(dynamoUrl, client, streamSource, (records) => {
+    const proxy = createStreamCaptureProxy(dynamo, streamSource, (records) => {
       faults.changes(records.length);
       stream.append(...records);
     });

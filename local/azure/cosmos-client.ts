@@ -10,7 +10,7 @@ export function emulatorCosmosClient(endpoint: string, caCertFile: string): Cosm
   return new CosmosClient({
     endpoint,
     key: emulatorKey,
-    agent: new Agent({ ca: readFileSync(caCertFile), keepAlive: false }),
+    agent: new Agent({ ca: readFileSync(caCertFile), keepAlive: true }),
     connectionPolicy: { enableEndpointDiscovery: false },
   });
 }

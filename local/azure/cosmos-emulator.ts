@@ -41,7 +41,9 @@ export interface CosmosEmulator {
 const snapshotDelayMs = 200;
 
 export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promise<CosmosEmulator> {
-  const server: Server = createHttpsServer({ cert: readFileSync(caCertFile), key: readFileSync(keyFile) });
+  // keepAlive: the emulator otherwise answers every request with `connection: close`, so each Cosmos
+  // call would pay a new TCP connection and TLS handshake (most of its cost under load).
+  const server: Server = createHttpsServer({ cert: readFileSync(caCertFile), key: readFileSync(keyFile), keepAlive: true });
   let live = false;
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;

@@ -14,13 +14,15 @@ export interface EventGridTopicOptions {
 }
 
 function reply(res: ServerResponse, status: number, message?: string): void {
+  // Lengths given, as Event Grid answers: writeHead alone would send the body chunked.
   if (message === undefined) {
-    res.writeHead(status);
+    res.writeHead(status, { 'content-length': 0 });
     res.end();
     return;
   }
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: { code: status === 401 ? 'Unauthorized' : 'BadRequest', message } }));
+  const body = JSON.stringify({ error: { code: status === 401 ? 'Unauthorized' : 'BadRequest', message } });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 function keyMatches(expected: string, given: string | string[] | undefined): boolean {

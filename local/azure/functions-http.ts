@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpRequest, HttpResponse, type HttpResponseInit } from '@azure/functions';
+import { type Cookie, HttpRequest, HttpResponse, type HttpResponseInit } from '@azure/functions';
 import { decodePathLeniently } from '../../handlers/core/path-decoding';
 import { serializeCookie } from './functions-cookie';
 
@@ -19,17 +19,20 @@ export function toHttpRequest(req: IncomingMessage, body: Buffer, baseUrl: strin
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const method = (req.method ?? 'GET').toUpperCase();
-  const init = {
+  const init: HttpRequestParams = {
     method,
     url: url.toString(),
     headers,
     query,
     // The host passes a malformed escape ("%", "%E0%A4%A") through rather than failing the request.
     params: { path: decodePathLeniently(path.slice(routePrefix.length + 1)) },
-    ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: { bytes: body } } : {}),
   };
+  // Assigned rather than spread into the literal: an object spread there is costly per request.
+  if (body.length > 0 && method !== 'GET' && method !== 'HEAD') init.body = { bytes: body };
   return FETCH_FORBIDDEN_METHODS.has(method) ? withForbiddenMethod(init) : new HttpRequest(init);
 }
+
+type HttpRequestParams = { method: string; url: string; headers: Record<string, string>; query: Record<string, string>; params: Record<string, string>; body?: { bytes: Buffer } };
 
 /** Methods fetch's Request refuses, and so HttpRequest's constructor (which builds one). */
 const FETCH_FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK']);
@@ -40,7 +43,7 @@ const FETCH_FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK']);
  * of the emulator failing with a bare 500. (Whether the real host invokes the function for a method
  * outside its `methods` list is not verified; docs/ARCHITECTURE.md says so.)
  */
-function withForbiddenMethod(init: { method: string; url: string; headers: Record<string, string>; query: Record<string, string>; params: Record<string, string> }): HttpRequest {
+function withForbiddenMethod(init: HttpRequestParams): HttpRequest {
   const stand = new Request(init.url, { method: 'GET', headers: init.headers });
   const nativeRequest = new Proxy(stand, {
     // Request's getters and methods check their receiver, so they run on the real Request.
@@ -56,13 +59,41 @@ function withForbiddenMethod(init: { method: string; url: string; headers: Recor
 
 /** Writes what the function returned (an HttpResponse or an HttpResponseInit) to the socket. */
 export async function writeFunctionResponse(res: ServerResponse, result: HttpResponse | HttpResponseInit | undefined): Promise<number> {
+  if (!(result instanceof HttpResponse) && writeBytesResponse(res, result ?? {})) return res.statusCode;
   const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
   const bytes = Buffer.from(await response.arrayBuffer());
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  if (response.cookies.length > 0) res.setHeader('set-cookie', response.cookies.map(serializeCookie));
-  res.statusCode = response.status;
-  res.end(bytes);
+  writeResponse(res, response.status, response.headers, response.cookies, bytes);
   return response.status;
+}
+
+/** Headers as fetch's Headers lists them, then one end(), which adds Content-Length (writeHead would send chunked). */
+function writeResponse(res: ServerResponse, status: number, headers: Headers, cookies: readonly Cookie[], body: Buffer | string | undefined): void {
+  headers.forEach((value, name) => res.setHeader(name, value));
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies.map(serializeCookie));
+  res.statusCode = status;
+  res.end(body);
+}
+
+const nullBodyStatuses = new Set([204, 205, 304]);
+
+/**
+ * The common init (status, headers, cookies, a string or byte body) written without building a fetch
+ * Response and reading its body back through a web stream, with what `new HttpResponse(init)` would
+ * give: fetch's header rules (Headers), text/plain for a string body without a type, no body for a
+ * null-body status. Returns false, writing nothing, for anything else (jsonBody, streams, odd statuses).
+ */
+function writeBytesResponse(res: ServerResponse, init: HttpResponseInit): boolean {
+  const { status = 200, body } = init;
+  const isBytes = body instanceof Uint8Array;
+  if ((init as { nativeResponse?: unknown }).nativeResponse !== undefined || init.jsonBody !== undefined && init.jsonBody !== null) return false;
+  if (!Number.isInteger(status) || status < 200 || status > 599) return false;
+  if (body !== undefined && body !== null && typeof body !== 'string' && !isBytes) return false;
+  const headers = new Headers(init.headers as HeadersInit | undefined);
+  const hasBody = body !== undefined && body !== null && !nullBodyStatuses.has(status);
+  if (hasBody && typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+  const bytes = !hasBody ? undefined : isBytes ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : (body as string);
+  writeResponse(res, status, headers, init.cookies ?? [], bytes);
+  return true;
 }
 
 /** The host's answer for a path outside the route prefix: no function matches. */

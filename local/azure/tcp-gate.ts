@@ -14,7 +14,9 @@ export class TcpGate {
 
   constructor(target: { host: string; port: number }) {
     this.server = createServer((client) => {
-      const upstream = connect(target.port, target.host);
+      // No Nagle on either leg: TLS records relayed in pieces would otherwise wait for a delayed ACK (~40 ms).
+      const upstream = connect({ port: target.port, host: target.host, noDelay: true });
+      client.setNoDelay(true);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
         socket.on('close', () => this.sockets.delete(socket));

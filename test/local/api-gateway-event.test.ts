@@ -112,9 +112,24 @@ describe('payload 2.0 response to HTTP', () => {
     expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([1, 2, 3]);
   });
 
+  it('writes a text body as UTF-8 and keeps the last of two header names that differ only in case', async () => {
+    const response = await respond({ statusCode: 200, headers: { 'Content-Type': 'text/plain', 'content-type': 'text/html', 'x-n': 5 }, body: 'été ✓' });
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(response.headers.get('x-n')).toBe('5');
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength('été ✓')));
+    expect(await response.text()).toBe('été ✓');
+  });
+
+  it('writes an empty body for a structured result without one', async () => {
+    const response = await respond({ statusCode: 404 });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('');
+  });
+
   it('infers 200 + JSON for a result without statusCode', async () => {
     const response = await respond({ hello: 'world' });
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String('{"hello":"world"}'.length));
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.json()).toEqual({ hello: 'world' });
   });

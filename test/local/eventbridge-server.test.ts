@@ -60,4 +60,18 @@ describe('local EventBridge PutEvents endpoint, driven by the real SDK client', 
       sdk.destroy();
     });
   });
+
+  it('answers with a length, not chunked, as EventBridge does', async () => {
+    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: () => {} }), async (port) => {
+      const response = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'x-amz-target': 'AWSEvents.PutEvents', 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ Entries: [{ EventBusName: 'bus', Source: 's', DetailType: 't', Detail: '{}' }] }),
+      });
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(JSON.parse(text)).toMatchObject({ FailedEntryCount: 0 });
+      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    });
+  });
 });

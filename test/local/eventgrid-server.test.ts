@@ -23,6 +23,19 @@ describe('local Event Grid topic, driven by the real EventGridPublisherClient', 
     expect(received[0]).toMatchObject({ specversion: '1.0', source: '/serverless-aws-azure/notes', subject: 'n1', time: '2026-01-02T03:04:05.000Z', data: { note: { id: 'n1' } } });
   });
 
+  it('answers an accepted batch with 200 and an empty body of length 0', async () => {
+    await withListening(createEventGridServer({ key, onEvent: () => {} }), async (port) => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/events?api-version=2018-01-01`, {
+        method: 'POST',
+        headers: { 'aeg-sas-key': key, 'content-type': 'application/cloudevents-batch+json; charset=utf-8' },
+        body: JSON.stringify([{ specversion: '1.0', id: 'a', source: 's', type: 't' }]),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-length')).toBe('0');
+      expect(await response.text()).toBe('');
+    });
+  });
+
   it('refuses a wrong key with 401 and delivers nothing', async () => {
     const received: CloudEvent[] = [];
     await withListening(createEventGridServer({ key, onEvent: (e) => received.push(e) }), async (port) => {
@@ -40,7 +53,10 @@ describe('local Event Grid topic, driven by the real EventGridPublisherClient', 
         body: JSON.stringify([{ specversion: '1.0', id: 'a', source: 's', type: 't' }, { specversion: '1.0', id: 'b', source: 's' }]),
       });
       expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(/event 1: type is required/);
+      const text = await response.text();
+      expect(text).toMatch(/event 1: type is required/);
+      // A length, not chunked, as Event Grid answers.
+      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
     });
     expect(received).toEqual([]);
   });

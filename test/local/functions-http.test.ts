@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { HttpResponse, InvocationContext } from '@azure/functions';
+import { HttpResponse, type HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { HttpRequest } from '@azure/functions';
 import { createApiHandler } from '../../handlers/azure/api';
 import { createApp } from '../../handlers/core/app';
@@ -78,6 +78,57 @@ describe('Functions HTTP trigger emulation', () => {
     );
     expect(response!.headers.get('content-type')).toBe('application/json');
     expect(await response!.json()).toEqual({ ok: true });
+  });
+
+  it('writes a plain HttpResponseInit exactly as the HttpResponse built from it', async () => {
+    const inits: HttpResponseInit[] = [
+      { body: 'text, no type' },
+      { status: 201, headers: { 'Content-Type': 'application/json', 'X-Trim': '  padded  ' }, body: '{"a":1}' },
+      { status: 200, headers: [['x-dup', 'a'], ['X-Dup', 'b'], ['set-cookie', 'h=1']], body: new Uint8Array([0, 255, 1]), cookies: [{ name: 'c', value: '2' }] },
+      { status: 200, headers: new Headers({ 'x-h': 'v' }), body: Buffer.from('été').subarray(1) },
+      { status: 204, body: 'dropped' },
+      { status: 304, headers: { etag: '"1"' } },
+      { status: 404 },
+      {},
+    ];
+    const seen = async (result: HttpResponseInit | HttpResponse) => {
+      let response: Response | undefined;
+      await withServer(
+        async (_req, res) => {
+          await writeFunctionResponse(res, result);
+        },
+        async (baseUrl) => {
+          response = await fetch(baseUrl);
+        },
+      );
+      const headers: [string, string][] = [];
+      response!.headers.forEach((value, name) => name !== 'date' && headers.push([name, value]));
+      // Never chunked: Content-Length for every response with a body, as the Functions host sends.
+      expect(response!.headers.get('transfer-encoding')).toBeNull();
+      return { status: response!.status, headers, body: [...new Uint8Array(await response!.arrayBuffer())] };
+    };
+    for (const init of inits) {
+      const fast = await seen(init);
+      expect(fast).toEqual(await seen(new HttpResponse(init)));
+    }
+  });
+
+  it('fails an init fetch would refuse, writing nothing', async () => {
+    const refused: HttpResponseInit[] = [{ status: 200, headers: { 'bad name': 'x' } }, { status: 200, headers: { 'x-bad': 'a\nb' } }, { status: 99 }];
+    for (const init of refused) {
+      let status = 0;
+      await withServer(
+        async (_req, res) => {
+          await expect(writeFunctionResponse(res, init)).rejects.toThrow();
+          expect(res.headersSent).toBe(false);
+          res.end();
+        },
+        async (baseUrl) => {
+          status = (await fetch(baseUrl)).status;
+        },
+      );
+      expect(status).toBe(200);
+    }
   });
 
   it('serialises every cookie attribute', () => {
