@@ -10,11 +10,10 @@ import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
-import { DeliveryFaults, outageSwitch, type CloudFaults } from '../faults';
+import { emulatedCloud, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
+import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
-import type { LocalLogger } from '../log';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
-import type { RetryPolicy } from '../retry-policy';
 import { createAwsApiServer } from './api-server';
 import { emulatorClient } from './dynamodb-client';
 import { ensureTables } from './dynamodb-tables';
@@ -24,26 +23,8 @@ import { deliverStreamBatch } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
 
-export interface AwsLocalOptions {
-  port: number;
-  /** dynalite's LevelDB directory; undefined keeps the tables in memory. */
-  dataDir: string | undefined;
-  log: LocalLogger;
-  retry: RetryPolicy;
-}
-
-export interface AwsLocal {
-  url: string;
-  /** DynamoDB Streams batches the publisher gave up on, and EventBridge events the subscriber did. */
-  deadLetters: { stream: DeadLetter<DynamoDBRecord[]>[]; events: DeadLetter<BusEvent>[] };
-  /** Stops accepting requests and waits for the requests in flight. */
-  closeFrontDoor(): Promise<void>;
-  /** Records and events not yet delivered or dead-lettered. */
-  pending(): number;
-  drainOnce(): Promise<void>;
-  closeEmulators(): Promise<void>;
-  faults: CloudFaults;
-}
+export type AwsLocalOptions = EmulatedCloudOptions;
+export type AwsLocal = EmulatedCloud<{ stream: DeadLetter<DynamoDBRecord[]>[]; events: DeadLetter<BusEvent>[] }>;
 
 /** Starts the front door first, so a taken port fails before anything else is started. */
 export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
@@ -101,28 +82,7 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
 
-    return {
-      url: `http://localhost:${port}`,
-      deadLetters,
-      closeFrontDoor: () => close(front),
-      pending: () => stream.pending + rule.pending,
-      async drainOnce() {
-        await stream.drain();
-        await rule.drain();
-      },
-      async closeEmulators() {
-        for (const cleanup of cleanups.slice(0, -1)) await cleanup();
-      },
-      faults: {
-        stopStore: () => store.stop(),
-        startStore: () => store.start(),
-        stopBus: () => busSwitch.stop(),
-        startBus: () => busSwitch.start(),
-        failSubscriber: (rule) => faults.failSubscriber(rule),
-        duplicateDeliveries: (on) => faults.duplicateDeliveries(on),
-        counts: () => ({ ...faults.counts }),
-      },
-    };
+    return emulatedCloud({ port, deadLetters, front, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

@@ -6,11 +6,10 @@ import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
-import { DeliveryFaults, outageSwitch, type CloudFaults } from '../faults';
+import { emulatedCloud, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
+import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
-import type { LocalLogger } from '../log';
 import { emulatorPort, processEventGridKey, rememberEmulatorPort } from '../process-endpoints';
-import type { RetryPolicy } from '../retry-policy';
 import { createAzureApiServer } from './api-server';
 import { emulatorKey } from './cosmos-client';
 import { startCosmosEmulator } from './cosmos-emulator';
@@ -21,23 +20,8 @@ export const azureNames = { database: 'serverless-aws-azure', notes: 'notes', ac
 
 export type ChangeFeedDocument = Record<string, unknown>;
 
-export interface AzureLocalOptions {
-  port: number;
-  /** Directory for the Cosmos snapshot; undefined keeps everything in memory. */
-  dataDir: string | undefined;
-  log: LocalLogger;
-  retry: RetryPolicy;
-}
-
-export interface AzureLocal {
-  url: string;
-  deadLetters: { changeFeed: DeadLetter<ChangeFeedDocument[]>[]; events: DeadLetter<CloudEvent>[] };
-  closeFrontDoor(): Promise<void>;
-  pending(): number;
-  drainOnce(): Promise<void>;
-  closeEmulators(): Promise<void>;
-  faults: CloudFaults;
-}
+export type AzureLocalOptions = EmulatedCloudOptions;
+export type AzureLocal = EmulatedCloud<{ changeFeed: DeadLetter<ChangeFeedDocument[]>[]; events: DeadLetter<CloudEvent>[] }>;
 
 export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
   const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
@@ -104,28 +88,7 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       EVENTGRID_KEY: key,
     });
 
-    return {
-      url: `http://localhost:${port}`,
-      deadLetters,
-      closeFrontDoor: () => close(front),
-      pending: () => changeFeed.pending + subscription.pending,
-      async drainOnce() {
-        await changeFeed.drain();
-        await subscription.drain();
-      },
-      async closeEmulators() {
-        for (const cleanup of cleanups.slice(0, -1)) await cleanup();
-      },
-      faults: {
-        stopStore: () => cosmos.outage.stop(),
-        startStore: () => cosmos.outage.start(),
-        stopBus: () => topicSwitch.stop(),
-        startBus: () => topicSwitch.start(),
-        failSubscriber: (rule) => faults.failSubscriber(rule),
-        duplicateDeliveries: (on) => faults.duplicateDeliveries(on),
-        counts: () => ({ ...faults.counts }),
-      },
-    };
+    return emulatedCloud({ port, deadLetters, front, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;
