@@ -1,8 +1,10 @@
-// What a bundle is made of, by package: esbuild's metafile for the same entry and the same options
-// that matter for size as handlers/bundle/esbuild.ts (minified, tree-shaken, node22, cjs, same externals).
+// What a bundle is made of, by package: esbuild's metafile for the same entry with the very options of
+// handlers/bundle/esbuild.ts (no source map: it does not count towards the script's size).
 // Used to explain a missed size or cold-require budget.
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { repoRoot } from '../handlers/bundle';
+import { bundleOptions } from '../handlers/bundle/esbuild';
 
 export interface PackageShare {
   /** npm package name, or "(own code)" for files of this repository. */
@@ -20,21 +22,9 @@ function packageOf(inputPath: string): string {
 /** Bytes of minified output per package, largest first. */
 export function composition(entry: string, external: string[]): PackageShare[] {
   const result = buildSync({
-    entryPoints: [entry],
-    absWorkingDir: repoRoot,
-    outfile: 'out.js',
-    write: false,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    treeShaking: true,
-    legalComments: 'external',
-    external,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    ...bundleOptions(entry, repoRoot, join(repoRoot, '.bundle-out', 'out.js'), external),
+    sourcemap: false,
     metafile: true,
-    logLevel: 'silent',
   });
   const byPackage = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {

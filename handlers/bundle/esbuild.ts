@@ -24,37 +24,39 @@ export function buildEntry(options: EntryBuild): Record<string, Buffer> {
   // A virtual output directory: with write:false nothing lands there; it only anchors relative paths.
   const outRoot = path.join(workingDir, '.bundle-out');
   const outfile = path.join(outRoot, options.outFile);
-  const result = buildOrExplain(
-    {
-      entryPoints: [entry],
-      absWorkingDir: workingDir,
-      outfile,
-      write: false,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      minify: true,
-      treeShaking: true,
-      // Linked maps: the `sourceMappingURL` comment lets `node --enable-source-maps` find them.
-      sourcemap: 'linked',
-      // Stack traces need only mappings and names; the sources would double the upload.
-      sourcesContent: false,
-      // Licence notices of bundled packages go to a file beside the bundle instead of bloating it.
-      legalComments: 'external',
-      external: options.external,
-      define: { 'process.env.NODE_ENV': '"production"' },
-      charset: 'utf8',
-      logLevel: 'silent',
-    },
-    path.relative(workingDir, entry) || entry,
-  );
+  const result = buildOrExplain(bundleOptions(entry, workingDir, outfile, options.external), path.relative(workingDir, entry) || entry);
   const files: Record<string, Buffer> = {};
   for (const file of result.outputFiles) {
     const name = path.relative(outRoot, file.path).split(path.sep).join('/');
     files[name] = Buffer.from(file.contents);
   }
   return files;
+}
+
+/** The esbuild options of every bundle we ship (the benchmarks analyse bundles with the same ones). */
+export function bundleOptions(entry: string, workingDir: string, outfile: string, external: string[]): BuildOptions & { write: false } {
+  return {
+    entryPoints: [entry],
+    absWorkingDir: workingDir,
+    outfile,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: true,
+    treeShaking: true,
+    // Linked maps: the `sourceMappingURL` comment lets `node --enable-source-maps` find them.
+    sourcemap: 'linked',
+    // Stack traces need only mappings and names; the sources would double the upload.
+    sourcesContent: false,
+    // Licence notices of bundled packages go to a file beside the bundle instead of bloating it.
+    legalComments: 'external',
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    charset: 'utf8',
+    logLevel: 'silent',
+  };
 }
 
 function buildOrExplain(options: BuildOptions & { write: false }, label: string) {
