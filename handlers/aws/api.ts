@@ -1,6 +1,6 @@
 // Lambda entry: API Gateway HTTP API (payload 2.0) → core's app on DynamoDB.
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { jsonLogger, type Logger, type ServedBy } from '../core/log';
+import { jsonLogger, type Logger, type ServedBy, servedByFor } from '../core/log';
 import { type ApiHandler, apiHandler } from './api-handler';
 import { dynamoDbClient } from './clients';
 import { requiredEnv } from './config';
@@ -14,17 +14,11 @@ export interface AwsApiEntryOptions {
   log?: Logger;
 }
 
-function servedByFromEnv(): ServedBy {
-  const value = process.env.SERVED_BY ?? 'aws';
-  if (value !== 'aws' && value !== 'local-aws') throw new Error(`SERVED_BY must be aws or local-aws, not "${value}"`);
-  return value;
-}
-
 /** The api entry; the app (and its clients) is built on the first invocation, once per container. */
 export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler {
   let api: ApiHandler | undefined;
   const build = (): ApiHandler => {
-    const cloud = options.servedBy ?? servedByFromEnv();
+    const cloud = options.servedBy ?? servedByFor('aws', process.env.SERVED_BY);
     return apiHandler({
       notes: new DynamoNoteStore(dynamoDbClient(), requiredEnv('NOTES_TABLE')),
       activity: new DynamoActivityStore(dynamoDbClient(), requiredEnv('ACTIVITY_TABLE')),

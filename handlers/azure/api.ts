@@ -2,7 +2,7 @@
 // "api" route prefix, so the app sees the same paths as on AWS).
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createApp, type ServedBy } from '../core/app';
-import { jsonLogger, type Logger } from '../core/log';
+import { jsonLogger, type Logger, servedByFor } from '../core/log';
 import { decodePathLeniently } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
 import { activityStore, noteStore } from './clients';
@@ -13,16 +13,6 @@ export interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
   /** hono's route list, for the `Allow` header of a refused method. */
   routes?: readonly { method: string; path: string }[];
-}
-
-const AZURE_SERVED_BY: readonly ServedBy[] = ['azure', 'local-azure'];
-
-export function servedByFrom(value: string | undefined): ServedBy {
-  const servedBy = value ?? 'azure';
-  if (!(AZURE_SERVED_BY as readonly string[]).includes(servedBy)) {
-    throw new Error(`SERVED_BY must be one of ${AZURE_SERVED_BY.join(', ')}, not "${servedBy}"`);
-  }
-  return servedBy as ServedBy;
 }
 
 /** `getServedBy` marks the answers the adapter gives itself (the app marks its own). */
@@ -47,7 +37,7 @@ export function createApiHandler(getApp: () => FetchApp, getServedBy: () => Serv
  */
 function servedByFromSettings(): () => ServedBy {
   let servedBy: ServedBy | undefined;
-  return () => (servedBy ??= servedByFrom(process.env.SERVED_BY));
+  return () => (servedBy ??= servedByFor('azure', process.env.SERVED_BY));
 }
 
 export interface AzureApiEntryOptions {

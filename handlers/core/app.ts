@@ -7,6 +7,7 @@ import { newNoteId } from './ids';
 import { errorsOnlyLogger, type Logger, type ServedBy } from './log';
 import { registerMiscRoutes } from './misc-routes';
 import { registerNoteRoutes } from './notes-routes';
+import { decodePathLeniently } from './path-decoding';
 import type { ActivityStore, NoteStore } from './ports';
 import { problemResponse, toProblemResponse } from './problem';
 
@@ -27,22 +28,6 @@ export interface AppOptions {
 function routeOf(c: Context): string {
   const handlers = matchedRoutes(c).filter((r) => r.method !== 'ALL');
   return handlers[handlers.length - 1]?.path ?? 'unmatched';
-}
-
-/**
- * The path as the 404 detail quotes it: fully decoded, because API Gateway hands the Lambda a decoded
- * rawPath while the Functions host passes it as sent, and the same request must get the same body.
- */
-function shownPath(path: string): string {
-  const decode = (text: string) => {
-    try {
-      return decodeURIComponent(text);
-    } catch {
-      return text;
-    }
-  };
-  // Escape by escape, so a stray "%" keeps the rest readable, as hono's own path decoding does.
-  return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, decode);
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -76,7 +61,9 @@ export function createApp(options: AppOptions): Hono {
   registerMiscRoutes(app, deps);
   registerNoteRoutes(app, deps);
 
-  app.notFound((c) => problemResponse(404, `There is no route ${c.req.method} ${shownPath(c.req.path).slice(0, 200)}.`));
+  // Quoted fully decoded: API Gateway hands the Lambda a decoded rawPath while the Functions host
+  // passes it as sent, and the same request must get the same body.
+  app.notFound((c) => problemResponse(404, `There is no route ${c.req.method} ${decodePathLeniently(c.req.path).slice(0, 200)}.`));
   app.onError((error, c) =>
     toProblemResponse(error, (e) => log.error(e, { method: c.req.method, route: routeOf(c) })),
   );

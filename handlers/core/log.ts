@@ -1,6 +1,15 @@
 // One JSON line per request (and per unexpected error), the shape every cloud's log search expects.
 export type ServedBy = 'aws' | 'azure' | 'local-aws' | 'local-azure';
 
+/** SERVED_BY as a cloud's api entry reads it: unset is the cloud itself; local mode runs it as local-<cloud>. */
+export function servedByFor(cloud: 'aws' | 'azure', value: string | undefined): ServedBy {
+  const servedBy = value ?? cloud;
+  if (servedBy !== cloud && servedBy !== `local-${cloud}`) {
+    throw new Error(`SERVED_BY must be ${cloud} or local-${cloud}, not "${servedBy}"`);
+  }
+  return servedBy as ServedBy;
+}
+
 export interface RequestLogEntry {
   method: string;
   /** The matched route pattern, e.g. /api/notes/:id, so ids do not explode log cardinality. */

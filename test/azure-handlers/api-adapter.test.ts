@@ -3,7 +3,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
 import { Hono } from 'hono';
-import { createApiHandler, type FetchApp, servedByFrom } from '../../handlers/azure/api';
+import { createApiHandler, type FetchApp } from '../../handlers/azure/api';
+import { servedByFor } from '../../handlers/core/log';
 import { apiHandler as awsApiHandler } from '../../handlers/aws/api-handler';
 import { createApp } from '../../handlers/core/app';
 import { newNoteId } from '../../handlers/core/ids';
@@ -223,8 +224,8 @@ describe('Azure Functions api adapter', () => {
   });
 
   it('accepts only an Azure SERVED_BY, defaulting to azure', () => {
-    expect(servedByFrom(undefined)).toBe('azure');
-    expect(servedByFrom('local-azure')).toBe('local-azure');
-    expect(() => servedByFrom('aws')).toThrow('SERVED_BY must be one of azure, local-azure, not "aws"');
+    expect(servedByFor('azure', undefined)).toBe('azure');
+    expect(servedByFor('azure', 'local-azure')).toBe('local-azure');
+    expect(() => servedByFor('azure', 'aws')).toThrow('SERVED_BY must be azure or local-azure, not "aws"');
   });
 });
