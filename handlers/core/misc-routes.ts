@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from './deps';
 import { presentActivity } from './present';
-import { problemResponse } from './problem';
+import { problemResponse, RETRY_SOON } from './problem';
 import { noteIdParam, validQuery } from './request-input';
 import { HelloQuerySchema } from './validation';
 
@@ -18,7 +18,7 @@ export function registerMiscRoutes(app: Hono, deps: AppDeps): void {
       await deps.notes.ping();
     } catch {
       // Whatever the cause, a store that does not answer makes this instance unhealthy.
-      return problemResponse(503, 'The store is not answering.', { headers: { 'retry-after': '1' } });
+      return problemResponse(503, 'The store is not answering.', { headers: RETRY_SOON });
     }
     return c.json({ status: 'ok' });
   });

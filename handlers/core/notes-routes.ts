@@ -3,13 +3,11 @@ import type { Hono } from 'hono';
 import type { AppDeps } from './deps';
 import { etagOf, parseIfMatch } from './if-match';
 import { jsonBody } from './json-body';
-import type { Note } from './ports';
+import { type Note, NoteNotFoundError } from './ports';
 import { presentNote } from './present';
 import { ProblemError, versionMismatch } from './problem';
 import { noteIdParam, requireNoteId, validNoteInput, validQuery } from './request-input';
 import { ListQuerySchema } from './validation';
-
-const notFound = (id: string) => new ProblemError(404, `Note ${id} does not exist.`);
 
 function ifMatchOf(header: string | undefined) {
   const ifMatch = parseIfMatch(header);
@@ -43,7 +41,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
   app.get('/api/notes/:id', async (c) => {
     const id = noteIdParam(c);
     const note = await deps.notes.get(id);
-    if (!note) throw notFound(id);
+    if (!note) throw new NoteNotFoundError(id);
     c.header('etag', etagOf(note.version));
     return c.json(presentNote(note));
   });
@@ -56,7 +54,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
       throw new ProblemError(428, 'Send If-Match with the version you are replacing (from the ETag), or * for any version.');
     }
     const current = await deps.notes.get(id);
-    if (!current) throw notFound(id);
+    if (!current) throw new NoteNotFoundError(id);
     if (ifMatch.kind === 'version' && ifMatch.version !== current.version) return versionMismatch(id);
     const next: Note = {
       ...current,

@@ -54,7 +54,8 @@ export class ProblemError extends Error {
   }
 }
 
-const RETRY_SOON = { 'retry-after': '1' };
+/** What a 503 tells clients: the store usually answers again within a second. */
+export const RETRY_SOON = { 'retry-after': '1' };
 
 /** The response for any error; `unexpected` is told about errors that are bugs (500). */
 export function toProblemResponse(error: unknown, unexpected: (error: unknown) => void): Response {
