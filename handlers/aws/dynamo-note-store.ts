@@ -24,7 +24,9 @@ import { toStoreError } from './store-errors';
 import { NOTE_KIND, NOTES_KEYS } from './table-schema';
 
 const VERSION_MATCHES = 'attribute_exists(#id) AND #version = :expected';
-const NAMES = { '#id': NOTES_KEYS.hash, '#version': 'version' };
+const ID_NAME = { '#id': NOTES_KEYS.hash };
+const NAMES = { ...ID_NAME, '#version': 'version' };
+const expected = (version: number) => ({ ':expected': { N: String(version) } });
 // Never a note id (those are UUIDs), so reading it costs one read unit and finds nothing.
 const PING_KEY = 'ping';
 
@@ -59,7 +61,7 @@ export class DynamoNoteStore implements NoteStore {
           TableName: this.tableName,
           Item: noteToItem(note),
           ConditionExpression: 'attribute_not_exists(#id)',
-          ExpressionAttributeNames: { '#id': NOTES_KEYS.hash },
+          ExpressionAttributeNames: ID_NAME,
         }),
       );
     } catch (error) {
@@ -110,7 +112,7 @@ export class DynamoNoteStore implements NoteStore {
           Item: noteToItem(next),
           ConditionExpression: VERSION_MATCHES,
           ExpressionAttributeNames: NAMES,
-          ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } },
+          ExpressionAttributeValues: expected(expectedVersion),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -122,11 +124,11 @@ export class DynamoNoteStore implements NoteStore {
   async remove(id: string, expectedVersion?: number): Promise<Note> {
     const condition =
       expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_exists(#id)', ExpressionAttributeNames: { '#id': NOTES_KEYS.hash } }
+        ? { ConditionExpression: 'attribute_exists(#id)', ExpressionAttributeNames: ID_NAME }
         : {
             ConditionExpression: VERSION_MATCHES,
             ExpressionAttributeNames: NAMES,
-            ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } },
+            ExpressionAttributeValues: expected(expectedVersion),
           };
     try {
       const out = await this.client.send(
@@ -152,7 +154,7 @@ export class DynamoNoteStore implements NoteStore {
           TableName: this.tableName,
           Key: this.key(PING_KEY),
           ProjectionExpression: '#id',
-          ExpressionAttributeNames: { '#id': NOTES_KEYS.hash },
+          ExpressionAttributeNames: ID_NAME,
         }),
       );
     } catch (error) {
