@@ -3,18 +3,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RunOptions } from './compare';
 import { UsageError } from './errors';
 
-export interface CompareOptions {
+/** The run's own settings (compare.ts) plus where the URLs come from and how to print. */
+export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep'> {
   aws?: string;
   azure?: string;
   stack?: string;
-  requests: number;
-  concurrency: number;
-  timeoutMs: number;
-  eventTimeoutMs: number;
-  eventNotes: number;
-  skipLatency: boolean;
   report?: string;
   json: boolean;
   help: boolean;
