@@ -8,15 +8,19 @@ import { type Browser, chromium } from 'playwright-core';
 import { compareClouds } from '../../compare/compare';
 import { renderHtml } from '../../compare/render-html';
 import type { CompareReport } from '../../compare/types';
+import { browserForTests, HEADLESS_ARGS } from '../support/browser';
 import { startPair } from './core-server';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// Without a browser every test here is reported as skipped (with the install command), except in CI.
+const browserPath = browserForTests();
+const test = browserPath ? it : it.skip;
 
 let browser: Browser;
 let dir: string;
 let report: CompareReport;
 
 beforeAll(async () => {
+  if (!browserPath) return;
   dir = mkdtempSync(join(tmpdir(), 'compare-report-'));
   // A divergent pair, so the report has differences to show as well as both clouds' latency.
   const pair = await startPair({
@@ -31,12 +35,12 @@ beforeAll(async () => {
   } finally {
     await pair.close();
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: browserPath, args: HEADLESS_ARGS });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(html: string) {
