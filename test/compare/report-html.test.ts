@@ -36,7 +36,7 @@ beforeAll(async () => {
     await pair.close();
   }
   browser = await chromium.launch({ executablePath: browserPath, args: HEADLESS_ARGS });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +55,7 @@ async function open(html: string) {
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-rendered="true"]', { timeout: 10_000 });
+  await page.waitForSelector('body[data-rendered="true"]', { timeout: 60_000 });
   return { page, problems, requests, href: pathToFileURL(file).href };
 }
 
