@@ -1,5 +1,5 @@
 /**
- * Which parity-table concept (DESIGN.md) each resource type serves, on each cloud.
+ * Which parity-table concept (README's "What it deploys") each resource type serves, on each cloud.
  * A type missing here makes `npm run plan` fail, so this table stays complete.
  * Rules are tried in order; the first whose type matches (and whose `when` holds) wins.
  * A resource can serve several concepts: Azure's Function App is both the compute and, through
