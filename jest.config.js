@@ -8,4 +8,7 @@ module.exports = {
   // A guard against hangs, not a speed limit: a loaded 2-core machine may take many times longer than an
   // idle one, so tests wait for behaviour (events, exits) and this only ends a test that never would.
   testTimeout: 120_000,
+  // Most suites wait on child processes and sockets: two workers keep both cores busy (jest's default is
+  // cores - 1, which on a 2-core machine runs the whole suite in one process).
+  maxWorkers: 2,
 };
