@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
 import { awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
 import { activityTableSchema, notesTableSchema } from '../handlers/aws/table-schema';
 import { externalsRequiredBy } from './cold-require';
@@ -21,8 +22,6 @@ import { installRuntimeCache, RIC_VERSION, runtimePackages, type RuntimeCache } 
 import { startRuntimeApi } from './lambda-runtime/runtime-api';
 import { summarize, type Summary } from './stats';
 
-/** lambda-perf's published init duration for a nodejs22.x hello world on arm64: the reference line. */
-export const LAMBDA_PERF_REFERENCE = { initMs: 118, source: 'maxday/lambda-perf, nodejs22.x arm64 128 MB hello world' };
 /** What the bench runs at least, per function and shipping: medians of fewer fresh processes wobble. */
 export const MIN_INIT_RUNS = 10;
 const MEMORY_MB = 512;
@@ -43,7 +42,7 @@ export interface LambdaInit {
   rows: LambdaInitRow[];
   /** Azure package on the same Node: process start → the package required (functions registered). */
   azure: { processMs: Summary; nodeAloneMs: Summary };
-  reference: typeof LAMBDA_PERF_REFERENCE;
+  reference: (typeof COLD_START_REFERENCES)['aws'];
 }
 
 // The reserved variables Lambda sets and the RIC requires (it refuses to start without them):
@@ -192,5 +191,5 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
   }
   progress(`Azure package load on Node ${process.versions.node} ×${runCount}`);
   const azure = await measureAzureLoad(runCount);
-  return { node: process.versions.node, ric: RIC_VERSION, runs: runCount, rows, azure, reference: LAMBDA_PERF_REFERENCE };
+  return { node: process.versions.node, ric: RIC_VERSION, runs: runCount, rows, azure, reference: COLD_START_REFERENCES.aws };
 }

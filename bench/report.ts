@@ -84,7 +84,7 @@ export function sections(r: BenchResults): Section[] {
         'without the network). api answers GET /api/hello, publisher publishes one INSERT to an EventBridge stand-in, subscriber ' +
         'records one event in dynalite. **external**: the SDK left to the runtime; **bundled**: tree-shaken into index.js. ' +
         `**hello world** is the floor, the function lambda-perf measures: its published init for nodejs22.x on arm64 is ` +
-        `${l.reference.initMs} ms (${l.reference.source}), on AWS's hardware rather than this machine's.`,
+        `${l.reference.ms} ms (${l.reference.source}), on AWS's hardware rather than this machine's.`,
     });
     out.push({
       title: 'Azure package load (Node 22)',
