@@ -176,7 +176,7 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
         const first: number[] = [];
         for (let i = 0; i < runCount; i += 1) {
           const { event, check } = target.invocation();
-          const run = await measureFreshStart(api, runtimeCommand(cache, task, api.address, services.env), { requestId: `bench-${i}`, event }, check, TIMEOUT_MS);
+          const run = await measureFreshStart(api, runtimeCommand(cache, task, api.address, services.env), { requestId: `${target.name}-${target.sdk}-${i}`, event }, check, TIMEOUT_MS);
           init.push(run.initMs);
           first.push(run.firstResponseMs);
         }

@@ -33,7 +33,7 @@ export interface RuntimeApi {
   firstNextAt(): number | undefined;
   /** An `init/error` the runtime reported (its handler failed to load), if any. */
   initError(): string | undefined;
-  /** Forgets timings and errors and drops waiting `next` calls: ready for a fresh runtime process. */
+  /** Forgets timings, answers and errors and drops waiting `next` calls: ready for a fresh runtime process. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -111,6 +111,8 @@ export async function startRuntimeApi(options: { functionArn: string; timeoutMs:
       firstNext = undefined;
       initFailure = undefined;
       queue.length = 0;
+      outcomes.clear();
+      watchers.clear();
       for (const response of waiting.splice(0)) response.destroy();
     },
     async close() {

@@ -76,6 +76,12 @@ test('a handler that throws, a wrong answer and a handler that fails to load are
   );
 });
 
+test('a fresh start never reads the answer of an earlier process, even under the same request id', async () => {
+  await measureFreshStart(api, miniRuntime('exports.handler = async () => "hello";'), { requestId: 'same', event: {} }, saysHello, 60_000);
+  const saysBye = (body: string) => (JSON.parse(body) === 'bye' ? undefined : 'not bye');
+  await expect(measureFreshStart(api, miniRuntime('exports.handler = async () => "bye";'), { requestId: 'same', event: {} }, saysBye, 60_000)).resolves.toBeDefined();
+});
+
 test('a runtime that never answers is ended after the timeout, by its pid', async () => {
   // Never settles, and a timer keeps the process alive, as a stuck request would.
   const hang = miniRuntime('exports.handler = () => new Promise(() => setInterval(() => {}, 1000));');
