@@ -168,22 +168,24 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
         awsFunctionNames.map((name) => ({ name, sdk, bundle: shipped[sdk][name], invocation: () => firstInvocation(name, services.tables) })),
       ),
     ];
-    for (const target of targets) {
-      progress(`Lambda init ${target.name} (SDK ${target.sdk}) ×${runCount}`);
-      const task = writeTask(target.bundle);
-      try {
-        const init: number[] = [];
-        const first: number[] = [];
-        for (let i = 0; i < runCount; i += 1) {
-          const { event, check } = target.invocation();
-          const run = await measureFreshStart(api, runtimeCommand(cache, task, api.address, services.env), { requestId: `${target.name}-${target.sdk}-${i}`, event }, check, TIMEOUT_MS);
-          init.push(run.initMs);
-          first.push(run.firstResponseMs);
+    // Rounds over every target, so a busy moment of a shared machine falls on all of them alike.
+    const tasks = targets.map((target) => ({ target, dir: writeTask(target.bundle), init: [] as number[], first: [] as number[] }));
+    try {
+      for (let i = 0; i < runCount; i += 1) {
+        progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
+        for (const task of tasks) {
+          const { event, check } = task.target.invocation();
+          const requestId = `${task.target.name}-${task.target.sdk}-${i}`;
+          const run = await measureFreshStart(api, runtimeCommand(cache, task.dir, api.address, services.env), { requestId, event }, check, TIMEOUT_MS);
+          task.init.push(run.initMs);
+          task.first.push(run.firstResponseMs);
         }
-        rows.push({ function: target.name, sdk: target.sdk, bundleBytes: target.bundle.files['index.js']!.length, initMs: summarize(init), firstResponseMs: summarize(first) });
-      } finally {
-        rmSync(task, { recursive: true, force: true });
       }
+    } finally {
+      for (const task of tasks) rmSync(task.dir, { recursive: true, force: true });
+    }
+    for (const { target, init, first } of tasks) {
+      rows.push({ function: target.name, sdk: target.sdk, bundleBytes: target.bundle.files['index.js']!.length, initMs: summarize(init), firstResponseMs: summarize(first) });
     }
   } finally {
     await api.close();
