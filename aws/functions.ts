@@ -2,7 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Function as LambdaFunction } from '@pulumi/aws/lambda';
 import type { LogGroup } from '@pulumi/aws/cloudwatch';
-import type { Bundle } from '../handlers/bundle';
+import { AWS_NODE_OPTIONS, type Bundle } from '../handlers/bundle';
 import type { FunctionRole } from './iam';
 
 export interface FunctionSettings {
@@ -41,7 +41,7 @@ export function createFunction(
       memorySize: settings.memoryMb,
       timeout: settings.timeoutSeconds,
       // Stack traces through the bundled source maps point at the TypeScript sources.
-      environment: { variables: { ...settings.environment, NODE_OPTIONS: '--enable-source-maps' } },
+      environment: { variables: { ...settings.environment, NODE_OPTIONS: AWS_NODE_OPTIONS } },
       loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'WARN' },
       // Shows in `pulumi preview` exactly when the handler's bytes change.
       tags: { 'bundle-sha256': bundle.hash },

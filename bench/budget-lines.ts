@@ -1,6 +1,6 @@
 // One line per budgeted number in a run: value, limit, met / missed.
 import { budgets, checkBudget, type BudgetStatus } from './budgets';
-import { AWS_SDK_SHIPPING } from '../handlers/bundle';
+import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING } from '../handlers/bundle';
 import type { BenchResults } from './results';
 
 export interface BudgetLine {
@@ -24,7 +24,7 @@ export function budgetLines(results: BenchResults): BudgetLine[] {
   }
   const init = results.lambdaInit && 'rows' in results.lambdaInit ? results.lambdaInit : undefined;
   if (results.lambdaInit) {
-    const api = init?.rows.find((r) => r.function === 'api' && r.sdk === AWS_SDK_SHIPPING);
+    const api = init?.rows.find((r) => r.function === 'api' && r.sdk === AWS_SDK_SHIPPING && r.nodeOptions === AWS_NODE_OPTIONS);
     lines.push(line(`Lambda init, api (SDK ${AWS_SDK_SHIPPING}), median`, api?.initMs.median, budgets.lambdaApiInitMs, 'ms'));
     const azureLoad = init ? init.azure.processMs.median - init.azure.nodeAloneMs.median : undefined;
     lines.push(line('Azure package load beyond Node\'s start, median', azureLoad, budgets.azurePackageLoadMs, 'ms'));

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
-import { awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
+import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
 import { activityTableSchema, notesTableSchema } from '../handlers/aws/table-schema';
 import { externalsRequiredBy } from './cold-require';
 import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-invocations';
@@ -30,6 +30,8 @@ const TIMEOUT_MS = 30_000;
 export interface LambdaInitRow {
   function: string;
   sdk: AwsSdkShipping | 'none';
+  /** NODE_OPTIONS the process started with: the deployed ones, or none to see what they cost. */
+  nodeOptions: string;
   bundleBytes: number;
   initMs: Summary;
   firstResponseMs: Summary;
@@ -73,7 +75,7 @@ function writeTask(bundle: Bundle): string {
  * The runtime image's bootstrap (nodejs22.x): NODE_PATH with the runtime's node_modules and the task,
  * `--expose-gc --max-http-header-size 81920` and heap sizes derived from the function's memory.
  */
-function runtimeCommand(cache: RuntimeCache, taskDir: string, apiAddress: string, services: Record<string, string>): RuntimeCommand {
+function runtimeCommand(cache: RuntimeCache, taskDir: string, apiAddress: string, services: Record<string, string>, nodeOptions: string): RuntimeCommand {
   const newSpace = Math.floor(MEMORY_MB / 10);
   return {
     command: process.execPath,
@@ -90,6 +92,7 @@ function runtimeCommand(cache: RuntimeCache, taskDir: string, apiAddress: string
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...services,
     },
   };
@@ -162,11 +165,14 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
   const api = await startRuntimeApi({ functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench', timeoutMs: TIMEOUT_MS });
   const rows: LambdaInitRow[] = [];
   try {
-    const targets: { name: string; sdk: LambdaInitRow['sdk']; bundle: Bundle; invocation: () => FirstInvocation }[] = [
-      { name: 'hello world', sdk: 'none', bundle: HELLO_WORLD, invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }) },
+    type Target = { name: string; sdk: LambdaInitRow['sdk']; nodeOptions: string; bundle: Bundle; invocation: () => FirstInvocation };
+    const targets: Target[] = [
+      { name: 'hello world', sdk: 'none', nodeOptions: '', bundle: HELLO_WORLD, invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }) },
       ...(['external', 'bundled'] as const).flatMap((sdk) =>
-        awsFunctionNames.map((name) => ({ name, sdk, bundle: shipped[sdk][name], invocation: () => firstInvocation(name, services.tables) })),
+        awsFunctionNames.map((name) => ({ name, sdk, nodeOptions: AWS_NODE_OPTIONS, bundle: shipped[sdk][name], invocation: () => firstInvocation(name, services.tables) })),
       ),
+      // What the deployed NODE_OPTIONS cost: the api as shipped, without them.
+      { name: 'api', sdk: AWS_SDK_SHIPPING, nodeOptions: '', bundle: shipped[AWS_SDK_SHIPPING].api, invocation: () => firstInvocation('api', services.tables) },
     ];
     // Rounds over every target, so a busy moment of a shared machine falls on all of them alike.
     const tasks = targets.map((target) => ({ target, dir: writeTask(target.bundle), init: [] as number[], first: [] as number[] }));
@@ -175,8 +181,8 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
         progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
         for (const task of tasks) {
           const { event, check } = task.target.invocation();
-          const requestId = `${task.target.name}-${task.target.sdk}-${i}`;
-          const run = await measureFreshStart(api, runtimeCommand(cache, task.dir, api.address, services.env), { requestId, event }, check, TIMEOUT_MS);
+          const requestId = `${task.target.name}-${task.target.sdk}-${task.target.nodeOptions}-${i}`;
+          const run = await measureFreshStart(api, runtimeCommand(cache, task.dir, api.address, services.env, task.target.nodeOptions), { requestId, event }, check, TIMEOUT_MS);
           task.init.push(run.initMs);
           task.first.push(run.firstResponseMs);
         }
@@ -185,7 +191,7 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
       for (const task of tasks) rmSync(task.dir, { recursive: true, force: true });
     }
     for (const { target, init, first } of tasks) {
-      rows.push({ function: target.name, sdk: target.sdk, bundleBytes: target.bundle.files['index.js']!.length, initMs: summarize(init), firstResponseMs: summarize(first) });
+      rows.push({ function: target.name, sdk: target.sdk, nodeOptions: target.nodeOptions, bundleBytes: target.bundle.files['index.js']!.length, initMs: summarize(init), firstResponseMs: summarize(first) });
     }
   } finally {
     await api.close();

@@ -44,6 +44,11 @@ const defaultAwsEntries: Record<AwsFunctionName, string> = {
 // start is measured by `npm run bench` (the Lambda init section); the decision and its figures: README.
 export const AWS_SDK_SHIPPING: AwsSdkShipping = 'external';
 const awsExternal = ['@aws-sdk/*'];
+/**
+ * NODE_OPTIONS of every Lambda function: stack traces mapped back to the TypeScript sources through
+ * the bundles' linked maps. Its cost at init and on the first error is measured by `npm run bench`.
+ */
+export const AWS_NODE_OPTIONS = '--enable-source-maps';
 // Provided by the Functions host at run time and not published to npm
 // (Azure/azure-functions-nodejs-library#201).
 const azureExternal = ['@azure/functions-core'];
