@@ -193,3 +193,14 @@ test('Init Duration is read from JSON and text REPORT lines, and nothing else', 
   expect(initDurationOf('{"type":"function","message":"Init Duration: 5 ms"}')).toBeUndefined();
   expect(initDurationOf('hello')).toBeUndefined();
 });
+
+test('the table shows both distributions, the missing platform figure, failures and the references', async () => {
+  const lambda: LambdaStandIn = { inProgressPolls: 0, outcome: 'Successful', updates: [], reports: [] };
+  const { coldStartTable } = await import('../../compare/cold-starts/render-cold-starts');
+  const text = coldStartTable(await runColdStarts(await forcers(lambda), 1, probe));
+  expect(text).toMatch(/^Cold starts: 1 forced per cloud/);
+  expect(text).toMatch(/aws\s+│ Lambda function notes-api-abc\s+│ 300 \/ 300 \/ 300 \(n=1\)\s+│ none\s+│ 0/);
+  expect(text).toMatch(/azure\s+│ Function App notes-app\s+│ 900 \/ 900 \/ 900 \(n=1\)\s+│ not reported/);
+  expect(text).toContain('maxday/lambda-perf');
+  expect(text).toContain('aws: 0 of 1 cold starts have a REPORT line with Init Duration');
+});
