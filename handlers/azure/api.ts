@@ -2,6 +2,7 @@
 // "api" route prefix, so the app sees the same paths as on AWS).
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createApp, type ServedBy } from '../core/app';
+import { reportingEnabled } from '../core/consumption';
 import { jsonLogger, type Logger, servedByFor } from '../core/log';
 import { decodePathLeniently } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
@@ -54,7 +55,13 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   const servedBy = () => options.servedBy ?? fromSettings();
   return createApiHandler(() => {
     if (!app) {
-      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy: servedBy(), log: options.log ?? jsonLogger(servedBy()) });
+      app = createApp({
+        notes: noteStore(),
+        activity: activityStore(),
+        servedBy: servedBy(),
+        log: options.log ?? jsonLogger(servedBy()),
+        reportConsumption: reportingEnabled(),
+      });
     }
     return app;
   }, servedBy);
