@@ -1,6 +1,9 @@
 // Reports Cosmos DB's request charge per request (handlers/core/consumption.ts): an SDK plugin reads
 // x-ms-request-charge from every item request made while a reported request is being served. Failed
 // requests (404, 409, 412) are charged too; their charge comes on the error's headers.
+// CosmosClientOptions.plugins is marked @hidden in @azure/cosmos 4 (so absent from its typings) but is
+// read by the client (src/plugins/Plugin.ts, executePlugins); test/compare/cost-consumption.test.ts
+// would fail if a release stopped calling it.
 import type { PluginConfig } from '@azure/cosmos';
 import { isRecording, recordStoreOperation, type StoreOperationKind } from '../core/consumption';
 

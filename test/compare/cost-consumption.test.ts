@@ -100,7 +100,7 @@ describe('Cosmos request charge (cosmosdb-server)', () => {
   let store: CosmosNoteStore;
   beforeAll(async () => {
     emulator = await startCosmosEmulator();
-    client = new CosmosClient({ ...cosmosClientOptions(emulator.settings), plugins: [requestChargePlugin] });
+    client = new CosmosClient({ ...cosmosClientOptions(emulator.settings), ...{ plugins: [requestChargePlugin] } }); // as handlers/azure/clients.ts adds it
     const { database } = await client.databases.createIfNotExists({ id: 'cost' });
     ({ container } = await database.containers.create({ id: `n-${randomUUID()}`, partitionKey: { paths: ['/id'] }, defaultTtl: -1 }));
     store = new CosmosNoteStore(container);
