@@ -14,6 +14,8 @@ export interface AwsStackArgs {
   timeoutSeconds: number;
   /** Browser origins allowed by CORS; empty = no CORS configuration. */
   corsOrigins: string[];
+  /** REPORT_CONSUMPTION=true on every function (handlers/core/consumption.ts); off when absent. */
+  reportConsumption?: boolean;
   /** Prefix of function and log group names; defaults to `<project>-<stack>`. */
   namePrefix?: string;
   /** Prebuilt bundles (tests); by default the handlers are bundled from handlers/aws. */

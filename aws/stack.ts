@@ -2,6 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { getRegionOutput } from '@pulumi/aws/getRegion';
 import { awsFunctionNames, buildAwsBundles, type AwsFunctionName } from '../handlers/bundle';
+import { REPORT_CONSUMPTION_SETTING } from '../handlers/core/consumption';
 import { validateAwsStackArgs, type AwsStackArgs } from './args';
 import { createHttpApi } from './api';
 import { createTables } from './data';
@@ -87,6 +88,7 @@ export class AwsStack extends pulumi.ComponentResource {
       NOTES_TABLE: tables.notes.name,
       ACTIVITY_TABLE: tables.activity.name,
       EVENT_BUS_NAME: bus.name,
+      ...(args.reportConsumption && { [REPORT_CONSUMPTION_SETTING]: 'true' }),
     };
     const settings = { memoryMb: args.memoryMb, timeoutSeconds: args.timeoutSeconds, environment };
     const functions = Object.fromEntries(

@@ -38,6 +38,8 @@ export interface ProgramConfig {
   azureMaximumInstances: number;
   azureInstanceMemoryMb: (typeof AZURE_INSTANCE_MEMORY_MB)[number];
   corsOrigins: string[];
+  /** REPORT_CONSUMPTION on every function: responses carry what they consumed (for compare's cost model). */
+  reportConsumption: boolean;
 }
 
 /** Defaults, keyed like the stack config. Pulumi.yaml declares the same ones (a test holds them equal). */
@@ -52,6 +54,7 @@ export const DEFAULTS = {
   azureMaximumInstances: 40,
   azureInstanceMemoryMb: 2048,
   corsOrigins: [] as string[],
+  reportConsumption: false,
 } as const;
 
 export type ConfigKey = keyof typeof DEFAULTS;
@@ -82,6 +85,7 @@ export const ALLOWED: Record<ConfigKey, string> = {
   corsOrigins:
     'a JSON array of origins "scheme://host[:port]" (http or https, lower case, no path, no trailing slash), ' +
     'or ["*"] alone; [] turns CORS off',
+  reportConsumption: 'true, false',
 };
 
 // Pulumi passes every value as a string; tests and defaults may pass typed values.
@@ -125,6 +129,7 @@ const schema = v.strictObject({
   azureMaximumInstances: v.optional(integer('azureMaximumInstances'), DEFAULTS.azureMaximumInstances),
   azureInstanceMemoryMb: v.optional(oneOf(AZURE_INSTANCE_MEMORY_MB), DEFAULTS.azureInstanceMemoryMb),
   corsOrigins: v.optional(corsOrigins, () => [...DEFAULTS.corsOrigins]),
+  reportConsumption: v.optional(booleanFromConfig, DEFAULTS.reportConsumption),
 });
 
 export interface ConfigProblem {
@@ -197,6 +202,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConf
     azureMaximumInstances: c.azureMaximumInstances,
     azureInstanceMemoryMb: c.azureInstanceMemoryMb,
     corsOrigins: c.corsOrigins,
+    reportConsumption: c.reportConsumption,
   };
 }
 

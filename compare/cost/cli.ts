@@ -19,7 +19,11 @@ export const COST_USAGE = `Usage: npx tsx compare/cost/main.ts --from FILE [opti
   --report FILE      also write a self-contained HTML page with the cost charts`;
 
 /** Exit codes: 0 done, 2 a usage or input error (named on stderr). */
-export function runCostCli(argv: string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): number {
+export function runCostCli(
+  argv: string[],
+  out: (text: string) => void = (s) => process.stdout.write(s),
+  err: (text: string) => void = (s) => process.stderr.write(s),
+): number {
   try {
     const { values } = parseArgs({
       args: argv,

@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       azureMaximumInstances: 40,
       azureInstanceMemoryMb: 2048,
       corsOrigins: [],
+      reportConsumption: false,
     });
   });
 
@@ -38,6 +39,7 @@ describe('parseConfig', () => {
         azureMaximumInstances: '1000',
         azureInstanceMemoryMb: '4096',
         corsOrigins: '["https://app.example.com","http://localhost:3000"]',
+        reportConsumption: 'true',
       }),
     ).toEqual({
       clouds: 'aws',
@@ -49,6 +51,7 @@ describe('parseConfig', () => {
       azureMaximumInstances: 1000,
       azureInstanceMemoryMb: 4096,
       corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
+      reportConsumption: true,
     });
   });
 
@@ -61,6 +64,7 @@ describe('parseConfig', () => {
     ['clouds', 'gcp', /"aws", "azure", "both"/],
     ['clouds', 'AWS', /"aws", "azure", "both"/],
     ['protectData', 'yes', /true, false/],
+    ['reportConsumption', 'on', /true, false/],
     ['logRetentionDays', '-1', /1, 3, 5, 7, 14, 30/],
     ['logRetentionDays', '0', /3653/],
     ['logRetentionDays', '31', /30, 60/],
