@@ -11,6 +11,7 @@ import { loadPriceTable } from '../../compare/cost/prices';
 import { renderCostChartHtml, renderCostReportHtml } from '../../compare/cost/render-html';
 import { TRAFFIC_PROFILES } from '../../compare/cost/traffic';
 import { browserForTests, HEADLESS_ARGS } from '../support/browser';
+import { openReportPage } from '../support/report-page';
 import { sampledSteps } from './cost-samples';
 
 // Without a browser every test here is reported as skipped (with the install command), except in CI.
@@ -34,21 +35,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(html: string) {
-  const file = join(dir, `cost-${Math.random().toString(36).slice(2)}.html`);
-  writeFileSync(file, html);
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('#cost[data-rendered="true"]', { timeout: 60_000 });
-  return { page, problems, requests, href: pathToFileURL(file).href };
-}
+const open = (html: string) => openReportPage(browser, dir, html, '#cost[data-rendered="true"]');
 
 /** How many pixels of a canvas are painted in a cloud's colour (a drawn bar, not an empty axis). */
 const painted = (canvas: HTMLCanvasElement, rgb: readonly number[]) => {
