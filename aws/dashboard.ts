@@ -50,7 +50,8 @@ function panels(t: AwsDashboardTargets): Record<PanelId, (title: string) => Widg
     errors: (title) => metricWidget(title, t.region, [api('5xx', { stat: 'Sum', label: 'API 5xx' }), ...perFunction('Errors', 'errors')]),
     latency: (title) =>
       metricWidget(title, t.region, [api('Latency', { stat: 'p50', label: 'API p50' }), api('Latency', { stat: 'p95', label: 'API p95' })]),
-    // Lambda reports a cold start only as initDurationMs in its platform.report log record (JSON log format).
+    // Lambda reports a cold start only as initDurationMs in its platform.report log record (JSON log
+    // format; https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html#platform-report).
     'cold-starts': (title) => ({
       type: 'log',
       properties: {

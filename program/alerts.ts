@@ -32,17 +32,16 @@ export const ALERT_THRESHOLD_KEYS = {
   alertStreamAgeSeconds: { field: 'streamAgeSeconds', default: 600, range: [60, 86400] },
 } as const satisfies Record<string, { field: keyof AlertThresholds; default: number; range: readonly [number, number] }>;
 
-export type AlertThresholdKey = keyof typeof ALERT_THRESHOLD_KEYS;
-
 // Deliberately loose (one @, a dot in the domain, no spaces): the providers validate the rest, and
 // SNS and Azure action groups both send a confirmation or notice to the address.
 export const ALERT_EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   email: '',
-  ...(Object.fromEntries(
-    Object.values(ALERT_THRESHOLD_KEYS).map((k) => [k.field, k.default]),
-  ) as unknown as AlertThresholds),
+  functionErrors: ALERT_THRESHOLD_KEYS.alertFunctionErrors.default,
+  throttles: ALERT_THRESHOLD_KEYS.alertThrottles.default,
+  serverErrorPercent: ALERT_THRESHOLD_KEYS.alertServerErrorPercent.default,
+  streamAgeSeconds: ALERT_THRESHOLD_KEYS.alertStreamAgeSeconds.default,
 };
 
 /** Every problem with the settings, one line each; empty when they are valid. */
