@@ -14,6 +14,11 @@ const limitSize = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 /** Checks media type, then size (whether or not Content-Length is sent), in the contract's order. */
 export const jsonBody: MiddlewareHandler = async (c, next) => {
   const header = c.req.header('content-type');
+  // A Content-Type sent twice arrives joined with "," (API Gateway) or ", " (the Functions host): a list
+  // is never one media type (RFC 9110 §8.3), and quoting it would make the clouds' answers differ.
+  if (header?.includes(',')) {
+    return problemResponse(415, 'The request has more than one Content-Type; send it once, as application/json.');
+  }
   const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'application/json') {
     return problemResponse(415, `The request body must be application/json, not ${header ? `"${header.slice(0, 100)}"` : 'untyped'}.`);

@@ -180,7 +180,7 @@ describe('refusals before the app', () => {
 describe('races between writes', () => {
   it('the loser of DELETE vs DELETE gets 404 on both clouds, with or without If-Match', async () => {
     for (const cloud of CLOUDS) {
-      for (const ifMatch of [{}, { 'if-match': '"1"' }]) {
+      for (const ifMatch of [{}, { 'if-match': '"1"' }] as Record<string, string>[]) {
         const id = await createNote(cloud);
         const answers = await Promise.all([1, 2, 3].map(() => call(urlOf(cloud), `/api/notes/${id}`, { method: 'DELETE', headers: ifMatch })));
         expect([cloud, ifMatch, answers.map((a) => a.status).sort()]).toEqual([cloud, ifMatch, [204, 404, 404]]);
