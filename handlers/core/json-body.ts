@@ -5,8 +5,8 @@ import { ProblemError, problemResponse } from './problem';
 
 // 64 KiB holds the longest valid note (10 000 code points of up to 4 bytes each, plus a title) with room for JSON.
 export const MAX_BODY_BYTES = 64 * 1024;
-const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB).`;
-const tooLarge = () => problemResponse(413, TOO_LARGE);
+export const BODY_TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB).`;
+const tooLarge = () => problemResponse(413, BODY_TOO_LARGE);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const limitSize = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
@@ -34,7 +34,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
 export async function readJson(c: Context): Promise<unknown> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   // bodyLimit trusts Content-Length when present: check the bytes actually received as well.
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new ProblemError(413, TOO_LARGE);
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new ProblemError(413, BODY_TOO_LARGE);
   let text: string;
   try {
     text = utf8.decode(bytes);

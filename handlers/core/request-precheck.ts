@@ -27,7 +27,8 @@ export interface PrecheckTarget {
   log?: Logger;
 }
 
-interface Refusal {
+/** A refusal made before the app: status, the problem's detail, extra headers (Allow). */
+export interface Refusal {
   status: number;
   detail: string;
   headers?: Record<string, string>;
@@ -44,7 +45,8 @@ export function allowedMethods(routes: PrecheckTarget['routes'], path: string): 
   return [...new Set(router.match('ALL', path)[0].map(([method]) => method))];
 }
 
-function refusal(head: RequestHead, target: PrecheckTarget): Refusal | undefined {
+/** The pre-check's verdict alone, for a front door that answers by itself (the method in upper case). */
+export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 'routes'>): Refusal | undefined {
   const shown = head.decodedPath.slice(0, 200);
   // A decoded "%2F..%2F" would otherwise be resolved by URL parsing onto another route or note.
   if (hasDotSegment(head.decodedPath)) {
@@ -70,7 +72,7 @@ function refusal(head: RequestHead, target: PrecheckTarget): Refusal | undefined
 export function precheckRequest(head: RequestHead, target: PrecheckTarget): Response | undefined {
   const started = performance.now();
   const method = head.method.toUpperCase();
-  const refused = refusal({ ...head, method }, target);
+  const refused = precheckRefusal({ ...head, method }, target);
   if (!refused) return undefined;
   const response = problemResponse(refused.status, refused.detail, { headers: { ...refused.headers, 'x-served-by': target.servedBy } });
   const durationMs = Math.round((performance.now() - started) * 1000) / 1000;

@@ -160,19 +160,17 @@ describe('refusals before the app', () => {
   });
 
   it('every refusal writes one log line with its reason', async () => {
-    const marker = `/api/x${Date.now()}`;
+    const marker = '/api/x';
+    const before = lines.length;
     for (const cloud of CLOUDS) {
       await sendOnSocket(portOf[cloud], `TRACE ${marker} HTTP/1.1\r\nHost: x`);
       await sendOnSocket(portOf[cloud], `GET ${marker} HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}`);
       await sendOnSocket(portOf[cloud], `POST ${marker} HTTP/1.1\r\nHost: x\r\nContent-Length: ${10 * 1024 * 1024 + 1}`, Buffer.alloc(10 * 1024 * 1024 + 1));
     }
-    const refusals = lines.filter((line) => typeof line.reason === 'string' && [405, 431, 413].includes(line.status as number));
     for (const cloud of CLOUDS) {
-      for (const status of [405, 431, 413]) {
-        const matching = refusals.filter((line) => line.cloud === cloud && line.status === status);
-        expect([cloud, status, matching.length]).toEqual([cloud, status, 1]);
-        expect(String(matching[0]!.reason).length).toBeGreaterThan(10);
-      }
+      const written = lines.slice(before).filter((line) => line.cloud === cloud);
+      expect([cloud, written.map((line) => line.status).sort()]).toEqual([cloud, [405, 413, 431]]);
+      for (const line of written) expect(String(line.reason).length).toBeGreaterThan(10);
     }
   });
 });
