@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Refusal } from '../handlers/core/request-precheck';
 
 // What a front door takes from the request line, and what it never takes from the client: the URL's
 // authority is the front door's own address, as API Gateway's `requestContext.domainName` and the
@@ -19,9 +20,19 @@ export function originFormOf(target: string): string | undefined {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
-/** The refusal's detail for a target `originFormOf` has no path for (400 on either front door). */
-export const notAPathDetail = (target: string): string =>
-  `The request target must be a path such as /api/notes or an absolute http(s) URL, not "${target.slice(0, 100)}".`;
+/**
+ * What either front door refuses in the request line and Host before reading the body: a target with
+ * no path, and an HTTP/1.1 request without Host (RFC 9112 §3.2: 400). Node's own check for the latter
+ * answers a bare 400, so the servers turn it off (`requireHostHeader: false`) and refuse here.
+ */
+export function requestLineRefusal(req: IncomingMessage): Refusal | undefined {
+  const target = req.url ?? '';
+  if (originFormOf(target) === undefined) {
+    return { status: 400, detail: `The request target must be a path such as /api/notes or an absolute http(s) URL, not "${target.slice(0, 100)}".` };
+  }
+  if (req.httpVersion === '1.1' && req.headers.host === undefined) return { status: 400, detail: 'An HTTP/1.1 request must have a Host header.' };
+  return undefined;
+}
 
 /** "127.0.0.1:<port>": the address the request came in on, which the client cannot choose. */
 export function ownHost(req: IncomingMessage): string {

@@ -5,7 +5,7 @@ import { BODY_TOO_LARGE } from '../../handlers/core/json-body';
 import { type FrontDoor, logFrontDoorAnswer, refuse } from '../front-door-refusal';
 import type { LocalLogger } from '../log';
 import { BodyTooLargeError, readBody } from '../read-body';
-import { notAPathDetail, originFormOf } from '../request-target';
+import { requestLineRefusal } from '../request-target';
 import { answerUnparsedRequests } from '../unparsed-requests';
 import { toApiGatewayEvent } from './api-gateway-event';
 import { type LambdaHttpResult, writeApiGatewayResult, writeIntegrationError } from './api-gateway-response';
@@ -20,10 +20,11 @@ export type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Pro
  */
 export function createAwsApiServer(getHandler: () => Promise<ApiLambda>, log: LocalLogger): Server {
   const door: FrontDoor = { servedBy: 'local-aws', log };
-  const server = createServer(async (req, res) => {
+  const server = createServer({ requireHostHeader: false }, async (req, res) => {
     const started = performance.now();
     try {
-      if (originFormOf(req.url ?? '/') === undefined) return refuse(door, req, res, started, { status: 400, detail: notAPathDetail(req.url ?? '') });
+      const refused = requestLineRefusal(req);
+      if (refused) return refuse(door, req, res, started, refused);
       const body = await readBody(req);
       const event = toApiGatewayEvent(req, body, { requestId: randomUUID(), now: new Date() });
       const handler = await getHandler();

@@ -6,7 +6,7 @@ import { precheckRefusal, type Refusal } from '../../handlers/core/request-prech
 import { type FrontDoor, logFrontDoorAnswer, refuse } from '../front-door-refusal';
 import type { LocalLogger } from '../log';
 import { BodyTooLargeError, readBody } from '../read-body';
-import { notAPathDetail, originFormOf, ownHost } from '../request-target';
+import { originFormOf, ownHost, requestLineRefusal } from '../request-target';
 import { answerUnparsedRequests } from '../unparsed-requests';
 import { joinedHeaders, toHttpRequest, writeFunctionError, writeFunctionResponse } from './functions-http';
 import { invocationContext } from './invocation-context';
@@ -32,11 +32,12 @@ function outsidePrefix(req: IncomingMessage, pathAndQuery: string): Refusal {
  */
 export function createAzureApiServer(getHandler: () => Promise<HttpFunction>, log: LocalLogger): Server {
   const door: FrontDoor = { servedBy: 'local-azure', log };
-  const server = createServer(async (req, res) => {
+  const server = createServer({ requireHostHeader: false }, async (req, res) => {
     const started = performance.now();
     try {
-      const pathAndQuery = originFormOf(req.url ?? '/');
-      if (pathAndQuery === undefined) return refuse(door, req, res, started, { status: 400, detail: notAPathDetail(req.url ?? '') });
+      const refused = requestLineRefusal(req);
+      if (refused) return refuse(door, req, res, started, refused);
+      const pathAndQuery = originFormOf(req.url ?? '/') ?? '/';
       const body = await readBody(req);
       const request = toHttpRequest(req, body, `http://${ownHost(req)}`);
       if (!request) return refuse(door, req, res, started, outsidePrefix(req, pathAndQuery));

@@ -154,6 +154,11 @@ describe('refusals before the app', () => {
     expectSameAnswer(answers, 400);
   });
 
+  it('an HTTP/1.1 request without Host is 400 (RFC 9112 §3.2), a problem instead of Node\'s bare 400', async () => {
+    const answers = await onBoth(() => 'GET /api/hello HTTP/1.1');
+    expectSameAnswer(answers, 400);
+  });
+
   it("Node's 431 for oversized headers is a problem", async () => {
     const answers = await onBoth(() => `GET /api/hello HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}`);
     expectSameAnswer(answers, 431);
