@@ -26,7 +26,7 @@ export interface UrlParts {
   /** Scheme and authority, as the host built them. */
   origin: string;
   pathname: string;
-  /** The query with its "?", or empty. */
+  /** The query with its "?", or empty (a bare "?" too, as URL has it). */
   search: string;
 }
 
@@ -38,10 +38,9 @@ export function splitUrl(url: string): UrlParts {
   const end = fragment < 0 ? url.length : fragment;
   const query = url.indexOf('?', start);
   const pathEnd = query < 0 || query > end ? end : query;
-  return { origin: url.slice(0, start), pathname: url.slice(start, pathEnd), search: url.slice(pathEnd, end) };
+  const search = url.slice(pathEnd, end);
+  return { origin: url.slice(0, start), pathname: url.slice(start, pathEnd), search: search === '?' ? '' : search };
 }
-
-export const pathnameOf = (url: string): string => splitUrl(url).pathname;
 
 export async function toHttpResponseInit(response: Response, method: string): Promise<HttpResponseInit> {
   const headers: [string, string][] = [];
