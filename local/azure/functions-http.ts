@@ -54,7 +54,7 @@ type HttpRequestParams = { method: string; url: string; headers: Record<string, 
 const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
- * HttpRequest's constructor builds a fetch Request, which cannot hold TRACE or TRACK. This one wraps a
+ * HttpRequest's constructor builds a fetch Request, which cannot hold CONNECT, TRACE or TRACK. This one wraps a
  * bodiless GET Request that reports the method as sent, so the function refuses it as on AWS instead
  * of the emulator failing with a bare 500. (Whether the real host invokes the function for a method
  * outside its `methods` list is not verified; docs/ARCHITECTURE.md says so.)
