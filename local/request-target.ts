@@ -20,18 +20,32 @@ export function originFormOf(target: string): string | undefined {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
+/** RFC 9110 §7.2: uri-host [ ":" port ], uri-host an IP literal or a reg-name (possibly empty). */
+const HOST = /^(?:\[[0-9A-Za-z:._~!$&'()*+,;=-]+\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)(?::[0-9]*)?$/;
+
+function hostRefusal(req: IncomingMessage): string | undefined {
+  const hosts: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') hosts.push(req.rawHeaders[i + 1]!);
+  if (hosts.length === 0) return req.httpVersion === '1.1' ? 'An HTTP/1.1 request must have a Host header.' : undefined;
+  if (hosts.length > 1) return 'The request has more than one Host header.';
+  if (!HOST.test(hosts[0]!)) return `The Host header "${hosts[0]!.slice(0, 100)}" is not a host and port.`;
+  return undefined;
+}
+
 /**
  * What either front door refuses in the request line and Host before reading the body: a target with
- * no path, and an HTTP/1.1 request without Host (RFC 9112 §3.2: 400). Node's own check for the latter
- * answers a bare 400, so the servers turn it off (`requireHostHeader: false`) and refuse here.
+ * no path, and (RFC 9112 §3.2) an HTTP/1.1 request without Host, more than one Host, or a Host that is
+ * no host, as Kestrel does under the Functions host (aspnet/KestrelHttpServer#1661). Node answers a
+ * missing Host with its own bare 400, so the servers turn that off (`requireHostHeader: false`). A
+ * valid Host is never used: it routes nothing.
  */
 export function requestLineRefusal(req: IncomingMessage): Refusal | undefined {
   const target = req.url ?? '';
   if (originFormOf(target) === undefined) {
     return { status: 400, detail: `The request target must be a path such as /api/notes or an absolute http(s) URL, not "${target.slice(0, 100)}".` };
   }
-  if (req.httpVersion === '1.1' && req.headers.host === undefined) return { status: 400, detail: 'An HTTP/1.1 request must have a Host header.' };
-  return undefined;
+  const host = hostRefusal(req);
+  return host === undefined ? undefined : { status: 400, detail: host };
 }
 
 /** "127.0.0.1:<port>": the address the request came in on, which the client cannot choose. */

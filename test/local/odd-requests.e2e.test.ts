@@ -66,18 +66,35 @@ function expectSameAnswer(answers: Record<CloudName, SocketAnswer & { id?: strin
 }
 
 describe('the Host header routes nothing', () => {
-  it('DELETE /api/notes/B with Host "127.0.0.1/api/notes/A#" deletes B, not A', async () => {
+  it('DELETE /api/notes/B with Host "127.0.0.1/api/notes/A#" is 400 (no host), and A and B stay', async () => {
     for (const cloud of CLOUDS) {
       const a = await createNote(cloud);
       const b = await createNote(cloud);
       const answer = await sendOnSocket(portOf[cloud], `DELETE /api/notes/${b} HTTP/1.1\r\nHost: 127.0.0.1/api/notes/${a}#`);
+      expect([cloud, answer.status, await statusOf(cloud, a), await statusOf(cloud, b)]).toEqual([cloud, 400, 200, 200]);
+    }
+    const answers = await onBoth((id) => `DELETE /api/notes/${id} HTTP/1.1\r\nHost: 127.0.0.1/api/notes/x#`);
+    expectSameAnswer(answers, 400);
+  });
+
+  it('a valid Host that names another server is ignored: DELETE /api/notes/B deletes B', async () => {
+    for (const cloud of CLOUDS) {
+      const a = await createNote(cloud);
+      const b = await createNote(cloud);
+      const answer = await sendOnSocket(portOf[cloud], `DELETE /api/notes/${b} HTTP/1.1\r\nHost: evil.example:8443`);
       expect([cloud, answer.status, await statusOf(cloud, a), await statusOf(cloud, b)]).toEqual([cloud, 204, 200, 404]);
     }
   });
 
-  it('an unparsable Host is routed like any other', async () => {
-    const answers = await onBoth((id) => `GET /api/notes/${id} HTTP/1.1\r\nHost: [not a host`);
-    expectSameAnswer(answers, 200);
+  it.each(['[not a host', 'a b', 'user@evil.example'])('Host %j, which is no host, is 400 on both clouds', async (host) => {
+    const answers = await onBoth((id) => `GET /api/notes/${id} HTTP/1.1\r\nHost: ${host}`);
+    expectSameAnswer(answers, 400);
+  });
+
+  it('two Host headers are 400 on both clouds (RFC 9112 §3.2)', async () => {
+    const answers = await onBoth((id) => `DELETE /api/notes/${id} HTTP/1.1\r\nHost: a\r\nHost: b`);
+    expectSameAnswer(answers, 400);
+    for (const cloud of CLOUDS) expect(await statusOf(cloud, answers[cloud].id)).toBe(200);
   });
 
   it('"//evil.example/api/notes/{id}" is a path, not an authority: 404, the note stays', async () => {
