@@ -1,12 +1,13 @@
 import { BODY_TOO_LARGE } from '../../handlers/core/json-body';
 import { createAwsApiServer } from '../../local/aws/api-server';
+import { FRONT_DOOR_MAX_BODY_BYTES } from '../../local/read-body';
 import { createAzureApiServer } from '../../local/azure/api-server';
 import { withListening } from './helpers/listen';
 
 // What the emulated front doors answer on their own, without the app.
 
 describe('emulated API Gateway', () => {
-  it('refuses a payload over 10 MB with a 413 problem, logs the reason, and never invokes the Lambda', async () => {
+  it('refuses a payload over API Gateway\'s limit with a 413 problem, logs the reason, and never invokes the Lambda', async () => {
     let invoked = false;
     const lines: Record<string, unknown>[] = [];
     const server = createAwsApiServer(async () => async () => {
@@ -14,7 +15,7 @@ describe('emulated API Gateway', () => {
       return { statusCode: 200 };
     }, (line) => lines.push(line));
     await withListening(server, async (port) => {
-      const response = await fetch(`http://127.0.0.1:${port}/api/notes`, { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1), headers: { 'content-type': 'application/json' } });
+      const response = await fetch(`http://127.0.0.1:${port}/api/notes`, { method: 'POST', body: Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1), headers: { 'content-type': 'application/json' } });
       expect([response.status, response.headers.get('content-type'), response.headers.get('x-served-by')]).toEqual([413, 'application/problem+json', 'local-aws']);
       expect(await response.json()).toEqual({ type: 'about:blank', title: 'Content Too Large', status: 413, detail: BODY_TOO_LARGE });
     });

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FRONT_DOOR_MAX_BODY_BYTES } from '../../local/read-body';
 import { startLocal, type LocalMode } from '../../local/start-local';
 import { call, json, normalise } from './helpers/clouds';
 import { sendOnSocket, type SocketAnswer } from './helpers/raw-socket';
@@ -159,7 +160,7 @@ describe('methods', () => {
 
 describe('refusals before the app', () => {
   it('a body over the front door limit is 413, the same problem as the app gives over 64 KiB', async () => {
-    const huge = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    const huge = Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1, 0x20);
     const answers = await onBoth(() => `POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${huge.length}`, huge);
     expectSameAnswer(answers, 413);
     const small = await call(local.awsUrl, '/api/notes', { method: 'POST', body: Buffer.alloc(70 * 1024, 0x20), headers: { 'content-type': 'application/json' } });
@@ -187,7 +188,7 @@ describe('refusals before the app', () => {
     for (const cloud of CLOUDS) {
       await sendOnSocket(portOf[cloud], `TRACE ${marker} HTTP/1.1\r\nHost: x`);
       await sendOnSocket(portOf[cloud], `GET ${marker} HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}`);
-      await sendOnSocket(portOf[cloud], `POST ${marker} HTTP/1.1\r\nHost: x\r\nContent-Length: ${10 * 1024 * 1024 + 1}`, Buffer.alloc(10 * 1024 * 1024 + 1));
+      await sendOnSocket(portOf[cloud], `POST ${marker} HTTP/1.1\r\nHost: x\r\nContent-Length: ${FRONT_DOOR_MAX_BODY_BYTES + 1}`, Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1));
     }
     for (const cloud of CLOUDS) {
       const written = lines.slice(before).filter((line) => line.cloud === cloud);
