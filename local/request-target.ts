@@ -35,7 +35,7 @@ function hostRefusal(req: IncomingMessage): string | undefined {
 /**
  * What either front door refuses in the request line and Host before reading the body: a target with
  * no path, and (RFC 9112 §3.2) an HTTP/1.1 request without Host, more than one Host, or a Host that is
- * no host, as Kestrel does under the Functions host (aspnet/KestrelHttpServer#1661). Node answers a
+ * no host (Kestrel under the Functions host refuses a missing or repeated one: aspnet/KestrelHttpServer#1661). Node answers a
  * missing Host with its own bare 400, so the servers turn that off (`requireHostHeader: false`). A
  * valid Host is never used: it routes nothing.
  */
