@@ -13,8 +13,6 @@ export interface FrontDoor {
   log: LocalLogger;
 }
 
-export type { Refusal } from '../handlers/core/request-precheck';
-
 function problemHead(door: FrontDoor, refusal: Refusal): { text: string; headers: Record<string, string> } {
   const text = problemText(refusal.status, refusal.detail);
   const headers = { 'content-type': PROBLEM_TYPE, 'content-length': String(Buffer.byteLength(text)), 'x-served-by': door.servedBy, ...refusal.headers };
