@@ -42,7 +42,9 @@ export function createFunction(
       timeout: settings.timeoutSeconds,
       // Stack traces through the bundled source maps point at the TypeScript sources.
       environment: { variables: { ...settings.environment, NODE_OPTIONS: AWS_NODE_OPTIONS } },
-      loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'WARN' },
+      // System level INFO keeps the platform.report record, whose initDurationMs is Lambda's only
+      // cold-start signal (the dashboard counts them, compare --cold-starts reads them); WARN would drop it.
+      loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'INFO' },
       // Shows in `pulumi preview` exactly when the handler's bytes change.
       tags: { 'bundle-sha256': bundle.hash },
     },

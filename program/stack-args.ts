@@ -12,6 +12,7 @@ export function awsStackArgs(config: ProgramConfig): AwsStackArgs {
     timeoutSeconds: config.functionTimeoutSeconds,
     corsOrigins: [...config.corsOrigins],
     reportConsumption: config.reportConsumption,
+    alerts: { ...config.alerts },
   };
 }
 
@@ -23,5 +24,6 @@ export function azureStackArgs(config: ProgramConfig): AzureStackArgs {
     instanceMemoryMB: config.azureInstanceMemoryMb,
     corsOrigins: [...config.corsOrigins],
     reportConsumption: config.reportConsumption,
+    alerts: { ...config.alerts },
   };
 }

@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       azureInstanceMemoryMb: 2048,
       corsOrigins: [],
       reportConsumption: false,
+      alerts: { email: '', functionErrors: 1, throttles: 10, serverErrorPercent: 5, streamAgeSeconds: 600 },
     });
   });
 
@@ -40,6 +41,11 @@ describe('parseConfig', () => {
         azureInstanceMemoryMb: '4096',
         corsOrigins: '["https://app.example.com","http://localhost:3000"]',
         reportConsumption: 'true',
+        alertEmail: 'ops@example.com',
+        alertFunctionErrors: '3',
+        alertThrottles: '50',
+        alertServerErrorPercent: '100',
+        alertStreamAgeSeconds: '60',
       }),
     ).toEqual({
       clouds: 'aws',
@@ -52,6 +58,7 @@ describe('parseConfig', () => {
       azureInstanceMemoryMb: 4096,
       corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
       reportConsumption: true,
+      alerts: { email: 'ops@example.com', functionErrors: 3, throttles: 50, serverErrorPercent: 100, streamAgeSeconds: 60 },
     });
   });
 
@@ -78,6 +85,13 @@ describe('parseConfig', () => {
     ['azureInstanceMemoryMb', '1024', /2048, 4096/],
     ['corsOrigins', 'https://example.com', /JSON array of origins/],
     ['corsOrigins', '{"a":1}', /JSON array of origins/],
+    ['alertEmail', 'ops', /e-mail address/],
+    ['alertEmail', 'ops@example', /e-mail address/],
+    ['alertEmail', 'a b@example.com', /e-mail address/],
+    ['alertFunctionErrors', '0', /1 to 100000/],
+    ['alertThrottles', 'many', /1 to 100000/],
+    ['alertServerErrorPercent', '101', /1 to 100 /],
+    ['alertStreamAgeSeconds', '59', /60 to 86400/],
   ];
   it.each(badValues)('refuses %s = %j, naming the key and the allowed values', (key, value, allowed) => {
     const problems = problemsOf({ [key]: value });

@@ -24,6 +24,7 @@ describe('the plan of the real program', () => {
   });
 
   it('classifies every resource and finds parity on every concept', () => {
+    expect(PAIRED).toEqual(expect.arrayContaining(['dead-letters', 'alerts', 'dashboard']));
     const graph = buildGraph(resources);
     expect(graph.unclassified).toEqual([]);
     expect(checkParity(graph)).toEqual({ ok: true, problems: [] });
