@@ -15,6 +15,9 @@ export const ASSUMPTIONS = {
   azureIdleStorageMb: { value: 50, why: 'the code package (a few MB) and the host\'s lease and key blobs' },
   /** Idle reads of the change feed by the Cosmos trigger's scale controller and host, per minute. */
   changeFeedChecksPerMinute: { value: 12, why: 'the Cosmos DB trigger polls the change feed every 5 s by default (feedPollDelay 5000 ms); 1 RU per empty check, all month; unverified whether the scale controller\'s checks while scaled to zero are billed like the host\'s polls' },
+  /** What the stack's alerts watch, billed a month whatever the traffic (counted from the stacks by test/compare/cost-stack-flag.test.ts). */
+  awsAlarmMetrics: { value: 12, why: 'CloudWatch alarm metrics of aws/alerts.ts: one per alarm, one per metric a metric-math alarm reads' },
+  azureAlertTimeSeries: { value: 4, why: 'time series watched by the metric alert rules of azure/alerts.ts, one per rule' },
   /** Duration of a request the adapter refused before the app (no consumption header): the minimum. */
   unreportedRequestMs: { value: 1, why: 'answered by the adapter\'s pre-check before the app runs: billed as an invocation of 1 ms' },
 } as const;

@@ -12,7 +12,7 @@ import {
   type RequestMeasure,
   scaleUsage,
   type StackSettings,
-  storageUsage,
+  standingUsage,
   storeUnits,
   type Usage,
 } from './model';
@@ -155,8 +155,8 @@ export function estimateCosts(input: { steps: readonly SampledStep[] }, profile:
     );
     const logGbPerDay = ((cloud === 'aws' ? traffic.cloudWatchLogsIngestGb : traffic.logAnalyticsIngestGb) ?? 0) / DAYS_PER_MONTH;
     const region = regionOf(cloud, stack);
-    monthly[cloud] = priceUsage(table, cloud, region, addUsage(traffic, storageUsage(cloud, stack, profile, logGbPerDay)));
-    idle[cloud] = priceUsage(table, cloud, region, storageUsage(cloud, stack, profile, 0));
+    monthly[cloud] = priceUsage(table, cloud, region, addUsage(traffic, standingUsage(cloud, stack, profile, logGbPerDay)));
+    idle[cloud] = priceUsage(table, cloud, region, standingUsage(cloud, stack, profile, 0));
   }
 
   return {

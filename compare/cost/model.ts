@@ -110,14 +110,15 @@ export function eventUsage(cloud: Cloud, stack: StackSettings, noteBytes: number
   };
 }
 
-/** A month of what is kept: stored notes, retained logs, and (Azure) what the stack holds when idle. */
-export function storageUsage(cloud: Cloud, stack: StackSettings, profile: Pick<TrafficProfile, 'storedNotes' | 'noteBytes'>, logGbPerDay: number, idleMinutes = DAYS_PER_MONTH * 24 * 60): Usage {
+/** A month of what the stack keeps whatever the traffic: stored notes, retained logs, alerts, and (Azure) what it holds when idle. */
+export function standingUsage(cloud: Cloud, stack: StackSettings, profile: Pick<TrafficProfile, 'storedNotes' | 'noteBytes'>, logGbPerDay: number, idleMinutes = DAYS_PER_MONTH * 24 * 60): Usage {
   if (cloud === 'aws') {
     // The notes table's byKind index projects every attribute (handlers/aws/table-schema.ts): stored twice.
     const itemBytes = profile.noteBytes + assumed('dynamoItemOverheadBytes');
     return {
       dynamoStorageGbMonth: (2 * profile.storedNotes * itemBytes) / GB,
       cloudWatchLogsStorageGbMonth: logGbPerDay * stack.logRetentionDays,
+      cloudWatchAlarmMetrics: assumed('awsAlarmMetrics'),
     };
   }
   return {
@@ -126,6 +127,7 @@ export function storageUsage(cloud: Cloud, stack: StackSettings, profile: Pick<T
     // Log Analytics keeps 31 days in the ingestion price; beyond that retention is billed.
     logAnalyticsRetentionGbMonth: logGbPerDay * Math.max(0, stack.logRetentionDays - 31),
     cosmosRequestUnits: assumed('changeFeedChecksPerMinute') * idleMinutes,
+    monitorAlertTimeSeries: assumed('azureAlertTimeSeries'),
   };
 }
 

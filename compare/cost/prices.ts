@@ -20,6 +20,7 @@ export const PRICE_LINES = {
     'sqsRequests',
     'cloudWatchLogsIngestGb',
     'cloudWatchLogsStorageGbMonth',
+    'cloudWatchAlarmMetrics',
   ],
   azure: [
     'flexGbSecond',
@@ -30,6 +31,7 @@ export const PRICE_LINES = {
     'storageGbMonth',
     'logAnalyticsIngestGb',
     'logAnalyticsRetentionGbMonth',
+    'monitorAlertTimeSeries',
   ],
 } as const;
 

@@ -1,7 +1,7 @@
 // The cost model against hand-computed examples, one per price line (us-east-1 / eastus list prices
 // from compare/cost/prices.json; the arithmetic is written out next to each expectation).
 import { ASSUMPTIONS } from '../../compare/cost/assumptions';
-import { apiRequestUsage, eventUsage, priceUsage, type StackSettings, storageUsage, storeUnits } from '../../compare/cost/model';
+import { apiRequestUsage, eventUsage, priceUsage, type StackSettings, standingUsage, storeUnits } from '../../compare/cost/model';
 import { loadPriceTable } from '../../compare/cost/prices';
 import { cosmosUnits, dynamoUnits } from '../../compare/cost/rules';
 
@@ -27,6 +27,7 @@ describe('each price line, priced by hand', () => {
     ['aws', 'sqsRequests', 1_500_000, 1.5 * 0.4, 0.5 * 0.4], // $0.40 per 1M; 1M free
     ['aws', 'cloudWatchLogsIngestGb', 12, 12 * 0.5, 7 * 0.5], // $0.50 per GB; 5 GB free
     ['aws', 'cloudWatchLogsStorageGbMonth', 40, 40 * 0.03, 40 * 0.03], // $0.03 per GB-month
+    ['aws', 'cloudWatchAlarmMetrics', 12, 12 * 0.1, 2 * 0.1], // $0.10 per alarm metric a month; 10 free
     ['azure', 'flexExecutions', 1_000_000, 1 * 0.4, 0.75 * 0.4], // $0.40 per 1M; 250,000 free
     ['azure', 'flexGbSecond', 300_000, 300_000 * 0.000026, 200_000 * 0.000026], // 100,000 GB-s free
     ['azure', 'cosmosRequestUnits', 20_000_000, 20 * 0.25, 20 * 0.25], // $0.25 per 1M RU, no free tier serverless
@@ -35,6 +36,7 @@ describe('each price line, priced by hand', () => {
     ['azure', 'storageGbMonth', 10, 10 * 0.0184, 10 * 0.0184], // hot LRS $0.0184 per GB-month
     ['azure', 'logAnalyticsIngestGb', 8, 8 * 2.3, 3 * 2.3], // $2.30 per GB; 5 GB free
     ['azure', 'logAnalyticsRetentionGbMonth', 20, 20 * 0.1, 20 * 0.1], // $0.10 per GB-month past 31 days
+    ['azure', 'monitorAlertTimeSeries', 4, 4 * 0.1, 4 * 0.1], // $0.10 per monitored time series a month
   ] as const)('%s %s: %d units', (cloud, line, quantity, without, withFree) => {
     expect(usdOf(cloud, line, quantity, false)).toBeCloseTo(without, 10);
     expect(usdOf(cloud, line, quantity, true)).toBeCloseTo(withFree, 10);
@@ -119,17 +121,19 @@ describe('usage of one request, one event, one month of storage', () => {
     expect(azure.cosmosRequestUnits).toBeCloseTo(1 + 9 / 99 + 5 + 5, 10);
   });
 
-  it('a month of storage: the notes (twice on DynamoDB: the index projects all), retained logs, the idle extras', () => {
+  it('a month of what the stack keeps: the notes (twice on DynamoDB: the index projects all), retained logs, alerts, the idle extras', () => {
     const profile = { storedNotes: 1000, noteBytes: 1024 };
-    expect(storageUsage('aws', stack, profile, 0.1)).toEqual({
+    expect(standingUsage('aws', stack, profile, 0.1)).toEqual({
       dynamoStorageGbMonth: (2 * 1000 * (1024 + 100)) / 1e9,
       cloudWatchLogsStorageGbMonth: 0.1 * 60, // 0.1 GB a day kept 60 days
+      cloudWatchAlarmMetrics: ASSUMPTIONS.awsAlarmMetrics.value,
     });
-    expect(storageUsage('azure', stack, profile, 0.1)).toEqual({
+    expect(standingUsage('azure', stack, profile, 0.1)).toEqual({
       cosmosStorageGbMonth: (1000 * 1024) / 1e9,
       storageGbMonth: 50 / 1000,
       logAnalyticsRetentionGbMonth: 0.1 * (60 - 31), // 31 days are included
       cosmosRequestUnits: 12 * 30 * 24 * 60, // a change-feed check every 5 s, all month
+      monitorAlertTimeSeries: ASSUMPTIONS.azureAlertTimeSeries.value,
     });
   });
 });

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
 import { buildAwsBundles } from '../../handlers/bundle';
+import { ASSUMPTIONS } from '../../compare/cost/assumptions';
 import { REPORT_CONSUMPTION_SETTING } from '../../handlers/core/consumption';
 import { awsStackArgs, azureStackArgs } from '../../program/stack-args';
 import { parseConfig } from '../../program/config';
@@ -32,6 +33,11 @@ it('sets REPORT_CONSUMPTION on every Lambda only when asked (AWS)', async () => 
       .map((f) => (f.inputs.environment as { variables: Record<string, string> }).variables[REPORT_CONSUMPTION_SETTING]);
   expect(variables('plain')).toEqual([undefined, undefined, undefined]);
   expect(variables('reporting')).toEqual(['true', 'true', 'true']);
+  // The cost model's count of alarm metrics is the stack's: one per alarm, each metric of a metric-math one.
+  const alarmMetrics = ofType(run, 'aws:cloudwatch/metricAlarm:MetricAlarm')
+    .filter((a) => a.name.startsWith('reporting-'))
+    .reduce((sum, a) => sum + (a.inputs.metricName ? 1 : (a.inputs.metricQueries as Array<{ metric?: unknown }>).filter((q) => q.metric).length), 0);
+  expect(ASSUMPTIONS.awsAlarmMetrics.value).toBe(alarmMetrics);
 });
 
 it('sets REPORT_CONSUMPTION in the app settings when asked (Azure)', async () => {
@@ -50,10 +56,17 @@ it('sets REPORT_CONSUMPTION in the app settings when asked (Azure)', async () =>
       packageStagingDir: stagingDir,
     });
     await outputValue(stack.url);
-    await waitFor(captured, (all) => azureOfType(all, 'azure-native:web:WebAppApplicationSettings').length === 1);
+    // The event subscription registers last (it waits for the code deployment), after the alert rules.
+    await waitFor(captured, (all) => azureOfType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 1);
     const properties = azureOfType(captured, 'azure-native:web:WebAppApplicationSettings')[0]!.inputs.properties;
     const settings = (isRpcSecret(properties) ? unwrapRpcSecret(properties) : properties) as Record<string, unknown>;
     expect(settings[REPORT_CONSUMPTION_SETTING]).toBe('true');
+    // The cost model's count of monitored time series is the stack's: one per criterion of each rule.
+    const series = azureOfType(captured, 'azure-native:monitor:MetricAlert').reduce(
+      (sum, a) => sum + (a.inputs.criteria as { allOf: unknown[] }).allOf.length,
+      0,
+    );
+    expect(ASSUMPTIONS.azureAlertTimeSeries.value).toBe(series);
   } finally {
     fs.rmSync(stagingDir, { recursive: true, force: true });
   }
