@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { presentActivity } from './present';
 import { problemResponse, RETRY_SOON } from './problem';
 import { noteIdParam, validQuery } from './request-input';
+import { HEALTHY } from './response-schemas';
 import { HelloQuerySchema } from './validation';
 
 export function registerMiscRoutes(app: Hono, deps: AppDeps): void {
@@ -20,7 +21,7 @@ export function registerMiscRoutes(app: Hono, deps: AppDeps): void {
       // Whatever the cause, a store that does not answer makes this instance unhealthy.
       return problemResponse(503, 'The store is not answering.', { headers: RETRY_SOON });
     }
-    return c.json({ status: 'ok' });
+    return c.json(HEALTHY);
   });
 
   // Activity is kept after a note is deleted (the delete is an event too), so no note lookup here.
