@@ -52,7 +52,10 @@ export function judge(step: string, cloud: Cloud, outcome: StepOutcome, expected
     const result = v.safeParse(expected.body, outcome.body, { abortEarly: false });
     for (const issue of result.issues?.slice(0, MAX_BODY_ISSUES) ?? []) {
       const path = v.getDotPath(issue);
-      broke(path ? `body.${path}` : 'body', issue.expected ?? issue.message, issue.expected === null ? show(issue.input) : issue.received);
+      const rule = path ? `body.${path}` : 'body';
+      // A strict object reports a key it does not name as "expected never, received <key>".
+      if (issue.type === 'strict_object' && issue.expected === 'never') broke(rule, 'no such key', show(issue.path?.at(-1)?.value));
+      else broke(rule, issue.expected ?? issue.message, issue.expected === null ? show(issue.input) : issue.received);
     }
   }
   return out;

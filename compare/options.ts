@@ -64,8 +64,8 @@ Options:
   -h, --help               show this help
 
 Retries: no request is ever retried on failure, and POST, PUT and DELETE are sent exactly once.
-Only GETs are repeated, and only where the scenario polls on purpose (waiting for events, or for a
-list to show the notes just written), until --event-timeout.
+Only GETs are repeated, and only where the tool polls on purpose: the health check with --wait-ready,
+and waiting for events or for a list to show the notes just written, until --event-timeout.
 
 The scenario creates, updates and deletes its own notes and deletes them again at the end.
 The AWS API is throttled (stack config apiThrottleRateLimit, default 100 requests/s): 429s in a

@@ -79,7 +79,7 @@ export interface EventLatencySummary {
 export interface CompareReport {
   source: { kind: 'flags' | 'pulumi' | 'local'; detail: string };
   urls: CloudUrls;
-  /** The first request of the session to each cloud (GET /api/health): the coldest one. */
+  /** The preflight's GET /api/health that found each cloud ready: the coldest request of the session. */
   firstContactMs: Record<Cloud, number>;
   /** Preflight attempts until each cloud was ready (more than 1 only with --wait-ready). */
   readyAfterAttempts: Record<Cloud, number>;

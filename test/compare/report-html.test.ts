@@ -80,7 +80,11 @@ test('renders the table, the differences and a chart per measure with both cloud
   expect(report.violations.length).toBeGreaterThan(0);
   expect(await page.$$eval('#violations li', (items) => items.map((li) => li.textContent))).toEqual(report.violations.map(violationLine));
   const figures = await page.$$eval('table.figures', (tables) =>
-    tables.map((t) => ({ title: t.caption?.textContent, head: [...t.querySelectorAll('th')].map((th) => th.textContent), rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent)) })),
+    (tables as HTMLTableElement[]).map((t) => ({
+      title: t.caption?.textContent,
+      head: Array.from(t.querySelectorAll('th'), (th) => th.textContent),
+      rows: Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, (td) => td.textContent)),
+    })),
   );
   expect(figures).toEqual(latencyRows(report));
   expect(figures.map((f) => f.title)).toEqual([expect.stringMatching(/^Preflight/), expect.stringMatching(/^Latency/), expect.stringMatching(/^Event delivery/)]);
