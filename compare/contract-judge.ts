@@ -53,8 +53,11 @@ export function judge(step: string, cloud: Cloud, outcome: StepOutcome, expected
     for (const issue of result.issues?.slice(0, MAX_BODY_ISSUES) ?? []) {
       const path = v.getDotPath(issue);
       const rule = path ? `body.${path}` : 'body';
-      // A strict object reports a key it does not name as "expected never, received <key>".
-      if (issue.type === 'strict_object' && issue.expected === 'never') broke(rule, 'no such key', show(issue.path?.at(-1)?.value));
+      // Object schemas report a key they do not name as "expected never, received <key>", and a
+      // missing one as "expected <key>, received undefined": say it plainly.
+      const objectKey = issue.kind === 'schema' && /object$/.test(issue.type);
+      if (objectKey && issue.expected === 'never') broke(rule, 'no such key', show(issue.path?.at(-1)?.value));
+      else if (objectKey && issue.input === undefined) broke(rule, 'a value', '(absent)');
       else broke(rule, issue.expected ?? issue.message, issue.expected === null ? show(issue.input) : issue.received);
     }
   }

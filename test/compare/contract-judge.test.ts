@@ -63,3 +63,14 @@ test('no answer at all is one violation', () => {
   const none: StepOutcome = { status: undefined, headers: {}, body: undefined, latencyMs: 5, error: 'timed out after 5 ms' };
   expect(rules(none, noContent)).toEqual(['answer: an answer with status 204 / timed out after 5 ms']);
 });
+
+test('a missing body key and an unknown one are said plainly', () => {
+  const typed = { 'content-type': 'application/problem+json' };
+  expect(rules(answer(404, typed, { message: 'Not Found' }), problem(404))).toEqual([
+    'body.type: a value / (absent)',
+    'body.title: a value / (absent)',
+    'body.status: a value / (absent)',
+    'body.detail: a value / (absent)',
+    'body.message: no such key / "Not Found"',
+  ]);
+});
