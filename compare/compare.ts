@@ -1,5 +1,6 @@
-// One full run: reach both clouds, run the scenario, then (unless skipped) measure latency and event
-// delivery. Returns the report; printing and exit codes are cli.ts's job.
+// One full run: the preflight on both clouds, the scenario (each cloud judged against the contract, and
+// the two compared), then (unless skipped) latency and event delivery. Returns the report; printing
+// and exit codes are cli.ts's job.
 import { eventLatencyRun } from './event-latency';
 import { type CloudClient, createClient } from './http-client';
 import { latencyRun } from './latency-run';
@@ -39,7 +40,6 @@ export interface Source {
   detail: string;
   urls: CloudUrls;
 }
-
 
 function describeErrors(summary: LatencySummary): string {
   const kinds = Object.entries(summary.errorKinds).map(([kind, n]) => `${kind}×${n}`);
