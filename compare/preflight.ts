@@ -2,7 +2,9 @@
 // is meant to be. Otherwise one line per cloud says what was found. With --wait-ready, polls with
 // bounded exponential backoff until both are ready or the time is up (after a `pulumi up`, role
 // assignments and first cold starts take minutes, answering 503 or refusing connections meanwhile).
-import { HEALTHY, HealthSchema } from '../handlers/core/response-schemas';
+import { JSON_MEDIA_TYPE } from '../handlers/core/json-body';
+import { HEALTHY } from '../handlers/core/present';
+import { HealthSchema } from '../handlers/core/response-schemas';
 import { judge } from './contract-judge';
 import { PreflightError } from './errors';
 import { json } from './expectation';
@@ -39,8 +41,8 @@ export function diagnose(cloud: Cloud, baseUrl: string, health: Exchange): strin
   if (servedBy && broken.length === 1) {
     return `${at} has x-served-by ${servedBy.found}, expected ${servedBy.expected}: is this the ${cloud} URL?`;
   }
-  const found = JSON.stringify(health.body) ?? 'no body';
-  return `${at} answered 200 but not ${JSON.stringify(HEALTHY)}: another service (found ${found.slice(0, 120)})`;
+  const found = `${health.headers['content-type'] ?? 'untyped'} ${JSON.stringify(health.body) ?? 'no body'}`;
+  return `${at} answered 200 but not ${JSON_MEDIA_TYPE} ${JSON.stringify(HEALTHY)}: another service (found ${found.slice(0, 120)})`;
 }
 
 /** Preflight on both clouds, once or (with `waitReadyMs`) until both are ready; PreflightError otherwise. */

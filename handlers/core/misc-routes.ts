@@ -1,10 +1,9 @@
 // /api/hello (the seed example), /api/health and /api/notes/:id/activity.
 import type { Hono } from 'hono';
 import type { AppDeps } from './deps';
-import { presentActivity } from './present';
+import { HEALTHY, presentActivity } from './present';
 import { problemResponse, RETRY_SOON } from './problem';
 import { noteIdParam, validQuery } from './request-input';
-import { HEALTHY } from './response-schemas';
 import { HelloQuerySchema } from './validation';
 
 export function registerMiscRoutes(app: Hono, deps: AppDeps): void {

@@ -5,11 +5,9 @@ import * as v from 'valibot';
 import { NOTE_EVENT_TYPES } from './events';
 import { isNoteId } from './ids';
 import type { Activity, Note, NotePage } from './ports';
+import { HEALTHY } from './present';
 import { type Problem, reasonPhrase } from './problem';
 import { MAX_REPORTED_ERRORS } from './validation';
-
-/** GET /api/health's body when the store answers. */
-export const HEALTHY = { status: 'ok' } as const;
 
 // Every time the API returns went through toISOString(): UTC, milliseconds.
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

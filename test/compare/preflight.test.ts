@@ -47,7 +47,7 @@ test('another service answering 200 {"ok":true} to everything: exit 2, "another 
     const run = await compare(['--aws', pair.aws.url, '--azure', pair.azure.url]);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
-      `compare: preflight: aws ${pair.aws.url}: GET /api/health answered 200 but not {"status":"ok"}: another service (found {"ok":true})`,
+      `compare: preflight: aws ${pair.aws.url}: GET /api/health answered 200 but not application/json {"status":"ok"}: another service (found application/json {"ok":true})`,
     );
     onlyReads(pair.aws, pair.azure);
   } finally {
