@@ -42,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
       ...options,
       // cli-progress only calls write() and reads isTTY/columns, which every CliIo stderr has.
       progress: !options.json && io.stderr.isTTY === true ? (io.stderr as NodeJS.WritableStream) : undefined,
+      onWaiting: (line) => io.stderr.write(`compare: waiting: ${line}\n`),
     });
     if (options.report !== undefined) writeReport(options.report, renderHtml(report));
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));

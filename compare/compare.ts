@@ -30,6 +30,8 @@ export interface RunOptions {
   skipLatency: boolean;
   /** Poll the preflight this long until both clouds are ready; undefined: check once. */
   waitReadyMs?: number;
+  /** Told why the preflight waits, each time it does. */
+  onWaiting?: (line: string) => void;
   /** Where to draw progress bars (stderr when it is a terminal); undefined: none. */
   progress?: NodeJS.WritableStream;
   onStep?: (result: StepResult) => void;
@@ -99,7 +101,7 @@ export async function compareClouds(source: Source, options: RunOptions): Promis
     aws: createClient(source.urls.aws, options.timeoutMs),
     azure: createClient(source.urls.azure, options.timeoutMs),
   };
-  const readiness = await preflight(clients, options.waitReadyMs);
+  const readiness = await preflight(clients, options.waitReadyMs, options.onWaiting);
   const progress = createProgress(options.progress);
   let scenario: ScenarioRun;
   let load: Awaited<ReturnType<typeof measureLoad>> | undefined;

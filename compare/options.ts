@@ -7,7 +7,7 @@ import type { RunOptions } from './compare';
 import { UsageError } from './errors';
 
 /** The run's own settings (compare.ts) plus where the URLs come from and how to print. */
-export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep'> {
+export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep' | 'onWaiting'> {
   aws?: string;
   azure?: string;
   stack?: string;

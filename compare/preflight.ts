@@ -46,7 +46,12 @@ export function diagnose(cloud: Cloud, baseUrl: string, health: Exchange): strin
 }
 
 /** Preflight on both clouds, once or (with `waitReadyMs`) until both are ready; PreflightError otherwise. */
-export async function preflight(clients: Record<Cloud, CloudClient>, waitReadyMs?: number): Promise<Record<Cloud, Readiness>> {
+export async function preflight(
+  clients: Record<Cloud, CloudClient>,
+  waitReadyMs?: number,
+  /** Told each time the preflight waits, with what it found (so a CI log shows why it waits). */
+  onWait: (line: string) => void = () => {},
+): Promise<Record<Cloud, Readiness>> {
   const started = performance.now();
   const ready: Partial<Record<Cloud, Readiness>> = {};
   const attempts: Record<Cloud, number> = { aws: 0, azure: 0 };
@@ -67,7 +72,9 @@ export async function preflight(clients: Record<Cloud, CloudClient>, waitReadyMs
       const waited = waitReadyMs === undefined ? '' : `still not ready after --wait-ready ${Math.round(waitReadyMs / 1000)} s: `;
       throw new PreflightError(problems.map((p) => `${waited}${p}`));
     }
-    await sleep(Math.min(backoffMs, left));
+    const pauseMs = Math.min(backoffMs, left);
+    for (const problem of problems) onWait(`${problem}; next try in ${(pauseMs / 1000).toFixed(1)} s`);
+    await sleep(pauseMs);
     backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
   }
 }

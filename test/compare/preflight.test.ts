@@ -98,7 +98,12 @@ test('--wait-ready: a cloud that turns ready after about 2 s is waited for, then
   const pair = await startPair({ transform: (_request, response) => (ready ? response : json(503, { status: 503 }, { 'retry-after': '1' })) });
   try {
     const run = await compare(['--aws', pair.aws.url, '--azure', pair.azure.url, '--wait-ready', '60s']);
-    expect(run.stderr).toBe('');
+    // Each wait says why, on stderr; stdout stays one JSON document.
+    const waits = run.stderr.trim().split('\n');
+    expect(waits.length).toBeGreaterThan(0);
+    for (const line of waits) {
+      expect(line).toMatch(new RegExp(`^compare: waiting: azure ${pair.azure.url}: GET /api/health answered 503: not ready .*; next try in \\d+\\.\\d s$`));
+    }
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as CompareReport;
     expect(report.passed).toBe(true);
@@ -115,7 +120,7 @@ test('--wait-ready: a cloud that never turns ready ends with exit 2 after the de
   try {
     const run = await compare(['--aws', pair.aws.url, '--azure', pair.azure.url, '--wait-ready', '2s']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
+    expect(run.stderr.replace(/^compare: waiting: .*\n/gm, '')).toBe(
       `compare: preflight: still not ready after --wait-ready 2 s: azure ${pair.azure.url}: GET /api/health answered 503: not ready (store or role assignments not answering yet; --wait-ready waits)\n`,
     );
     expect(pair.aws.seen).toEqual(['GET /api/health']);
