@@ -10,7 +10,7 @@ import type { CloudState, SeenWrite } from './scenario-state';
 import type { Step } from './step';
 import type { Exchange, StepOutcome } from './types';
 
-const PAGE_LIMIT = 2;
+export const PAGE_LIMIT = 2;
 // Stops a store with thousands of leftover notes (or a cursor that loops) from running forever.
 const MAX_PAGES = 500;
 

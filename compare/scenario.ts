@@ -2,10 +2,10 @@
 // what the contract expects of its answer. Each cloud's note ids differ, so requests name notes by role
 // and each cloud fills in its own id.
 import * as v from 'valibot';
-import { HealthSchema, HelloSchema, NoteResponseSchema } from '../handlers/core/response-schemas';
+import { HealthSchema, HelloSchema, NotePageSchema } from '../handlers/core/response-schemas';
 import { NAME_MAX } from '../handlers/core/validation';
 import { json, methodNotAllowed, noContent, noteAnswer, problem } from './expectation';
-import { eventsStep, listFollowCursorStep } from './polling-steps';
+import { PAGE_LIMIT, eventsStep, listFollowCursorStep } from './polling-steps';
 import { UNKNOWN_ID } from './scenario-state';
 import { type Step, requestStep } from './step';
 
@@ -71,9 +71,9 @@ export const SCENARIO: readonly Step[] = [
   getNote1('get', 'GET /api/notes/{note-1}', (s) => noteAnswer(200, { ...CREATED['note-1']!, id: s.idOf('note-1'), version: 1 })),
   createNote('note-2'),
   createNote('note-3'),
-  get('list-first-page', 'GET /api/notes?limit=2', '/api/notes?limit=2', () =>
+  get('list-first-page', `GET /api/notes?limit=${PAGE_LIMIT}`, `/api/notes?limit=${PAGE_LIMIT}`, () =>
     // Other runs' notes may be listed: the page's shape and size, not its notes.
-    json(200, v.strictObject({ items: v.pipe(v.array(NoteResponseSchema), v.maxLength(2)), nextCursor: v.optional(v.string()) })),
+    json(200, v.pipe(NotePageSchema, v.check((page) => page.items.length <= PAGE_LIMIT, `at most ${PAGE_LIMIT} items`))),
   ),
   listFollowCursorStep(CREATED),
   putNote1('update', 'PUT /api/notes/{note-1} If-Match: "1"', { 'if-match': '"1"' }, EDITED, (s) =>
