@@ -1,9 +1,10 @@
 // The command line: flags → URLs → run → table or JSON (and the HTML report) → exit code.
-// Exit 0: both clouds behave the same; 1: they differ; 2: usage error or a URL that does not answer.
+// Exit 0: both clouds meet the contract and behave the same; 1: either breaks the contract or they differ;
+// 2: usage error, or a URL that fails the preflight (nothing written then). Errors go to stderr only.
 import { writeFileSync } from 'node:fs';
 import { compareClouds } from './compare';
 import { discoverUrls } from './discover';
-import { UnreachableError, UsageError } from './errors';
+import { PreflightError, UsageError } from './errors';
 import { HELP, parseOptions } from './options';
 import { renderHtml } from './render-html';
 import { renderText } from './render-text';
@@ -41,13 +42,16 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
       ...options,
       // cli-progress only calls write() and reads isTTY/columns, which every CliIo stderr has.
       progress: !options.json && io.stderr.isTTY === true ? (io.stderr as NodeJS.WritableStream) : undefined,
+      onWaiting: (line) => io.stderr.write(`compare: waiting: ${line}\n`),
     });
     if (options.report !== undefined) writeReport(options.report, renderHtml(report));
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));
     if (options.report !== undefined && !options.json) io.stdout.write(`Report written to ${options.report}\n`);
-    return report.same ? 0 : 1;
+    return report.passed ? 0 : 1;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnreachableError) {
+    if (error instanceof PreflightError) {
+      io.stderr.write(error.lines.map((line) => `compare: preflight: ${line}\n`).join(''));
+    } else if (error instanceof UsageError) {
       io.stderr.write(`compare: ${error.message}\n`);
     } else {
       // A bug in the tool: still one line, no stack, and the same exit code as an unusable run.

@@ -1,6 +1,7 @@
 // Compares what the two clouds did in one step: transport, status, the headers that matter, the body.
 import { HEADER_RULES, type HeaderKind, SERVED_BY } from './compare-rules';
 import { type CompareContext, aliasText, compareValues, show } from './compare-values';
+import { locationPath, mediaTypeForm, methodSetForm } from './header-forms';
 import type { Cloud, Difference, StepOutcome } from './types';
 
 const LOCATION = /^\/api\/notes\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -9,16 +10,12 @@ function headerForm(kind: HeaderKind, value: string, cloud: Cloud, ctx: CompareC
   switch (kind) {
     case 'exact':
       return value;
-    case 'media-type': {
-      const [type = '', ...params] = value.toLowerCase().replace(/\s+/g, '').split(';');
-      const json = /[/+]json$/.test(type);
-      return [type, ...params.filter((p) => !(json && /^charset="?utf-8"?$/.test(p)))].join(';');
-    }
+    case 'media-type':
+      return mediaTypeForm(value);
     case 'method-set':
-      return [...new Set(value.split(',').map((m) => m.trim().toUpperCase()))].sort().join(', ');
+      return methodSetForm(value);
     case 'note-location': {
-      // Some front doors make Location absolute; the path is what the contract fixes.
-      const path = value.replace(/^https?:\/\/[^/]+/i, '');
+      const path = locationPath(value);
       const match = LOCATION.exec(path);
       if (!match) return `${JSON.stringify(value)} (not /api/notes/<uuid>)`;
       return aliasText(path, ctx.aliases[cloud]).replace(match[1]!, '<uuid>');

@@ -1,9 +1,9 @@
 // Walks two JSON bodies side by side and names every difference by its path, applying compare-rules.
+import { isNoteId } from '../handlers/core/ids';
+import { isIsoUtcMillis } from '../handlers/core/response-schemas';
 import { type ValueKind, ruleFor } from './compare-rules';
 import type { Cloud, Difference } from './types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const EVENT_ID = /^([0-9a-f-]{36})\.v(\d+)\.(created|updated|deleted)$/;
 const ANY_UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -42,17 +42,17 @@ function normalise(kind: ValueKind, value: unknown, aliases: ReadonlyMap<string,
     case 'opaque':
       return typeof value === 'string' && value !== '' ? { ok: true, form: '<opaque>' } : bad('a non-empty string');
     case 'iso-time':
-      return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))
+      return isIsoUtcMillis(value)
         ? { ok: true, form: '<time>' }
         : bad('an ISO time with milliseconds');
     case 'any-uuid':
-      return typeof value === 'string' && UUID.test(value) ? { ok: true, form: '<uuid>' } : bad('a lower-case UUID');
+      return isNoteId(value) ? { ok: true, form: '<uuid>' } : bad('a lower-case UUID');
     case 'uuid':
-      if (typeof value !== 'string' || !UUID.test(value)) return bad('a lower-case UUID');
+      if (!isNoteId(value)) return bad('a lower-case UUID');
       return { ok: true, form: aliases.has(value) ? `<${aliases.get(value)}>` : '<uuid>' };
     case 'event-id': {
       const match = typeof value === 'string' ? EVENT_ID.exec(value) : null;
-      if (!match || !UUID.test(match[1]!)) return bad('<noteId>.v<version>.<kind>');
+      if (!match || !isNoteId(match[1])) return bad('<noteId>.v<version>.<kind>');
       const note = aliases.has(match[1]!) ? `<${aliases.get(match[1]!)}>` : '<uuid>';
       return { ok: true, form: `${note}.v${match[2]}.${match[3]}` };
     }

@@ -1,10 +1,11 @@
-// One full run: reach both clouds, run the scenario, then (unless skipped) measure latency and event
-// delivery. Returns the report; printing and exit codes are cli.ts's job.
-import { UnreachableError } from './errors';
+// One full run: the preflight on both clouds, the scenario (each cloud judged against the contract, and
+// the two compared), then (unless skipped) latency and event delivery. Returns the report; printing
+// and exit codes are cli.ts's job.
 import { eventLatencyRun } from './event-latency';
 import { type CloudClient, createClient } from './http-client';
 import { latencyRun } from './latency-run';
 import { type Progress, createProgress } from './progress';
+import { preflight } from './preflight';
 import { type ScenarioRun, runScenario } from './run-scenario';
 import { SCENARIO } from './scenario';
 import {
@@ -16,7 +17,9 @@ import {
   type EventLatencySummary,
   type LatencySummary,
   type StepResult,
+  type Violation,
 } from './types';
+import { verdictLines } from './verdict';
 
 export interface RunOptions {
   requests: number;
@@ -25,6 +28,10 @@ export interface RunOptions {
   eventTimeoutMs: number;
   eventNotes: number;
   skipLatency: boolean;
+  /** Poll the preflight this long until both clouds are ready; undefined: check once. */
+  waitReadyMs?: number;
+  /** Told why the preflight waits, each time it does. */
+  onWaiting?: (line: string) => void;
   /** Where to draw progress bars (stderr when it is a terminal); undefined: none. */
   progress?: NodeJS.WritableStream;
   onStep?: (result: StepResult) => void;
@@ -34,19 +41,6 @@ export interface Source {
   kind: CompareReport['source']['kind'];
   detail: string;
   urls: CloudUrls;
-}
-
-/** The first request to each cloud; one that does not answer at all ends the run (exit 2). */
-async function firstContact(clients: Record<Cloud, CloudClient>): Promise<Record<Cloud, number>> {
-  const ms = {} as Record<Cloud, number>;
-  for (const cloud of CLOUDS) {
-    const health = await clients[cloud].send({ method: 'GET', path: '/api/health' });
-    if (health.status === undefined) {
-      throw new UnreachableError(`cannot reach ${cloud} at ${clients[cloud].baseUrl}: ${health.error}`);
-    }
-    ms[cloud] = Math.round(health.latencyMs * 10) / 10;
-  }
-  return ms;
 }
 
 function describeErrors(summary: LatencySummary): string {
@@ -68,6 +62,17 @@ function loadDifferences(
     out.push({ step: 'event-latency', path: 'undelivered', aws: show(events.aws), azure: show(events.azure) });
   }
   return out;
+}
+
+/** The contract says every write's event is delivered: one not seen in time breaks it, on either cloud. */
+function deliveryViolations(events: Record<Cloud, EventLatencySummary> | undefined): Violation[] {
+  return CLOUDS.filter((cloud) => events !== undefined && events[cloud].undelivered > 0).map((cloud) => ({
+    step: 'event-latency',
+    cloud,
+    rule: 'delivered',
+    expected: `the note.created event of each of ${events![cloud].notes} notes within --event-timeout`,
+    found: `${events![cloud].undelivered} not seen`,
+  }));
 }
 
 /** Latency of each cloud, one after the other (so they do not compete for this machine), then event delivery. */
@@ -96,7 +101,7 @@ export async function compareClouds(source: Source, options: RunOptions): Promis
     aws: createClient(source.urls.aws, options.timeoutMs),
     azure: createClient(source.urls.azure, options.timeoutMs),
   };
-  const firstContactMs = await firstContact(clients);
+  const readiness = await preflight(clients, options.waitReadyMs, options.onWaiting);
   const progress = createProgress(options.progress);
   let scenario: ScenarioRun;
   let load: Awaited<ReturnType<typeof measureLoad>> | undefined;
@@ -115,18 +120,27 @@ export async function compareClouds(source: Source, options: RunOptions): Promis
     ...scenario.steps.flatMap((step) => step.differences),
     ...loadDifferences(load?.latency, load?.eventLatency),
   ];
-  const report: CompareReport = {
+  const violations = [
+    ...scenario.steps.flatMap((step) => [...step.contract.aws, ...step.contract.azure]),
+    ...deliveryViolations(load?.eventLatency),
+  ];
+  const meetsContract = { aws: !violations.some((v) => v.cloud === 'aws'), azure: !violations.some((v) => v.cloud === 'azure') };
+  const judged = {
+    violations,
+    differences,
+    meetsContract,
+    same: differences.length === 0,
+    passed: differences.length === 0 && meetsContract.aws && meetsContract.azure,
+    ...(load ? { latency: load.latency, eventLatency: load.eventLatency } : {}),
+  };
+  return {
     source: { kind: source.kind, detail: source.detail },
     urls: source.urls,
-    firstContactMs,
+    firstContactMs: { aws: readiness.aws.latencyMs, azure: readiness.azure.latencyMs },
+    readyAfterAttempts: { aws: readiness.aws.attempts, azure: readiness.azure.attempts },
     steps: scenario.steps,
-    differences,
     warnings: [...scenario.warnings, ...(load?.warnings ?? [])],
-    same: differences.length === 0,
+    ...judged,
+    verdict: verdictLines(judged),
   };
-  if (load) {
-    report.latency = load.latency;
-    report.eventLatency = load.eventLatency;
-  }
-  return report;
 }

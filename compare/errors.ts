@@ -8,10 +8,10 @@ export class UsageError extends Error {
   }
 }
 
-/** A URL that does not answer at all. */
-export class UnreachableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreachableError';
+/** A URL that is not the notes API, or not ready: found before the scenario writes anything. One line per cloud. */
+export class PreflightError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'PreflightError';
   }
 }

@@ -1,17 +1,20 @@
 // Event delivery latency: from a create's 201 (the write committed) until note.created shows in the
-// note's activity, over a few notes, one at a time. Resolution is the poll interval.
+// note's activity (as the contract makes it), over a few notes, one at a time. Resolution is the poll interval.
+import * as v from 'valibot';
+import { isNoteId } from '../handlers/core/ids';
+import type { Note } from '../handlers/core/ports';
+import { activityShape } from './expected-activity';
 import type { CloudClient } from './http-client';
 import { POLL_INTERVAL_MS, pollUntil } from './poll';
+import type { SeenWrite } from './scenario-state';
 import { percentile, roundMs, sortedCopy } from './stats';
 import type { EventLatencySummary, Exchange } from './types';
 
-function hasCreatedEvent(exchange: Exchange): boolean {
+/** The note's activity holds its created event as the contract makes it (not just any item). */
+function hasCreatedEvent(exchange: Exchange, created: SeenWrite): boolean {
   const items = (exchange.body as { items?: unknown } | undefined)?.items;
-  return (
-    exchange.status === 200 &&
-    Array.isArray(items) &&
-    items.some((item) => (item as { type?: unknown } | null)?.type === 'com.example.note.created')
-  );
+  const shape = activityShape(created);
+  return exchange.status === 200 && Array.isArray(items) && items.some((item) => v.is(shape, item));
 }
 
 export async function eventLatencyRun(
@@ -28,7 +31,7 @@ export async function eventLatencyRun(
       body: { title: `compare: event latency ${i}`, body: 'Measures write → event delivery.' },
     });
     const id = (created.body as { id?: unknown } | undefined)?.id;
-    if (created.status !== 201 || typeof id !== 'string') {
+    if (created.status !== 201 || !isNoteId(id)) {
       warnings.push(`${cloud}: event latency note ${i} was not created (${created.error ?? created.status})`);
       samplesMs.push(null);
       options.onDone?.();
@@ -37,7 +40,7 @@ export async function eventLatencyRun(
     const committedAt = performance.now();
     const result = await pollUntil(
       () => client.send({ method: 'GET', path: `/api/notes/${id}/activity` }),
-      hasCreatedEvent,
+      (exchange) => hasCreatedEvent(exchange, { role: `latency-${i}`, kind: 'created', note: created.body as Note }),
       options.eventTimeoutMs,
       POLL_INTERVAL_MS,
     );

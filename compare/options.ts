@@ -7,7 +7,7 @@ import type { RunOptions } from './compare';
 import { UsageError } from './errors';
 
 /** The run's own settings (compare.ts) plus where the URLs come from and how to print. */
-export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep'> {
+export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep' | 'onWaiting'> {
   aws?: string;
   azure?: string;
   stack?: string;
@@ -31,10 +31,17 @@ export const BOUNDS = {
   eventNotes: { flag: '--event-notes', min: 1, max: 50, fallback: 3 },
 } satisfies Record<string, Bound>;
 
+/** --wait-ready: a first deployment can take minutes to answer; an hour would hide a broken one. */
+export const WAIT_READY = { flag: '--wait-ready', minMs: 1000, maxMs: 30 * 60_000 };
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+const WAIT_READY_RANGE = `${WAIT_READY.minMs / 1000}s..${WAIT_READY.maxMs / 60_000}m`;
+
 export const HELP = `Usage: npm run compare -- [options]
 
-Runs the same scenario against the AWS and the Azure deployment, compares status codes, headers and
-bodies step by step, then measures latency and event delivery on both.
+Runs the same scenario against the AWS and the Azure deployment, judges every answer of each against the
+contract (status, content type, body schema, the headers that matter, every write's event) and compares
+the two step by step, then measures latency and event delivery on both. First a preflight: GET
+/api/health must answer 200 {"status":"ok"} with the right x-served-by on both, before anything is written.
 
 Where the URLs come from (first that works; the one used is printed):
   --aws URL --azure URL    explicit base URLs (both, or neither)
@@ -49,21 +56,24 @@ Options:
   --event-timeout MS       how long to wait for events and for lists to catch up,
                            ${BOUNDS.eventTimeoutMs.min}..${BOUNDS.eventTimeoutMs.max} (default ${BOUNDS.eventTimeoutMs.fallback})
   --event-notes N          notes used to measure event delivery latency, ${BOUNDS.eventNotes.min}..${BOUNDS.eventNotes.max} (default ${BOUNDS.eventNotes.fallback})
+  --wait-ready DURATION    before the scenario, poll GET /api/health (backing off) until both answer as the
+                           contract says, for up to DURATION (e.g. 90s, 10m; ${WAIT_READY_RANGE}); default: check once
   --skip-latency           run the scenario only
   --report FILE            also write a self-contained HTML report (tables and charts, no network)
   --json                   print one JSON document on stdout (no table, no progress bar)
   -h, --help               show this help
 
 Retries: no request is ever retried on failure, and POST, PUT and DELETE are sent exactly once.
-Only GETs are repeated, and only where the scenario polls on purpose (waiting for events, or for a
-list to show the notes just written), until --event-timeout.
+Only GETs are repeated, and only where the tool polls on purpose: the health check with --wait-ready,
+and waiting for events or for a list to show the notes just written, until --event-timeout.
 
 The scenario creates, updates and deletes its own notes and deletes them again at the end.
 The AWS API is throttled (stack config apiThrottleRateLimit, default 100 requests/s): 429s in a
 large latency run are that throttle, and are reported as a difference when only one cloud fails.
 
-Exit codes: 0 both clouds behave the same, 1 they differ (each difference is named),
-            2 usage error or a URL that does not answer.`;
+Exit codes: 0 both clouds meet the contract and behave the same,
+            1 a cloud breaks the contract or the clouds differ (each named: step, cloud, rule or path),
+            2 usage error, or a URL that fails the preflight (wrong base path, another service, not ready).`;
 
 function integerFlag(raw: string | undefined, bound: Bound): number {
   if (raw === undefined) return bound.fallback;
@@ -74,6 +84,16 @@ function integerFlag(raw: string | undefined, bound: Bound): number {
     throw new UsageError(`${bound.flag} must be in ${range} (got ${raw})`);
   }
   return value;
+}
+
+/** "90s", "10m", "1500ms" (a bare number is seconds) → milliseconds within WAIT_READY's bounds. */
+export function durationFlag(raw: string): number {
+  const { flag, minMs, maxMs } = WAIT_READY;
+  const match = /^(\d+)(ms|s|m)?$/.exec(raw.trim());
+  if (!match) throw new UsageError(`${flag} must be a duration such as 90s or 10m (got "${raw}")`);
+  const valueMs = Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 's']!;
+  if (valueMs < minMs || valueMs > maxMs) throw new UsageError(`${flag} must be in ${WAIT_READY_RANGE} (got ${raw})`);
+  return valueMs;
 }
 
 /** A base URL: http(s), no query or fragment; a trailing slash is dropped so `${url}/api/x` is clean. */
@@ -108,6 +128,7 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
         timeout: { type: 'string' },
         'event-timeout': { type: 'string' },
         'event-notes': { type: 'string' },
+        'wait-ready': { type: 'string' },
         'skip-latency': { type: 'boolean' },
         report: { type: 'string' },
         json: { type: 'boolean' },
@@ -141,6 +162,7 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
     if (!/^[\w./-]+$/.test(values.stack)) throw new UsageError(`--stack is not a stack name: "${values.stack}"`);
     options.stack = values.stack;
   }
+  if (values['wait-ready'] !== undefined) options.waitReadyMs = durationFlag(values['wait-ready']);
   if (values.report !== undefined) options.report = checkReportPath(values.report, cwd);
   return options;
 }

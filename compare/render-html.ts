@@ -2,8 +2,9 @@
 // network), so it can be attached to a CI run or mailed and still open anywhere.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { contractCell, latencyRows, sameCell, statusOf, violationLine } from './render-text';
 import { REPORT_BROWSER_SCRIPT } from './report-browser-script';
-import type { CompareReport, StepOutcome } from './types';
+import type { CompareReport } from './types';
 
 function chartJsBundle(): string {
   // chart.js exports no ./dist subpath; its CommonJS entry sits next to the UMD bundle.
@@ -18,17 +19,22 @@ const escapeHtml = (text: string) =>
 /** JSON that cannot end its <script> element early. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const status = (o: StepOutcome) => (o.status === undefined ? `no answer (${o.error})` : String(o.status));
 const ms = (value: number) => value.toFixed(1);
+const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
 
 function stepRows(report: CompareReport): string {
   return report.steps
     .map((s) => {
-      const verdict = s.differences.length === 0 ? 'same' : `differs (${s.differences.length})`;
-      const cells = [s.step, s.description, status(s.aws), status(s.azure), verdict, ms(s.aws.latencyMs), ms(s.azure.latencyMs)];
-      return `<tr class="${s.differences.length === 0 ? 'same' : 'differs'}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+      const ok = s.differences.length === 0 && s.contract.aws.length === 0 && s.contract.azure.length === 0;
+      const cells = [s.step, s.description, statusOf(s.aws), statusOf(s.azure), contractCell(s.contract.aws), contractCell(s.contract.azure), sameCell(s), ms(s.aws.latencyMs), ms(s.azure.latencyMs)];
+      return `<tr class="${ok ? 'same' : 'differs'}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');
+}
+
+function violationItems(report: CompareReport): string {
+  if (report.violations.length === 0) return '<p class="same">No violations: both clouds meet the contract.</p>';
+  return `<ul id="violations">${report.violations.map((v) => `<li>${escapeHtml(violationLine(v))}</li>`).join('\n')}</ul>`;
 }
 
 function differenceItems(report: CompareReport): string {
@@ -37,6 +43,13 @@ function differenceItems(report: CompareReport): string {
     (d) => `<li><b>${escapeHtml(d.step)}</b> <code>${escapeHtml(d.path)}</code>: aws <code>${escapeHtml(d.aws)}</code> | azure <code>${escapeHtml(d.azure)}</code></li>`,
   );
   return `<ul id="differences">${items.join('\n')}</ul>`;
+}
+
+/** The terminal's figure tables (first contact, latency with errors, event delivery), as HTML tables. */
+function figureTables(report: CompareReport): string {
+  return latencyRows(report)
+    .map(({ title, head, rows }) => `<table class="figures"><caption>${escapeHtml(title)}</caption><thead>${row(head, 'th')}</thead><tbody>${rows.map((r) => row(r)).join('')}</tbody></table>`)
+    .join('\n');
 }
 
 function chart(id: string, title: string): string {
@@ -62,25 +75,31 @@ export function renderHtml(report: CompareReport, generatedAt: Date = new Date()
 body { font: 14px system-ui, sans-serif; margin: 2rem; color: #222; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 8px; }
 tr.differs td { background: #fde2e2; } p.same { color: #176d2c; }
+table.figures { margin: 1rem 0; } caption { font-weight: 600; text-align: left; }
 .chart { position: relative; height: 320px; width: min(100%, 1000px); }
 figure { margin: 1.5rem 0; } figcaption { font-weight: 600; margin-bottom: .5rem; }
 </style>
 </head>
 <body>
-<h1>${report.same ? 'Both clouds behave the same' : `The clouds differ (${report.differences.length})`}</h1>
+<h1>${escapeHtml(report.verdict.at(-1) ?? '')}</h1>
 <p>aws <code>${escapeHtml(report.urls.aws)}</code> · azure <code>${escapeHtml(report.urls.azure)}</code> · URLs from ${escapeHtml(report.source.detail)} · ${escapeHtml(generatedAt.toISOString())}</p>
 <h2>Scenario</h2>
 <table id="steps">
-<thead><tr><th>step</th><th>request</th><th>aws</th><th>azure</th><th>same?</th><th>aws ms</th><th>azure ms</th></tr></thead>
+<thead>${row(['step', 'request', 'aws', 'azure', 'aws contract', 'azure contract', 'clouds', 'aws ms', 'azure ms'], 'th')}</thead>
 <tbody>
 ${stepRows(report)}
 </tbody>
 </table>
-<h2>Differences</h2>
+<h2>Contract violations</h2>
+${violationItems(report)}
+<h2>Differences between the clouds</h2>
 ${differenceItems(report)}
 ${report.warnings.length ? `<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : ''}
-<h2>Latency</h2>
+<h2>First contact, latency and event delivery</h2>
+${figureTables(report)}
 ${charts.join('\n')}
+<h2>Verdict</h2>
+<ul id="verdict">${report.verdict.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 <script type="application/json" id="report-data">${scriptJson(report)}</script>
 <script>${chartJsBundle()}</script>
 <script>${REPORT_BROWSER_SCRIPT}</script>

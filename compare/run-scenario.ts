@@ -1,6 +1,7 @@
-// Runs every scenario step on both clouds and compares the outcomes; then removes whatever this run
-// created and did not delete (a failed step must not leave notes behind).
+// Runs every scenario step on both clouds, judges each outcome against the contract and compares the
+// two; then removes whatever this run created and did not delete (a failed step must not leave notes behind).
 import { compareOutcomes } from './compare-outcomes';
+import { judge } from './contract-judge';
 import type { CloudClient } from './http-client';
 import { SCENARIO } from './scenario';
 import { CloudState } from './scenario-state';
@@ -49,7 +50,11 @@ export async function runScenario(
       step: step.name,
       aliases: { aws: states.aws.aliases(), azure: states.azure.aliases() },
     });
-    const result: StepResult = { step: step.name, description: step.description, ...outcomes, differences };
+    const contract = {
+      aws: judge(step.name, 'aws', outcomes.aws, step.expect(states.aws)),
+      azure: judge(step.name, 'azure', outcomes.azure, step.expect(states.azure)),
+    };
+    const result: StepResult = { step: step.name, description: step.description, ...outcomes, contract, differences };
     results.push(result);
     onStep(result);
   }

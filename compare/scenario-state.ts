@@ -1,11 +1,19 @@
-// What one cloud's run of the scenario remembers between steps: the notes it created, by role.
+// What one cloud's run of the scenario remembers between steps: the notes it created, by role, and
+// every write it saw commit (each must show up as an event in the note's activity).
+import { isNoteId } from '../handlers/core/ids';
+import type { Note, NoteChangeKind } from '../handlers/core/ports';
 import type { Exchange } from './types';
 
 /** A well-formed id no store will have issued: the "unknown id" of the 404 step and the stand-in
  *  for a note whose create failed (so later steps still run and show their own differences). */
 export const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A write the cloud answered as committed, with the note as it answered it. */
+export interface SeenWrite {
+  role: string;
+  kind: NoteChangeKind;
+  note: Note;
+}
 
 export class CloudState {
   /** role ("note-1") → id on this cloud. */
@@ -14,6 +22,10 @@ export class CloudState {
   readonly live = new Set<string>();
   /** Creates that got no answer: they may have committed a note whose id this run never learnt. */
   readonly unanswered: string[] = [];
+  /** Committed writes in the order they were answered. */
+  readonly writes: SeenWrite[] = [];
+  /** role → the note as the last write answered it (a delete carries it in its event). */
+  private readonly lastNote = new Map<string, Note>();
 
   idOf(role: string): string {
     return this.ids.get(role) ?? UNKNOWN_ID;
@@ -24,18 +36,31 @@ export class CloudState {
     return new Map([...this.ids].map(([role, id]) => [id, role]));
   }
 
+  private wrote(role: string, kind: NoteChangeKind, note: Note): void {
+    this.lastNote.set(role, note);
+    this.writes.push({ role, kind, note });
+  }
+
   /** Remembers the note a successful create returned under `role`. */
   rememberCreated(role: string, exchange: Exchange): void {
     if (exchange.status === undefined) this.unanswered.push(role);
     const id = (exchange.body as { id?: unknown } | undefined)?.id;
-    if (exchange.status === 201 && typeof id === 'string' && UUID.test(id)) {
+    if (exchange.status === 201 && isNoteId(id)) {
       this.ids.set(role, id);
       this.live.add(id);
+      this.wrote(role, 'created', exchange.body as Note);
     }
   }
 
-  /** A 204 or 404 to a DELETE means the note is gone either way. */
+  /** A 200 to a PUT committed a new version. */
+  rememberUpdated(role: string, exchange: Exchange): void {
+    if (exchange.status === 200 && exchange.body && typeof exchange.body === 'object') this.wrote(role, 'updated', exchange.body as Note);
+  }
+
+  /** A 204 or 404 to a DELETE means the note is gone either way; only a 204 was this run's write. */
   rememberDeleted(role: string, exchange: Exchange): void {
     if (exchange.status === 204 || exchange.status === 404) this.live.delete(this.idOf(role));
+    const last = this.lastNote.get(role);
+    if (exchange.status === 204 && last !== undefined) this.wrote(role, 'deleted', last);
   }
 }

@@ -30,11 +30,24 @@ export interface Difference {
   azure: string;
 }
 
+/** One way one cloud broke the contract (docs/ARCHITECTURE.md) in one step. */
+export interface Violation {
+  step: string;
+  cloud: Cloud;
+  /** What was checked: answer, status, header:<name>, body or body.<path>, complete, delivered. */
+  rule: string;
+  expected: string;
+  found: string;
+}
+
 export interface StepResult {
   step: string;
   description: string;
   aws: StepOutcome;
   azure: StepOutcome;
+  /** Each cloud against the contract, on its own. */
+  contract: Record<Cloud, Violation[]>;
+  /** The two clouds against each other. */
   differences: Difference[];
 }
 
@@ -66,13 +79,24 @@ export interface EventLatencySummary {
 export interface CompareReport {
   source: { kind: 'flags' | 'pulumi' | 'local'; detail: string };
   urls: CloudUrls;
-  /** The first request of the session to each cloud (GET /api/health): the coldest one. */
+  /** The preflight's GET /api/health that found each cloud ready: the coldest request of the session. */
   firstContactMs: Record<Cloud, number>;
+  /** Preflight attempts until each cloud was ready (more than 1 only with --wait-ready). */
+  readyAfterAttempts: Record<Cloud, number>;
   steps: StepResult[];
   latency?: Record<Cloud, LatencySummary>;
   eventLatency?: Record<Cloud, EventLatencySummary>;
+  /** Every step's contract violations, and those of the load runs. */
+  violations: Violation[];
   differences: Difference[];
   /** Problems that are not differences in behaviour (e.g. cleanup that failed). */
   warnings: string[];
+  /** Per cloud: no violation. */
+  meetsContract: Record<Cloud, boolean>;
+  /** No difference between the clouds. */
   same: boolean;
+  /** Both meet the contract and behave the same: exit 0. */
+  passed: boolean;
+  /** The closing lines of the terminal output: who is faster, and the verdict (last). */
+  verdict: string[];
 }

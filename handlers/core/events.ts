@@ -1,10 +1,15 @@
 // Committed note changes as CloudEvents 1.0 (docs/ARCHITECTURE.md, "Events").
 import * as v from 'valibot';
 import { isNoteId } from './ids';
-import type { NoteChange, NoteEvent } from './ports';
+import type { NoteChange, NoteEvent, NoteEventType } from './ports';
 import { presentNote } from './present';
 
 export const NOTE_EVENT_SOURCE = '/serverless-aws-azure/notes';
+export const NOTE_EVENT_TYPES = [
+  'com.example.note.created',
+  'com.example.note.updated',
+  'com.example.note.deleted',
+] as const satisfies readonly NoteEventType[];
 
 /** The event for a change. Its id comes from the change, so a re-published change keeps its id. */
 export function changeToEvent(change: NoteChange): NoteEvent {
@@ -68,7 +73,7 @@ const NoteEventSchema = v.pipe(
     id: v.pipe(v.string('id must be a string'), v.minLength(1, 'id must not be empty')),
     source: v.literal(NOTE_EVENT_SOURCE, `source must be "${NOTE_EVENT_SOURCE}"`),
     type: v.picklist(
-      ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'],
+      NOTE_EVENT_TYPES,
       'type must be com.example.note.created, updated or deleted',
     ),
     subject: noteId('subject'),

@@ -3,6 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ProblemError, problemResponse } from './problem';
 
+export const JSON_MEDIA_TYPE = 'application/json';
+
 // 64 KiB holds the longest valid note (10 000 code points of up to 4 bytes each, plus a title) with room for JSON.
 export const MAX_BODY_BYTES = 64 * 1024;
 export const BODY_TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB).`;
@@ -20,7 +22,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
     return problemResponse(415, 'The request has more than one Content-Type; send it once, as application/json.');
   }
   const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
-  if (type !== 'application/json') {
+  if (type !== JSON_MEDIA_TYPE) {
     return problemResponse(415, `The request body must be application/json, not ${header ? `"${header.slice(0, 100)}"` : 'untyped'}.`);
   }
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');

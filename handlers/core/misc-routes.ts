@@ -1,7 +1,7 @@
 // /api/hello (the seed example), /api/health and /api/notes/:id/activity.
 import type { Hono } from 'hono';
 import type { AppDeps } from './deps';
-import { presentActivity } from './present';
+import { HEALTHY, presentActivity } from './present';
 import { problemResponse, RETRY_SOON } from './problem';
 import { noteIdParam, validQuery } from './request-input';
 import { HelloQuerySchema } from './validation';
@@ -20,7 +20,7 @@ export function registerMiscRoutes(app: Hono, deps: AppDeps): void {
       // Whatever the cause, a store that does not answer makes this instance unhealthy.
       return problemResponse(503, 'The store is not answering.', { headers: RETRY_SOON });
     }
-    return c.json({ status: 'ok' });
+    return c.json(HEALTHY);
   });
 
   // Activity is kept after a note is deleted (the delete is an event too), so no note lookup here.

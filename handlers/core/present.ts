@@ -2,6 +2,9 @@
 // note must serialise to the same bytes on every cloud (the compare tool diffs bodies).
 import type { Activity, Note } from './ports';
 
+/** GET /api/health's body when the store answers. */
+export const HEALTHY = { status: 'ok' } as const;
+
 export const presentNote = (n: Note): Note => ({
   id: n.id,
   title: n.title,

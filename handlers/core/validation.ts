@@ -68,7 +68,7 @@ export const HelloQuerySchema = v.object({
   name: v.optional(text('name', 0, NAME_MAX)),
 });
 
-const MAX_REPORTED_ERRORS = 10;
+export const MAX_REPORTED_ERRORS = 10;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

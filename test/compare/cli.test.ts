@@ -1,5 +1,5 @@
-// `npm run compare` as users run it: a child process through tsx. Exit 0 same, 1 different (named),
-// 2 bad flags or unreachable URL, with one line on stderr and no stack trace.
+// `npm run compare` as users run it: a child process through tsx. Exit 0 both meet the contract and
+// behave the same, 1 not (named), 2 bad flags or a failed preflight, with one line on stderr and no stack trace.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
@@ -30,16 +30,16 @@ function compareCli(args: string[]): Promise<Run> {
 
 const SMALL = ['--requests', '20', '--concurrency', '4', '--event-notes', '1', '--event-timeout', '3000'];
 
-test('two servers that behave the same: exit 0, the table, the source of the URLs', async () => {
+test('two servers that meet the contract and behave the same: exit 0, the table, the source of the URLs', async () => {
   const pair = await startPair();
   try {
     const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, ...SMALL]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Comparing aws ${pair.aws.url} with azure ${pair.azure.url} (URLs from --aws and --azure)`);
-    expect(run.stdout).toMatch(/│ update-stale-if-match\s+│\s+412 │\s+412 │ same/);
+    expect(run.stdout).toMatch(/│ update-stale-if-match\s+│\s+412 │\s+412 │ meets\s+│ meets\s+│ same\s+│/);
     expect(run.stdout).toContain('Latency: 20 × GET /api/notes?limit=1 per cloud');
-    expect(run.stdout.trim().split('\n').pop()).toBe('Both clouds behave the same.');
+    expect(run.stdout.trim().split('\n').pop()).toBe('Both clouds meet the contract and behave the same.');
   } finally {
     await pair.close();
   }
@@ -73,12 +73,16 @@ test('a flag out of bounds: exit 2, one line naming the range, not one request s
   }
 });
 
-test('an unreachable URL: exit 2, one line, no stack trace', async () => {
+test('an unreachable URL: exit 2, one line per cloud on stderr, no stack trace', async () => {
   const pair = await startPair();
   await pair.close(); // a port that was just free: nothing answers there now
   const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, '--timeout', '2000']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe(`compare: cannot reach aws at ${pair.aws.url}: ECONNREFUSED\n`);
+  expect(run.stderr).toBe(
+    `compare: preflight: aws ${pair.aws.url}: GET /api/health got no answer (ECONNREFUSED): not running or not ready yet\n` +
+      `compare: preflight: azure ${pair.azure.url}: GET /api/health got no answer (ECONNREFUSED): not running or not ready yet\n`,
+  );
+  expect(run.stdout).toBe(`Comparing aws ${pair.aws.url} with azure ${pair.azure.url} (URLs from --aws and --azure)\n`);
 });
 
 test('--help prints the usage and exits 0; no URLs anywhere is exit 2', async () => {

@@ -2,6 +2,7 @@
 // divergence → a difference naming the step and where.
 import { compareClouds, type RunOptions } from '../../compare/compare';
 import { SCENARIO } from '../../compare/scenario';
+import { NOTE_EVENT_TYPES } from '../../handlers/core/events';
 import { startPair } from './core-server';
 
 const FAST: RunOptions = {
@@ -20,8 +21,10 @@ describe('compareClouds', () => {
     const pair = await startPair();
     try {
       const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.azure.url }), FAST);
+      expect(report.violations).toEqual([]);
       expect(report.differences).toEqual([]);
-      expect(report.same).toBe(true);
+      expect([report.same, report.meetsContract, report.passed]).toEqual([true, { aws: true, azure: true }, true]);
+      expect(report.verdict.at(-1)).toBe('Both clouds meet the contract and behave the same.');
       expect(report.steps.map((s) => s.step)).toEqual(SCENARIO.map((s) => s.name));
 
       const step = (name: string) => report.steps.find((s) => s.step === name)!;
@@ -32,7 +35,9 @@ describe('compareClouds', () => {
       expect(step('error-method-not-allowed').azure.headers.allow).toBeDefined();
       expect(step('get-after-delete').aws.status).toBe(404);
       const events = (step('events').azure.body as { items: Array<{ type: string }> }).items.map((i) => i.type);
-      expect(events).toEqual(['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted']);
+      // Every write of the scenario, note by note: note-1 created, updated, deleted; note-2 and note-3 created, deleted.
+      const [created, updated, deleted] = NOTE_EVENT_TYPES;
+      expect(events).toEqual([created, updated, deleted, created, deleted, created, deleted]);
       const listed = step('list-follow-cursor').aws.body as { notesOfThisRun: unknown[]; idsAscending: boolean };
       expect(listed.notesOfThisRun).toHaveLength(3);
       expect(listed.idsAscending).toBe(true);
@@ -110,9 +115,15 @@ describe('compareClouds', () => {
       });
       const events = report.differences.filter((d) => d.step === 'events');
       expect(events).toContainEqual(
-        expect.objectContaining({ path: 'note', azure: 'after 400 ms still missing: com.example.note.deleted' }),
+        expect.objectContaining({
+          path: 'note',
+          azure: 'after 400 ms still missing: com.example.note.deleted of note-1, com.example.note.deleted of note-2, com.example.note.deleted of note-3',
+        }),
       );
-      expect(events).toContainEqual(expect.objectContaining({ path: 'items', aws: '3 items', azure: '2 items' }));
+      expect(events).toContainEqual(expect.objectContaining({ path: 'items', aws: '7 items', azure: '4 items' }));
+      // And azure alone breaks the contract there.
+      expect(report.meetsContract).toEqual({ aws: true, azure: false });
+      expect(report.violations.filter((v) => v.step === 'events').map((v) => [v.cloud, v.rule])).toContainEqual(['azure', 'complete']);
     } finally {
       await pair.close();
     }
@@ -171,11 +182,13 @@ describe('compareClouds', () => {
     }
   });
 
-  test('the same URL passed for both clouds is caught by x-served-by', async () => {
+  test('the same URL passed for both clouds is caught by the preflight, before any write', async () => {
     const pair = await startPair();
     try {
-      const report = await compareClouds(source({ aws: pair.aws.url, azure: pair.aws.url }), { ...FAST, skipLatency: true });
-      expect(report.differences).toContainEqual({ step: 'hello', path: 'header:x-served-by', aws: '"local-aws"', azure: '"local-aws"' });
+      await expect(compareClouds(source({ aws: pair.aws.url, azure: pair.aws.url }), { ...FAST, skipLatency: true })).rejects.toThrow(
+        `azure ${pair.aws.url}: GET /api/health has x-served-by "local-aws", expected azure or local-azure: is this the azure URL?`,
+      );
+      expect(pair.aws.seen).toEqual(['GET /api/health', 'GET /api/health']);
     } finally {
       await pair.close();
     }

@@ -84,11 +84,12 @@ export async function startCoreServer(servedBy: ServedBy, options: TestServerOpt
   };
 }
 
-/** A pair that behaves the same, as two clouds should. */
+/** A pair that behaves the same, as two clouds should (unless options make one or both diverge). */
 export async function startPair(
   azureOptions: TestServerOptions = {},
+  awsOptions: TestServerOptions = {},
 ): Promise<{ aws: TestServer; azure: TestServer; close(): Promise<void> }> {
-  const aws = await startCoreServer('local-aws');
+  const aws = await startCoreServer('local-aws', awsOptions);
   const azure = await startCoreServer('local-azure', azureOptions);
   return { aws, azure, close: async () => void (await Promise.all([aws.close(), azure.close()])) };
 }

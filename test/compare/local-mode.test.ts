@@ -1,9 +1,10 @@
-// compare against the real local mode (both emulated clouds, found through .local/urls.json): the
-// two clouds must behave the same, event path included.
+// compare against the real local mode (both emulated clouds, found through .local/urls.json): each
+// must meet the contract on its own and the two must behave the same, event path included.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
+import type { CompareReport } from '../../compare/types';
 import { silentLogger } from '../../local/log';
 import { type LocalMode, startLocal } from '../../local/start-local';
 
@@ -20,15 +21,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('local mode: discovered from .local/urls.json, both clouds behave the same (exit 0)', async () => {
+test('local mode: discovered from .local/urls.json, both clouds meet the contract and behave the same (exit 0)', async () => {
   const out: string[] = [];
   const err: string[] = [];
   const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd: dir, env: { PATH: '' } };
   const code = await runCli(['--json', '--requests', '20', '--concurrency', '4', '--event-notes', '2', '--event-timeout', '15000'], io);
-  const report = JSON.parse(out.join('')) as { source: { kind: string }; differences: unknown[]; urls: object };
+  const report = JSON.parse(out.join('')) as CompareReport;
   expect(err).toEqual([]);
   expect(report.source.kind).toBe('local');
   expect(report.urls).toEqual({ aws: local.awsUrl, azure: local.azureUrl });
+  expect(report.violations).toEqual([]);
   expect(report.differences).toEqual([]);
+  expect(report.meetsContract).toEqual({ aws: true, azure: true });
+  // The event path ran: every write of the scenario has its event, and the delivery run saw each note's.
+  expect((report.steps.find((s) => s.step === 'events')!.aws.body as { items: unknown[] }).items).toHaveLength(7);
+  expect([report.eventLatency!.aws.undelivered, report.eventLatency!.azure.undelivered]).toEqual([0, 0]);
   expect(code).toBe(0);
 });

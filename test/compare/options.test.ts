@@ -40,8 +40,18 @@ test.each([
   [['--timeout', '60001'], '--timeout must be in 100..60000 (got 60001)'],
   [['--event-timeout', 'soon'], '--event-timeout must be a whole number in 100..600000 (got "soon")'],
   [['--event-notes', '51'], '--event-notes must be in 1..50 (got 51)'],
+  [['--wait-ready', 'soon'], '--wait-ready must be a duration such as 90s or 10m (got "soon")'],
+  [['--wait-ready', '10h'], '--wait-ready must be a duration such as 90s or 10m (got "10h")'],
+  [['--wait-ready', '999ms'], '--wait-ready must be in 1s..30m (got 999ms)'],
+  [['--wait-ready', '31m'], '--wait-ready must be in 1s..30m (got 31m)'],
 ])('%j is refused with the allowed range', (flags, message) => {
   expect(usageError([...urls, ...flags])).toBe(message);
+});
+
+test('--wait-ready takes ms, s (the default) or m; without it the preflight checks once', () => {
+  const wait = (raw: string) => parseOptions([...urls, '--wait-ready', raw]).waitReadyMs;
+  expect([wait('1500ms'), wait('90'), wait('90s'), wait('10m'), wait('30m')]).toEqual([1500, 90_000, 90_000, 600_000, 1_800_000]);
+  expect(parseOptions(urls).waitReadyMs).toBeUndefined();
 });
 
 test('bounds themselves are accepted', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { compareClouds } from '../../compare/compare';
 import { renderHtml } from '../../compare/render-html';
+import { latencyRows, violationLine } from '../../compare/render-text';
 import type { CompareReport } from '../../compare/types';
 import { browserForTests, HEADLESS_ARGS } from '../support/browser';
 import { openReportPage } from '../support/report-page';
@@ -61,6 +62,20 @@ test('renders the table, the differences and a chart per measure with both cloud
   const rows = await page.$$eval('#steps tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
   expect(rows).toEqual(report.steps.map((s) => s.step));
   expect(await page.$$eval('#differences li', (items) => items.length)).toBe(report.differences.length);
+  // Every figure and line the terminal shows: violations, first contact, latency with errors, event delivery, verdict.
+  expect(report.violations.length).toBeGreaterThan(0);
+  expect(await page.$$eval('#violations li', (items) => items.map((li) => li.textContent))).toEqual(report.violations.map(violationLine));
+  const figures = await page.$$eval('table.figures', (tables) =>
+    (tables as HTMLTableElement[]).map((t) => ({
+      title: t.caption?.textContent,
+      head: Array.from(t.querySelectorAll('th'), (th) => th.textContent),
+      rows: Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, (td) => td.textContent)),
+    })),
+  );
+  expect(figures).toEqual(latencyRows(report));
+  expect(figures.map((f) => f.title)).toEqual([expect.stringMatching(/^Preflight/), expect.stringMatching(/^Latency/), expect.stringMatching(/^Event delivery/)]);
+  expect(await page.$$eval('#verdict li', (items) => items.map((li) => li.textContent))).toEqual(report.verdict);
+  expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(report.verdict.at(-1));
   // The divergent body is shown as text, not as markup.
   expect(await page.$$eval('#differences b', (bs) => bs.map((b) => b.textContent))).not.toContain('hi');
 
