@@ -119,7 +119,7 @@ export function wirePublisher(
     {
       eventSourceArn: notes.streamArn,
       functionName: publisher.name,
-      startingPosition: 'LATEST',
+      startingPosition: 'TRIM_HORIZON',
       batchSize: 100,
       // The publisher returns batchItemFailures: only the failed record and those after it are retried.
       functionResponseTypes: ['ReportBatchItemFailures'],

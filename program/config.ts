@@ -10,6 +10,7 @@
  * `apiThrottle: { rateLimit, burstLimit }` here.
  */
 import * as v from 'valibot';
+import { DEFAULT_FUNCTION_TIMEOUT_SECONDS } from '../handlers/aws/time-budget';
 import { corsOriginsProblem } from './cors-origins';
 
 export const PROJECT = 'serverless-aws-azure';
@@ -48,7 +49,7 @@ export const DEFAULTS = {
   apiThrottleRateLimit: 100,
   apiThrottleBurstLimit: 200,
   functionMemoryMb: 512,
-  functionTimeoutSeconds: 10,
+  functionTimeoutSeconds: DEFAULT_FUNCTION_TIMEOUT_SECONDS,
   azureMaximumInstances: 40,
   azureInstanceMemoryMb: 2048,
   corsOrigins: [] as string[],
