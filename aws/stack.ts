@@ -3,8 +3,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { getRegionOutput } from '@pulumi/aws/getRegion';
 import { awsFunctionNames, buildAwsBundles, type AwsFunctionName } from '../handlers/bundle';
 import { FUNCTION_TIMEOUT_ENV } from '../handlers/aws/config';
+import { DEFAULT_ALERT_SETTINGS } from '../program/alerts';
+import { createAlerts } from './alerts';
 import { validateAwsStackArgs, type AwsStackArgs } from './args';
 import { createHttpApi } from './api';
+import { createDashboard } from './dashboard';
 import { createTables } from './data';
 import { createEventBus, wirePublisher, wireSubscriber } from './events';
 import { createFunction } from './functions';
@@ -100,7 +103,7 @@ export class AwsStack extends pulumi.ComponentResource {
     ) as Record<AwsFunctionName, ReturnType<typeof createFunction>>;
 
     wirePublisher(name, tables.notes, functions.publisher, publisherFailures, [roles.publisher.policy], this);
-    wireSubscriber(name, bus, functions.subscriber, subscriberFailures, this);
+    const subscription = wireSubscriber(name, bus, functions.subscriber, subscriberFailures, this);
     const http = createHttpApi(
       name,
       functions.api,
@@ -108,8 +111,38 @@ export class AwsStack extends pulumi.ComponentResource {
       this,
     );
 
-    this.url = http.api.apiEndpoint;
     this.region = getRegionOutput({}, { parent: this }).region;
+
+    // Operations: every queue where an event can end up unprocessed pages someone.
+    const deadLetterQueues = {
+      'events-dlq': subscription.deadLetterQueue,
+      'publisher-failures': publisherFailures,
+      'subscriber-failures': subscriberFailures,
+    };
+    createAlerts(
+      name,
+      { deadLetterQueues, functions, streamConsumer: functions.publisher, api: http.api, stage: http.stage },
+      args.alerts ?? DEFAULT_ALERT_SETTINGS,
+      this,
+    );
+    createDashboard(
+      name,
+      {
+        dashboardName: namePrefix,
+        region: this.region,
+        api: http.api,
+        stage: http.stage,
+        functions,
+        logGroups,
+        bus,
+        rule: subscription.rule,
+        deadLetterQueues,
+        tables: { notes: tables.notes, activity: tables.activity },
+      },
+      this,
+    );
+
+    this.url = http.api.apiEndpoint;
     this.tableName = tables.notes.name;
     this.busName = bus.name;
     this.functionNames = pulumi.output({

@@ -46,6 +46,15 @@ export const awsActionsByType: Record<string, string[]> = {
     'events:TagResource',
     'events:UntagResource',
   ],
+  'aws:cloudwatch/dashboard:Dashboard': ['cloudwatch:PutDashboard', 'cloudwatch:GetDashboard', 'cloudwatch:DeleteDashboards'],
+  'aws:cloudwatch/metricAlarm:MetricAlarm': [
+    'cloudwatch:PutMetricAlarm',
+    'cloudwatch:DescribeAlarms',
+    'cloudwatch:DeleteAlarms',
+    'cloudwatch:ListTagsForResource',
+    'cloudwatch:TagResource',
+    'cloudwatch:UntagResource',
+  ],
   'aws:cloudwatch/eventTarget:EventTarget': ['events:PutTargets', 'events:ListTargetsByRule', 'events:RemoveTargets'],
   'aws:cloudwatch/logGroup:LogGroup': [
     'logs:CreateLogGroup',
@@ -112,6 +121,16 @@ export const awsActionsByType: Record<string, string[]> = {
     'lambda:DeleteFunctionEventInvokeConfig',
   ],
   'aws:lambda/permission:Permission': ['lambda:AddPermission', 'lambda:GetPolicy', 'lambda:RemovePermission'],
+  'aws:sns/topic:Topic': [
+    'sns:CreateTopic',
+    'sns:GetTopicAttributes',
+    'sns:SetTopicAttributes',
+    'sns:DeleteTopic',
+    'sns:ListTagsForResource',
+    'sns:TagResource',
+    'sns:UntagResource',
+  ],
+  'aws:sns/topicSubscription:TopicSubscription': ['sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'],
   'aws:sqs/queue:Queue': [
     'sqs:CreateQueue',
     'sqs:GetQueueUrl',
@@ -141,6 +160,9 @@ export const azureActionsByType: Record<string, string[]> = {
   ],
   'azure-native:operationalinsights:Workspace': ['Microsoft.OperationalInsights/workspaces/write', 'Microsoft.OperationalInsights/workspaces/delete'],
   'azure-native:applicationinsights:Component': ['Microsoft.Insights/components/write', 'Microsoft.Insights/components/delete'],
+  'azure-native:monitor:ActionGroup': ['Microsoft.Insights/actionGroups/write', 'Microsoft.Insights/actionGroups/delete'],
+  'azure-native:monitor:MetricAlert': ['Microsoft.Insights/metricAlerts/write', 'Microsoft.Insights/metricAlerts/delete'],
+  'azure-native:portal:Dashboard': ['Microsoft.Portal/dashboards/write', 'Microsoft.Portal/dashboards/delete'],
   'azure-native:cosmosdb:DatabaseAccount': ['Microsoft.DocumentDB/databaseAccounts/write', 'Microsoft.DocumentDB/databaseAccounts/delete'],
   'azure-native:cosmosdb:SqlResourceSqlDatabase': [
     'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/write',
