@@ -12,7 +12,7 @@ export function requiredEnv(name: 'NOTES_TABLE' | 'ACTIVITY_TABLE' | 'EVENT_BUS_
   return value;
 }
 
-/** Unset (local mode, tests) means Lambda's default the stack also uses; anything else must be a positive number. */
+/** Unset (local mode, tests) means the stack's default; anything else must be a positive number. */
 export function functionTimeoutSeconds(): number {
   const raw = process.env[FUNCTION_TIMEOUT_ENV];
   if (raw === undefined || raw === '') return DEFAULT_FUNCTION_TIMEOUT_SECONDS;

@@ -3,7 +3,7 @@
 // the function, so a store that stops answering becomes the contract's 503 + Retry-After
 // (store-errors.ts) instead of API Gateway's bare 5xx. No SDK import: the clients apply it.
 
-/** Lambda's timeout when none is configured, and the stack's default (program/config.ts imports it). */
+/** The stack's default function timeout (program/config.ts imports it), assumed when FUNCTION_TIMEOUT_SECONDS is unset. */
 export const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 10;
 
 export interface SdkTimeBudget {
