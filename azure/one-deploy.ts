@@ -75,10 +75,12 @@ export interface PublishEnvironment {
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   /**
-   * Failed deployments (Kudu status 3) published again: on a first run the app's identity may not
-   * yet hold its storage role (role assignments take up to 10 minutes to apply).
+   * Failed deployments (Kudu status 3) published again, this long apart: on a first run the app's
+   * identity may not yet hold its storage role (Azure RBAC troubleshooting: role assignment changes
+   * can take up to 10 minutes to apply), so the retries together span about that long.
    */
   failedDeploymentRetries: number;
+  failedDeploymentDelayMs: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
@@ -100,7 +102,8 @@ function azureEnvironment(): PublishEnvironment {
     requestTimeoutMs: 2 * 60_000,
     retryBaseDelayMs: 15_000,
     retryMaxDelayMs: 2 * 60_000,
-    failedDeploymentRetries: 3,
+    failedDeploymentRetries: 4,
+    failedDeploymentDelayMs: 2 * 60_000,
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
@@ -399,9 +402,8 @@ export async function publish(inputs: OneDeployInputs, env: PublishEnvironment =
       const deploymentFailed = error instanceof OneDeployError && error.kind === 'deployment-failed';
       if (!deploymentFailed || failures >= env.failedDeploymentRetries) throw error;
       failures++;
-      const delay = Math.min(env.retryMaxDelayMs, env.retryBaseDelayMs * 2 ** (failures - 1));
-      if (env.now() + delay > deadline) throw error;
-      await env.sleep(delay);
+      if (env.now() + env.failedDeploymentDelayMs > deadline) throw error;
+      await env.sleep(env.failedDeploymentDelayMs);
     }
   }
 }

@@ -121,6 +121,7 @@ const env = (overrides: Partial<PublishEnvironment> = {}): PublishEnvironment =>
     retryBaseDelayMs: 15_000,
     retryMaxDelayMs: 2 * 60_000,
     failedDeploymentRetries: 2,
+    failedDeploymentDelayMs: 2 * 60_000,
     now: clock.now,
     sleep: clock.sleep,
     ...overrides,
@@ -217,6 +218,7 @@ describe('final Kudu statuses', () => {
     expect(error.kind).toBe('deployment-failed');
     expect(error.message).toBe('One Deploy failed: storage 403 (log: https://scm/log)');
     expect(posts()).toHaveLength(3);
+    expect(clock.sleeps).toEqual([2 * 60_000, 2 * 60_000]);
   });
 
   it('3 Failed once (the app identity role not applied yet), then 4: succeeds on the second publish', async () => {
