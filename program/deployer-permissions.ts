@@ -177,7 +177,10 @@ export const azureActionsByType: Record<string, string[]> = {
     'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments/delete',
   ],
   'azure-native:eventgrid:Topic': ['Microsoft.EventGrid/topics/write', 'Microsoft.EventGrid/topics/delete'],
+  // An AzureFunction destination: Event Grid checks the caller's access to the function and fetches
+  // its key itself (Microsoft in Azure/azure-cli#10879), hence the app's host keys.
   'azure-native:eventgrid:TopicEventSubscription': [
+    'Microsoft.Web/sites/host/listkeys/action',
     'Microsoft.EventGrid/topics/eventSubscriptions/write',
     'Microsoft.EventGrid/topics/eventSubscriptions/delete',
     'Microsoft.EventGrid/topics/eventSubscriptions/getFullUrl/action',
