@@ -90,6 +90,8 @@ export interface PublishEnvironment {
  * needs the remainder, so publishing gives up after 25.
  */
 export const publishBudgetMs = 25 * 60_000;
+/** A request in flight when the budget ends may still take this long (the upload included). */
+export const publishRequestTimeoutMs = 2 * 60_000;
 
 function azureEnvironment(): PublishEnvironment {
   return {
@@ -99,7 +101,7 @@ function azureEnvironment(): PublishEnvironment {
     pollIntervalMs: 5_000,
     totalBudgetMs: publishBudgetMs,
     indexingTimeoutMs: 5 * 60_000,
-    requestTimeoutMs: 2 * 60_000,
+    requestTimeoutMs: publishRequestTimeoutMs,
     retryBaseDelayMs: 15_000,
     retryMaxDelayMs: 2 * 60_000,
     failedDeploymentRetries: 4,
