@@ -30,6 +30,8 @@ export class AwsStack extends pulumi.ComponentResource {
   public readonly tableName: pulumi.Output<string>;
   public readonly busName: pulumi.Output<string>;
   public readonly functionNames: pulumi.Output<Record<AwsFunctionName, string>>;
+  /** Each function's log group (where Lambda writes its REPORT lines; compare --cold-starts reads them). */
+  public readonly logGroupNames: pulumi.Output<Record<AwsFunctionName, string>>;
 
   constructor(name: string, args: AwsStackArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked and built before the component registers: a bad argument or a handler that does
@@ -150,12 +152,14 @@ export class AwsStack extends pulumi.ComponentResource {
       publisher: functions.publisher.name,
       subscriber: functions.subscriber.name,
     });
+    this.logGroupNames = pulumi.output({ api: logGroups.api.name, publisher: logGroups.publisher.name, subscriber: logGroups.subscriber.name });
     this.registerOutputs({
       url: this.url,
       region: this.region,
       tableName: this.tableName,
       busName: this.busName,
       functionNames: this.functionNames,
+      logGroupNames: this.logGroupNames,
     });
   }
 }

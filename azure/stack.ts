@@ -54,6 +54,8 @@ export class AzureStack extends pulumi.ComponentResource {
   readonly location: pulumi.Output<string>;
   readonly resourceGroupName: pulumi.Output<string>;
   readonly functionAppName: pulumi.Output<string>;
+  /** The subscription the stack deploys into (compare --cold-starts restarts the app through ARM). */
+  readonly subscriptionId: pulumi.Output<string>;
   readonly cosmosEndpoint: pulumi.Output<string>;
   readonly topicEndpoint: pulumi.Output<string>;
 
@@ -169,6 +171,7 @@ export class AzureStack extends pulumi.ComponentResource {
     this.location = location;
     this.resourceGroupName = resourceGroupName;
     this.functionAppName = app.name;
+    this.subscriptionId = client.subscriptionId;
     this.cosmosEndpoint = data.endpoint;
     this.topicEndpoint = topic.endpoint;
     this.registerOutputs({
@@ -176,6 +179,7 @@ export class AzureStack extends pulumi.ComponentResource {
       location: this.location,
       resourceGroupName: this.resourceGroupName,
       functionAppName: this.functionAppName,
+      subscriptionId: this.subscriptionId,
       cosmosEndpoint: this.cosmosEndpoint,
       topicEndpoint: this.topicEndpoint,
     });

@@ -204,3 +204,22 @@ test('the table shows both distributions, the missing platform figure, failures 
   expect(text).toContain('maxday/lambda-perf');
   expect(text).toContain('aws: 0 of 1 cold starts have a REPORT line with Init Duration');
 });
+
+test('targets come from the endpoints output; an older stack without them is a usage error naming what lacks', async () => {
+  const { coldStartTargetsFromOutputs } = await import('../../compare/cold-starts/targets');
+  const outputs = {
+    endpoints: {
+      aws: { region: 'eu-west-1', functionNames: { api: FUNCTION }, logGroupNames: { api: `/aws/lambda/${FUNCTION}` } },
+      azure: APP,
+    },
+  };
+  expect(coldStartTargetsFromOutputs(outputs)).toEqual({
+    aws: { region: 'eu-west-1', functionName: FUNCTION, logGroupName: `/aws/lambda/${FUNCTION}` },
+    azure: APP,
+  });
+  const older = { endpoints: { aws: { region: 'eu-west-1', functionNames: { api: FUNCTION } }, azure: { ...APP, subscriptionId: undefined } } };
+  expect(() => coldStartTargetsFromOutputs(older)).toThrow(
+    '--cold-starts needs the stack\'s outputs, and they lack endpoints.aws.logGroupNames.api, endpoints.azure.subscriptionId (run pulumi up with this version of the program)',
+  );
+  expect(() => coldStartTargetsFromOutputs(undefined)).toThrow(/lack endpoints\.aws\.region/);
+});

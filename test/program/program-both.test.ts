@@ -36,6 +36,10 @@ describe('the program with clouds = both', () => {
     expect(endpoints.azure).toMatchObject({ url: run.outputs.azureUrl, location: 'northeurope', servedBy: 'azure' });
     expect(endpoints.aws.tableName).toEqual(expect.any(String));
     expect(endpoints.azure.functionAppName).toEqual(expect.any(String));
+    // What compare --cold-starts needs to force a cold start on each cloud.
+    const names = endpoints.aws.functionNames as Record<string, string>;
+    expect(endpoints.aws.logGroupNames).toEqual({ api: `/aws/lambda/${names.api}`, publisher: `/aws/lambda/${names.publisher}`, subscriber: `/aws/lambda/${names.subscriber}` });
+    expect(endpoints.azure.subscriptionId).toEqual(expect.any(String));
   });
 
   it('hands the config to the components', () => {
