@@ -2,6 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { getRegionOutput } from '@pulumi/aws/getRegion';
 import { awsFunctionNames, buildAwsBundles, type AwsFunctionName } from '../handlers/bundle';
+import { FUNCTION_TIMEOUT_ENV } from '../handlers/aws/config';
 import { DEFAULT_ALERT_SETTINGS } from '../program/alerts';
 import { createAlerts } from './alerts';
 import { validateAwsStackArgs, type AwsStackArgs } from './args';
@@ -92,6 +93,8 @@ export class AwsStack extends pulumi.ComponentResource {
       NOTES_TABLE: tables.notes.name,
       ACTIVITY_TABLE: tables.activity.name,
       EVENT_BUS_NAME: bus.name,
+      // The SDK clients fit their attempts and retries into it (handlers/aws/time-budget.ts).
+      [FUNCTION_TIMEOUT_ENV]: String(args.timeoutSeconds),
     };
     const settings = { memoryMb: args.memoryMb, timeoutSeconds: args.timeoutSeconds, environment };
     const functions = Object.fromEntries(

@@ -10,7 +10,7 @@ import { createDashboard } from './dashboard';
 import { createData, containerNames, databaseName } from './data';
 import { createDeployment, defaultStagingDir, validatePackage, type AppPackage } from './deploy';
 import { createSubscription, createTopic, subscriberFunctionName } from './events';
-import { createAppSettings, createFunctionApp, validateCorsOrigins, validateScale, type InstanceMemoryMB } from './functions';
+import { createAppSettings, createFunctionApp, disableBasicAuth, validateCorsOrigins, validateScale, type InstanceMemoryMB } from './functions';
 import { createIam } from './iam';
 import { createMonitoring, workspaceRetentionDays } from './monitoring';
 import { createHostStorage, deadLetterContainerName } from './storage';
@@ -124,7 +124,6 @@ export class AzureStack extends pulumi.ComponentResource {
         containers: containerNames,
         topicEndpoint: topic.endpoint,
         appInsightsConnectionString: monitoring.connectionString,
-        dependsOn: functionApp.siteConfigWrites,
       },
       parent,
     );
@@ -147,6 +146,8 @@ export class AzureStack extends pulumi.ComponentResource {
       },
       parent,
     );
+
+    disableBasicAuth(name, { resourceGroupName, appName: app.name }, [deployment], parent);
 
     createSubscription(
       name,
