@@ -1,5 +1,5 @@
 // deploy.yml's first-run steps: the Azure resource providers registered before `pulumi up` from
-// the generated list, and a bounded readiness wait on /api/health before the comparison.
+// the generated list, and compare waiting (bounded) for both clouds to pass its preflight.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -28,13 +28,10 @@ it('registers the providers from the generated list after the Azure login and be
   expect(register).toBeLessThan(indexOf((s) => s.uses?.startsWith('pulumi/actions@') ?? false));
 });
 
-it('waits for /api/health of both clouds before comparing, for a bounded time', () => {
-  const wait = indexOf((s) => s.run?.includes('/api/health') ?? false);
-  const compare = indexOf((s) => s.run?.includes('npm run compare') ?? false);
-  expect(wait).toBeGreaterThan(indexOf((s) => s.uses?.startsWith('pulumi/actions@') ?? false));
-  expect(wait).toBeLessThan(compare);
-  expect(steps[wait].if).toBe(steps[compare].if);
-  expect(steps[wait].env).toEqual({ AWS_URL: '${{ steps.up.outputs.awsUrl }}', AZURE_URL: '${{ steps.up.outputs.azureUrl }}' });
-  expect(steps[wait]['timeout-minutes']).toBeLessThan(workflow.jobs.deploy['timeout-minutes']);
-  expect(steps[wait].run).toMatch(/curl --fail .*--max-time \d+ "\$url\/api\/health"/);
+it("waits for both clouds with compare's own preflight (--wait-ready), bounded well below the job's timeout", () => {
+  const compare = steps[indexOf((s) => s.run?.includes('npm run compare') ?? false)]!;
+  const [, minutes] = /--wait-ready (\d+)m\b/.exec(compare.run ?? '') ?? [];
+  expect(Number(minutes)).toBeGreaterThan(0);
+  expect(Number(minutes)).toBeLessThan(workflow.jobs.deploy['timeout-minutes'] / 2);
+  expect(compare.env).toEqual({ AWS_URL: '${{ steps.up.outputs.awsUrl }}', AZURE_URL: '${{ steps.up.outputs.azureUrl }}' });
 });
