@@ -119,7 +119,11 @@ export function wirePublisher(
     {
       eventSourceArn: notes.streamArn,
       functionName: publisher.name,
-      startingPosition: 'LATEST',
+      // Polling starts minutes after the mapping is created (and up to 90 s after an update), so
+      // LATEST would never publish the writes made meanwhile; TRIM_HORIZON replays the 24 h the
+      // stream keeps, which is safe because event ids are derived from the change and the subscriber
+      // records each once (AWS Lambda developer guide, "Polling and stream starting positions").
+      startingPosition: 'TRIM_HORIZON',
       batchSize: 100,
       // The publisher returns batchItemFailures: only the failed record and those after it are retried.
       functionResponseTypes: ['ReportBatchItemFailures'],

@@ -21,8 +21,6 @@ export interface FunctionApp {
   app: web.WebApp;
   /** The SCM (Kudu) host One Deploy publishes to. */
   scmHost: pulumi.Output<string>;
-  /** Site config writes, done one after another: parallel writes to one site can conflict (409). */
-  siteConfigWrites: pulumi.Resource[];
 }
 
 /** Flex Consumption limits: at most 1000 instances; instance memory 2048 or 4096 MB. */
@@ -77,7 +75,7 @@ export function createFunctionApp(name: string, args: FunctionAppArgs, parent: p
   );
 
   // Only what Flex accepts: no ftpsState/netFrameworkVersion/use32BitWorkerProcess (rejected with
-  // error 51021, microsoft/azure-pipelines-tasks#21032); FTP is off through WebAppFtpAllowed below.
+  // error 51021, microsoft/azure-pipelines-tasks#21032); FTP is off through disableBasicAuth below.
   const siteConfig: SiteConfig = {
     minTlsVersion: '1.2',
     scmMinTlsVersion: '1.2',
@@ -113,16 +111,30 @@ export function createFunctionApp(name: string, args: FunctionAppArgs, parent: p
     { parent, transformations: [sendSiteConfigAsWritten(siteConfig)] },
   );
 
-  // Basic-auth publishing off: One Deploy authenticates with Entra ID tokens instead.
-  const basicAuth = { resourceGroupName: args.resourceGroupName, name: app.name, allow: false };
-  const ftp = new web.WebAppFtpAllowed(`${name}-ftp-basic-auth`, basicAuth, { parent });
-  const scm = new web.WebAppScmAllowed(`${name}-scm-basic-auth`, basicAuth, { parent, dependsOn: [ftp] });
-
   const scmHost = pulumi
     .all([app.hostNameSslStates, app.name])
     .apply(([states, appName]) => states?.find((s) => s.hostType === 'Repository')?.name ?? `${appName}.scm.azurewebsites.net`);
 
-  return { plan, app, scmHost, siteConfigWrites: [ftp, scm] };
+  return { plan, app, scmHost };
+}
+
+/**
+ * Basic-auth publishing off (One Deploy authenticates with Entra ID tokens instead), written last:
+ * these sites/basicPublishingCredentialsPolicies have been refused without a `location`, which the
+ * SDK cannot send (BadRequest 51008, Azure/bicep-types-az#1526, #1571), and Flex has no FTP at all.
+ * Nothing waits for them, so a refusal fails `pulumi up` with settings, code and events in place.
+ * They follow the code deployment and each other: parallel writes to one site can conflict (409).
+ */
+export function disableBasicAuth(
+  name: string,
+  args: { resourceGroupName: pulumi.Input<string>; appName: pulumi.Input<string> },
+  after: pulumi.Resource[],
+  parent: pulumi.Resource,
+): pulumi.Resource[] {
+  const basicAuth = { resourceGroupName: args.resourceGroupName, name: args.appName, allow: false };
+  const ftp = new web.WebAppFtpAllowed(`${name}-ftp-basic-auth`, basicAuth, { parent, dependsOn: after });
+  const scm = new web.WebAppScmAllowed(`${name}-scm-basic-auth`, basicAuth, { parent, dependsOn: [ftp] });
+  return [ftp, scm];
 }
 
 export interface AppSettingsArgs {
@@ -137,7 +149,6 @@ export interface AppSettingsArgs {
   appInsightsConnectionString: pulumi.Input<string>;
   /** Adds REPORT_CONSUMPTION=true (handlers/core/consumption.ts). */
   reportConsumption: boolean;
-  dependsOn: pulumi.Resource[];
 }
 
 /**
@@ -167,6 +178,6 @@ export function createAppSettings(name: string, args: AppSettingsArgs, parent: p
         ...(args.reportConsumption && { [REPORT_CONSUMPTION_SETTING]: 'true' }),
       },
     },
-    { parent, dependsOn: args.dependsOn },
+    { parent },
   );
 }

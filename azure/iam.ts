@@ -64,7 +64,9 @@ export function createIam(name: string, args: IamArgs, parent: pulumi.Resource):
     {
       resourceGroupName: args.resourceGroupName,
       accountName: args.cosmosAccountName,
-      roleAssignmentId: stableUuid(`${name}:app-cosmos-data-contributor`),
+      // Derived from the principal too: a replaced Function App has a new identity, and Pulumi creates
+      // the replacement assignment before deleting the old one, which under the same id would collide.
+      roleAssignmentId: pulumi.output(args.appPrincipalId).apply((principal) => stableUuid(`${name}:app-cosmos-data-contributor:${principal}`)),
       roleDefinitionId: pulumi.interpolate`${args.cosmosAccountId}/sqlRoleDefinitions/${cosmosDataContributorRole}`,
       scope: args.cosmosAccountId,
       principalId: args.appPrincipalId,

@@ -10,7 +10,7 @@ import { createDashboard } from './dashboard';
 import { createData, containerNames, databaseName } from './data';
 import { createDeployment, defaultStagingDir, validatePackage, type AppPackage } from './deploy';
 import { createSubscription, createTopic, subscriberFunctionName } from './events';
-import { createAppSettings, createFunctionApp, validateCorsOrigins, validateScale, type InstanceMemoryMB } from './functions';
+import { createAppSettings, createFunctionApp, disableBasicAuth, validateCorsOrigins, validateScale, type InstanceMemoryMB } from './functions';
 import { createIam } from './iam';
 import { createMonitoring, workspaceRetentionDays } from './monitoring';
 import { createHostStorage, deadLetterContainerName } from './storage';
@@ -127,7 +127,6 @@ export class AzureStack extends pulumi.ComponentResource {
         topicEndpoint: topic.endpoint,
         appInsightsConnectionString: monitoring.connectionString,
         reportConsumption: args.reportConsumption ?? false,
-        dependsOn: functionApp.siteConfigWrites,
       },
       parent,
     );
@@ -150,6 +149,8 @@ export class AzureStack extends pulumi.ComponentResource {
       },
       parent,
     );
+
+    disableBasicAuth(name, { resourceGroupName, appName: app.name }, [deployment], parent);
 
     createSubscription(
       name,

@@ -3,9 +3,12 @@
 // 2: usage error, or a URL that fails the preflight (nothing written then). Errors go to stderr only.
 import { writeFileSync } from 'node:fs';
 import { compareClouds } from './compare';
-import { discoverUrls } from './discover';
+import { coldStartsPassed, runColdStartMode } from './cold-starts/cold-start-mode';
+import { renderColdStartHtml } from './cold-starts/render-cold-starts-html';
+import { coldStartTable } from './cold-starts/render-cold-starts';
+import { discoverUrls, type Discovery } from './discover';
 import { PreflightError, UsageError } from './errors';
-import { HELP, parseOptions } from './options';
+import { type CompareOptions, HELP, parseOptions } from './options';
 import { renderHtml } from './render-html';
 import { renderText } from './render-text';
 
@@ -24,6 +27,13 @@ function writeReport(path: string, html: string): void {
   }
 }
 
+async function coldStarts(discovery: Discovery, count: number, options: CompareOptions, io: CliIo): Promise<number> {
+  const report = await runColdStartMode(discovery, count, options.timeoutMs, (line) => io.stderr.write(`compare: ${line}\n`));
+  if (options.report !== undefined) writeReport(options.report, renderColdStartHtml(report));
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${coldStartTable(report)}\n`);
+  return coldStartsPassed(report) ? 0 : 1;
+}
+
 const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 
 export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<number> {
@@ -34,6 +44,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
       return 0;
     }
     const discovery = await discoverUrls(options, { cwd: io.cwd, path: io.env.PATH, timeoutMs: options.timeoutMs });
+    if (options.coldStarts !== undefined) return await coldStarts(discovery, options.coldStarts, options, io);
     if (!options.json) {
       const { aws, azure } = discovery.urls;
       io.stdout.write(`Comparing aws ${aws} with azure ${azure} (URLs from ${discovery.detail})\n`);

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunOptions } from './compare';
+import { MAX_COLD_STARTS } from './cold-starts/run-cold-starts';
 import { UsageError } from './errors';
 
 /** The run's own settings (compare.ts) plus where the URLs come from and how to print. */
@@ -14,6 +15,8 @@ export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep' |
   report?: string;
   json: boolean;
   help: boolean;
+  /** --cold-starts N: force N cold starts per cloud and time each first request, instead of the scenario. */
+  coldStarts?: number;
 }
 
 interface Bound {
@@ -29,6 +32,7 @@ export const BOUNDS = {
   timeoutMs: { flag: '--timeout', min: 100, max: 60_000, fallback: 10_000 },
   eventTimeoutMs: { flag: '--event-timeout', min: 100, max: 600_000, fallback: 30_000 },
   eventNotes: { flag: '--event-notes', min: 1, max: 50, fallback: 3 },
+  coldStarts: { flag: '--cold-starts', min: 1, max: MAX_COLD_STARTS, fallback: 0 },
 } satisfies Record<string, Bound>;
 
 /** --wait-ready: a first deployment can take minutes to answer; an hour would hide a broken one. */
@@ -59,6 +63,11 @@ Options:
   --wait-ready DURATION    before the scenario, poll GET /api/health (backing off) until both answer as the
                            contract says, for up to DURATION (e.g. 90s, 10m; ${WAIT_READY_RANGE}); default: check once
   --skip-latency           run the scenario only
+  --cold-starts N          instead of the scenario: force N cold starts per cloud, ${BOUNDS.coldStarts.min}..${BOUNDS.coldStarts.max}, and time
+                           each first request (AWS: a configuration change of the api function, put back after;
+                           Azure: a Function App restart through ARM). Needs the stack's outputs and the
+                           deployer's credentials (AWS SDK chain, Azure sign-in); never runs by default.
+                           Against local mode: a fresh local-mode process per cold start
   --report FILE            also write a self-contained HTML report (tables and charts, no network)
   --json                   print one JSON document on stdout (no table, no progress bar)
   -h, --help               show this help
@@ -129,6 +138,7 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
         'event-timeout': { type: 'string' },
         'event-notes': { type: 'string' },
         'wait-ready': { type: 'string' },
+        'cold-starts': { type: 'string' },
         'skip-latency': { type: 'boolean' },
         report: { type: 'string' },
         json: { type: 'boolean' },
@@ -163,6 +173,10 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
     options.stack = values.stack;
   }
   if (values['wait-ready'] !== undefined) options.waitReadyMs = durationFlag(values['wait-ready']);
+  if (values['cold-starts'] !== undefined) {
+    if (values.aws !== undefined) throw new UsageError('--cold-starts needs to know what to restart: use the stack (pulumi) or local mode, not --aws/--azure');
+    options.coldStarts = integerFlag(values['cold-starts'], BOUNDS.coldStarts);
+  }
   if (values.report !== undefined) options.report = checkReportPath(values.report, cwd);
   return options;
 }

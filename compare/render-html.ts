@@ -6,18 +6,18 @@ import { contractCell, latencyRows, sameCell, statusOf, violationLine } from './
 import { REPORT_BROWSER_SCRIPT } from './report-browser-script';
 import type { CompareReport } from './types';
 
-function chartJsBundle(): string {
+export function chartJsBundle(): string {
   // chart.js exports no ./dist subpath; its CommonJS entry sits next to the UMD bundle.
   const bundle = readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
   // "<\/script" means the same to JavaScript but cannot close the inline <script> element.
   return bundle.replace(/<\/script/gi, '<\\/script');
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON that cannot end its <script> element early. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 const ms = (value: number) => value.toFixed(1);
 const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;

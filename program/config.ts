@@ -10,6 +10,7 @@
  * `apiThrottle: { rateLimit, burstLimit }` here.
  */
 import * as v from 'valibot';
+import { DEFAULT_FUNCTION_TIMEOUT_SECONDS } from '../handlers/aws/time-budget';
 import { ALERT_EMAIL_PATTERN, ALERT_PERIOD_SECONDS, ALERT_THRESHOLD_KEYS, type AlertSettings } from './alerts';
 import { corsOriginsProblem } from './cors-origins';
 
@@ -52,7 +53,7 @@ export const DEFAULTS = {
   apiThrottleRateLimit: 100,
   apiThrottleBurstLimit: 200,
   functionMemoryMb: 512,
-  functionTimeoutSeconds: 10,
+  functionTimeoutSeconds: DEFAULT_FUNCTION_TIMEOUT_SECONDS,
   azureMaximumInstances: 40,
   azureInstanceMemoryMb: 2048,
   corsOrigins: [] as string[],

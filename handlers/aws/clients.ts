@@ -5,10 +5,14 @@
 // The EventBridge client lives in eventbridge-client.ts: the SDK is external to the bundles, so an
 // import here would make the api and subscriber functions load a client they never use.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requestHandler } from './config';
+import { budgetedClientConfig, callBudgetMiddleware, callBudgetMiddlewareOptions } from './config';
 
 let dynamoDb: DynamoDBClient | undefined;
 
 export function dynamoDbClient(): DynamoDBClient {
-  return (dynamoDb ??= new DynamoDBClient({ requestHandler }));
+  if (!dynamoDb) {
+    dynamoDb = new DynamoDBClient(budgetedClientConfig());
+    dynamoDb.middlewareStack.add(callBudgetMiddleware(), callBudgetMiddlewareOptions);
+  }
+  return dynamoDb;
 }

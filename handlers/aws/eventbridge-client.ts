@@ -1,9 +1,13 @@
-// The EventBridge client, once per container on first use (see clients.ts for endpoints and timeouts).
+// The EventBridge client, once per container on first use (see clients.ts for endpoints, config.ts for timeouts).
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { requestHandler } from './config';
+import { budgetedClientConfig, callBudgetMiddleware, callBudgetMiddlewareOptions } from './config';
 
 let eventBridge: EventBridgeClient | undefined;
 
 export function eventBridgeClient(): EventBridgeClient {
-  return (eventBridge ??= new EventBridgeClient({ requestHandler }));
+  if (!eventBridge) {
+    eventBridge = new EventBridgeClient(budgetedClientConfig());
+    eventBridge.middlewareStack.add(callBudgetMiddleware(), callBudgetMiddlewareOptions);
+  }
+  return eventBridge;
 }

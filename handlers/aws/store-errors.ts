@@ -34,8 +34,9 @@ const NETWORK_CODES = new Set([
 
 // The SDK's retry middleware re-wraps a thrown value that is not an `Error` of its own realm (as under
 // jest's sandbox) into `new Error("AWS SDK error wrapper for Error: connect ECONNREFUSED …")`, losing
-// `code`; the code is still in the message.
+// `code` and `name`; both are still in the message (@smithy/core retry asSdkError).
 const NETWORK_CODE_IN_MESSAGE = new RegExp(`\\b(?:${[...NETWORK_CODES].join('|')})\\b`);
+const WRAPPED_NAME = /^AWS SDK error wrapper for (\w+):/;
 
 interface SdkErrorShape {
   name?: unknown;
@@ -51,6 +52,7 @@ export function isUnavailable(error: unknown): boolean {
   if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return true;
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   if (typeof e.message === 'string' && NETWORK_CODE_IN_MESSAGE.test(e.message)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_NAMES.has(WRAPPED_NAME.exec(e.message)?.[1] ?? '')) return true;
   const status = e.$metadata?.httpStatusCode;
   if (typeof status === 'number' && status >= 500) return true;
   // The SDK marks transient errors it would retry (throttling, transient 5xx) with $retryable.

@@ -28,9 +28,30 @@ export function buildEntry(options: EntryBuild): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};
   for (const file of result.outputFiles) {
     const name = path.relative(outRoot, file.path).split(path.sep).join('/');
-    files[name] = Buffer.from(file.contents);
+    const contents = Buffer.from(file.contents);
+    files[name] = name.endsWith('.map') ? stableMapSources(contents, path.dirname(file.path), workingDir) : contents;
   }
   return files;
+}
+
+/**
+ * esbuild follows symlinks, so a node_modules that is a link (a CI cache, a shared install) puts
+ * its real location into the map's `sources` and changes the bundle's hash: a spurious code update.
+ * A source outside the working directory that lies in a node_modules is recorded as if that
+ * node_modules were the working directory's own, which is the path an unlinked install gives.
+ */
+export function stableMapSources(map: Buffer, mapDir: string, workingDir: string): Buffer {
+  let text = map.toString('utf8');
+  const { sources = [] } = JSON.parse(text) as { sources?: string[] };
+  const ownNodeModules = path.relative(mapDir, path.join(workingDir, 'node_modules')).split(path.sep).join('/');
+  for (const source of sources) {
+    const outside = path.relative(workingDir, path.resolve(mapDir, source)).startsWith('..');
+    const at = source.indexOf('node_modules/');
+    if (!outside || at < 0 || /^[a-z]+:\/\//i.test(source)) continue;
+    // Replaced in place, so the map keeps esbuild's exact formatting (and an unlinked install's bytes).
+    text = text.replace(JSON.stringify(source), JSON.stringify(`${ownNodeModules}/${source.slice(at + 'node_modules/'.length)}`));
+  }
+  return Buffer.from(text, 'utf8');
 }
 
 /** The esbuild options of every bundle we ship (the benchmarks analyse bundles with the same ones). */

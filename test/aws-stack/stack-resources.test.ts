@@ -44,12 +44,13 @@ describe('functions', () => {
     }
   });
 
-  it('get the table and bus names the handlers read', () => {
+  it('get the table and bus names the handlers read, and their own timeout for the SDK time budget', () => {
     for (const fn of ofType(run, FN)) {
       expect((fn.inputs.environment as { variables: Record<string, string> }).variables).toEqual({
         NOTES_TABLE: physical('aws-notes'),
         ACTIVITY_TABLE: physical('aws-activity'),
         EVENT_BUS_NAME: physical('aws-bus'),
+        FUNCTION_TIMEOUT_SECONDS: String(fn.inputs.timeout),
         NODE_OPTIONS: '--enable-source-maps',
       });
     }
@@ -117,7 +118,7 @@ describe('event path', () => {
     expect(mapping.inputs).toEqual({
       eventSourceArn: `${arnOf(TABLE, 'aws-notes')}/stream/2026-01-01T00:00:00.000`,
       functionName: `${prefix}-publisher`,
-      startingPosition: 'LATEST',
+      startingPosition: 'TRIM_HORIZON',
       batchSize: 100,
       functionResponseTypes: ['ReportBatchItemFailures'],
       bisectBatchOnFunctionError: true,

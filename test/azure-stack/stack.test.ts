@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
+import { stableUuid } from '../../azure/names';
 import {
   appPrincipalId,
   connectionString,
@@ -68,7 +69,10 @@ beforeAll(async () => {
     ]),
   );
   outputs = Object.fromEntries(values) as Outputs;
-  await waitFor(captured, (all) => ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 1);
+  await waitFor(
+    captured,
+    (all) => ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 1 && ofType(all, 'azure-native:web:WebAppScmAllowed').length === 1,
+  );
   resources = [...captured];
 });
 
@@ -193,6 +197,9 @@ describe('role assignments', () => {
     expect(sql.scope).toBe(cosmosId);
     expect(sql.principalId).toBe(appPrincipalId);
     expect(sql.roleAssignmentId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // A new app identity (a replaced Function App) gets a new assignment id, not a colliding one.
+    expect(sql.roleAssignmentId).toBe(stableUuid(`azure:app-cosmos-data-contributor:${appPrincipalId}`));
+    expect(stableUuid(`azure:app-cosmos-data-contributor:another-principal`)).not.toBe(sql.roleAssignmentId);
   });
 });
 
@@ -211,6 +218,15 @@ describe('TLS and HTTPS', () => {
     for (const c of ofType(resources, 'azure-native:storage:BlobContainer')) expect(c.inputs.publicAccess).toBe('None');
     expect(byName('azure-native:web:WebAppFtpAllowed', 'ftp').inputs.allow).toBe(false);
     expect(byName('azure-native:web:WebAppScmAllowed', 'scm').inputs.allow).toBe(false);
+  });
+
+  it('turns basic auth off after the code is in, and nothing waits for it (a refusal blocks nothing)', () => {
+    const ftp = byName('azure-native:web:WebAppFtpAllowed', 'ftp');
+    const scm = byName('azure-native:web:WebAppScmAllowed', 'scm');
+    expect(dependsOnNames(ftp.name)).toEqual(['azure-code']);
+    expect(dependsOnNames(scm.name)).toEqual(['azure-ftp-basic-auth']);
+    const waitingForIt = resources.filter((r) => r !== scm && dependsOnNames(r.name).some((d) => d?.endsWith('-basic-auth')));
+    expect(waitingForIt.map((r) => r.name)).toEqual([]);
   });
 
   it('sends siteConfig as written: no SDK-injected netFrameworkVersion, which Flex rejects', () => {
@@ -315,7 +331,8 @@ describe('Event Grid', () => {
       'azure-notes',
       'azure-settings',
     ]);
-    expect(dependsOnNames('azure-settings')).toEqual(['azure-ftp-basic-auth', 'azure-scm-basic-auth']);
+    // The settings wait for nothing but the app (basic auth is turned off last, see TLS and HTTPS).
+    expect(dependsOnNames('azure-settings')).toEqual([undefined]);
   });
 
   it('is registered only after the code deployment', () => {

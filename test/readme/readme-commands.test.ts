@@ -18,6 +18,7 @@ const NOT_RUN_HERE: [RegExp, string][] = [
   [/^export AWS_PROFILE=/, 'a cloud CLI signed in to an account'],
   [/^pulumi |\$\(pulumi /, 'the Pulumi CLI and a stack'],
   [/^npm run compare -- --stack /, 'the Pulumi CLI and a stack'],
+  [/^npm run compare -- --cold-starts /, "a deployed stack and the deployer's credentials; against local mode: test/compare/cold-starts-cli.test.ts"],
   [/^npm test$/, 'it is the command running this test (.ci/run runs it on a clean clone)'],
   [/^npm run compare$/, 'URL discovery from the Pulumi CLI or .local/urls.json: test/compare/discover.test.ts'],
   [/^npm run bench( -- --with-tests)?$/, 'minutes of measurement that rewrite bench/results.*: run by hand'],
