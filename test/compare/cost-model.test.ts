@@ -1,6 +1,7 @@
 // The cost model against hand-computed examples, one per price line (us-east-1 / eastus list prices
 // from compare/cost/prices.json; the arithmetic is written out next to each expectation).
 import { ASSUMPTIONS } from '../../compare/cost/assumptions';
+import { quantity, usd } from '../../compare/cost/format';
 import { apiRequestUsage, eventUsage, priceUsage, type StackSettings, standingUsage, storeUnits } from '../../compare/cost/model';
 import { loadPriceTable } from '../../compare/cost/prices';
 import { cosmosUnits, dynamoUnits } from '../../compare/cost/rules';
@@ -135,5 +136,12 @@ describe('usage of one request, one event, one month of storage', () => {
       cosmosRequestUnits: 12 * 30 * 24 * 60, // a change-feed check every 5 s, all month
       monitorAlertTimeSeries: ASSUMPTIONS.azureAlertTimeSeries.value,
     });
+  });
+});
+
+describe('how money reads', () => {
+  it('shows cents from a cent up and four significant digits below, without trailing zeros', () => {
+    expect([0, 12.5, 1234.567, 0.01, 0.00098, 0.0012345].map(usd)).toEqual(['$0', '$12.50', '$1,234.57', '$0.01', '$0.00098', '$0.001234']);
+    expect([3_000_000, 0.4296, 1.47, 12].map(quantity)).toEqual(['3,000,000', '0.4296', '1.47', '12']);
   });
 });
