@@ -92,9 +92,12 @@ function resized(cloud: Cloud, op: StoreOperation, trust: boolean, local: boolea
   return ops;
 }
 
+/** The note a write stored, as the change stream will read it: the largest item the request wrote. */
+const writtenBytes = (sample: Sample) => Math.max(0, ...(sample.consumption?.operations ?? []).filter((o) => o.kind === 'write').map((o) => o.bytes));
+
 function stepUsage(cloud: Cloud, sample: Sample, stack: StackSettings, write: boolean, noteBytes?: number): Usage {
   const request = apiRequestUsage(cloud, measureOf(cloud, sample, stack, noteBytes));
-  return write ? addUsage(request, eventUsage(cloud, stack, noteBytes ?? 256)) : request;
+  return write ? addUsage(request, eventUsage(cloud, stack, noteBytes ?? writtenBytes(sample))) : request;
 }
 
 export function estimateCosts(input: { steps: readonly SampledStep[] }, profile: TrafficProfile, table: PriceTable, stack: StackSettings): CostReport {
