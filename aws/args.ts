@@ -15,6 +15,8 @@ export interface AwsStackArgs {
   timeoutSeconds: number;
   /** Browser origins allowed by CORS; empty = no CORS configuration. */
   corsOrigins: string[];
+  /** REPORT_CONSUMPTION=true on every function (handlers/core/consumption.ts); off when absent. */
+  reportConsumption?: boolean;
   /** Prefix of function and log group names; defaults to `<project>-<stack>`. */
   namePrefix?: string;
   /** Who is told of alarms, and their thresholds; DEFAULT_ALERT_SETTINGS (no e-mail) when absent. */

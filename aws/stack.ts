@@ -2,6 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { getRegionOutput } from '@pulumi/aws/getRegion';
 import { awsFunctionNames, buildAwsBundles, type AwsFunctionName } from '../handlers/bundle';
+import { REPORT_CONSUMPTION_SETTING } from '../handlers/core/consumption';
 import { FUNCTION_TIMEOUT_ENV } from '../handlers/aws/config';
 import { DEFAULT_ALERT_SETTINGS } from '../program/alerts';
 import { createAlerts } from './alerts';
@@ -93,6 +94,7 @@ export class AwsStack extends pulumi.ComponentResource {
       NOTES_TABLE: tables.notes.name,
       ACTIVITY_TABLE: tables.activity.name,
       EVENT_BUS_NAME: bus.name,
+      ...(args.reportConsumption && { [REPORT_CONSUMPTION_SETTING]: 'true' }),
       // The SDK clients fit their attempts and retries into it (handlers/aws/time-budget.ts).
       [FUNCTION_TIMEOUT_ENV]: String(args.timeoutSeconds),
     };

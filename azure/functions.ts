@@ -1,6 +1,7 @@
 // The Function App on the Flex Consumption plan (FC1), Node 22, system-assigned identity, no keys.
 import * as pulumi from '@pulumi/pulumi';
 import * as web from '@pulumi/azure-native/web';
+import { REPORT_CONSUMPTION_SETTING } from '../handlers/core/consumption';
 
 export type InstanceMemoryMB = 2048 | 4096;
 type SiteConfig = NonNullable<web.WebAppArgs['siteConfig']>;
@@ -146,6 +147,8 @@ export interface AppSettingsArgs {
   topicEndpoint: pulumi.Input<string>;
   /** Secret: carries the ingestion key even though ingestion is authenticated by Entra ID. */
   appInsightsConnectionString: pulumi.Input<string>;
+  /** Adds REPORT_CONSUMPTION=true (handlers/core/consumption.ts). */
+  reportConsumption: boolean;
 }
 
 /**
@@ -172,6 +175,7 @@ export function createAppSettings(name: string, args: AppSettingsArgs, parent: p
         APPLICATIONINSIGHTS_CONNECTION_STRING: pulumi.secret(args.appInsightsConnectionString),
         // System-assigned identity: no ClientId part.
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD',
+        ...(args.reportConsumption && { [REPORT_CONSUMPTION_SETTING]: 'true' }),
       },
     },
     { parent },

@@ -25,6 +25,8 @@ export interface AzureStackArgs {
   instanceMemoryMB: InstanceMemoryMB;
   /** Browser origins allowed to call the API (bare origins, or "*"). */
   corsOrigins: string[];
+  /** REPORT_CONSUMPTION=true in the app settings (handlers/core/consumption.ts); off when absent. */
+  reportConsumption?: boolean;
   /** The Function App package; built from handlers/azure when absent. Tests inject their own. */
   appPackage?: AppPackage;
   /** Where the zip is staged for the deployment step; defaults to a folder under the OS temp dir. */
@@ -124,6 +126,7 @@ export class AzureStack extends pulumi.ComponentResource {
         containers: containerNames,
         topicEndpoint: topic.endpoint,
         appInsightsConnectionString: monitoring.connectionString,
+        reportConsumption: args.reportConsumption ?? false,
       },
       parent,
     );

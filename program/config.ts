@@ -40,6 +40,8 @@ export interface ProgramConfig {
   azureMaximumInstances: number;
   azureInstanceMemoryMb: (typeof AZURE_INSTANCE_MEMORY_MB)[number];
   corsOrigins: string[];
+  /** REPORT_CONSUMPTION on every function: responses carry what they consumed (for compare's cost model). */
+  reportConsumption: boolean;
   alerts: AlertSettings;
 }
 
@@ -55,6 +57,7 @@ export const DEFAULTS = {
   azureMaximumInstances: 40,
   azureInstanceMemoryMb: 2048,
   corsOrigins: [] as string[],
+  reportConsumption: false,
   alertEmail: '',
   alertFunctionErrors: ALERT_THRESHOLD_KEYS.alertFunctionErrors.default,
   alertThrottles: ALERT_THRESHOLD_KEYS.alertThrottles.default,
@@ -95,6 +98,7 @@ export const ALLOWED: Record<ConfigKey, string> = {
   corsOrigins:
     'a JSON array of origins "scheme://host[:port]" (http or https, lower case, no path, no trailing slash), ' +
     'or ["*"] alone; [] turns CORS off',
+  reportConsumption: 'true, false',
   alertEmail: 'an e-mail address such as ops@example.com, or "" for no subscription',
   alertFunctionErrors: `${intRange('alertFunctionErrors')} (function errors in ${alertPeriod} that raise an alert)`,
   alertThrottles: `${intRange('alertThrottles')} (throttled calls in ${alertPeriod}: Lambda throttles, Cosmos DB 429s)`,
@@ -143,6 +147,7 @@ const schema = v.strictObject({
   azureMaximumInstances: v.optional(integer('azureMaximumInstances'), DEFAULTS.azureMaximumInstances),
   azureInstanceMemoryMb: v.optional(oneOf(AZURE_INSTANCE_MEMORY_MB), DEFAULTS.azureInstanceMemoryMb),
   corsOrigins: v.optional(corsOrigins, () => [...DEFAULTS.corsOrigins]),
+  reportConsumption: v.optional(booleanFromConfig, DEFAULTS.reportConsumption),
   alertEmail: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(ALERT_EMAIL_PATTERN))]), DEFAULTS.alertEmail),
   alertFunctionErrors: v.optional(integer('alertFunctionErrors'), DEFAULTS.alertFunctionErrors),
   alertThrottles: v.optional(integer('alertThrottles'), DEFAULTS.alertThrottles),
@@ -220,6 +225,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConf
     azureMaximumInstances: c.azureMaximumInstances,
     azureInstanceMemoryMb: c.azureInstanceMemoryMb,
     corsOrigins: c.corsOrigins,
+    reportConsumption: c.reportConsumption,
     alerts: {
       email: c.alertEmail,
       functionErrors: c.alertFunctionErrors,

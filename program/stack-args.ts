@@ -11,6 +11,7 @@ export function awsStackArgs(config: ProgramConfig): AwsStackArgs {
     memoryMb: config.functionMemoryMb,
     timeoutSeconds: config.functionTimeoutSeconds,
     corsOrigins: [...config.corsOrigins],
+    reportConsumption: config.reportConsumption,
     alerts: { ...config.alerts },
   };
 }
@@ -22,6 +23,7 @@ export function azureStackArgs(config: ProgramConfig): AzureStackArgs {
     maximumInstanceCount: config.azureMaximumInstances,
     instanceMemoryMB: config.azureInstanceMemoryMb,
     corsOrigins: [...config.corsOrigins],
+    reportConsumption: config.reportConsumption,
     alerts: { ...config.alerts },
   };
 }

@@ -2,6 +2,7 @@
 // "api" route prefix, so the app sees the same paths as on AWS).
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createApp, type ServedBy } from '../core/app';
+import { reportingEnabled } from '../core/consumption';
 import { jsonLogger, type Logger, servedByFor } from '../core/log';
 import { decodePathLeniently, encodeDecodedPath } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
@@ -60,7 +61,13 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   const getLog = () => (log ??= options.log ?? jsonLogger(servedBy()));
   return createApiHandler(() => {
     if (!app) {
-      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy: servedBy(), log: getLog() });
+      app = createApp({
+        notes: noteStore(),
+        activity: activityStore(),
+        servedBy: servedBy(),
+        log: getLog(),
+        reportConsumption: reportingEnabled(),
+      });
     }
     return app;
   }, servedBy, getLog);

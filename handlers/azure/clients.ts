@@ -4,10 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { type Container, CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
+import { reportingEnabled } from '../core/consumption';
 import type { ActivityStore, EventPublisher, NoteStore } from '../core/ports';
 import { CosmosActivityStore } from './cosmos-activity-store';
 import { CosmosNoteStore } from './cosmos-note-store';
 import { EventGridPublisher } from './eventgrid-publisher';
+import { requestChargePlugin } from './request-charge';
 
 export type Settings = Record<string, string | undefined>;
 
@@ -72,7 +74,8 @@ export function createEventGridPublisher(env: Settings): EventGridPublisher {
 
 let cosmos: CosmosClient | undefined;
 function container(env: Settings, containerSetting: string): Container {
-  cosmos ??= new CosmosClient(cosmosClientOptions(env));
+  // REPORT_CONSUMPTION adds the request-charge plugin (handlers/core/consumption.ts); off, none runs.
+  cosmos ??= new CosmosClient({ ...cosmosClientOptions(env), ...(reportingEnabled(env) && { plugins: [requestChargePlugin] }) });
   return cosmos.database(requireSetting(env, 'COSMOS_DATABASE')).container(requireSetting(env, containerSetting));
 }
 

@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
+import { CONSUMPTION_HEADER, encodeConsumption, withConsumption } from './consumption';
 import type { AppDeps } from './deps';
 import { newNoteId } from './ids';
 import { errorsOnlyLogger, type Logger, type ServedBy, UNMATCHED_ROUTE } from './log';
@@ -22,6 +23,8 @@ export interface AppOptions {
   newId?: () => string;
   /** Defaults to logging unexpected errors only; adapters pass `jsonLogger(cloud)` for request lines. */
   log?: Logger;
+  /** REPORT_CONSUMPTION: each response carries what the request consumed (handlers/core/consumption.ts). */
+  reportConsumption?: boolean;
 }
 
 /** The route pattern a request matched (for logs), or "unmatched". */
@@ -43,7 +46,11 @@ export function createApp(options: AppOptions): Hono {
   // Outermost, so it also marks 404s, 405s and error responses.
   app.use(async (c, next) => {
     const started = performance.now();
-    await next();
+    if (options.reportConsumption) {
+      await withConsumption(next, (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)));
+    } else {
+      await next();
+    }
     c.res.headers.set('x-served-by', options.servedBy);
     // hono answers HEAD with the GET answer's headers and no body: say how long that body is.
     if (c.req.method === 'HEAD' && !c.res.headers.has('content-length') && c.res.body) {

@@ -1,15 +1,15 @@
 // The --report HTML in real headless Chromium: it renders both clouds' data (charts drawn, table rows
 // present), logs no console errors and makes no request beyond its own file.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { compareClouds } from '../../compare/compare';
 import { renderHtml } from '../../compare/render-html';
 import { latencyRows, violationLine } from '../../compare/render-text';
 import type { CompareReport } from '../../compare/types';
 import { browserForTests, HEADLESS_ARGS } from '../support/browser';
+import { openReportPage } from '../support/report-page';
 import { startPair } from './core-server';
 
 // Without a browser every test here is reported as skipped (with the install command), except in CI.
@@ -44,21 +44,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(html: string) {
-  const file = join(dir, `report-${Math.random().toString(36).slice(2)}.html`);
-  writeFileSync(file, html);
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-rendered="true"]', { timeout: 60_000 });
-  return { page, problems, requests, href: pathToFileURL(file).href };
-}
+const open = (html: string) => openReportPage(browser, dir, html, 'body[data-rendered="true"]');
 
 test('a scenario-only report (--skip-latency) draws the step chart alone, without errors', async () => {
   const { latency: _latency, eventLatency: _events, ...scenarioOnly } = report;

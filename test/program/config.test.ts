@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       azureMaximumInstances: 40,
       azureInstanceMemoryMb: 2048,
       corsOrigins: [],
+      reportConsumption: false,
       alerts: { email: '', functionErrors: 1, throttles: 10, serverErrorPercent: 5, streamAgeSeconds: 600 },
     });
   });
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
         azureMaximumInstances: '1000',
         azureInstanceMemoryMb: '4096',
         corsOrigins: '["https://app.example.com","http://localhost:3000"]',
+        reportConsumption: 'true',
         alertEmail: 'ops@example.com',
         alertFunctionErrors: '3',
         alertThrottles: '50',
@@ -55,6 +57,7 @@ describe('parseConfig', () => {
       azureMaximumInstances: 1000,
       azureInstanceMemoryMb: 4096,
       corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
+      reportConsumption: true,
       alerts: { email: 'ops@example.com', functionErrors: 3, throttles: 50, serverErrorPercent: 100, streamAgeSeconds: 60 },
     });
   });
@@ -68,6 +71,7 @@ describe('parseConfig', () => {
     ['clouds', 'gcp', /"aws", "azure", "both"/],
     ['clouds', 'AWS', /"aws", "azure", "both"/],
     ['protectData', 'yes', /true, false/],
+    ['reportConsumption', 'on', /true, false/],
     ['logRetentionDays', '-1', /1, 3, 5, 7, 14, 30/],
     ['logRetentionDays', '0', /3653/],
     ['logRetentionDays', '31', /30, 60/],

@@ -1,0 +1,70 @@
+// What one request consumed (store operations, time, memory), reported only when the stack asks for it:
+// REPORT_CONSUMPTION=true in the function's environment / app settings. Off, nothing is collected
+// (the recorders find no request to record into) and nothing reaches the client. On, each response
+// carries one debug header that `compare --cost` reads (docs/ARCHITECTURE.md, "Consumption reporting").
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The setting that turns reporting on, and the only value that does. */
+export const REPORT_CONSUMPTION_SETTING = 'REPORT_CONSUMPTION';
+export const CONSUMPTION_HEADER = 'x-consumption';
+
+export type StoreName = 'dynamodb' | 'cosmos';
+export type StoreOperationKind = 'read' | 'write' | 'query';
+
+/** One call to a store, as the SDK saw it. */
+export interface StoreOperation {
+  store: StoreName;
+  kind: StoreOperationKind;
+  /** Item bytes read or written (for a query, the bytes returned): what the documented rules need. */
+  bytes: number;
+  /** Capacity units (DynamoDB ConsumedCapacity) or request units (Cosmos x-ms-request-charge) as the
+   *  service reported them; absent when it reported none (e.g. a failed conditional write). */
+  reportedUnits?: number;
+  /** A strongly consistent read (DynamoDB charges eventually consistent reads half). */
+  consistent?: boolean;
+  /** The call failed (a failed conditional write is still billed on DynamoDB). */
+  failed?: boolean;
+}
+
+export interface Consumption {
+  /** Request start to response, measured in the app (the platform's billed duration is at least this). */
+  durationMs: number;
+  /** The function's memory when the platform states it (AWS_LAMBDA_FUNCTION_MEMORY_SIZE), else absent. */
+  memoryMb?: number;
+  operations: StoreOperation[];
+}
+
+const current = new AsyncLocalStorage<StoreOperation[]>();
+
+export function reportingEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env[REPORT_CONSUMPTION_SETTING] === 'true';
+}
+
+/** Records a store call into the request being served; does nothing outside a reported request. */
+export function recordStoreOperation(operation: StoreOperation): void {
+  current.getStore()?.push(operation);
+}
+
+/** True while serving a reported request: recorders skip any extra work (e.g. asking for capacity) otherwise. */
+export function isRecording(): boolean {
+  return current.getStore() !== undefined;
+}
+
+/** Runs one request with a fresh record; `done` gets what it consumed. */
+export async function withConsumption<T>(run: () => Promise<T>, done: (consumption: Consumption) => void): Promise<T> {
+  const operations: StoreOperation[] = [];
+  const started = performance.now();
+  try {
+    return await current.run(operations, run);
+  } finally {
+    const memory = Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
+    done({
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      ...(Number.isFinite(memory) && memory > 0 ? { memoryMb: memory } : {}),
+      operations,
+    });
+  }
+}
+
+/** The header value: compact JSON (ASCII only: every field is a number, a boolean or a fixed word). */
+export const encodeConsumption = (consumption: Consumption): string => JSON.stringify(consumption);
