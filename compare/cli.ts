@@ -6,11 +6,13 @@ import { compareClouds } from './compare';
 import { coldStartsPassed, runColdStartMode } from './cold-starts/cold-start-mode';
 import { renderColdStartHtml } from './cold-starts/render-cold-starts-html';
 import { coldStartTable } from './cold-starts/render-cold-starts';
+import { type CostReport, estimateCosts, loadPriceTable, readStackSettings, renderCostChartHtml, renderCostText, stackSettingsFromConfig, type TrafficProfile } from './cost';
 import { discoverUrls, type Discovery } from './discover';
 import { PreflightError, UsageError } from './errors';
 import { type CompareOptions, HELP, parseOptions } from './options';
 import { renderHtml } from './render-html';
 import { renderText } from './render-text';
+import type { CompareReport } from './types';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -34,6 +36,16 @@ async function coldStarts(discovery: Discovery, count: number, options: CompareO
   return coldStartsPassed(report) ? 0 : 1;
 }
 
+/** --cost: the scenario's measured consumption priced for the traffic profile, in the stack's regions. */
+function priceScenario(report: CompareReport, profile: TrafficProfile, stack: string | undefined, cwd: string): CostReport {
+  try {
+    return estimateCosts({ steps: report.steps }, profile, loadPriceTable(), stack ? readStackSettings(stack, cwd) : stackSettingsFromConfig({}));
+  } catch (error) {
+    // No consumption reported, or a stack file that cannot be read: the user's setup, not a bug.
+    throw new UsageError(`--cost: ${(error as Error).message}`);
+  }
+}
+
 const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 
 export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<number> {
@@ -55,8 +67,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
       progress: !options.json && io.stderr.isTTY === true ? (io.stderr as NodeJS.WritableStream) : undefined,
       onWaiting: (line) => io.stderr.write(`compare: waiting: ${line}\n`),
     });
-    if (options.report !== undefined) writeReport(options.report, renderHtml(report));
-    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));
+    const cost = options.cost && priceScenario(report, options.cost, options.stack, io.cwd);
+    if (options.report !== undefined) writeReport(options.report, renderHtml(report, new Date(), cost ? [renderCostChartHtml(cost)] : []));
+    if (options.json) io.stdout.write(`${JSON.stringify(cost ? { ...report, cost } : report, null, 2)}\n`);
+    else io.stdout.write(cost ? `${renderText(report)}\n${renderCostText(cost)}\n` : renderText(report));
     if (options.report !== undefined && !options.json) io.stdout.write(`Report written to ${options.report}\n`);
     return report.passed ? 0 : 1;
   } catch (error) {

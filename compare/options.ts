@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunOptions } from './compare';
 import { MAX_COLD_STARTS } from './cold-starts/run-cold-starts';
+import { parseTrafficProfile, TRAFFIC_PROFILES, TrafficProfileError, type TrafficProfile } from './cost';
 import { UsageError } from './errors';
 
 /** The run's own settings (compare.ts) plus where the URLs come from and how to print. */
@@ -17,6 +18,8 @@ export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep' |
   help: boolean;
   /** --cold-starts N: force N cold starts per cloud and time each first request, instead of the scenario. */
   coldStarts?: number;
+  /** --cost [--traffic PROFILE]: price the scenario's measured consumption for this traffic. */
+  cost?: TrafficProfile;
 }
 
 interface Bound {
@@ -63,6 +66,12 @@ Options:
   --wait-ready DURATION    before the scenario, poll GET /api/health (backing off) until both answer as the
                            contract says, for up to DURATION (e.g. 90s, 10m; ${WAIT_READY_RANGE}); default: check once
   --skip-latency           run the scenario only
+  --cost                   also price the scenario: each step's cost per million requests and a month of
+                           --traffic on each cloud, idle cost included (targets must run with
+                           REPORT_CONSUMPTION=true; prices: compare/cost/prices.json; regions: --stack's,
+                           else the project defaults)
+  --traffic PROFILE        with --cost: ${Object.keys(TRAFFIC_PROFILES).join(', ')} (default startup), or
+                           requests=N,reads=80%,note=2KB,stored=N
   --cold-starts N          instead of the scenario: force N cold starts per cloud, ${BOUNDS.coldStarts.min}..${BOUNDS.coldStarts.max}, and time
                            each first request (AWS: a configuration change of the api function, put back after;
                            Azure: a Function App restart through ARM). Needs the stack's outputs and the
@@ -139,6 +148,8 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
         'event-notes': { type: 'string' },
         'wait-ready': { type: 'string' },
         'cold-starts': { type: 'string' },
+        cost: { type: 'boolean' },
+        traffic: { type: 'string' },
         'skip-latency': { type: 'boolean' },
         report: { type: 'string' },
         json: { type: 'boolean' },
@@ -176,6 +187,16 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
   if (values['cold-starts'] !== undefined) {
     if (values.aws !== undefined) throw new UsageError('--cold-starts needs to know what to restart: use the stack (pulumi) or local mode, not --aws/--azure');
     options.coldStarts = integerFlag(values['cold-starts'], BOUNDS.coldStarts);
+  }
+  if (values.traffic !== undefined && !values.cost) throw new UsageError('--traffic goes with --cost');
+  if (values.cost) {
+    if (options.coldStarts !== undefined) throw new UsageError('--cost prices the scenario, which --cold-starts does not run');
+    try {
+      options.cost = parseTrafficProfile(values.traffic);
+    } catch (error) {
+      if (error instanceof TrafficProfileError) throw new UsageError(error.message.split('\n')[0]!);
+      throw error;
+    }
   }
   if (values.report !== undefined) options.report = checkReportPath(values.report, cwd);
   return options;

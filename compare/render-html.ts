@@ -56,7 +56,8 @@ function chart(id: string, title: string): string {
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><div class="chart"><canvas id="${id}"></canvas></div></figure>`;
 }
 
-export function renderHtml(report: CompareReport, generatedAt: Date = new Date()): string {
+/** `sections`: more HTML placed before Chart.js is loaded (compare --cost adds its section there). */
+export function renderHtml(report: CompareReport, generatedAt: Date = new Date(), sections: string[] = []): string {
   const charts = [chart('step-latency', 'Scenario step latency per cloud (ms)')];
   if (report.latency) {
     const n = report.latency.aws.requests;
@@ -100,6 +101,7 @@ ${figureTables(report)}
 ${charts.join('\n')}
 <h2>Verdict</h2>
 <ul id="verdict">${report.verdict.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+${sections.join('\n')}
 <script type="application/json" id="report-data">${scriptJson(report)}</script>
 <script>${chartJsBundle()}</script>
 <script>${REPORT_BROWSER_SCRIPT}</script>

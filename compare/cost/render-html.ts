@@ -1,16 +1,9 @@
 // The cost report in HTML: a section compare's --report can include (tables and two Chart.js charts,
 // the same look as compare/render-html.ts), and a self-contained page around it for cost alone.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chartJsBundle, escapeHtml, scriptJson } from '../render-html';
 import type { CostReport } from './estimate';
 import { quantity, usd } from './format';
 import { COST_CLOUDS } from './prices';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** JSON that cannot end its <script> element early. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 // Plain ES2020 run in the browser: draws once Chart.js (window.Chart) is there; a page that inlines
 // Chart.js after this section (as compare's report does) has it by DOMContentLoaded.
@@ -84,11 +77,6 @@ ${lineRows(report)}
 </section>`;
 }
 
-function chartJsBundle(): string {
-  // chart.js exports no ./dist subpath; its CommonJS entry sits next to the UMD bundle.
-  const bundle = readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
-  return bundle.replace(/<\/script/gi, '<\\/script');
-}
 
 /** The cost section alone as a self-contained page (Chart.js inlined, a CSP that forbids any network). */
 export function renderCostReportHtml(report: CostReport): string {

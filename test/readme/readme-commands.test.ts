@@ -22,7 +22,7 @@ const NOT_RUN_HERE: [RegExp, string][] = [
   [/^npm test$/, 'it is the command running this test (.ci/run runs it on a clean clone)'],
   [/^npm run compare$/, 'URL discovery from the Pulumi CLI or .local/urls.json: test/compare/discover.test.ts'],
   [/^npm run bench( -- --with-tests)?$/, 'minutes of measurement that rewrite bench/results.*: run by hand'],
-  [/^REPORT_CONSUMPTION=true npm start$|^npm run compare -- --skip-latency --json > compare\.json$|^npx tsx compare\/cost\/main\.ts /, 'the cost steps: test/compare/cost-consumption.test.ts (the header), cost-cli.test.ts (the tables)'],
+  [/^REPORT_CONSUMPTION=true npm start$|^npm run compare -- --cost /, 'local mode reporting consumption, priced by compare: test/compare/cost-compare-cli.test.ts'],
 ];
 
 /** The commands this file runs, exactly as README writes them. */
