@@ -180,3 +180,14 @@ test('npm run bench -- --help: the usage on stdout, exit 0', async () => {
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/Usage: npm run bench -- \[options\]/);
 });
+
+test('every dependency in package.json is in README\'s table of why it is there', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies', Record<string, string>>;
+  const section = README.slice(README.indexOf('## Dependencies'), README.indexOf('## Layout'));
+  const named = new Set([...section.matchAll(/`([@\w./*-]+)`/g)].map((m) => m[1]!));
+  // A row may name a scope's siblings by their short name after the first (`lib-dynamodb`), or a family (`@types/*`).
+  const mentioned = (name: string) =>
+    named.has(name) || named.has(name.replace(/^@[\w-]+\//, '')) || (name.startsWith('@types/') && named.has('@types/*'));
+  const missing = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)].filter((name) => !mentioned(name));
+  expect(missing).toEqual([]);
+});
