@@ -44,9 +44,8 @@ export function cosmosStoreFiles(storeDir: string): { snapshot: string; wal: str
 }
 
 /** Replays the log onto the snapshot, makes that the new snapshot and starts the log over. */
-function compact(storeDir: string, containers: ContainerSpec[]): Snapshot {
+function compact(storeDir: string, partitionKeys: Record<string, string>): Snapshot {
   const files = cosmosStoreFiles(storeDir);
-  const partitionKeys = Object.fromEntries(containers.map((c) => [c.id, c.partitionKey]));
   const snapshot = applyWal(readSnapshot(files.snapshot), readJournal<WalEntry>(files.wal), partitionKeys);
   writeSnapshot(files.snapshot, snapshot);
   // Only after the snapshot holds the log's writes (replaying the log twice would do no harm either).
@@ -68,7 +67,8 @@ function walEntries(write: DocumentWrite): WalEntry[] {
 
 export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promise<CosmosEmulator> {
   const { storeDir } = options;
-  const stored = storeDir ? compact(storeDir, options.containers) : {};
+  const partitionKeys = Object.fromEntries(options.containers.map((c) => [c.id, c.partitionKey]));
+  const stored = storeDir ? compact(storeDir, partitionKeys) : {};
   const wal: Journal<WalEntry> = storeDir ? openJournal(cosmosStoreFiles(storeDir).wal) : memoryJournal();
   // keepAlive: the emulator otherwise answers every request with `connection: close`, so each Cosmos
   // call would pay a new TCP connection and TLS handshake (most of its cost under load).
@@ -82,28 +82,34 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
 
   const serverPort = await listen(server, 0);
   const gate = new TcpGate({ host: '127.0.0.1', port: serverPort });
-  const port = rememberEmulatorPort('cosmos', await gate.open(emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'));
-  const endpoint = `https://127.0.0.1:${port}/`;
   // Local mode's own set-up and loading go straight to the emulator, past the gate.
   const client: CosmosClient = emulatorCosmosClient(`https://127.0.0.1:${serverPort}/`, caCertFile);
-  const { database } = await client.databases.createIfNotExists({ id: options.database });
-  for (const container of options.containers) {
-    await database.containers.createIfNotExists({ id: container.id, partitionKey: { paths: [container.partitionKey] } });
+  const stop = async () => {
+    live = false;
+    client.dispose();
+    await gate.shut();
+    server.closeAllConnections();
+    await close(server);
+    await wal.close();
+  };
+  let port: number;
+  try {
+    port = rememberEmulatorPort('cosmos', await gate.open(emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'));
+    const { database } = await client.databases.createIfNotExists({ id: options.database });
+    for (const container of options.containers) {
+      await database.containers.createIfNotExists({ id: container.id, partitionKey: { paths: [container.partitionKey] } });
+    }
+    await restoreSnapshot(database, stored, partitionKeys);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await restoreSnapshot(database, stored);
   live = true;
 
   return {
-    endpoint,
+    endpoint: `https://127.0.0.1:${port}/`,
     caCertFile,
     outage: { stop: () => gate.shut(), start: async () => void (await gate.open(port, 'the port was taken while the emulator was down')) },
-    async stop() {
-      live = false;
-      client.dispose();
-      await gate.shut();
-      server.closeAllConnections();
-      await close(server);
-      await wal.close();
-    },
+    stop,
   };
 }

@@ -48,12 +48,13 @@ export function applyWal(snapshot: Snapshot, entries: readonly JournalEntry<WalE
 }
 
 /** Loads documents into the emulator, a bulk request per hundred (one upsert each is far slower). */
-export async function restoreSnapshot(database: Database, snapshot: Snapshot): Promise<void> {
+export async function restoreSnapshot(database: Database, snapshot: Snapshot, partitionKeys: Record<string, string>): Promise<void> {
   const chunk = 100;
   for (const [id, documents] of Object.entries(snapshot)) {
     const container = database.container(id);
+    const pkName = (partitionKeys[id] ?? '/id').slice(1);
     for (let i = 0; i < documents.length; i += chunk) {
-      const operations = documents.slice(i, i + chunk).map((resourceBody) => ({ operationType: 'Upsert' as const, resourceBody: resourceBody as never }));
+      const operations = documents.slice(i, i + chunk).map((doc) => ({ operationType: 'Upsert' as const, partitionKey: doc[pkName] as string, resourceBody: doc as never }));
       const results = await container.items.executeBulkOperations(operations);
       const failed = results.find((result) => result.error || (result.response && result.response.statusCode >= 400));
       if (failed) throw new Error(`restoring ${id} failed: ${failed.error?.message ?? failed.response?.statusCode}`);
