@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it(`loses no acknowledged write and no event over ${cycles} SIGKILL-restart cycles (seed ${seed})`, async () => {
-  const result = await killCycles({ dataDir, signal: 'SIGKILL', cycles, seed, minKillAfterMs: 200, maxKillAfterMs: 2_000, clientsPerCloud: 8, eventDeadlineMs: 60_000 });
+  const result = await killCycles({ dataDir, signal: 'SIGKILL', cycles, seed, minKillAfterMs: 1_000, maxKillAfterMs: 4_000, clientsPerCloud: 8, eventDeadlineMs: 60_000 });
   process.stdout.write(summary('SIGKILL', result, cycles, seed));
   for (const cloud of ['aws', 'azure'] as const) {
     expect(result.totals[cloud].acknowledged).toBeGreaterThan(0);
