@@ -47,7 +47,12 @@ export function applyWal(snapshot: Snapshot, entries: readonly JournalEntry<WalE
   return Object.fromEntries([...containers].map(([id, docs]) => [id, [...docs.values()]]));
 }
 
-/** Loads documents into the emulator, a bulk request per hundred (one upsert each is far slower). */
+/**
+ * Loads documents into the emulator in batch requests of 100 upserts (one request per document is far
+ * slower). `items.bulk` rather than its successor `executeBulkOperations`, which waits for a flush
+ * timer per call: measured on 6,000 documents, 1.1 s against 4.6 s (all in one call) or 60 s (a call
+ * per hundred).
+ */
 export async function restoreSnapshot(database: Database, snapshot: Snapshot, partitionKeys: Record<string, string>): Promise<void> {
   const chunk = 100;
   for (const [id, documents] of Object.entries(snapshot)) {
@@ -55,9 +60,8 @@ export async function restoreSnapshot(database: Database, snapshot: Snapshot, pa
     const pkName = (partitionKeys[id] ?? '/id').slice(1);
     for (let i = 0; i < documents.length; i += chunk) {
       const operations = documents.slice(i, i + chunk).map((doc) => ({ operationType: 'Upsert' as const, partitionKey: doc[pkName] as string, resourceBody: doc as never }));
-      const results = await container.items.executeBulkOperations(operations);
-      const failed = results.find((result) => result.error || (result.response && result.response.statusCode >= 400));
-      if (failed) throw new Error(`restoring ${id} failed: ${failed.error?.message ?? failed.response?.statusCode}`);
+      const failed = (await container.items.bulk(operations)).find((response) => response.statusCode >= 400);
+      if (failed) throw new Error(`restoring ${id} failed with status ${failed.statusCode}`);
     }
   }
 }
