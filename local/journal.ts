@@ -135,18 +135,22 @@ class FileJournal<T> implements Journal<T> {
   private flushSoon(): void {
     this.flushing ??= this.flushAll().finally(() => {
       this.flushing = undefined;
+      // Lines or waiters that arrived after the loop's last check, before this callback ran.
+      if (this.buffer.length > 0 || this.waiters.length > 0) this.flushSoon();
     });
   }
 
   private async flushAll(): Promise<void> {
-    while (this.buffer.length > 0) {
+    while (this.buffer.length > 0 || this.waiters.length > 0) {
       const text = this.buffer.join('');
       const waiters = this.waiters;
       this.buffer = [];
       this.waiters = [];
       try {
-        await writeAsync(this.fd, text);
-        await fdatasyncAsync(this.fd);
+        if (text !== '') {
+          await writeAsync(this.fd, text);
+          await fdatasyncAsync(this.fd);
+        }
         // Everything written is done: start the file over instead of letting it grow (the fd appends).
         if (this.outstanding === 0 && this.buffer.length === 0) await ftruncateAsync(this.fd, 0);
       } catch (error) {
