@@ -20,7 +20,8 @@ export interface Startup {
 export const storedNotesPerCloud = 10_000;
 const seedConnections = 16;
 
-function freePort(): Promise<number> {
+/** A port the OS just handed out and nobody holds (the process under test binds it next). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
