@@ -1,5 +1,6 @@
 // The component's inputs, checked before any resource exists, so bad config changes nothing.
 import type { AwsFunctionName, Bundle } from '../handlers/bundle';
+import { alertSettingsProblems, type AlertSettings } from '../program/alerts';
 
 export interface AwsStackArgs {
   /** Tables get deletion protection and Pulumi's `protect`: `pulumi destroy` cannot drop the data. */
@@ -16,6 +17,8 @@ export interface AwsStackArgs {
   corsOrigins: string[];
   /** Prefix of function and log group names; defaults to `<project>-<stack>`. */
   namePrefix?: string;
+  /** Who is told of alarms, and their thresholds; DEFAULT_ALERT_SETTINGS (no e-mail) when absent. */
+  alerts?: AlertSettings;
   /** Prebuilt bundles (tests); by default the handlers are bundled from handlers/aws. */
   bundles?: Record<AwsFunctionName, Bundle>;
 }
@@ -51,5 +54,6 @@ export function validateAwsStackArgs(args: AwsStackArgs, namePrefix: string): vo
   if (!namePrefixPattern.test(namePrefix)) {
     problems.push(`namePrefix must be 1..50 letters, digits, "-" or "_" (got ${JSON.stringify(namePrefix)})`);
   }
+  if (args.alerts !== undefined) problems.push(...alertSettingsProblems(args.alerts));
   if (problems.length > 0) throw new Error(`Invalid AwsStack arguments:\n- ${problems.join('\n- ')}`);
 }

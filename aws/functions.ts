@@ -2,7 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Function as LambdaFunction } from '@pulumi/aws/lambda';
 import type { LogGroup } from '@pulumi/aws/cloudwatch';
-import type { Bundle } from '../handlers/bundle';
+import { AWS_NODE_OPTIONS, type Bundle } from '../handlers/bundle';
 import type { FunctionRole } from './iam';
 
 export interface FunctionSettings {
@@ -41,8 +41,10 @@ export function createFunction(
       memorySize: settings.memoryMb,
       timeout: settings.timeoutSeconds,
       // Stack traces through the bundled source maps point at the TypeScript sources.
-      environment: { variables: { ...settings.environment, NODE_OPTIONS: '--enable-source-maps' } },
-      loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'WARN' },
+      environment: { variables: { ...settings.environment, NODE_OPTIONS: AWS_NODE_OPTIONS } },
+      // System level INFO keeps the platform.report record, whose initDurationMs is Lambda's only
+      // cold-start signal (the dashboard counts them, compare --cold-starts reads them); WARN would drop it.
+      loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'INFO' },
       // Shows in `pulumi preview` exactly when the handler's bytes change.
       tags: { 'bundle-sha256': bundle.hash },
     },

@@ -2,8 +2,11 @@
 import * as pulumi from '@pulumi/pulumi';
 import { getRegionOutput } from '@pulumi/aws/getRegion';
 import { awsFunctionNames, buildAwsBundles, type AwsFunctionName } from '../handlers/bundle';
+import { DEFAULT_ALERT_SETTINGS } from '../program/alerts';
+import { createAlerts } from './alerts';
 import { validateAwsStackArgs, type AwsStackArgs } from './args';
 import { createHttpApi } from './api';
+import { createDashboard } from './dashboard';
 import { createTables } from './data';
 import { createEventBus, wirePublisher, wireSubscriber } from './events';
 import { createFunction } from './functions';
@@ -26,6 +29,8 @@ export class AwsStack extends pulumi.ComponentResource {
   public readonly tableName: pulumi.Output<string>;
   public readonly busName: pulumi.Output<string>;
   public readonly functionNames: pulumi.Output<Record<AwsFunctionName, string>>;
+  /** Each function's log group (where Lambda writes its REPORT lines; compare --cold-starts reads them). */
+  public readonly logGroupNames: pulumi.Output<Record<AwsFunctionName, string>>;
 
   constructor(name: string, args: AwsStackArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked and built before the component registers: a bad argument or a handler that does
@@ -97,7 +102,7 @@ export class AwsStack extends pulumi.ComponentResource {
     ) as Record<AwsFunctionName, ReturnType<typeof createFunction>>;
 
     wirePublisher(name, tables.notes, functions.publisher, publisherFailures, [roles.publisher.policy], this);
-    wireSubscriber(name, bus, functions.subscriber, subscriberFailures, this);
+    const subscription = wireSubscriber(name, bus, functions.subscriber, subscriberFailures, this);
     const http = createHttpApi(
       name,
       functions.api,
@@ -105,8 +110,38 @@ export class AwsStack extends pulumi.ComponentResource {
       this,
     );
 
-    this.url = http.api.apiEndpoint;
     this.region = getRegionOutput({}, { parent: this }).region;
+
+    // Operations: every queue where an event can end up unprocessed pages someone.
+    const deadLetterQueues = {
+      'events-dlq': subscription.deadLetterQueue,
+      'publisher-failures': publisherFailures,
+      'subscriber-failures': subscriberFailures,
+    };
+    createAlerts(
+      name,
+      { deadLetterQueues, functions, streamConsumer: functions.publisher, api: http.api, stage: http.stage },
+      args.alerts ?? DEFAULT_ALERT_SETTINGS,
+      this,
+    );
+    createDashboard(
+      name,
+      {
+        dashboardName: namePrefix,
+        region: this.region,
+        api: http.api,
+        stage: http.stage,
+        functions,
+        logGroups,
+        bus,
+        rule: subscription.rule,
+        deadLetterQueues,
+        tables: { notes: tables.notes, activity: tables.activity },
+      },
+      this,
+    );
+
+    this.url = http.api.apiEndpoint;
     this.tableName = tables.notes.name;
     this.busName = bus.name;
     this.functionNames = pulumi.output({
@@ -114,12 +149,14 @@ export class AwsStack extends pulumi.ComponentResource {
       publisher: functions.publisher.name,
       subscriber: functions.subscriber.name,
     });
+    this.logGroupNames = pulumi.output({ api: logGroups.api.name, publisher: logGroups.publisher.name, subscriber: logGroups.subscriber.name });
     this.registerOutputs({
       url: this.url,
       region: this.region,
       tableName: this.tableName,
       busName: this.busName,
       functionNames: this.functionNames,
+      logGroupNames: this.logGroupNames,
     });
   }
 }

@@ -4,6 +4,9 @@ import * as pulumi from '@pulumi/pulumi';
 import * as resources from '@pulumi/azure-native/resources';
 import * as authorization from '@pulumi/azure-native/authorization';
 import { buildAzurePackage, zipBundle } from '../handlers/bundle';
+import { alertSettingsProblems, DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../program/alerts';
+import { createAlerts } from './alerts';
+import { createDashboard } from './dashboard';
 import { createData, containerNames, databaseName } from './data';
 import { createDeployment, defaultStagingDir, validatePackage, type AppPackage } from './deploy';
 import { createSubscription, createTopic, subscriberFunctionName } from './events';
@@ -26,6 +29,8 @@ export interface AzureStackArgs {
   appPackage?: AppPackage;
   /** Where the zip is staged for the deployment step; defaults to a folder under the OS temp dir. */
   packageStagingDir?: string;
+  /** Who is told of alerts, and their thresholds; DEFAULT_ALERT_SETTINGS (no e-mail) when absent. */
+  alerts?: AlertSettings;
 }
 
 /** The functions handlers/azure/index.ts registers (docs/ARCHITECTURE.md "Entry points"). */
@@ -49,6 +54,8 @@ export class AzureStack extends pulumi.ComponentResource {
   readonly location: pulumi.Output<string>;
   readonly resourceGroupName: pulumi.Output<string>;
   readonly functionAppName: pulumi.Output<string>;
+  /** The subscription the stack deploys into (compare --cold-starts restarts the app through ARM). */
+  readonly subscriptionId: pulumi.Output<string>;
   readonly cosmosEndpoint: pulumi.Output<string>;
   readonly topicEndpoint: pulumi.Output<string>;
 
@@ -57,6 +64,9 @@ export class AzureStack extends pulumi.ComponentResource {
     validateScale(args.maximumInstanceCount, args.instanceMemoryMB);
     validateCorsOrigins(args.corsOrigins);
     workspaceRetentionDays(args.logRetentionDays);
+    const alertSettings = args.alerts ?? DEFAULT_ALERT_SETTINGS;
+    const alertProblems = alertSettingsProblems(alertSettings);
+    if (alertProblems.length > 0) throw new Error(`Invalid AzureStack arguments:\n- ${alertProblems.join('\n- ')}`);
     const appPackage = args.appPackage ?? defaultPackage();
     validatePackage(appPackage);
 
@@ -151,10 +161,16 @@ export class AzureStack extends pulumi.ComponentResource {
       parent,
     );
 
+    // Operations: the dead-letter path, failures and throttling page someone; one dashboard shows them.
+    const watched = { topicId: topic.id, appInsightsId: monitoring.appInsights.id, cosmosAccountId: data.account.id };
+    createAlerts(name, { resourceGroupName, ...watched }, alertSettings, parent);
+    createDashboard(name, { resourceGroupName, location, ...watched }, parent);
+
     this.url = pulumi.interpolate`https://${app.defaultHostName}`;
     this.location = location;
     this.resourceGroupName = resourceGroupName;
     this.functionAppName = app.name;
+    this.subscriptionId = client.subscriptionId;
     this.cosmosEndpoint = data.endpoint;
     this.topicEndpoint = topic.endpoint;
     this.registerOutputs({
@@ -162,6 +178,7 @@ export class AzureStack extends pulumi.ComponentResource {
       location: this.location,
       resourceGroupName: this.resourceGroupName,
       functionAppName: this.functionAppName,
+      subscriptionId: this.subscriptionId,
       cosmosEndpoint: this.cosmosEndpoint,
       topicEndpoint: this.topicEndpoint,
     });

@@ -1,5 +1,6 @@
 // One line per budgeted number in a run: value, limit, met / missed.
 import { budgets, checkBudget, type BudgetStatus } from './budgets';
+import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING } from '../handlers/bundle';
 import type { BenchResults } from './results';
 
 export interface BudgetLine {
@@ -20,6 +21,13 @@ export function budgetLines(results: BenchResults): BudgetLine[] {
   lines.push(line('AWS api bundle, minified', api?.minifiedBytes, budgets.awsApiBundleBytes, 'bytes'));
   for (const cold of results.bundles?.coldRequire ?? []) {
     lines.push(line(`cold require ${cold.name} (median)`, cold.error ? undefined : cold.ms.median, budgets.coldRequireMs, 'ms'));
+  }
+  const init = results.lambdaInit && 'rows' in results.lambdaInit ? results.lambdaInit : undefined;
+  if (results.lambdaInit) {
+    const api = init?.rows.find((r) => r.function === 'api' && r.sdk === AWS_SDK_SHIPPING && r.nodeOptions === AWS_NODE_OPTIONS);
+    lines.push(line(`Lambda init, api (SDK ${AWS_SDK_SHIPPING}), median`, api?.initMs.median, budgets.lambdaApiInitMs, 'ms'));
+    const azureLoad = init ? init.azure.processMs.median - init.azure.nodeAloneMs.median : undefined;
+    lines.push(line('Azure package load beyond Node\'s start, median', azureLoad, budgets.azurePackageLoadMs, 'ms'));
   }
   for (const a of results.adapters?.results ?? []) {
     if (a.target === 'core fetch') continue;

@@ -5,6 +5,10 @@ export const budgets = {
   /** 60 KB read strictly as 60 000 bytes of minified JavaScript (index.js alone, without its map). */
   awsApiBundleBytes: 60_000,
   coldRequireMs: 50,
+  /** AWS api: process start → first `next` on the real RIC, Node 22 (median). */
+  lambdaApiInitMs: 150,
+  /** Azure package: process start → package loaded, Node 22, minus Node's own start (median). */
+  azurePackageLoadMs: 100,
   /** Adapter p50 latency divided by the bare Hono-on-Node floor's p50, same scenario, same run. */
   adapterOverheadP50Ratio: 1.5,
   localStartupMs: 3_000,

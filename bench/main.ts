@@ -8,6 +8,8 @@ import { buildTargets, measureSize } from './bundles';
 import { measureColdRequire } from './cold-require';
 import { measureHttp } from './http-load';
 import { cleanUpOnInterrupt } from './interrupt';
+import { measureLambdaInit } from './lambda-init';
+import { defaultCacheRoot } from './lambda-runtime/runtime-cache';
 import { describeMachine } from './machine';
 import { measureNpmTest } from './npm-test';
 import { mainThreadProfile, readProfile, selfTimeByGroup } from './profile-summary';
@@ -61,6 +63,12 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   };
   const wants = (name: BenchOptions['sections'][number]) => options.sections.includes(name);
   if (wants('bundles')) results.bundles = await measureBundles(options.runs);
+  if (wants('lambda-init')) {
+    // A machine that cannot build the runtime client still gets every other figure.
+    results.lambdaInit = await measureLambdaInit(repoRoot, defaultCacheRoot(), options.runs, progress).catch((error: unknown) => ({
+      error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+    }));
+  }
   if (wants('adapters')) {
     progress(`cloud adapters in-process, ${adapterCalls} calls each`);
     results.adapters = { callsPerTarget: adapterCalls, results: await measureAdapters(adapterCalls) };

@@ -1,7 +1,7 @@
 // `npm run bench -- [flags]`: durations, run counts and which sections to measure.
 import { parseArgs } from 'node:util';
 
-export const sectionNames = ['bundles', 'adapters', 'http', 'program', 'startup'] as const;
+export const sectionNames = ['bundles', 'lambda-init', 'adapters', 'http', 'program', 'startup'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 export interface BenchOptions {
@@ -18,12 +18,14 @@ export interface BenchOptions {
 
 export const usage = `Usage: npm run bench -- [options]
 
-Measures bundle sizes, cold require, the cloud adapters in-process, local mode under load, program
-evaluation and local mode start-up; writes bench/results.md and bench/results.json (a partial run
+Measures bundle sizes, cold require, Lambda init on the real runtime interface client (installed on
+demand into ~/.cache/serverless-aws-azure: minutes, once), the cloud adapters in-process, local mode
+under load, program evaluation and local mode start-up; writes bench/results.md and bench/results.json (a partial run
 with --only rewrites them too) and prints the tables. Budgets are compared, never asserted.
 
 Options:
-  --runs <n>          fresh-process runs per cold measurement (cold require, program, start-up) (default 5)
+  --runs <n>          fresh-process runs per cold measurement (cold require, program, start-up) (default 5;
+                      Lambda init runs at least 10)
   --duration <s>      seconds of load per autocannon run (default 5)
   --warmup <s>        seconds of warm-up load before each measured run (default 1)
   --connections <n>   concurrent connections per autocannon run (default 10)

@@ -68,6 +68,38 @@ export function sections(r: BenchResults): Section[] {
       });
     }
   }
+  if (r.lambdaInit && 'error' in r.lambdaInit) {
+    out.push({ title: 'Lambda init on the runtime interface client', head: ['result'], rows: [[`not measured: ${r.lambdaInit.error}`]] });
+  } else if (r.lambdaInit) {
+    const l = r.lambdaInit;
+    out.push({
+      title: 'Lambda init on the runtime interface client (Node 22)',
+      head: ['function', 'AWS SDK', 'NODE_OPTIONS', 'index.js', 'init median ms', 'init min–max (IQR) ms', 'first response median ms'],
+      rows: l.rows.map((row) => [row.function, row.sdk, row.nodeOptions || '(none)', kb(row.bundleBytes), ms(row.initMs.median), spread(row.initMs), ms(row.firstResponseMs.median)]),
+      note:
+        `Each row: ${l.runs} fresh processes of Node ${l.node} running \`aws-lambda-ric\` ${l.ric} (the client the Lambda base images run) ` +
+        'as the nodejs22.x bootstrap starts it (`--expose-gc --max-http-header-size 81920`, heap sizes for 512 MB; NODE_PATH holds only ' +
+        'the AWS SDK, at this repository\'s versions, and the task folder), against a loopback Runtime API that times the first ' +
+        '`next` call (**init**: Lambda\'s Init Duration) and the first answer (**first response**: what the first caller waits for, ' +
+        'without the network). api answers GET /api/hello, publisher publishes one INSERT to an EventBridge stand-in, subscriber ' +
+        'records one event in dynalite. **external**: the SDK left to the runtime; **bundled**: tree-shaken into index.js. ' +
+        'NODE_OPTIONS as deployed (aws/functions.ts), and the api once more without them, to see their cost. Rounds over every ' +
+        'row, so a busy moment falls on all rows alike. ' +
+        `**hello world** is the floor, the function lambda-perf measures: its published init for nodejs22.x on arm64 is ` +
+        `${l.reference.ms} ms (${l.reference.source}), on AWS's hardware rather than this machine's.`,
+    });
+    out.push({
+      title: 'Azure package load (Node 22)',
+      head: ['what', 'median ms', 'min–max (IQR) ms'],
+      rows: [
+        ['node -e 0 (Node alone)', ms(l.azure.nodeAloneMs.median), spread(l.azure.nodeAloneMs)],
+        ['node -e require(dist/index.js)', ms(l.azure.processMs.median), spread(l.azure.processMs)],
+      ],
+      note:
+        'Process start to exit, fresh processes alternating. The Functions host itself cannot run here: its start and the worker ' +
+        'handshake are not included, only what this package adds to a worker\'s start.',
+    });
+  }
   if (r.adapters) {
     out.push({
       title: 'Cloud adapters alone (in-process)',

@@ -5,6 +5,7 @@ import type { PackageShare } from './bundle-composition';
 import type { TimeShare } from './profile-summary';
 import type { ColdRequire } from './cold-require';
 import type { LoadOptions, LoadResult, Overhead } from './http-load';
+import type { LambdaInit } from './lambda-init';
 import type { Machine } from './machine';
 import type { NpmTestRun } from './npm-test';
 import type { ProgramEval } from './program-eval';
@@ -20,6 +21,8 @@ export interface BenchResults {
     /** Largest packages of each bundle, by minified bytes (esbuild metafile). */
     composition: { name: string; packages: PackageShare[] }[];
   };
+  /** Cold starts on Node 22 with AWS's runtime interface client (lambda-init.ts); error when it could not run. */
+  lambdaInit?: LambdaInit | { error: string };
   /** The cloud adapters alone, in-process (adapter-micro.ts). */
   adapters?: { callsPerTarget: number; results: MicroResult[] };
   http?: {

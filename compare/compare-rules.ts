@@ -1,5 +1,8 @@
 // The explicit rules for what may differ between two clouds that behave the same. Anything not named
 // here must match exactly (after the ids this run created are replaced by their role, e.g. <note-1>).
+// The requests a platform answers differently before the app runs (docs/ARCHITECTURE.md, "Odd
+// requests": "%2F" in the route prefix, a body over 10 MiB, a path outside /api) are not in the
+// scenario, so no rule here admits them.
 import type { Cloud } from './types';
 
 export type ValueKind =

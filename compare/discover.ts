@@ -13,6 +13,8 @@ export interface Discovery {
   kind: 'flags' | 'pulumi' | 'local';
   detail: string;
   urls: CloudUrls;
+  /** With `pulumi`: every stack output (compare --cold-starts reads the endpoints' resource names). */
+  outputs?: unknown;
 }
 
 export interface DiscoverEnv {
@@ -62,8 +64,8 @@ export function urlsFromStackOutputs(outputs: unknown): Partial<CloudUrls> {
   return found;
 }
 
-/** The URLs from Pulumi, or a one-line reason why not. */
-async function fromPulumi(pulumi: string, stack: string | undefined, env: DiscoverEnv): Promise<CloudUrls | string> {
+/** The URLs (and every output) from Pulumi, or a one-line reason why not. */
+async function fromPulumi(pulumi: string, stack: string | undefined, env: DiscoverEnv): Promise<{ urls: CloudUrls; outputs: unknown } | string> {
   const args = ['stack', 'output', '--json', ...(stack === undefined ? [] : ['--stack', stack])];
   let stdout: string;
   try {
@@ -83,7 +85,7 @@ async function fromPulumi(pulumi: string, stack: string | undefined, env: Discov
     const has = Object.keys(urls).join(' and ') || 'neither URL';
     return `the stack exports ${has}; both awsUrl and azureUrl are needed (pulumi config set clouds both)`;
   }
-  return { aws: checkBaseUrl(urls.aws, 'stack output awsUrl'), azure: checkBaseUrl(urls.azure, 'stack output azureUrl') };
+  return { urls: { aws: checkBaseUrl(urls.aws, 'stack output awsUrl'), azure: checkBaseUrl(urls.azure, 'stack output azureUrl') }, outputs };
 }
 
 /** The URLs of a running local mode, or a one-line reason why not. */
@@ -121,12 +123,12 @@ export async function discoverUrls(
     if (flags.stack !== undefined) throw new UsageError('--stack needs the pulumi CLI on PATH');
     tried.push('pulumi: not on PATH');
   } else {
-    const urls = await fromPulumi(pulumi, flags.stack, env);
-    if (typeof urls !== 'string') {
-      return { kind: 'pulumi', detail: `pulumi stack output${flags.stack ? ` (stack ${flags.stack})` : ''}`, urls };
+    const found = await fromPulumi(pulumi, flags.stack, env);
+    if (typeof found !== 'string') {
+      return { kind: 'pulumi', detail: `pulumi stack output${flags.stack ? ` (stack ${flags.stack})` : ''}`, ...found };
     }
-    if (flags.stack !== undefined) throw new UsageError(urls);
-    tried.push(`pulumi: ${urls}`);
+    if (flags.stack !== undefined) throw new UsageError(found);
+    tried.push(`pulumi: ${found}`);
   }
   const local = await fromLocal(env);
   if (typeof local !== 'string') return { kind: 'local', detail: `local mode (${LOCAL_URLS_FILE})`, urls: local };

@@ -20,7 +20,11 @@ export interface AwsBundleOptions {
   entries?: Record<AwsFunctionName, string>;
   /** Reuse an earlier build of the same entries in this process (default true). */
   cache?: boolean;
+  /** How the AWS SDK v3 ships (default AWS_SDK_SHIPPING): left to the runtime, or bundled and tree-shaken. */
+  sdk?: AwsSdkShipping;
 }
+
+export type AwsSdkShipping = 'external' | 'bundled';
 
 export interface AzurePackageOptions {
   /** Entry that registers the Functions v4 app; defaults to handlers/azure/index.ts. */
@@ -36,8 +40,15 @@ const defaultAwsEntries: Record<AwsFunctionName, string> = {
   subscriber: 'handlers/aws/subscriber.ts',
 };
 
-// The nodejs22.x runtime ships AWS SDK v3; bundling it would only add megabytes and cold-start time.
+// The nodejs22.x runtime ships AWS SDK v3 (its version is not ours to pick). Which way is faster to
+// start is measured by `npm run bench` (the Lambda init section); the decision and its figures: README.
+export const AWS_SDK_SHIPPING: AwsSdkShipping = 'external';
 const awsExternal = ['@aws-sdk/*'];
+/**
+ * NODE_OPTIONS of every Lambda function: stack traces mapped back to the TypeScript sources through
+ * the bundles' linked maps. Its cost at init and on the first error is measured by `npm run bench`.
+ */
+export const AWS_NODE_OPTIONS = '--enable-source-maps';
 // Provided by the Functions host at run time and not published to npm
 // (Azure/azure-functions-nodejs-library#201).
 const azureExternal = ['@azure/functions-core'];
@@ -57,10 +68,12 @@ function cached<T>(key: string, useCache: boolean | undefined, build: () => T): 
 /** One bundle per AWS function: `index.js`, `index.js.map` (and `index.js.LEGAL.txt` when licences apply). */
 export function buildAwsBundles(options: AwsBundleOptions = {}): Record<AwsFunctionName, Bundle> {
   const entries = options.entries ?? defaultAwsEntries;
-  return cached(`aws:${JSON.stringify(entries)}`, options.cache, () => {
+  const sdk = options.sdk ?? AWS_SDK_SHIPPING;
+  return cached(`aws:${sdk}:${JSON.stringify(entries)}`, options.cache, () => {
     const bundles = {} as Record<AwsFunctionName, Bundle>;
     for (const name of awsFunctionNames) {
-      const files = buildEntry({ entry: entries[name], workingDir: repoRoot, outFile: awsOutFile, external: awsExternal });
+      const external = sdk === 'external' ? awsExternal : [];
+      const files = buildEntry({ entry: entries[name], workingDir: repoRoot, outFile: awsOutFile, external });
       bundles[name] = makeBundle(files);
     }
     return bundles;

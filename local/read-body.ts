@@ -1,6 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 
-/** A body over the front door's limit (API Gateway: 10 MB): answered with 413, never invoked. */
+/**
+ * API Gateway's payload limit for HTTP APIs (10 MB); local mode applies it at both front doors (the
+ * Functions host's own is larger), so both answer the same 413 (docs/ARCHITECTURE.md, "Odd requests").
+ */
+export const FRONT_DOOR_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A body over the front door's limit: answered with 413, never invoked. */
 export class BodyTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
     super(`request body over ${maxBytes} bytes`);
@@ -9,7 +15,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /** The whole request body. The app enforces its own 64 KiB limit; this cap only protects the process. */
-export async function readBody(req: IncomingMessage, maxBytes = 10 * 1024 * 1024): Promise<Buffer> {
+export async function readBody(req: IncomingMessage, maxBytes = FRONT_DOOR_MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -1,5 +1,5 @@
 /**
- * Which parity-table concept (DESIGN.md) each resource type serves, on each cloud.
+ * Which parity-table concept (README's "What it deploys") each resource type serves, on each cloud.
  * A type missing here makes `npm run plan` fail, so this table stays complete.
  * Rules are tried in order; the first whose type matches (and whose `when` holds) wins.
  * A resource can serve several concepts: Azure's Function App is both the compute and, through
@@ -16,6 +16,8 @@ export const CONCEPTS = [
   { id: 'dead-letters', title: 'failed deliveries' },
   { id: 'identity', title: 'identity' },
   { id: 'telemetry', title: 'logs / telemetry' },
+  { id: 'alerts', title: 'alerts' },
+  { id: 'dashboard', title: 'dashboard' },
   // What exists on one cloud only by nature (an Azure resource group, explicit providers); not part of parity.
   { id: 'scaffolding', title: 'scaffolding (no counterpart needed)' },
 ] as const;
@@ -63,6 +65,10 @@ export const RULES: readonly Rule[] = [
   { cloud: 'aws', type: 'aws:iam/rolePolicyAttachment:RolePolicyAttachment', concept: 'identity' },
   { cloud: 'aws', type: 'aws:iam/policy:Policy', concept: 'identity' },
   { cloud: 'aws', type: 'aws:cloudwatch/logGroup:LogGroup', concept: 'telemetry' },
+  { cloud: 'aws', type: 'aws:cloudwatch/metricAlarm:MetricAlarm', concept: 'alerts' },
+  { cloud: 'aws', type: 'aws:sns/topic:Topic', concept: 'alerts' },
+  { cloud: 'aws', type: 'aws:sns/topicSubscription:TopicSubscription', concept: 'alerts' },
+  { cloud: 'aws', type: 'aws:cloudwatch/dashboard:Dashboard', concept: 'dashboard' },
 
   // Azure
   { cloud: 'azure', type: 'pulumi:providers:azure-native', concept: 'scaffolding' },
@@ -90,4 +96,7 @@ export const RULES: readonly Rule[] = [
   { cloud: 'azure', type: 'azure-native:cosmosdb:SqlResourceSqlRoleAssignment', concept: 'identity' },
   { cloud: 'azure', type: 'azure-native:operationalinsights:Workspace', concept: 'telemetry' },
   { cloud: 'azure', type: 'azure-native:applicationinsights:Component', concept: 'telemetry' },
+  { cloud: 'azure', type: 'azure-native:monitor:MetricAlert', concept: 'alerts' },
+  { cloud: 'azure', type: 'azure-native:monitor:ActionGroup', concept: 'alerts' },
+  { cloud: 'azure', type: 'azure-native:portal:Dashboard', concept: 'dashboard' },
 ];

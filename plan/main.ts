@@ -7,20 +7,24 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGraph, checkParity } from './graph';
-import { renderJson, renderMarkdown } from './render';
+import { renderJson, renderMarkdown, renderTerminal } from './render';
 import { runProgram } from './run-program';
 import { readStackConfig } from './stack-config';
 
 const HELP = `Usage: npm run plan -- [--stack dev] [--out-dir plan/out] [--markdown FILE] [--json FILE]
 
 Runs the program under Pulumi mocks with Pulumi.<stack>.yaml (both clouds, whatever the stack's
-"clouds" says: the plan is there to compare them) and writes plan.md and plan.json.
+"clouds" says: the plan is there to compare them), prints the concept table and writes plan.md and
+plan.json.
 Exit codes: 0 parity holds, 1 a concept exists on one cloud only or the program failed, 2 usage error.`;
 
 export interface PlanDeps {
   root?: string;
   load?: (indexPath: string) => Record<string, unknown>;
+  /** Results: the table and what was written (stdout). */
   log?: (line: string) => void;
+  /** Usage errors and parity problems (stderr). */
+  error?: (line: string) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after the mocks are set
@@ -29,6 +33,7 @@ const defaultLoad = (indexPath: string) => require(indexPath) as Record<string, 
 export async function main(argv: string[], deps: PlanDeps = {}): Promise<number> {
   const root = deps.root ?? resolve(__dirname, '..');
   const log = deps.log ?? ((line: string) => console.log(line));
+  const error = deps.error ?? ((line: string) => console.error(line));
   let values;
   try {
     ({ values } = parseArgs({
@@ -43,8 +48,8 @@ export async function main(argv: string[], deps: PlanDeps = {}): Promise<number>
         help: { type: 'boolean', short: 'h' },
       },
     }));
-  } catch (error) {
-    log(`${(error as Error).message}\n\n${HELP}`);
+  } catch (failure) {
+    error(`${(failure as Error).message}\n\n${HELP}`);
     return 2;
   }
   if (values.help) {
@@ -52,7 +57,7 @@ export async function main(argv: string[], deps: PlanDeps = {}): Promise<number>
     return 0;
   }
   if (!/^[\w.-]+$/.test(values.stack)) {
-    log(`--stack is not a stack name: "${values.stack}"`);
+    error(`--stack is not a stack name: "${values.stack}"`);
     return 2;
   }
   const outDir = resolve(values['out-dir'] ?? join(root, 'plan', 'out'));
@@ -63,8 +68,8 @@ export async function main(argv: string[], deps: PlanDeps = {}): Promise<number>
   let config: Record<string, string>;
   try {
     ({ project, config } = readStackConfig(root, values.stack));
-  } catch (error) {
-    log((error as Error).message);
+  } catch (failure) {
+    error((failure as Error).message);
     return 2;
   }
   config[`${project}:clouds`] = 'both';
@@ -85,9 +90,10 @@ export async function main(argv: string[], deps: PlanDeps = {}): Promise<number>
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
+  log(renderTerminal(report));
   log(`plan written to ${markdownPath} and ${jsonPath}`);
   if (!parity.ok) {
-    log(`parity broken:\n${parity.problems.map((p) => `  - ${p}`).join('\n')}`);
+    error(`parity broken:\n${parity.problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
   }
   log('parity holds on every concept');

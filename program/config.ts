@@ -10,6 +10,7 @@
  * `apiThrottle: { rateLimit, burstLimit }` here.
  */
 import * as v from 'valibot';
+import { ALERT_EMAIL_PATTERN, ALERT_PERIOD_SECONDS, ALERT_THRESHOLD_KEYS, type AlertSettings } from './alerts';
 import { corsOriginsProblem } from './cors-origins';
 
 export const PROJECT = 'serverless-aws-azure';
@@ -38,6 +39,7 @@ export interface ProgramConfig {
   azureMaximumInstances: number;
   azureInstanceMemoryMb: (typeof AZURE_INSTANCE_MEMORY_MB)[number];
   corsOrigins: string[];
+  alerts: AlertSettings;
 }
 
 /** Defaults, keyed like the stack config. Pulumi.yaml declares the same ones (a test holds them equal). */
@@ -52,6 +54,11 @@ export const DEFAULTS = {
   azureMaximumInstances: 40,
   azureInstanceMemoryMb: 2048,
   corsOrigins: [] as string[],
+  alertEmail: '',
+  alertFunctionErrors: ALERT_THRESHOLD_KEYS.alertFunctionErrors.default,
+  alertThrottles: ALERT_THRESHOLD_KEYS.alertThrottles.default,
+  alertServerErrorPercent: ALERT_THRESHOLD_KEYS.alertServerErrorPercent.default,
+  alertStreamAgeSeconds: ALERT_THRESHOLD_KEYS.alertStreamAgeSeconds.default,
 } as const;
 
 export type ConfigKey = keyof typeof DEFAULTS;
@@ -64,8 +71,13 @@ const RANGES = {
   functionTimeoutSeconds: [1, 900],
   // Microsoft's Flex migration guide: the maximum instance count "must be set to a value of 40 or higher".
   azureMaximumInstances: [40, 1000],
+  alertFunctionErrors: ALERT_THRESHOLD_KEYS.alertFunctionErrors.range,
+  alertThrottles: ALERT_THRESHOLD_KEYS.alertThrottles.range,
+  alertServerErrorPercent: ALERT_THRESHOLD_KEYS.alertServerErrorPercent.range,
+  alertStreamAgeSeconds: ALERT_THRESHOLD_KEYS.alertStreamAgeSeconds.range,
 } as const satisfies Partial<Record<ConfigKey, readonly [number, number]>>;
 
+const alertPeriod = `${ALERT_PERIOD_SECONDS / 60} minutes`;
 const intRange = (key: keyof typeof RANGES) => `an integer from ${RANGES[key][0]} to ${RANGES[key][1]}`;
 
 /** What each key accepts, in words: every error message quotes it. */
@@ -82,6 +94,11 @@ export const ALLOWED: Record<ConfigKey, string> = {
   corsOrigins:
     'a JSON array of origins "scheme://host[:port]" (http or https, lower case, no path, no trailing slash), ' +
     'or ["*"] alone; [] turns CORS off',
+  alertEmail: 'an e-mail address such as ops@example.com, or "" for no subscription',
+  alertFunctionErrors: `${intRange('alertFunctionErrors')} (function errors in ${alertPeriod} that raise an alert)`,
+  alertThrottles: `${intRange('alertThrottles')} (throttled calls in ${alertPeriod}: Lambda throttles, Cosmos DB 429s)`,
+  alertServerErrorPercent: `${intRange('alertServerErrorPercent')} (percent of API requests answered 5xx in ${alertPeriod})`,
+  alertStreamAgeSeconds: `${intRange('alertStreamAgeSeconds')} (age of the oldest unpublished change, seconds)`,
 };
 
 // Pulumi passes every value as a string; tests and defaults may pass typed values.
@@ -125,6 +142,11 @@ const schema = v.strictObject({
   azureMaximumInstances: v.optional(integer('azureMaximumInstances'), DEFAULTS.azureMaximumInstances),
   azureInstanceMemoryMb: v.optional(oneOf(AZURE_INSTANCE_MEMORY_MB), DEFAULTS.azureInstanceMemoryMb),
   corsOrigins: v.optional(corsOrigins, () => [...DEFAULTS.corsOrigins]),
+  alertEmail: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(ALERT_EMAIL_PATTERN))]), DEFAULTS.alertEmail),
+  alertFunctionErrors: v.optional(integer('alertFunctionErrors'), DEFAULTS.alertFunctionErrors),
+  alertThrottles: v.optional(integer('alertThrottles'), DEFAULTS.alertThrottles),
+  alertServerErrorPercent: v.optional(integer('alertServerErrorPercent'), DEFAULTS.alertServerErrorPercent),
+  alertStreamAgeSeconds: v.optional(integer('alertStreamAgeSeconds'), DEFAULTS.alertStreamAgeSeconds),
 });
 
 export interface ConfigProblem {
@@ -197,6 +219,13 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConf
     azureMaximumInstances: c.azureMaximumInstances,
     azureInstanceMemoryMb: c.azureInstanceMemoryMb,
     corsOrigins: c.corsOrigins,
+    alerts: {
+      email: c.alertEmail,
+      functionErrors: c.alertFunctionErrors,
+      throttles: c.alertThrottles,
+      serverErrorPercent: c.alertServerErrorPercent,
+      streamAgeSeconds: c.alertStreamAgeSeconds,
+    },
   };
 }
 

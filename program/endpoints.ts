@@ -13,6 +13,7 @@ export interface AwsEndpoint {
   tableName: string;
   busName: string;
   functionNames: Record<AwsFunctionName, string>;
+  logGroupNames: Record<AwsFunctionName, string>;
 }
 
 export interface AzureEndpoint {
@@ -21,6 +22,7 @@ export interface AzureEndpoint {
   servedBy: 'azure';
   resourceGroupName: string;
   functionAppName: string;
+  subscriptionId: string;
   cosmosEndpoint: string;
   topicEndpoint: string;
 }
@@ -33,6 +35,7 @@ export function awsEndpoint(stack: AwsStack): pulumi.Output<AwsEndpoint> {
     tableName: stack.tableName,
     busName: stack.busName,
     functionNames: stack.functionNames,
+    logGroupNames: stack.logGroupNames,
   });
 }
 
@@ -43,6 +46,7 @@ export function azureEndpoint(stack: AzureStack): pulumi.Output<AzureEndpoint> {
     servedBy: 'azure' as const,
     resourceGroupName: stack.resourceGroupName,
     functionAppName: stack.functionAppName,
+    subscriptionId: stack.subscriptionId,
     cosmosEndpoint: stack.cosmosEndpoint,
     topicEndpoint: stack.topicEndpoint,
   });

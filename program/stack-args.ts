@@ -11,6 +11,7 @@ export function awsStackArgs(config: ProgramConfig): AwsStackArgs {
     memoryMb: config.functionMemoryMb,
     timeoutSeconds: config.functionTimeoutSeconds,
     corsOrigins: [...config.corsOrigins],
+    alerts: { ...config.alerts },
   };
 }
 
@@ -21,5 +22,6 @@ export function azureStackArgs(config: ProgramConfig): AzureStackArgs {
     maximumInstanceCount: config.azureMaximumInstances,
     instanceMemoryMB: config.azureInstanceMemoryMb,
     corsOrigins: [...config.corsOrigins],
+    alerts: { ...config.alerts },
   };
 }

@@ -3,10 +3,10 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createApp, type ServedBy } from '../core/app';
 import { jsonLogger, type Logger, servedByFor } from '../core/log';
-import { decodePathLeniently } from '../core/path-decoding';
+import { decodePathLeniently, encodeDecodedPath } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
 import { activityStore, noteStore } from './clients';
-import { pathnameOf, toHttpResponseInit, toWebRequest } from './http-conversion';
+import { splitUrl, toHttpResponseInit, toWebRequest } from './http-conversion';
 
 /** What the adapter needs of the Hono app. */
 export interface FetchApp {
@@ -15,18 +15,22 @@ export interface FetchApp {
   routes?: readonly { method: string; path: string }[];
 }
 
-/** `getServedBy` marks the answers the adapter gives itself (the app marks its own). */
-export function createApiHandler(getApp: () => FetchApp, getServedBy: () => ServedBy = servedByFromSettings()) {
+/**
+ * `getServedBy` marks the answers the adapter gives itself (the app marks its own), `getLog` logs them.
+ * The app's URL is the host's (scheme and authority as the Functions host vouches for them, never a
+ * client header) with the path decoded as API Gateway hands it to the Lambda and encoded again, so the
+ * app routes on the same path on both clouds (`%2F` is a separator on both).
+ */
+export function createApiHandler(getApp: () => FetchApp, getServedBy: () => ServedBy = servedByFromSettings(), getLog: () => Logger | undefined = () => undefined) {
   return async function apiHandler(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
     const app = getApp();
     const method = request.method.toUpperCase();
     const headers: [string, string][] = [];
     request.headers.forEach((value, name) => headers.push([name, value]));
-    // The same checks as on AWS, on the path decoded as API Gateway would hand it over.
-    const path = pathnameOf(request.url);
-    const head = { method, decodedPath: path.includes('%') ? decodePathLeniently(path) : path, headers };
-    const refused = precheckRequest(head, { servedBy: getServedBy(), routes: app.routes });
-    const response = refused ?? (await app.fetch(toWebRequest(request, method)));
+    const url = splitUrl(request.url);
+    const decodedPath = url.pathname.includes('%') ? decodePathLeniently(url.pathname) : url.pathname;
+    const refused = precheckRequest({ method, decodedPath, headers }, { servedBy: getServedBy(), routes: app.routes, log: getLog() });
+    const response = refused ?? (await app.fetch(toWebRequest(request, method, `${url.origin}${encodeDecodedPath(decodedPath)}${url.search}`)));
     return toHttpResponseInit(response, method);
   };
 }
@@ -50,14 +54,16 @@ export interface AzureApiEntryOptions {
 /** The api function; the app (and its clients) is built on the first invocation, once per instance. */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
+  let log: Logger | undefined;
   const fromSettings = servedByFromSettings();
   const servedBy = () => options.servedBy ?? fromSettings();
+  const getLog = () => (log ??= options.log ?? jsonLogger(servedBy()));
   return createApiHandler(() => {
     if (!app) {
-      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy: servedBy(), log: options.log ?? jsonLogger(servedBy()) });
+      app = createApp({ notes: noteStore(), activity: activityStore(), servedBy: servedBy(), log: getLog() });
     }
     return app;
-  }, servedBy);
+  }, servedBy, getLog);
 }
 
 export const apiHandler = createAzureApiEntry();

@@ -123,11 +123,16 @@ export class CosmosNoteStore implements NoteStore {
   private async writeIfUnchanged(id: string, doc: ItemDefinition, etag: string, expectedVersion: number): Promise<void> {
     try {
       await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return;
     } catch (error) {
       const status = cosmosStatus(error);
-      if (status === 412) throw new VersionMismatchError(id, expectedVersion, undefined);
       if (status === 404) throw new NoteNotFoundError(id);
-      rethrowAsStoreError(error);
+      if (status !== 412) rethrowAsStoreError(error);
     }
+    // Someone wrote in between. A write that lost to a delete gets what it would get had it come just
+    // after it, 404, as on DynamoDB (docs/ARCHITECTURE.md, "Odd requests": races between writes).
+    const now = await this.readCurrent(id);
+    if (!now) throw new NoteNotFoundError(id);
+    throw new VersionMismatchError(id, expectedVersion, now.note.version);
   }
 }

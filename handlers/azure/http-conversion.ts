@@ -6,10 +6,11 @@ const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
- * The Request the app gets: the URL, the method in upper case (fetch only normalises six), the
- * headers, and the body as the stream it already is (none for GET and HEAD), read only by the app.
+ * The Request the app gets: the URL (default: the host's), the method in upper case (fetch only
+ * normalises six), the headers, and the body as the stream it already is (none for GET and HEAD), read
+ * only by the app.
  */
-export function toWebRequest(request: HttpRequest, method = request.method.toUpperCase()): Request {
+export function toWebRequest(request: HttpRequest, method = request.method.toUpperCase(), url = request.url): Request {
   const init = {
     method,
     // The Headers object itself: Request copies it once, with no list of pairs in between.
@@ -18,17 +19,27 @@ export function toWebRequest(request: HttpRequest, method = request.method.toUpp
     // Required by Node's fetch for a stream body; not in TypeScript's DOM RequestInit, hence the cast.
     duplex: 'half',
   };
-  return new Request(request.url, init as RequestInit);
+  return new Request(url, init as RequestInit);
 }
 
-/** `new URL(url).pathname` of a URL as Request serialises it (where "/", "?" and "#" only delimit), without parsing it again. */
-export function pathnameOf(url: string): string {
+export interface UrlParts {
+  /** Scheme and authority, as the host built them. */
+  origin: string;
+  pathname: string;
+  /** The query with its "?", or empty (a bare "?" too, as URL has it). */
+  search: string;
+}
+
+/** `new URL(url)`'s parts of a URL as Request serialises it (where "/", "?" and "#" only delimit), without parsing it again. */
+export function splitUrl(url: string): UrlParts {
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start < 0) return '/';
-  const query = url.indexOf('?', start);
+  if (start < 0) return { origin: url, pathname: '/', search: '' };
   const fragment = url.indexOf('#', start);
-  const end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
-  return end < 0 ? url.slice(start) : url.slice(start, end);
+  const end = fragment < 0 ? url.length : fragment;
+  const query = url.indexOf('?', start);
+  const pathEnd = query < 0 || query > end ? end : query;
+  const search = url.slice(pathEnd, end);
+  return { origin: url.slice(0, start), pathname: url.slice(start, pathEnd), search: search === '?' ? '' : search };
 }
 
 export async function toHttpResponseInit(response: Response, method: string): Promise<HttpResponseInit> {

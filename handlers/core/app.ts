@@ -4,12 +4,12 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from './deps';
 import { newNoteId } from './ids';
-import { errorsOnlyLogger, type Logger, type ServedBy } from './log';
+import { errorsOnlyLogger, type Logger, type ServedBy, UNMATCHED_ROUTE } from './log';
 import { registerMiscRoutes } from './misc-routes';
 import { registerNoteRoutes } from './notes-routes';
-import { decodePathLeniently } from './path-decoding';
 import type { ActivityStore, NoteStore } from './ports';
-import { problemResponse, toProblemResponse } from './problem';
+import { noRouteDetail } from './path-decoding';
+import { problemDetailOf, problemResponse, toProblemResponse } from './problem';
 
 export type { ServedBy } from './log';
 
@@ -27,7 +27,7 @@ export interface AppOptions {
 /** The route pattern a request matched (for logs), or "unmatched". */
 function routeOf(c: Context): string {
   const handlers = matchedRoutes(c).filter((r) => r.method !== 'ALL');
-  return handlers[handlers.length - 1]?.path ?? 'unmatched';
+  return handlers[handlers.length - 1]?.path ?? UNMATCHED_ROUTE;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -45,8 +45,14 @@ export function createApp(options: AppOptions): Hono {
     const started = performance.now();
     await next();
     c.res.headers.set('x-served-by', options.servedBy);
+    // hono answers HEAD with the GET answer's headers and no body: say how long that body is.
+    if (c.req.method === 'HEAD' && !c.res.headers.has('content-length') && c.res.body) {
+      c.res.headers.set('content-length', String((await c.res.clone().arrayBuffer()).byteLength));
+    }
+    const reason = c.res.status >= 400 ? await problemDetailOf(c.res) : undefined;
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-    log.request({ method: c.req.method, route: routeOf(c), status: c.res.status, durationMs });
+    const entry = { method: c.req.method, route: routeOf(c), status: c.res.status, durationMs };
+    log.request(reason === undefined ? entry : { ...entry, reason });
   });
   app.use(
     methodNotAllowed({
@@ -61,9 +67,7 @@ export function createApp(options: AppOptions): Hono {
   registerMiscRoutes(app, deps);
   registerNoteRoutes(app, deps);
 
-  // Quoted fully decoded: API Gateway hands the Lambda a decoded rawPath while the Functions host
-  // passes it as sent, and the same request must get the same body.
-  app.notFound((c) => problemResponse(404, `There is no route ${c.req.method} ${decodePathLeniently(c.req.path).slice(0, 200)}.`));
+  app.notFound((c) => problemResponse(404, noRouteDetail(c.req.method, c.req.path)));
   app.onError((error, c) =>
     toProblemResponse(error, (e) => log.error(e, { method: c.req.method, route: routeOf(c) })),
   );

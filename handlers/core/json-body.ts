@@ -5,8 +5,8 @@ import { ProblemError, problemResponse } from './problem';
 
 // 64 KiB holds the longest valid note (10 000 code points of up to 4 bytes each, plus a title) with room for JSON.
 export const MAX_BODY_BYTES = 64 * 1024;
-const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB).`;
-const tooLarge = () => problemResponse(413, TOO_LARGE);
+export const BODY_TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB).`;
+const tooLarge = () => problemResponse(413, BODY_TOO_LARGE);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const limitSize = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
@@ -14,6 +14,11 @@ const limitSize = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 /** Checks media type, then size (whether or not Content-Length is sent), in the contract's order. */
 export const jsonBody: MiddlewareHandler = async (c, next) => {
   const header = c.req.header('content-type');
+  // A Content-Type sent twice arrives joined with "," (API Gateway) or ", " (the Functions host): a list
+  // is never one media type (RFC 9110 §8.3), and quoting it would make the clouds' answers differ.
+  if (header?.includes(',')) {
+    return problemResponse(415, 'The request has more than one Content-Type; send it once, as application/json.');
+  }
   const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'application/json') {
     return problemResponse(415, `The request body must be application/json, not ${header ? `"${header.slice(0, 100)}"` : 'untyped'}.`);
@@ -29,7 +34,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
 export async function readJson(c: Context): Promise<unknown> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   // bodyLimit trusts Content-Length when present: check the bytes actually received as well.
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new ProblemError(413, TOO_LARGE);
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new ProblemError(413, BODY_TOO_LARGE);
   let text: string;
   try {
     text = utf8.decode(bytes);

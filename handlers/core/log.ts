@@ -10,17 +10,22 @@ export function servedByFor(cloud: 'aws' | 'azure', value: string | undefined): 
   return servedBy as ServedBy;
 }
 
+/** The route of a request no route matched, or that was refused before routing. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
 export interface RequestLogEntry {
   method: string;
   /** The matched route pattern, e.g. /api/notes/:id, so ids do not explode log cardinality. */
   route: string;
   status: number;
   durationMs: number;
+  /** Why the request was refused (the problem's detail), on every 4xx and 5xx answer. */
+  reason?: string;
 }
 
 export interface Logger {
   request(entry: RequestLogEntry): void;
-  error(error: unknown, entry: Omit<RequestLogEntry, 'status' | 'durationMs'>): void;
+  error(error: unknown, entry: Omit<RequestLogEntry, 'status' | 'durationMs' | 'reason'>): void;
 }
 
 function describeError(error: unknown): Record<string, unknown> {

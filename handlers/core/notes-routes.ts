@@ -3,11 +3,14 @@ import type { Hono } from 'hono';
 import type { AppDeps } from './deps';
 import { etagOf, parseIfMatch } from './if-match';
 import { jsonBody } from './json-body';
-import { type Note, NoteNotFoundError } from './ports';
+import { type Note, NoteNotFoundError, VersionMismatchError } from './ports';
 import { presentNote } from './present';
 import { ProblemError, versionMismatch } from './problem';
 import { noteIdParam, requireNoteId, validNoteInput, validQuery } from './request-input';
 import { ListQuerySchema } from './validation';
+
+/** Reads and conditional writes a PUT with `If-Match: *` makes before a run of lost races is 412. */
+const ANY_VERSION_ATTEMPTS = 5;
 
 function ifMatchOf(header: string | undefined) {
   const ifMatch = parseIfMatch(header);
@@ -53,20 +56,29 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
     if (ifMatch.kind === 'absent') {
       throw new ProblemError(428, 'Send If-Match with the version you are replacing (from the ETag), or * for any version.');
     }
-    const current = await deps.notes.get(id);
-    if (!current) throw new NoteNotFoundError(id);
-    if (ifMatch.kind === 'version' && ifMatch.version !== current.version) return versionMismatch(id);
-    const next: Note = {
-      ...current,
-      title: input.title,
-      body: input.body,
-      updatedAt: deps.now().toISOString(),
-      version: current.version + 1,
-    };
-    // Conditional on the version just read, so a concurrent writer in between still gets 412.
-    await deps.notes.replace(next, current.version);
-    c.header('etag', etagOf(next.version));
-    return c.json(presentNote(next));
+    for (let attempt = 1; ; attempt++) {
+      const current = await deps.notes.get(id);
+      if (!current) throw new NoteNotFoundError(id);
+      if (ifMatch.kind === 'version' && ifMatch.version !== current.version) return versionMismatch(id);
+      const next: Note = {
+        ...current,
+        title: input.title,
+        body: input.body,
+        updatedAt: deps.now().toISOString(),
+        version: current.version + 1,
+      };
+      try {
+        // Conditional on the version just read, so a concurrent writer in between still gets 412.
+        await deps.notes.replace(next, current.version);
+      } catch (error) {
+        // "*" asks for any version: a write that slipped in between is no conflict, so read again
+        // (a race's loser gets what it would get had it come just after the winner).
+        if (error instanceof VersionMismatchError && ifMatch.kind === 'any' && attempt < ANY_VERSION_ATTEMPTS) continue;
+        throw error;
+      }
+      c.header('etag', etagOf(next.version));
+      return c.json(presentNote(next));
+    }
   });
 
   app.delete('/api/notes/:id', async (c) => {

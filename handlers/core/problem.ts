@@ -21,25 +21,52 @@ const REASON: Record<number, string> = {
   400: 'Bad Request',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   428: 'Precondition Required',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** The reason phrase of a status the API answers with (the problem's title). */
+export function reasonPhrase(status: number): string {
+  return REASON[status] ?? 'Error';
+}
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+/** The JSON text of a problem; front doors that answer without a fetch Response write it themselves. */
+export function problemText(status: number, detail: string, errors?: FieldError[]): string {
+  const body: Problem = { type: 'about:blank', title: reasonPhrase(status), status, detail };
+  if (errors) body.errors = errors;
+  return JSON.stringify(body);
+}
+
+const utf8 = new TextEncoder();
 
 export function problemResponse(
   status: number,
   detail: string,
   options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
 ): Response {
-  const body: Problem = { type: 'about:blank', title: REASON[status] ?? 'Error', status, detail };
-  if (options.errors) body.errors = options.errors;
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/problem+json', ...options.headers },
-  });
+  const text = problemText(status, detail, options.errors);
+  // Content-Length set here, so a HEAD answer (which drops the body) still says how long it is.
+  const length = String(utf8.encode(text).byteLength);
+  return new Response(text, { status, headers: { 'content-type': PROBLEM_TYPE, 'content-length': length, ...options.headers } });
+}
+
+/** The `detail` of a problem response (for the log line of a refusal); undefined for anything else. */
+export async function problemDetailOf(response: Response): Promise<string | undefined> {
+  if (!response.headers.get('content-type')?.startsWith(PROBLEM_TYPE)) return undefined;
+  try {
+    const { detail } = (await response.clone().json()) as { detail?: unknown };
+    return typeof detail === 'string' ? detail : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A problem the routes throw to stop a request; `toProblemResponse` turns it into its response. */

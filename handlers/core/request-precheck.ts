@@ -2,7 +2,7 @@
 // Request constructor refuses, or what each cloud's runtime would hand the app differently, is
 // answered here, identically on both clouds (docs/ARCHITECTURE.md, "HTTP contract").
 import { TrieRouter } from 'hono/router/trie-router';
-import type { ServedBy } from './log';
+import { type Logger, type ServedBy, UNMATCHED_ROUTE } from './log';
 import { hasDotSegment } from './path-decoding';
 import { problemResponse } from './problem';
 
@@ -23,6 +23,15 @@ export interface PrecheckTarget {
   servedBy: ServedBy;
   /** The app's routes (hono's `app.routes`), for the `Allow` header; none means an empty `Allow`. */
   routes?: readonly { method: string; path: string }[];
+  /** Where the refusal's log line goes (the app's logger: one line per request, refused or not). */
+  log?: Logger;
+}
+
+/** A refusal made before the app: status, the problem's detail, extra headers (Allow). */
+export interface Refusal {
+  status: number;
+  detail: string;
+  headers?: Record<string, string>;
 }
 
 /** The methods the routes allow on `path`, as hono's method-not-allowed middleware computes them. */
@@ -36,28 +45,37 @@ export function allowedMethods(routes: PrecheckTarget['routes'], path: string): 
   return [...new Set(router.match('ALL', path)[0].map(([method]) => method))];
 }
 
-function refusal(head: RequestHead, target: PrecheckTarget): Response | undefined {
+/** The pre-check's verdict alone, for a front door that answers by itself (the method in upper case). */
+export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 'routes'>): Refusal | undefined {
   const shown = head.decodedPath.slice(0, 200);
   // A decoded "%2F..%2F" would otherwise be resolved by URL parsing onto another route or note.
   if (hasDotSegment(head.decodedPath)) {
-    return problemResponse(404, `There is no route ${head.method} ${shown}: "." and ".." path segments are not resolved.`);
+    return { status: 404, detail: `There is no route ${head.method} ${shown}: "." and ".." path segments are not resolved.` };
   }
   if (FETCH_FORBIDDEN_METHODS.has(head.method)) {
     const allow = allowedMethods(target.routes, head.decodedPath);
     const use = allow.length > 0 ? `; use ${allow.join(', ')}` : '';
-    return problemResponse(405, `${head.method} is not allowed here${use}.`, { headers: { allow: allow.join(', ') } });
+    return { status: 405, detail: `${head.method} is not allowed here${use}.`, headers: { allow: allow.join(', ') } };
   }
   for (const [name, value] of head.headers) {
     if (NOT_ASCII_FIELD_CHAR.test(value)) {
-      return problemResponse(400, `The ${name.toLowerCase()} header has a character that is not ASCII; header values must be ASCII.`);
+      return { status: 400, detail: `The ${name.toLowerCase()} header has a character that is not ASCII; header values must be ASCII.` };
     }
   }
   return undefined;
 }
 
-/** The refusal for a request no adapter may pass on to the app, marked like the app's answers; else undefined. */
+/**
+ * The refusal for a request no adapter may pass on to the app, marked like the app's answers and
+ * logged like them (with the reason); else undefined.
+ */
 export function precheckRequest(head: RequestHead, target: PrecheckTarget): Response | undefined {
-  const refused = refusal({ ...head, method: head.method.toUpperCase() }, target);
-  refused?.headers.set('x-served-by', target.servedBy);
-  return refused;
+  const started = performance.now();
+  const method = head.method.toUpperCase();
+  const refused = precheckRefusal({ ...head, method }, target);
+  if (!refused) return undefined;
+  const response = problemResponse(refused.status, refused.detail, { headers: { ...refused.headers, 'x-served-by': target.servedBy } });
+  const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+  target.log?.request({ method, route: UNMATCHED_ROUTE, status: refused.status, durationMs, reason: refused.detail });
+  return response;
 }

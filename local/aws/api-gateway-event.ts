@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { decodePathLeniently } from '../../handlers/core/path-decoding';
+import { originFormOf, ownHost } from '../request-target';
 
 // Builds the event API Gateway HTTP API sends with payload format 2.0 and a `$default` route
 // (see test/fixtures/aws-apigw-v2 for captured examples).
@@ -48,7 +49,8 @@ export interface EventContext {
 }
 
 export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: EventContext): APIGatewayProxyEventV2 {
-  const rawUrl = req.url ?? '/';
+  // The front door refuses a target that is no path before it builds an event.
+  const rawUrl = originFormOf(req.url ?? '/') ?? '/';
   const queryAt = rawUrl.indexOf('?');
   const rawPath = toRawPath(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
   const rawQueryString = queryAt === -1 ? '' : rawUrl.slice(queryAt + 1);
@@ -77,7 +79,8 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: E
   }
 
   const method = (req.method ?? 'GET').toUpperCase();
-  const domainName = headers.host ?? 'localhost';
+  // API Gateway's own domain, never the client's Host header (hono builds the app's URL from it).
+  const domainName = ownHost(req);
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: '$default',

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Cookie, HttpRequest, HttpResponse, type HttpResponseInit } from '@azure/functions';
 import { decodePathLeniently } from '../../handlers/core/path-decoding';
+import { originFormOf } from '../request-target';
 import { serializeCookie } from './functions-cookie';
 
 // The Functions host's HTTP trigger, in-process: the route prefix is `api` and the function's route is
@@ -8,21 +9,22 @@ import { serializeCookie } from './functions-cookie';
 
 export const routePrefix = '/api';
 
+/**
+ * The HttpRequest the host hands the function, or undefined for a path outside the route prefix. The
+ * URL is `baseUrl` (the host's own address, never the Host header) with the target's path and query
+ * appended as sent, so "//x/api/…" stays a path; an absolute-form target is routed by its path.
+ */
 export function toHttpRequest(req: IncomingMessage, body: Buffer, baseUrl: string): HttpRequest | undefined {
-  const url = new URL(req.url ?? '/', baseUrl);
+  const url = new URL(`${baseUrl}${originFormOf(req.url ?? '/') ?? '/'}`);
   const path = url.pathname;
   if (path !== routePrefix && !path.startsWith(`${routePrefix}/`)) return undefined;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const method = (req.method ?? 'GET').toUpperCase();
   const init: HttpRequestParams = {
     method,
     url: url.toString(),
-    headers,
+    headers: joinedHeaders(req.rawHeaders),
     query,
     // The host passes a malformed escape ("%", "%E0%A4%A") through rather than failing the request.
     params: { path: decodePathLeniently(path.slice(routePrefix.length + 1)) },
@@ -32,13 +34,27 @@ export function toHttpRequest(req: IncomingMessage, body: Buffer, baseUrl: strin
   return FETCH_FORBIDDEN_METHODS.has(method) ? withForbiddenMethod(init) : new HttpRequest(init);
 }
 
+/**
+ * Every header line as sent, a repeated one joined with ", " as the host does (Azure/azure-functions-host
+ * issue 5294), cookies with "; ". Node's `req.headers` would keep only the first Content-Type, Host, …
+ */
+export function joinedHeaders(rawHeaders: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    const value = rawHeaders[i + 1]!;
+    headers[name] = name in headers ? `${headers[name]}${name === 'cookie' ? '; ' : ', '}${value}` : value;
+  }
+  return headers;
+}
+
 type HttpRequestParams = { method: string; url: string; headers: Record<string, string>; query: Record<string, string>; params: Record<string, string>; body?: { bytes: Buffer } };
 
 /** Methods fetch's Request refuses, and so HttpRequest's constructor (which builds one). */
-const FETCH_FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK']);
+const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
- * HttpRequest's constructor builds a fetch Request, which cannot hold TRACE or TRACK. This one wraps a
+ * HttpRequest's constructor builds a fetch Request, which cannot hold CONNECT, TRACE or TRACK. This one wraps a
  * bodiless GET Request that reports the method as sent, so the function refuses it as on AWS instead
  * of the emulator failing with a bare 500. (Whether the real host invokes the function for a method
  * outside its `methods` list is not verified; docs/ARCHITECTURE.md says so.)
@@ -94,13 +110,6 @@ function writeBytesResponse(res: ServerResponse, init: HttpResponseInit): boolea
   const bytes = !hasBody ? undefined : isBytes ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : (body as string);
   writeResponse(res, status, headers, init.cookies ?? [], bytes);
   return true;
-}
-
-/** The host's answer for a path outside the route prefix: no function matches. */
-export function writeNoFunction(res: ServerResponse): number {
-  res.writeHead(404);
-  res.end();
-  return 404;
 }
 
 /** The host's answer when the function throws: 500 with no body. */

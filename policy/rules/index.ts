@@ -1,5 +1,6 @@
 // Every rule of the pack, grouped by the promise it keeps (README "Reliability and security").
 import { backupRules } from './backups';
+import { deadLettersAlertedStackRules } from './dead-letters-alerted';
 import { encryptionRules } from './encryption';
 import { leastPrivilegeRules } from './least-privilege';
 import { logsRetainedRules, logsRetainedStackRules } from './logs-retained';
@@ -18,6 +19,6 @@ export const resourceRules: ResourceRule[] = [
   ...noPublicAccessRules,
 ];
 
-export const stackRules: StackRule[] = [...tlsStackRules, ...logsRetainedStackRules];
+export const stackRules: StackRule[] = [...tlsStackRules, ...logsRetainedStackRules, ...deadLettersAlertedStackRules];
 
 export type { ResourceInput, ResourceRule, StackResource, StackRule, StackViolation } from './types';

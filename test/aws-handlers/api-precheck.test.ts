@@ -1,7 +1,8 @@
 // Regressions found by fuzzing over HTTP (test/reliability): API Gateway hands the Lambda a decoded
 // rawPath, and the adapter must neither let it be re-read as another URL nor build a Request it cannot.
 import { Hono } from 'hono';
-import { apiHandler, encodeDecodedPath, lambdaHandlerFor } from '../../handlers/aws/api-handler';
+import { apiHandler, lambdaHandlerFor } from '../../handlers/aws/api-handler';
+import { encodeDecodedPath } from '../../handlers/core/path-decoding';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import { expectValidV2Result, jsonOf, retarget, v2Request } from './support/v2-events';
 

@@ -35,6 +35,8 @@ function mockState(args: pulumi.runtime.MockResourceArgs): Record<string, unknow
       return { name, arn: `${arnPrefix('sqs')}:${name}`, url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}` };
     case 'aws:cloudwatch/logGroup:LogGroup':
       return { name, arn: `${arnPrefix('logs')}:log-group:${name}` };
+    case 'aws:sns/topic:Topic':
+      return { name, arn: `${arnPrefix('sns')}:${name}` };
     case 'aws:iam/role:Role':
       return { name, arn: `arn:aws:iam::${ACCOUNT}:role/${name}` };
     case 'aws:lambda/function:Function': {

@@ -7,6 +7,7 @@ import { createApiHandler } from '../../handlers/azure/api';
 import { apiHandler as awsApiHandler } from '../../handlers/aws/api-handler';
 import { createApp } from '../../handlers/core/app';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
+import type { Logger, RequestLogEntry } from '../../handlers/core/log';
 import { decodePathLeniently } from '../../handlers/core/path-decoding';
 
 const ORIGIN = 'https://notes-app.azurewebsites.net';
@@ -21,7 +22,7 @@ interface Sent {
 
 /** Both clouds over the same one-note store contents, and what each answers. */
 async function bothClouds() {
-  const stores = () => ({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' as const, newId: () => ID });
+  const stores = () => ({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' as const, newId: () => ID, now: () => new Date('2026-01-02T03:04:05.678Z') });
   const azureStores = stores();
   const awsStores = stores();
   const app = createApp(azureStores);
@@ -58,7 +59,7 @@ async function bothClouds() {
   const ask = async (sent: Sent) => {
     const [onAzure, onAws] = [await viaAzure(sent), await viaAws(sent)];
     expect(onAzure).toEqual(onAws);
-    return { ...onAzure, problem: JSON.parse(onAzure.text) as { status: number; detail: string } };
+    return { ...onAzure, problem: (onAzure.text === '' ? undefined : JSON.parse(onAzure.text)) as { status: number; detail: string } };
   };
   const notesLeft = async () => [(await azureStores.notes.list({ limit: 10 })).items.length, (await awsStores.notes.list({ limit: 10 })).items.length];
   return { ask, notesLeft, appCalls: () => appCalls };
@@ -98,5 +99,41 @@ describe('the same answer on both clouds for what fuzzing found', () => {
   it('an unread header that is not ASCII is refused the same way', async () => {
     const answer = await (await bothClouds()).ask({ method: 'GET', path: '/api/hello', headers: { 'x-note': 'ünï' } });
     expect(answer.problem).toMatchObject({ status: 400, detail: expect.stringContaining('The x-note header') });
+  });
+});
+
+describe('odd requests answered alike by both adapters (docs/ARCHITECTURE.md, "Odd requests")', () => {
+  it('a Host header naming another note routes nothing: the URL is the platform\'s', async () => {
+    const clouds = await bothClouds();
+    const answer = await clouds.ask({ method: 'DELETE', path: `/api/notes/${ID}`, headers: { host: `h.example/api/notes/0190a1b2-c3d4-7e5f-8a9b-000000000000#` } });
+    expect(answer.status).toBe(204);
+    expect(await clouds.notesLeft()).toEqual([0, 0]);
+  });
+
+  it.each([`/api/notes%2F${ID}`, `/api/notes%2f${ID}%2Factivity`])('%s: %2F is a separator on both clouds (API Gateway decodes it)', async (path) => {
+    expect((await (await bothClouds()).ask({ method: 'GET', path })).status).toBe(200);
+  });
+
+  it('an empty If-Match is malformed, not missing: 400, and the note stays', async () => {
+    const clouds = await bothClouds();
+    expect((await clouds.ask({ method: 'DELETE', path: `/api/notes/${ID}`, headers: { 'if-match': '' } })).problem).toMatchObject({ status: 400, detail: expect.stringContaining('If-Match') });
+    expect(await clouds.notesLeft()).toEqual([1, 1]);
+  });
+});
+
+describe('a refusal before the app is logged like the app\'s answers, with its reason', () => {
+  it.each(['aws', 'azure'] as const)('on %s', async (cloud) => {
+    const lines: RequestLogEntry[] = [];
+    const log: Logger = { request: (entry) => lines.push(entry), error: () => {} };
+    const stores = { notes: new MemoryNoteStore(), activity: new MemoryActivityStore() };
+    if (cloud === 'aws') {
+      const event = { rawPath: '/api/hello', rawQueryString: '', headers: { 'x-note': 'ünï' }, requestContext: { domainName: 'h', http: { method: 'GET' } } };
+      await awsApiHandler({ ...stores, servedBy: 'aws', log })(event as unknown as APIGatewayProxyEventV2); // only what the adapter reads
+    } else {
+      const app = createApp({ ...stores, servedBy: 'azure', log });
+      await createApiHandler(() => app, () => 'azure', () => log)(new HttpRequest({ method: 'GET', url: `${ORIGIN}/api/hello`, headers: { 'x-note': 'ünï' } }), new InvocationContext());
+    }
+    const reason = 'The x-note header has a character that is not ASCII; header values must be ASCII.';
+    expect(lines).toEqual([{ method: 'GET', route: 'unmatched', status: 400, durationMs: expect.any(Number), reason }]);
   });
 });

@@ -5,7 +5,7 @@ import type { Container, Database } from '@azure/cosmos';
 import { CosmosActivityStore } from '../../handlers/azure/cosmos-activity-store';
 import { CosmosNoteStore } from '../../handlers/azure/cosmos-note-store';
 import { DELETED_NOTE_TTL_SECONDS } from '../../handlers/azure/note-document';
-import { StoreUnavailableError, VersionMismatchError } from '../../handlers/core/ports';
+import { NoteNotFoundError, StoreUnavailableError, VersionMismatchError } from '../../handlers/core/ports';
 import { activityStoreContract } from '../contract/activity-store-contract';
 import { noteStoreContract, sampleNote } from '../contract/note-store-contract';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
@@ -111,6 +111,19 @@ describe('CosmosNoteStore on Cosmos specifics', () => {
     const racing = new CosmosNoteStore(racingContainer(() => store.replace(winner, 1)));
     await expect(racing.remove(note.id, 1)).rejects.toBeInstanceOf(VersionMismatchError);
     expect(await store.get(note.id)).toEqual(winner);
+  });
+
+  // A write that loses to a delete finds no note (404), as on DynamoDB, not a version conflict (412).
+  it.each([
+    ['a replace', (racing: CosmosNoteStore, id: string) => racing.replace({ ...sampleNote({ id }), version: 2 }, 1)],
+    ['a versioned remove', (racing: CosmosNoteStore, id: string) => racing.remove(id, 1)],
+    ['a remove without a version', (racing: CosmosNoteStore, id: string) => racing.remove(id)],
+  ])('gives %s that lost to a delete NoteNotFoundError', async (_name, write) => {
+    const note = sampleNote();
+    await store.create(note);
+    const racing = new CosmosNoteStore(racingContainer(async () => void (await store.remove(note.id))));
+    await expect(write(racing, note.id)).rejects.toBeInstanceOf(NoteNotFoundError);
+    expect(await store.get(note.id)).toBeUndefined();
   });
 
   it('rejects a document that is not a note with a clear error', async () => {

@@ -3,18 +3,19 @@
 import fc from 'fast-check';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { createApiHandler } from '../../handlers/azure/api';
-import { pathnameOf, toWebRequest } from '../../handlers/azure/http-conversion';
+import { splitUrl, toWebRequest } from '../../handlers/azure/http-conversion';
 import { createApp } from '../../handlers/core/app';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 
 const ORIGIN = 'https://notes-app.azurewebsites.net';
 
-describe('pathnameOf', () => {
-  it('equals new URL(url).pathname for any URL as Request serialises it', () => {
+describe('splitUrl', () => {
+  it('equals new URL(url)\'s origin, pathname and search for any URL as Request serialises it', () => {
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https'] }), (raw) => {
         const url = new Request(raw).url;
-        expect(pathnameOf(url)).toBe(new URL(url).pathname);
+        const parsed = new URL(url);
+        expect(splitUrl(url)).toEqual({ origin: parsed.origin, pathname: parsed.pathname, search: parsed.search });
       }),
       { numRuns: 500 },
     );
@@ -30,7 +31,8 @@ describe('pathnameOf', () => {
       'https://h.example/api/a#b?c',
     ]) {
       const url = new Request(raw).url;
-      expect([raw, pathnameOf(url)]).toEqual([raw, new URL(url).pathname]);
+      const parsed = new URL(url);
+      expect([raw, splitUrl(url)]).toEqual([raw, { origin: parsed.origin, pathname: parsed.pathname, search: parsed.search }]);
     }
   });
 });

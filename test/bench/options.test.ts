@@ -25,7 +25,7 @@ describe('bench command line', () => {
     [['--duration', '600'], '--duration must be an integer from 1 to 120'],
     [['--warmup=-1'], '--warmup must be an integer from 0 to 60'],
     [['--connections', 'many'], '--connections must be an integer'],
-    [['--only', 'http,disk'], '--only takes bundles, adapters, http, program, startup'],
+    [['--only', 'http,disk'], '--only takes bundles, lambda-init, adapters, http, program, startup'],
     [['--only', ','], '--only takes'],
     [['--fast'], "Unknown option '--fast'"],
   ])('refuses %j with a clear message', (argv, message) => {

@@ -19,7 +19,7 @@ function compareCli(args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       [require.resolve('tsx/cli'), 'compare/main.ts', ...args],
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, PATH: '', NO_COLOR: '1' } },
+      { cwd: ROOT, timeout: 110_000, env: { ...process.env, PATH: '', NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -43,7 +43,7 @@ test('two servers that behave the same: exit 0, the table, the source of the URL
   } finally {
     await pair.close();
   }
-}, 60_000);
+});
 
 test('a divergent server: exit 1 and --json names the step, the path and both values', async () => {
   const pair = await startPair({
@@ -60,7 +60,7 @@ test('a divergent server: exit 1 and --json names the step, the path and both va
   } finally {
     await pair.close();
   }
-}, 60_000);
+});
 
 test('a flag out of bounds: exit 2, one line naming the range, not one request sent', async () => {
   const pair = await startPair();
@@ -71,7 +71,7 @@ test('a flag out of bounds: exit 2, one line naming the range, not one request s
   } finally {
     await pair.close();
   }
-}, 60_000);
+});
 
 test('an unreachable URL: exit 2, one line, no stack trace', async () => {
   const pair = await startPair();
@@ -79,7 +79,7 @@ test('an unreachable URL: exit 2, one line, no stack trace', async () => {
   const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, '--timeout', '2000']);
   expect(run.code).toBe(2);
   expect(run.stderr).toBe(`compare: cannot reach aws at ${pair.aws.url}: ECONNREFUSED\n`);
-}, 60_000);
+});
 
 test('--help prints the usage and exits 0; no URLs anywhere is exit 2', async () => {
   const out: string[] = [];

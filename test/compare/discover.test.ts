@@ -16,7 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const env = () => ({ cwd: dir, path: binDir, timeoutMs: 2000 });
+// A hang guard only: every answer here is immediate (or a refused connection), however busy the machine.
+const env = () => ({ cwd: dir, path: binDir, timeoutMs: 30_000 });
 
 /** A `pulumi` that records its arguments and prints `stdout` (or fails with `stderr`). */
 function fakePulumi(stdout: string, exitCode = 0, stderr = ''): void {

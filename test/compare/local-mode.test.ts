@@ -13,7 +13,7 @@ let local: LocalMode;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'compare-local-'));
   local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir: join(dir, '.local'), log: silentLogger });
-}, 60_000);
+});
 
 afterAll(async () => {
   await local?.stop();
@@ -31,4 +31,4 @@ test('local mode: discovered from .local/urls.json, both clouds behave the same 
   expect(report.urls).toEqual({ aws: local.awsUrl, azure: local.azureUrl });
   expect(report.differences).toEqual([]);
   expect(code).toBe(0);
-}, 60_000);
+});

@@ -8,15 +8,19 @@ import { type Browser, chromium } from 'playwright-core';
 import { compareClouds } from '../../compare/compare';
 import { renderHtml } from '../../compare/render-html';
 import type { CompareReport } from '../../compare/types';
+import { browserForTests, HEADLESS_ARGS } from '../support/browser';
 import { startPair } from './core-server';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// Without a browser every test here is reported as skipped (with the install command), except in CI.
+const browserPath = browserForTests();
+const test = browserPath ? it : it.skip;
 
 let browser: Browser;
 let dir: string;
 let report: CompareReport;
 
 beforeAll(async () => {
+  if (!browserPath) return;
   dir = mkdtempSync(join(tmpdir(), 'compare-report-'));
   // A divergent pair, so the report has differences to show as well as both clouds' latency.
   const pair = await startPair({
@@ -31,12 +35,12 @@ beforeAll(async () => {
   } finally {
     await pair.close();
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 60_000);
+  browser = await chromium.launch({ executablePath: browserPath, args: HEADLESS_ARGS });
+});
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(html: string) {
@@ -51,7 +55,7 @@ async function open(html: string) {
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-rendered="true"]', { timeout: 10_000 });
+  await page.waitForSelector('body[data-rendered="true"]', { timeout: 60_000 });
   return { page, problems, requests, href: pathToFileURL(file).href };
 }
 

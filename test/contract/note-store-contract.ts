@@ -179,6 +179,28 @@ export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
       expect(await listAll(store, 1)).toEqual({ ids: [], pages: 1 });
     });
 
+    // Races between writes (docs/ARCHITECTURE.md, "Odd requests"): the loser gets what it would get had
+    // it come just after the winner; a write that loses to a delete finds no note.
+    it.each([undefined, 1])('lets one of concurrent removes (expected version %s) win; the others find no note', async (expected) => {
+      const note = sampleNote();
+      await store.create(note);
+      const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => store.remove(note.id, expected)));
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toEqual([{ status: 'fulfilled', value: note }]);
+      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(NoteNotFoundError);
+      expect(await store.get(note.id)).toBeUndefined();
+    });
+
+    it('gives a replace that loses to a remove NoteNotFoundError, never VersionMismatchError', async () => {
+      for (let round = 0; round < 3; round++) {
+        const note = sampleNote();
+        await store.create(note);
+        const [replaced, removed] = await Promise.allSettled([store.replace({ ...note, title: 'late', version: 2 }, 1), store.remove(note.id)]);
+        expect(removed.status).toBe('fulfilled');
+        if (replaced.status === 'rejected') expect(replaced.reason).toBeInstanceOf(NoteNotFoundError);
+        expect(await store.get(note.id)).toBeUndefined();
+      }
+    });
+
     it('refuses to remove a note that never existed', async () => {
       await expect(store.remove(newNoteId())).rejects.toBeInstanceOf(NoteNotFoundError);
     });

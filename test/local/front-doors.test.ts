@@ -1,21 +1,26 @@
+import { BODY_TOO_LARGE } from '../../handlers/core/json-body';
 import { createAwsApiServer } from '../../local/aws/api-server';
+import { FRONT_DOOR_MAX_BODY_BYTES } from '../../local/read-body';
 import { createAzureApiServer } from '../../local/azure/api-server';
 import { withListening } from './helpers/listen';
 
 // What the emulated front doors answer on their own, without the app.
 
 describe('emulated API Gateway', () => {
-  it('refuses a payload over 10 MB with 413 and never invokes the Lambda', async () => {
+  it('refuses a payload over API Gateway\'s limit with a 413 problem, logs the reason, and never invokes the Lambda', async () => {
     let invoked = false;
+    const lines: Record<string, unknown>[] = [];
     const server = createAwsApiServer(async () => async () => {
       invoked = true;
       return { statusCode: 200 };
-    }, () => {});
+    }, (line) => lines.push(line));
     await withListening(server, async (port) => {
-      const response = await fetch(`http://127.0.0.1:${port}/api/notes`, { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1), headers: { 'content-type': 'application/json' } });
-      expect(response.status).toBe(413);
+      const response = await fetch(`http://127.0.0.1:${port}/api/notes`, { method: 'POST', body: Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1), headers: { 'content-type': 'application/json' } });
+      expect([response.status, response.headers.get('content-type'), response.headers.get('x-served-by')]).toEqual([413, 'application/problem+json', 'local-aws']);
+      expect(await response.json()).toEqual({ type: 'about:blank', title: 'Content Too Large', status: 413, detail: BODY_TOO_LARGE });
     });
     expect(invoked).toBe(false);
+    expect(lines).toEqual([expect.objectContaining({ level: 'info', cloud: 'local-aws', method: 'POST', route: '/api/notes', status: 413, reason: BODY_TOO_LARGE })]);
   });
 
   it('answers 500 Internal Server Error when the Lambda throws, and logs it', async () => {
@@ -33,7 +38,7 @@ describe('emulated API Gateway', () => {
 });
 
 describe('emulated Function App', () => {
-  it('answers 404 for a path outside /api without invoking the function, and logs it', async () => {
+  it('answers a path outside /api as the app answers an unknown path, without invoking the function, and logs it', async () => {
     let invoked = false;
     const lines: Record<string, unknown>[] = [];
     const server = createAzureApiServer(async () => async () => {
@@ -41,10 +46,12 @@ describe('emulated Function App', () => {
       return { status: 200 };
     }, (line) => lines.push(line));
     await withListening(server, async (port) => {
-      expect((await fetch(`http://127.0.0.1:${port}/hello`)).status).toBe(404);
+      const response = await fetch(`http://127.0.0.1:${port}/hello`);
+      expect([response.status, response.headers.get('x-served-by')]).toEqual([404, 'local-azure']);
+      expect(await response.json()).toMatchObject({ status: 404, detail: 'There is no route GET /hello.' });
     });
     expect(invoked).toBe(false);
-    expect(lines).toEqual([expect.objectContaining({ cloud: 'local-azure', method: 'GET', route: '/hello', status: 404 })]);
+    expect(lines).toEqual([expect.objectContaining({ cloud: 'local-azure', method: 'GET', route: '/hello', status: 404, reason: 'There is no route GET /hello.' })]);
   });
 
   it('answers 500 when the function throws', async () => {

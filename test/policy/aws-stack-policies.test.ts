@@ -41,6 +41,7 @@ describe('our AWS stack', () => {
     expect(ofType('aws:sqs/queue:Queue').length).toBeGreaterThanOrEqual(2);
     expect(ofType('aws:cloudwatch/logGroup:LogGroup')).toHaveLength(4);
     expect(ofType('aws:lambda/function:Function')).toHaveLength(3);
+    expect(ofType('aws:cloudwatch/metricAlarm:MetricAlarm').filter((a) => a.props.namespace === 'AWS/SQS')).toHaveLength(3);
     // The policies are real documents, not unresolved placeholders.
     for (const policy of ofType('aws:iam/rolePolicy:RolePolicy')) expect(JSON.parse(String(policy.props.policy)).Statement.length).toBeGreaterThan(0);
     for (const r of resources) expect(r.urn).toMatch(/^urn:pulumi:/);
@@ -110,6 +111,18 @@ describe('a broken copy of the AWS stack fails', () => {
   it("with a function whose log group the stack no longer creates", () => {
     const violations = broken((c) => c.splice(c.indexOf(find(c, 'aws:cloudwatch/logGroup:LogGroup', 'aws-api-logs')), 1));
     expect(violations).toEqual([expect.stringMatching(/^lambda-log-group-in-stack \| aws-api \| Lambda function aws-api logs to \/aws\/lambda\/\S+-api that this stack does not create/)]);
+  });
+
+  it('with a dead-letter queue whose alarm is gone, naming the queue and who sends to it', () => {
+    const violations = broken((c) => c.splice(c.indexOf(find(c, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'aws-events-dlq-messages')), 1));
+    expect(violations).toEqual([
+      'dead-letters-alerted | aws-events-dlq | dead-letter queue aws-events-dlq (failures of aws-subscriber) has no CloudWatch alarm on AWS/SQS ApproximateNumberOfMessagesVisible > 0 with alarmActions; add one so a failed event pages someone',
+    ]);
+  });
+
+  it('with an on-failure queue whose alarm notifies nobody', () => {
+    const violations = broken((c) => (find(c, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'aws-publisher-failures-messages').props.alarmActions = []));
+    expect(violations).toEqual([expect.stringMatching(/^dead-letters-alerted \| aws-publisher-failures \| dead-letter queue aws-publisher-failures \(failures of aws-notes-stream\) has no CloudWatch alarm/)]);
   });
 
   it('with an unencrypted dead-letter queue', () => {

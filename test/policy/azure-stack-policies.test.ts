@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeBundle } from '../../handlers/bundle/content-hash';
 import { zipBundle } from '../../handlers/bundle/zip';
+import { deadLetterContainerName } from '../../azure/storage';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
@@ -57,6 +58,7 @@ describe('our Azure stack', () => {
       expect([type, ofType(type).length]).toEqual([type, 1]);
     }
     expect(ofType('azure-native:eventgrid:TopicEventSubscription')).toHaveLength(1);
+    expect(ofType('azure-native:monitor:MetricAlert').length).toBeGreaterThanOrEqual(1);
     expect(Object.keys(find(resources, settings, 'azure-settings').props.properties as object).length).toBeGreaterThan(5);
     for (const r of resources) expect(r.urn).toMatch(/^urn:pulumi:/);
     // The FTP switch is tied to the app the way the engine tells a stack policy: by property dependency.
@@ -140,6 +142,13 @@ describe('a broken copy of the Azure stack fails', () => {
     expect(violations).toEqual([
       'function-app-ftp-disabled | azure-ftp-basic-auth | WebAppFtpAllowed azure-ftp-basic-auth must set allow: false (got true)',
       expect.stringMatching(/^function-app-ftp-disabled \| azure-app \| Function App azure-app allows FTP/),
+    ]);
+  });
+
+  it('with the dead-letter alert gone, naming the subscription and its container', () => {
+    const violations = broken((c) => c.splice(c.indexOf(find(c, 'azure-native:monitor:MetricAlert', 'azure-dead-lettered')), 1));
+    expect(violations).toEqual([
+      `dead-letters-alerted | azure-subscriber | Event Grid subscription azure-subscriber dead-letters into container "${deadLetterContainerName}" but no metric alert on its topic's DeadLetteredCount > 0 notifies an action group; add one so a failed event pages someone`,
     ]);
   });
 

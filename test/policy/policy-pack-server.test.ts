@@ -38,7 +38,7 @@ beforeAll(async () => {
     server.once('exit', (code) => reject(new Error(`policy pack exited with ${code}: ${stderr}`)));
   });
   client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-}, 30000);
+});
 
 afterAll(async () => {
   client?.close();

@@ -24,6 +24,8 @@ function awsOutputs(type: string, physical: string, inputs: Record<string, unkno
       return { arn: arn('events', `event-bus/${physical}`) };
     case 'aws:cloudwatch/logGroup:LogGroup':
       return { arn: arn('logs', `log-group:${physical}`) };
+    case 'aws:sns/topic:Topic':
+      return { arn: arn('sns', physical) };
     case 'aws:iam/role:Role':
       return { arn: `arn:aws:iam::${account}:role/${physical}` };
     case 'aws:lambda/function:Function':

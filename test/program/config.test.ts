@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       azureMaximumInstances: 40,
       azureInstanceMemoryMb: 2048,
       corsOrigins: [],
+      alerts: { email: '', functionErrors: 1, throttles: 10, serverErrorPercent: 5, streamAgeSeconds: 600 },
     });
   });
 
@@ -38,6 +39,11 @@ describe('parseConfig', () => {
         azureMaximumInstances: '1000',
         azureInstanceMemoryMb: '4096',
         corsOrigins: '["https://app.example.com","http://localhost:3000"]',
+        alertEmail: 'ops@example.com',
+        alertFunctionErrors: '3',
+        alertThrottles: '50',
+        alertServerErrorPercent: '100',
+        alertStreamAgeSeconds: '60',
       }),
     ).toEqual({
       clouds: 'aws',
@@ -49,6 +55,7 @@ describe('parseConfig', () => {
       azureMaximumInstances: 1000,
       azureInstanceMemoryMb: 4096,
       corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
+      alerts: { email: 'ops@example.com', functionErrors: 3, throttles: 50, serverErrorPercent: 100, streamAgeSeconds: 60 },
     });
   });
 
@@ -74,6 +81,13 @@ describe('parseConfig', () => {
     ['azureInstanceMemoryMb', '1024', /2048, 4096/],
     ['corsOrigins', 'https://example.com', /JSON array of origins/],
     ['corsOrigins', '{"a":1}', /JSON array of origins/],
+    ['alertEmail', 'ops', /e-mail address/],
+    ['alertEmail', 'ops@example', /e-mail address/],
+    ['alertEmail', 'a b@example.com', /e-mail address/],
+    ['alertFunctionErrors', '0', /1 to 100000/],
+    ['alertThrottles', 'many', /1 to 100000/],
+    ['alertServerErrorPercent', '101', /1 to 100 /],
+    ['alertStreamAgeSeconds', '59', /60 to 86400/],
   ];
   it.each(badValues)('refuses %s = %j, naming the key and the allowed values', (key, value, allowed) => {
     const problems = problemsOf({ [key]: value });

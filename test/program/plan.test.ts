@@ -24,6 +24,7 @@ describe('the plan of the real program', () => {
   });
 
   it('classifies every resource and finds parity on every concept', () => {
+    expect(PAIRED).toEqual(expect.arrayContaining(['dead-letters', 'alerts', 'dashboard']));
     const graph = buildGraph(resources);
     expect(graph.unclassified).toEqual([]);
     expect(checkParity(graph)).toEqual({ ok: true, problems: [] });
@@ -73,16 +74,29 @@ describe('the plan of the real program', () => {
 describe('npm run plan (plan/main.ts)', () => {
   let dir: string;
   const lines: string[] = [];
+  const errors: string[] = [];
   const log = (line: string) => lines.push(line);
+  const error = (line: string) => errors.push(line);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'plan-test-'));
     lines.length = 0;
+    errors.length = 0;
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes Markdown and JSON for the dev stack and exits 0', async () => {
-    const code = await main(['--stack', 'dev', '--out-dir', dir], { load: loadIndexFresh, log });
+    const code = await main(['--stack', 'dev', '--out-dir', dir], { load: loadIndexFresh, log, error });
     expect(code).toBe(0);
+    expect(errors).toEqual([]);
+    // The concept table on stdout, each concept with both clouds' resources.
+    const table = lines[0]!;
+    expect(table).toMatch(/concept\s+│\s+AWS\s+│\s+Azure/);
+    for (const concept of PAIRED) {
+      const row = table.split('\n').find((line) => line.startsWith(`│ ${title(concept)} `));
+      expect([concept, row?.split('│').slice(2, 4).map((cell) => /^ [a-z0-9]+\.\w+ \S+/i.test(cell))]).toEqual([concept, [true, true]]);
+    }
+    expect(table).toContain('lambda.Function aws-api');
+    expect(table).toContain('cosmosdb.DatabaseAccount azure-cosmos');
     const json = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { parity: { ok: boolean }; stack: string };
     expect(json).toMatchObject({ stack: 'dev', parity: { ok: true } });
     expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toMatch(/^## Resource plan: serverless-aws-azure \(dev\)\n\nParity holds/);
@@ -95,9 +109,9 @@ describe('npm run plan (plan/main.ts)', () => {
       new Fake('aws:dynamodb/table:Table', 'only-table');
       return {};
     };
-    const code = await main(['--out-dir', dir], { load: awsOnly, log });
+    const code = await main(['--out-dir', dir], { load: awsOnly, log, error });
     expect(code).toBe(1);
-    const output = lines.join('\n');
+    const output = errors.join('\n');
     expect(output).toContain('compute: on AWS only (no Azure counterpart)');
     expect(output).toContain('document store: on AWS only (no Azure counterpart)');
     expect(output).toContain('HTTP front door: on neither cloud');
@@ -105,9 +119,10 @@ describe('npm run plan (plan/main.ts)', () => {
   });
 
   it('exits 2 on an unknown flag or stack, writing nothing', async () => {
-    expect(await main(['--stak', 'dev', '--out-dir', dir], { log })).toBe(2);
-    expect(await main(['--stack', 'nope', '--out-dir', dir], { log })).toBe(2);
-    expect(lines.join('\n')).toMatch(/Unknown option '--stak'[\s\S]*Pulumi\.nope\.yaml/);
+    expect(await main(['--stak', 'dev', '--out-dir', dir], { log, error })).toBe(2);
+    expect(await main(['--stack', 'nope', '--out-dir', dir], { log, error })).toBe(2);
+    expect(lines).toEqual([]);
+    expect(errors.join('\n')).toMatch(/Unknown option '--stak'[\s\S]*Pulumi\.nope\.yaml/);
     expect(() => readFileSync(join(dir, 'plan.md'))).toThrow();
   });
 });

@@ -67,6 +67,7 @@ describe('ci.yml', () => {
     const commands = runs(ci.jobs.test);
     expect(commands).toMatch(/apt-get install .*chromium/);
     expect(commands.indexOf('npm ci')).toBeLessThan(commands.indexOf('npm test'));
+    expect(ci.jobs.test.steps?.find((s) => s.run === 'npm test')?.env).toEqual({ REQUIRE_BROWSER: '1' });
   });
 });
 

@@ -28,7 +28,7 @@ export function normalise(text: string): string {
 }
 
 /** Polls until `check` passes or the deadline is reached; the last failure is rethrown. */
-export async function eventually<T>(check: () => Promise<T>, deadlineMs = 10_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, deadlineMs = 60_000): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     try {

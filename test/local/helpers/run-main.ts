@@ -35,7 +35,7 @@ export function runMain(args: string[], env: NodeJS.ProcessEnv = {}, options: { 
 }
 
 /** Waits until stdout matches, or fails when the process exits first or the deadline passes. */
-export async function waitForOutput(running: Running, pattern: RegExp, deadlineMs = 20_000): Promise<RegExpMatchArray> {
+export async function waitForOutput(running: Running, pattern: RegExp, deadlineMs = 90_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + deadlineMs;
   let exited = false;
   void running.exited.then(() => (exited = true));

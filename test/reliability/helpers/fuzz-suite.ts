@@ -14,7 +14,7 @@ export function fuzzOnBothClouds(name: string) {
   beforeAll(async () => {
     running = await startClouds();
     before = await Promise.all(running.clouds.map(snapshot));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     printTotals(name, counter);

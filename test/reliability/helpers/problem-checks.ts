@@ -44,19 +44,48 @@ export function problemViolations(method: string, answer: RawAnswer, servedBy: s
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
 
-/** The seeded notes have different ids on each cloud; everything else must be the same. */
+const CURSOR = /"nextCursor":"[^"]*"/g;
+
+/** The seeded notes have different ids (and times, and so cursors) on each cloud; everything else must be the same. */
 export function comparable(answer: RawAnswer): string {
-  return `${answer.status} ${answer.text.replace(UUID, '<id>')}`;
+  return `${answer.status} ${answer.text.replace(UUID, '<id>').replace(ISO_TIME, '<time>').replace(CURSOR, '"nextCursor":"<cursor>"')}`;
+}
+
+const problemsOf = (input: RawRequest, aws: RawAnswer, azure: RawAnswer, check: (method: string, answer: RawAnswer, servedBy: string) => string[]) => [
+  ...check(input.method, aws, 'local-aws').map((p) => `local-aws: ${p}`),
+  ...check(input.method, azure, 'local-azure').map((p) => `local-azure: ${p}`),
+];
+
+/** A success marked by its cloud, with the Content-Length of its body (HEAD: of the GET body it stands for). */
+function successViolations(method: string, answer: RawAnswer, servedBy: string): string[] {
+  const found: string[] = [];
+  if (answer.headers['x-served-by'] !== servedBy) found.push(`x-served-by is ${String(answer.headers['x-served-by'])}`);
+  if (answer.status !== 204 && answer.headers['content-length'] === undefined) found.push('no Content-Length');
+  if (method !== 'HEAD' && answer.status !== 204 && Number(answer.headers['content-length']) !== Buffer.byteLength(answer.text)) found.push('Content-Length is not the body length');
+  return found;
+}
+
+/** Fails with the input and both answers unless both clouds give the same answer, each proper of its kind. */
+export function expectSameAnswer(input: RawRequest, answers: [RawAnswer, RawAnswer]): void {
+  const [aws, azure] = answers;
+  const refused = aws.status >= 400 || azure.status >= 400;
+  const problems = problemsOf(input, aws, azure, refused ? problemViolations : successViolations);
+  if (comparable(aws) !== comparable(azure)) problems.push('the clouds answer differently');
+  // A HEAD answer has no body to compare: its length stands for it (a cursor's length differs by nature, so only here).
+  if (input.method === 'HEAD' && aws.headers['content-length'] !== azure.headers['content-length']) problems.push('the Content-Lengths differ');
+  if (problems.length > 0) {
+    throw new Error(
+      `${problems.join('; ')}\n  input: ${describeInput(input)}\n  local-aws:   ${aws.status} ${aws.text.slice(0, 300)}\n  local-azure: ${azure.status} ${azure.text.slice(0, 300)}`,
+    );
+  }
 }
 
 /** Fails with the input and both answers when either cloud breaks the oracle or they disagree. */
 export function expectSameRefusal(input: RawRequest, answers: [RawAnswer, RawAnswer]): void {
   const [aws, azure] = answers;
-  const problems = [
-    ...problemViolations(input.method, aws, 'local-aws').map((p) => `local-aws: ${p}`),
-    ...problemViolations(input.method, azure, 'local-azure').map((p) => `local-azure: ${p}`),
-  ];
+  const problems = problemsOf(input, aws, azure, problemViolations);
   if (comparable(aws) !== comparable(azure)) problems.push('the clouds answer differently');
   if (problems.length > 0) {
     throw new Error(

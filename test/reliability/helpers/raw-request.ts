@@ -4,9 +4,10 @@ import { Agent, request } from 'node:http';
 
 export interface RawRequest {
   method: string;
-  /** Sent as is (already percent-encoded where needed). */
+  /** Sent as is (already percent-encoded where needed); an absolute URL is sent in absolute form. */
   path: string;
-  headers?: Record<string, string>;
+  /** A list sends one header line per value (a duplicated header). */
+  headers?: Record<string, string | string[]>;
   body?: Buffer;
 }
 
