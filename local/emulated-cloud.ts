@@ -1,16 +1,15 @@
 // What each emulated cloud is made of, and how local mode drives it: the same shape for AWS and Azure,
 // so start-aws.ts and start-azure.ts only say which emulators stand behind it.
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { CloudFaults, DeliveryFaults } from './faults';
-import type { FrontDoor } from './front-door';
+import type { FrontDoorGate } from './front-door-gate';
 import { memoryJournal, openJournal, type Journal } from './journal';
 import type { LocalLogger } from './log';
 import type { RetryPolicy } from './retry-policy';
 
-export interface EmulatedCloudOptions {
+export interface EmulatedCloudOptions<Handler> {
   /** The cloud's public port, already listening (answering 503 until the cloud is opened). */
-  door: FrontDoor;
+  door: FrontDoorGate<Handler>;
   /** Where the emulated store and the delivery journals keep their data; undefined keeps everything in memory. */
   dataDir: string | undefined;
   log: LocalLogger;
@@ -44,10 +43,10 @@ interface Switch {
 }
 
 export interface EmulatedCloudParts<DeadLetters> {
-  door: FrontDoor;
+  door: Pick<FrontDoorGate<unknown>, 'url' | 'close'>;
   deadLetters: DeadLetters;
-  /** The emulated API Gateway / Function App (not listening: the door hands it its requests). */
-  app: Server;
+  /** Hands the door the cloud's api handler: requests reach the app from then on. */
+  serve: () => void;
   /** The change stream (DynamoDB Streams / the change feed) and the bus delivery, drained in that order. */
   changes: Queue;
   deliveries: Queue;
@@ -63,7 +62,7 @@ export function emulatedCloud<DeadLetters>(parts: EmulatedCloudParts<DeadLetters
   return {
     url: parts.door.url,
     open() {
-      parts.door.serve(parts.app);
+      parts.serve();
       changes.resume();
       deliveries.resume();
     },

@@ -3,8 +3,9 @@
 import { parseCli, usage, UsageError } from './cli-options';
 import { DataDirInUseError } from './data-dir-lock';
 import { defaultPorts } from './default-ports';
-import { openFrontDoors } from './front-door';
+import { openFrontDoors } from './front-doors';
 import { PortInUseError } from './listen';
+import { stdoutLogger } from './log';
 import type { LocalMode } from './start-local';
 
 async function main(): Promise<number> {
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   try {
     // The ports before anything else: a taken one is refused at once, and from here on clients get
     // 503 (Retry-After) instead of a refused connection while the clouds load.
-    const doors = await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure });
+    const doors = await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, options.log ?? stdoutLogger);
     // Loaded only now: --help, usage errors and taken ports should not pay for both clouds' SDKs.
     const { startLocal } = await import('./start-local');
     starting = startLocal({ ...options, doors });

@@ -3,7 +3,7 @@ import { startAws, type AwsLocal } from './aws/start-aws';
 import { startAzure, type AzureLocal } from './azure/start-azure';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { defaultPorts } from './default-ports';
-import { openFrontDoors, type FrontDoors } from './front-door';
+import { openFrontDoors, type FrontDoors } from './front-doors';
 import { stdoutLogger, type LocalLogger } from './log';
 import type { Cloud, CloudFaults, DeliveryCounts, FailureRule } from './faults';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
@@ -77,7 +77,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   const log = options.log ?? stdoutLogger;
   const retry = options.retry ?? defaultRetryPolicy;
   // Ports first: a taken port is refused before the data directory is created or anything loaded.
-  const doors = options.doors ?? (await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }));
+  const doors = options.doors ?? (await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, log));
   const closeDoors = () => Promise.all([doors.aws.close(), doors.azure.close()]);
   let lock: DataDirLock | undefined;
   try {

@@ -14,7 +14,7 @@ import { emulatedCloud, pipeJournal, type EmulatedCloud, type EmulatedCloudOptio
 import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
-import { createAwsApiServer } from './api-server';
+import type { ApiLambda } from './api-server';
 import { emulatorClient } from './dynamodb-client';
 import { ensureTables } from './dynamodb-tables';
 import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
@@ -23,7 +23,7 @@ import { deliverStreamBatch } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
 
-export type AwsLocalOptions = EmulatedCloudOptions;
+export type AwsLocalOptions = EmulatedCloudOptions<ApiLambda>;
 export type AwsLocal = EmulatedCloud<{ stream: DeadLetter<DynamoDBRecord[]>[]; events: DeadLetter<BusEvent>[] }>;
 
 /** Starts the emulators behind `options.door`; the door serves once the returned cloud is opened. */
@@ -31,7 +31,6 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   const deadLetters: AwsLocal['deadLetters'] = { stream: [], events: [] };
   const faults = new DeliveryFaults();
   const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log: appLogger('local-aws', options.log) });
-  const app = createAwsApiServer(async () => apiHandler, options.log);
   const cleanups: (() => Promise<void>)[] = [];
   try {
     const dynamo = dynalite({ path: options.dataDir && join(options.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -83,7 +82,7 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
 
-    return emulatedCloud({ door: options.door, app, deadLetters, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
+    return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

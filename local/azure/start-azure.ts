@@ -10,7 +10,7 @@ import { emulatedCloud, pipeJournal, type EmulatedCloud, type EmulatedCloudOptio
 import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
 import { emulatorPort, processEventGridKey, rememberEmulatorPort } from '../process-endpoints';
-import { createAzureApiServer } from './api-server';
+import type { HttpFunction } from './api-server';
 import { emulatorKey } from './cosmos-client';
 import { startCosmosEmulator } from './cosmos-emulator';
 import { createEventGridServer, type CloudEvent } from './eventgrid-server';
@@ -20,14 +20,13 @@ export const azureNames = { database: 'serverless-aws-azure', notes: 'notes', ac
 
 export type ChangeFeedDocument = Record<string, unknown>;
 
-export type AzureLocalOptions = EmulatedCloudOptions;
+export type AzureLocalOptions = EmulatedCloudOptions<HttpFunction>;
 export type AzureLocal = EmulatedCloud<{ changeFeed: DeadLetter<ChangeFeedDocument[]>[]; events: DeadLetter<CloudEvent>[] }>;
 
 export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
   const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
   const faults = new DeliveryFaults();
   const apiHandler = createAzureApiEntry({ servedBy: 'local-azure', log: appLogger('local-azure', options.log) });
-  const app = createAzureApiServer(async () => apiHandler, options.log);
   const cleanups: (() => Promise<void>)[] = [];
   try {
     // The change feed trigger: documents in commit order, in batches; a throw retries the batch.
@@ -86,7 +85,7 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       EVENTGRID_KEY: key,
     });
 
-    return emulatedCloud({ door: options.door, app, deadLetters, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });
+    return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;
