@@ -25,6 +25,7 @@ export type Totals = Record<Cloud, CloudTotals>;
 
 const urlsLine = /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m;
 const startDeadlineMs = 120_000;
+const checkConcurrency = 16;
 
 async function start(dataDir: string): Promise<{ run: Running; urls: Record<Cloud, string> }> {
   const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir], { LOCAL_STOP_TIMEOUT_MS: '10000' });
@@ -32,17 +33,29 @@ async function start(dataDir: string): Promise<{ run: Running; urls: Record<Clou
   return { run, urls: { aws: aws!, azure: azure! } };
 }
 
+/** Checks notes a few at a time (as clients would; not thousands of requests at once). */
+async function checkAll(urls: Record<Cloud, string>, notes: NoteLedger[]): Promise<Awaited<ReturnType<typeof checkNote>>[]> {
+  const results: Awaited<ReturnType<typeof checkNote>>[] = [];
+  for (let i = 0; i < notes.length; i += checkConcurrency) {
+    results.push(...(await Promise.all(notes.slice(i, i + checkConcurrency).map((note) => checkNote(urls[note.cloud], note)))));
+  }
+  return results;
+}
+
 /** Checks notes against the running clouds, waiting (bounded) for events still being delivered. */
 async function verify(urls: Record<Cloud, string>, notes: NoteLedger[], totals: Totals, deadlineMs: number): Promise<void> {
   const deadline = Date.now() + deadlineMs;
-  let results = await Promise.all(notes.map((note) => checkNote(urls[note.cloud], note)));
+  let results = await checkAll(urls, notes);
   while (results.some((r) => r.missing.length > 0) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    results = await Promise.all(notes.map((note) => checkNote(urls[note.cloud], note)));
+    results = await checkAll(urls, notes);
   }
   for (const [i, result] of results.entries()) {
     const cloud = notes[i]!.cloud;
-    if (result.lost) totals[cloud].lost += 1;
+    if (result.lost) {
+      totals[cloud].lost += 1;
+      if (totals[cloud].lostExamples.length < 3) totals[cloud].lostExamples.push(result.observed);
+    }
     totals[cloud].eventsMissing += result.missing.length;
   }
 }
@@ -88,7 +101,8 @@ export function summary(label: string, result: { totals: Totals; final: Totals }
   const rows = (['aws', 'azure'] as const).map((cloud) => {
     const t = result.totals[cloud];
     const f = result.final[cloud];
-    return `  ${cloud.padEnd(5)} acknowledged ${t.acknowledged}, lost ${t.lost} (final re-check ${f.lost}), events missing ${t.eventsMissing} (final re-check ${f.eventsMissing}), unexpected answers ${t.unexpected}`;
+    const examples = [...t.lostExamples, ...f.lostExamples].map((e) => `\n    lost: ${e}`).join('');
+    return `  ${cloud.padEnd(5)} acknowledged ${t.acknowledged}, lost ${t.lost} (final re-check ${f.lost}), events missing ${t.eventsMissing} (final re-check ${f.eventsMissing}), unexpected answers ${t.unexpected}${examples}`;
   });
   return `${label}: ${cycles} cycles, seed ${seed}\n${rows.join('\n')}\n`;
 }

@@ -22,14 +22,16 @@ export interface CloudTotals {
   eventsMissing: number;
   /** Answers that were neither an acknowledgement nor a refusal the test expects (e.g. 500). */
   unexpected: number;
+  /** What the first lost notes looked like, for the report. */
+  lostExamples: string[];
 }
 
-export const emptyTotals = (): CloudTotals => ({ acknowledged: 0, lost: 0, eventsMissing: 0, unexpected: 0 });
+export const emptyTotals = (): CloudTotals => ({ acknowledged: 0, lost: 0, eventsMissing: 0, unexpected: 0, lostExamples: [] });
 
 const eventKey = (type: string, version?: number) => (type.endsWith('.deleted') ? type : `${type}@${version}`);
 
 /** What the restarted cloud has of the note: a lost acknowledged write, and the events it lacks. */
-export async function checkNote(url: string, note: NoteLedger): Promise<{ lost: boolean; missing: string[] }> {
+export async function checkNote(url: string, note: NoteLedger): Promise<{ lost: boolean; missing: string[]; observed: string }> {
   const current = await call(url, note.path);
   let lost = false;
   if (!note.uncertain) {
@@ -42,7 +44,7 @@ export async function checkNote(url: string, note: NoteLedger): Promise<{ lost: 
   const activity = await call(url, `${note.path}/activity`);
   const items = (activity.json as { items?: { type: string; version: number }[] } | undefined)?.items ?? [];
   const seen = new Set(items.map((item) => eventKey(item.type, item.version)));
-  return { lost, missing: note.events.filter((event) => !seen.has(event)) };
+  return { lost, missing: note.events.filter((event) => !seen.has(event)), observed: `${note.path} ${current.status} ${current.text.slice(0, 120)}` };
 }
 
 export function expectedEvent(kind: 'created' | 'updated' | 'deleted', version: number): string {
