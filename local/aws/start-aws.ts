@@ -22,6 +22,8 @@ import { createStreamCaptureProxy } from './stream-capture-proxy';
 import { deliverStreamBatch } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
+/** The delivery pipes: in dead letters' `source` and as their journals' file names. */
+const pipes = { stream: 'aws.dynamodb-stream', rule: 'aws.eventbridge' };
 
 export type AwsLocalOptions = EmulatedCloudOptions<ApiLambda>;
 export type AwsLocal = EmulatedCloud<{ stream: DeadLetter<DynamoDBRecord[]>[]; events: DeadLetter<BusEvent>[] }>;
@@ -41,8 +43,8 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
 
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
-    const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, 'aws.dynamodb-stream', cleanups);
-    const stream = new ChangeFeedPump<DynamoDBRecord>('aws.dynamodb-stream', publish, deadLetters.stream, 100, options.retry, streamJournal);
+    const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
+    const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
     const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
     const proxy = createStreamCaptureProxy(dynamo, streamSource, (records) => {
       faults.changes(records.length);
@@ -54,8 +56,8 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     const store = outageSwitch(proxy, proxyPort);
 
     // The rule of the stack: events whose source is the notes publisher go to the subscriber.
-    const ruleJournal = pipeJournal<BusEvent>(options.dataDir, 'aws.eventbridge', cleanups);
-    const rule = new DeliveryQueue<BusEvent>('aws.eventbridge', faults.subscriber((event: BusEvent) => subscriberHandler(event)), deadLetters.events, options.retry, ruleJournal);
+    const ruleJournal = pipeJournal<BusEvent>(options.dataDir, pipes.rule, cleanups);
+    const rule = new DeliveryQueue<BusEvent>(pipes.rule, faults.subscriber((event: BusEvent) => subscriberHandler(event)), deadLetters.events, options.retry, ruleJournal);
     const bus = createEventBridgeServer({
       busName: awsNames.eventBus,
       region: awsNames.region,

@@ -18,6 +18,9 @@ import { invocationContext } from './invocation-context';
 
 export const azureNames = { database: 'serverless-aws-azure', notes: 'notes', activity: 'activity', leases: 'leases' };
 
+/** The delivery pipes: in dead letters' `source` and as their journals' file names. */
+const pipes = { changeFeed: 'azure.cosmos-change-feed', subscription: 'azure.eventgrid' };
+
 export type ChangeFeedDocument = Record<string, unknown>;
 
 export type AzureLocalOptions = EmulatedCloudOptions<HttpFunction>;
@@ -31,7 +34,7 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
   try {
     // The change feed trigger: documents in commit order, in batches; a throw retries the batch.
     const changeFeed = new ChangeFeedPump<ChangeFeedDocument>(
-      'azure.cosmos-change-feed',
+      pipes.changeFeed,
       faults.publisher(
         async (batch: ChangeFeedDocument[]) => {
           await publisherHandler(batch, invocationContext('publisher', options.log));
@@ -42,7 +45,7 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       deadLetters.changeFeed,
       100,
       options.retry,
-      pipeJournal<ChangeFeedDocument>(options.dataDir, 'azure.cosmos-change-feed', cleanups),
+      pipeJournal<ChangeFeedDocument>(options.dataDir, pipes.changeFeed, cleanups),
     );
     const cosmos = await startCosmosEmulator({
       database: azureNames.database,
@@ -62,11 +65,11 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
 
     const key = processEventGridKey();
     const subscription = new DeliveryQueue<CloudEvent>(
-      'azure.eventgrid',
+      pipes.subscription,
       faults.subscriber((event: CloudEvent) => subscriberHandler(event, invocationContext('subscriber', options.log))),
       deadLetters.events,
       options.retry,
-      pipeJournal<CloudEvent>(options.dataDir, 'azure.eventgrid', cleanups),
+      pipeJournal<CloudEvent>(options.dataDir, pipes.subscription, cleanups),
     );
     const topic = createEventGridServer({ key, onEvent: (event) => subscription.enqueue(...Array.from({ length: faults.copies() }, () => event)) });
     const topicPort = rememberEmulatorPort('eventgrid', await listen(topic, emulatorPort('eventgrid'), 'the emulated Event Grid keeps its port for the life of the process'));
