@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runMain, waitForOutput, type Running } from '../../local/helpers/run-main';
 import { checkNote, emptyTotals, type Cloud, type CloudTotals, type NoteLedger } from './ledger';
 import { seededRandom } from './seeded';
@@ -105,4 +108,24 @@ export function summary(label: string, result: { totals: Totals; final: Totals }
     return `  ${cloud.padEnd(5)} acknowledged ${t.acknowledged}, lost ${t.lost} (final re-check ${f.lost}), events missing ${t.eventsMissing} (final re-check ${f.eventsMissing}), unexpected answers ${t.unexpected}${examples}`;
   });
   return `${label}: ${cycles} cycles, seed ${seed}\n${rows.join('\n')}\n`;
+}
+
+/** The test's verdict: something was acknowledged on each cloud, and nothing of it lost or undelivered. */
+export function expectNothingLost(result: { totals: Totals; final: Totals }): void {
+  for (const cloud of ['aws', 'azure'] as const) {
+    const { acknowledged, lost, eventsMissing, unexpected } = result.totals[cloud];
+    expect({ cloud, lost, eventsMissing, unexpected }).toEqual({ cloud, lost: 0, eventsMissing: 0, unexpected: 0 });
+    expect(acknowledged).toBeGreaterThan(0);
+    expect({ cloud, lost: result.final[cloud].lost, eventsMissing: result.final[cloud].eventsMissing }).toEqual({ cloud, lost: 0, eventsMissing: 0 });
+  }
+}
+
+/** A data directory of the suite's own, removed after it. */
+export function suiteDataDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir!, { recursive: true, force: true }));
+  return () => dir!;
 }
