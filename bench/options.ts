@@ -20,8 +20,9 @@ export const usage = `Usage: npm run bench -- [options]
 
 Measures bundle sizes, cold require, Lambda init on the real runtime interface client (installed on
 demand into ~/.cache/serverless-aws-azure: minutes, once), the cloud adapters in-process, local mode
-under load, program evaluation and local mode start-up; writes bench/results.md and bench/results.json (a partial run
-with --only rewrites them too) and prints the tables. Budgets are compared, never asserted.
+under load, program evaluation and local mode start-up (in memory, and with 10,000 stored notes per
+cloud); writes bench/results.md and bench/results.json (a partial run with --only rewrites them too)
+and prints the tables. Budgets are compared, never asserted.
 
 Options:
   --runs <n>          fresh-process runs per cold measurement (cold require, program, start-up) (default 5;

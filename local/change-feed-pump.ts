@@ -1,4 +1,5 @@
 import type { DeadLetter } from './dead-letter';
+import { memoryJournal, type Journal, type JournalEntry } from './journal';
 import { backoffMs, defaultRetryPolicy, delay, errorMessage, type RetryPolicy } from './retry-policy';
 
 /**
@@ -7,9 +8,14 @@ import { backoffMs, defaultRetryPolicy, delay, errorMessage, type RetryPolicy } 
  * (DynamoDB's batchItemFailures) or undefined when all succeeded; a throw fails the whole batch.
  * Delivery resumes from the first failed record; after `maxAttempts` the rest of that batch is
  * dead-lettered (like a Lambda on-failure destination) and the log moves on.
+ *
+ * The log lives in a journal (on disk unless in memory): `append` resolves once the records are
+ * durable, and delivered records are checkpointed there, so after a crash `resume()` delivers every
+ * record not yet checkpointed again, first and in order (at least once, in order per item).
  */
 export class ChangeFeedPump<R> {
-  private readonly log: R[] = [];
+  private readonly log: JournalEntry<R>[] = [];
+  private readonly accepting = new Set<Promise<void>>();
   private running: Promise<void> | undefined;
   private attempts = 0;
 
@@ -19,30 +25,58 @@ export class ChangeFeedPump<R> {
     private readonly deadLetters: DeadLetter<R[]>[],
     private readonly batchSize = 100,
     private readonly policy: RetryPolicy = defaultRetryPolicy,
-  ) {}
+    private readonly journal: Journal<R> = memoryJournal(),
+  ) {
+    this.log.push(...journal.recovered);
+  }
 
-  append(...records: R[]): void {
-    this.log.push(...records);
-    this.running ??= this.pump().finally(() => {
-      this.running = undefined;
-      // A record appended while the last batch was finishing still needs a pump.
-      if (this.log.length > 0) this.append();
+  /** Resolves once the records are durable; they are delivered after every record appended before. */
+  append(...records: R[]): Promise<void> {
+    const accepted = this.journal.append(records).then((entries) => {
+      this.log.push(...entries);
+      this.pumpSoon();
     });
+    const tracked = accepted.finally(() => this.accepting.delete(tracked));
+    this.accepting.add(tracked);
+    return accepted;
+  }
+
+  /** Starts delivering what the journal recovered (once the subscriber can be reached). */
+  resume(): void {
+    if (this.log.length > 0) this.pumpSoon();
   }
 
   get pending(): number {
-    return this.log.length;
+    return this.log.length + this.accepting.size;
   }
 
   /** Resolves when every appended record was delivered or dead-lettered. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.accepting.size > 0) {
+      await Promise.allSettled([...this.accepting]);
+      if (this.running) await this.running;
+    }
+  }
+
+  private pumpSoon(): void {
+    this.running ??= this.pump().finally(() => {
+      this.running = undefined;
+      // A record appended while the last batch was finishing still needs a pump.
+      if (this.log.length > 0) this.pumpSoon();
+    });
+  }
+
+  /** Takes `n` records off the log and checkpoints them in the journal. */
+  private checkpoint(n: number): JournalEntry<R>[] {
+    const done = this.log.splice(0, n);
+    this.journal.done(done.map((entry) => entry.seq));
+    return done;
   }
 
   private async pump(): Promise<void> {
     while (this.log.length > 0) {
       if (this.policy.latencyMs) await delay(this.policy.latencyMs);
-      const batch = this.log.slice(0, this.batchSize);
+      const batch = this.log.slice(0, this.batchSize).map((entry) => entry.item);
       let failedAt: number | undefined;
       let error = 'batch item failure';
       try {
@@ -52,15 +86,15 @@ export class ChangeFeedPump<R> {
         error = errorMessage(thrown);
       }
       if (failedAt === undefined || failedAt >= batch.length) {
-        this.log.splice(0, batch.length);
+        this.checkpoint(batch.length);
         this.attempts = 0;
         continue;
       }
       // Everything before the first failure is done: checkpoint it, retry from there.
-      this.log.splice(0, Math.max(0, failedAt));
+      this.checkpoint(Math.max(0, failedAt));
       this.attempts += 1;
       if (this.attempts >= this.policy.maxAttempts) {
-        const rest = this.log.splice(0, batch.length - Math.max(0, failedAt));
+        const rest = this.checkpoint(batch.length - Math.max(0, failedAt)).map((entry) => entry.item);
         this.deadLetters.push({ source: this.source, item: rest, attempts: this.attempts, error, time: new Date().toISOString() });
         this.attempts = 0;
         continue;

@@ -1,14 +1,16 @@
 // What each emulated cloud is made of, and how local mode drives it: the same shape for AWS and Azure,
 // so start-aws.ts and start-azure.ts only say which emulators stand behind it.
-import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { CloudFaults, DeliveryFaults } from './faults';
-import { close } from './listen';
+import type { FrontDoorGate } from './front-door-gate';
+import { memoryJournal, openJournal, type Journal } from './journal';
 import type { LocalLogger } from './log';
 import type { RetryPolicy } from './retry-policy';
 
-export interface EmulatedCloudOptions {
-  port: number;
-  /** Where the emulated store keeps its data; undefined keeps everything in memory. */
+export interface EmulatedCloudOptions<Handler> {
+  /** The cloud's public port, already listening (answering 503 until the cloud is opened). */
+  door: FrontDoorGate<Handler>;
+  /** Where the emulated store and the delivery journals keep their data; undefined keeps everything in memory. */
   dataDir: string | undefined;
   log: LocalLogger;
   retry: RetryPolicy;
@@ -16,6 +18,8 @@ export interface EmulatedCloudOptions {
 
 export interface EmulatedCloud<DeadLetters> {
   url: string;
+  /** The store is loaded: serve requests and deliver what the journals recovered. */
+  open(): void;
   /** What the change stream's publisher and the bus's subscriber gave up on. */
   deadLetters: DeadLetters;
   /** Stops accepting requests and waits for the requests in flight. */
@@ -29,6 +33,7 @@ export interface EmulatedCloud<DeadLetters> {
 
 interface Queue {
   readonly pending: number;
+  resume(): void;
   drain(): Promise<void>;
 }
 
@@ -38,13 +43,14 @@ interface Switch {
 }
 
 export interface EmulatedCloudParts<DeadLetters> {
-  port: number;
+  door: Pick<FrontDoorGate<unknown>, 'url' | 'close'>;
   deadLetters: DeadLetters;
-  front: Server;
+  /** Hands the door the cloud's api handler: requests reach the app from then on. */
+  serve: () => void;
   /** The change stream (DynamoDB Streams / the change feed) and the bus delivery, drained in that order. */
   changes: Queue;
   deliveries: Queue;
-  /** Emulator cleanups, newest first; the last one closes the front door. */
+  /** Emulator and journal cleanups, newest first. */
   cleanups: (() => Promise<void>)[];
   store: Switch;
   bus: Switch;
@@ -54,16 +60,21 @@ export interface EmulatedCloudParts<DeadLetters> {
 export function emulatedCloud<DeadLetters>(parts: EmulatedCloudParts<DeadLetters>): EmulatedCloud<DeadLetters> {
   const { changes, deliveries, cleanups, store, bus, faults } = parts;
   return {
-    url: `http://localhost:${parts.port}`,
+    url: parts.door.url,
+    open() {
+      parts.serve();
+      changes.resume();
+      deliveries.resume();
+    },
     deadLetters: parts.deadLetters,
-    closeFrontDoor: () => close(parts.front),
+    closeFrontDoor: () => parts.door.close(),
     pending: () => changes.pending + deliveries.pending,
     async drainOnce() {
       await changes.drain();
       await deliveries.drain();
     },
     async closeEmulators() {
-      for (const cleanup of cleanups.slice(0, -1)) await cleanup();
+      for (const cleanup of cleanups) await cleanup();
     },
     faults: {
       stopStore: () => store.stop(),
@@ -75,4 +86,14 @@ export function emulatedCloud<DeadLetters>(parts: EmulatedCloudParts<DeadLetters
       counts: () => ({ ...faults.counts }),
     },
   };
+}
+
+/**
+ * The journal of one delivery pipe (e.g. "aws.eventbridge"): a file under the data directory, or
+ * nothing in memory. Its close joins `cleanups` (run newest first): after whatever is added later.
+ */
+export function pipeJournal<T>(dataDir: string | undefined, pipe: string, cleanups: (() => Promise<void>)[]): Journal<T> {
+  const journal = dataDir ? openJournal<T>(join(dataDir, 'journal', `${pipe}.jsonl`)) : memoryJournal<T>();
+  cleanups.unshift(() => journal.close());
+  return journal;
 }

@@ -1,8 +1,12 @@
 // `npm start`: both emulated clouds in this process until Ctrl-C. Prints the URLs the way
 // `pulumi stack output` lists a stack's outputs, then one JSON log line per request.
 import { parseCli, usage, UsageError } from './cli-options';
+import { DataDirInUseError } from './data-dir-lock';
+import { defaultPorts } from './default-ports';
+import { openFrontDoors } from './front-doors';
 import { PortInUseError } from './listen';
-import { DataDirInUseError } from './urls-file';
+import { stdoutLogger } from './log';
+import type { LocalMode } from './start-local';
 
 async function main(): Promise<number> {
   let command;
@@ -17,24 +21,20 @@ async function main(): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
+  const { options, stopTimeoutMs } = command;
 
-  // Loaded only now: --help and usage errors should not pay for both clouds' SDKs.
-  const { startLocal } = await import('./start-local');
-  let local;
+  let starting: Promise<LocalMode>;
   try {
-    local = await startLocal(command.options);
+    // The ports before anything else: a taken one is refused at once, and from here on clients get
+    // 503 (Retry-After) instead of a refused connection while the clouds load.
+    const doors = await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, options.log ?? stdoutLogger);
+    // Loaded only now: --help, usage errors and taken ports should not pay for both clouds' SDKs.
+    const { startLocal } = await import('./start-local');
+    starting = startLocal({ ...options, doors });
   } catch (error) {
-    if (error instanceof PortInUseError || error instanceof DataDirInUseError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return refusal(error);
   }
-  process.stdout.write(`awsUrl    ${local.awsUrl}\nazureUrl  ${local.azureUrl}\n`);
-  process.stderr.write(`local mode is up (${command.options.inMemory ? 'in memory' : `data in ${local.urlsFile.replace(/urls\.json$/, '')}`}); Ctrl-C stops it\n`);
 
-  const running = local;
-  const { stopTimeoutMs } = command;
   return new Promise<number>((resolve) => {
     let signalled = false;
     const shutdown = (signal: NodeJS.Signals) => {
@@ -45,14 +45,15 @@ async function main(): Promise<number> {
       signalled = true;
       process.stderr.write(`${signal}: finishing requests and pending deliveries…\n`);
       // A graceful stop waits for requests in flight; a client that never finishes its request must
-      // not keep local mode alive forever.
-      const timeoutMs = stopTimeoutMs;
+      // not keep local mode alive forever. Nothing acknowledged is lost either way: the stores and
+      // the delivery journals are on disk (in-memory mode keeps nothing by definition).
       setTimeout(() => {
-        process.stderr.write(`still stopping after ${timeoutMs} ms (a request or delivery does not finish): exiting without waiting\n`);
+        process.stderr.write(`still stopping after ${stopTimeoutMs} ms (a request or delivery does not finish): exiting without waiting\n`);
         process.exit(1);
-      }, timeoutMs).unref();
-      running.stop().then(
-        () => {
+      }, stopTimeoutMs).unref();
+      // A signal during start-up stops once started (the stores must be consistent before closing).
+      starting.then((running) => running.stop().then(() => running)).then(
+        (running) => {
           const lists: { length: number }[] = [...Object.values(running.deadLetters.aws), ...Object.values(running.deadLetters.azure)];
           const dead = lists.reduce((n, list) => n + list.length, 0);
           process.stderr.write(`stopped${dead > 0 ? ` (${dead} dead-lettered deliveries)` : ''}\n`);
@@ -66,7 +67,34 @@ async function main(): Promise<number> {
     };
     // SIGHUP: the terminal went away, so nobody is left to press Ctrl-C.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+
+    starting.then(
+      (local) => {
+        process.stdout.write(`awsUrl    ${local.awsUrl}\nazureUrl  ${local.azureUrl}\n`);
+        const where = options.inMemory ? 'in memory' : `data in ${local.urlsFile!.replace(/urls\.json$/, '')}`;
+        const noUrls = local.urlsFile ? '' : ' (the data directory is in use: no urls.json written)';
+        process.stderr.write(`local mode is up (${where})${noUrls}; Ctrl-C stops it\n`);
+      },
+      (error: unknown) => {
+        if (signalled) return;
+        try {
+          resolve(refusal(error));
+        } catch {
+          process.stderr.write(`local mode failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+          resolve(1);
+        }
+      },
+    );
   });
+}
+
+/** A taken port or data directory is the user's to fix: one line and exit 2. Anything else is a bug. */
+function refusal(error: unknown): number {
+  if (error instanceof PortInUseError || error instanceof DataDirInUseError) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  throw error;
 }
 
 main().then(

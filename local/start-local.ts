@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
 import { startAws, type AwsLocal } from './aws/start-aws';
 import { startAzure, type AzureLocal } from './azure/start-azure';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { defaultPorts } from './default-ports';
+import { openFrontDoors, type FrontDoors } from './front-doors';
 import { stdoutLogger, type LocalLogger } from './log';
 import type { Cloud, CloudFaults, DeliveryCounts, FailureRule } from './faults';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
-import { assertDataDirFree, removeUrlsFile, writeUrlsFile } from './urls-file';
+import { removeUrlsFile, writeUrlsFile } from './urls-file';
 
 export { defaultPorts } from './default-ports';
 export type { Cloud, DeliveryCounts, FailureRule } from './faults';
@@ -26,10 +28,15 @@ export interface LocalOptions {
   /** 0 picks a free port. */
   awsPort?: number;
   azurePort?: number;
-  /** Keep every store in memory; nothing under dataDir but urls.json. */
+  /**
+   * Keep every store in memory. The data directory is not needed: urls.json is written there only if
+   * no other local mode holds it.
+   */
   inMemory?: boolean;
-  /** Where the stores persist and urls.json is written; default `.local` in the working directory. */
+  /** Where the stores and journals persist and urls.json is written; default `.local` in the working directory. */
   dataDir?: string;
+  /** The public ports, already listening (main.ts opens them before loading anything); else opened from the ports above. */
+  doors?: FrontDoors;
   log?: LocalLogger;
   /** Delivery latency and retries for streams and event buses (bounded; then the dead-letter lists). */
   retry?: RetryPolicy;
@@ -38,13 +45,14 @@ export interface LocalOptions {
 export interface LocalMode {
   awsUrl: string;
   azureUrl: string;
-  urlsFile: string;
+  /** Where urls.json was written; undefined when an in-memory instance found the data directory taken. */
+  urlsFile: string | undefined;
   deadLetters: { aws: AwsLocal['deadLetters']; azure: AzureLocal['deadLetters'] };
   /** Stream records and bus events accepted but not yet delivered or dead-lettered. */
   pending(): number;
   /** Resolves when every change and event accepted so far was delivered or dead-lettered. */
   drain(): Promise<void>;
-  /** Graceful: stop accepting, finish requests in flight, deliver what is pending, close emulators. */
+  /** Graceful: stop accepting, finish requests in flight, deliver what is pending, close emulators and journals. */
   stop(): Promise<void>;
   faults: LocalFaults;
 }
@@ -56,32 +64,44 @@ async function drainAll(clouds: { pending(): number; drainOnce(): Promise<void> 
   } while (clouds.some((cloud) => cloud.pending() > 0));
 }
 
+/** The data directory's lock: required on disk; in memory only taken (for urls.json) when free. */
+async function claimDataDir(dataDir: string, inMemory: boolean): Promise<DataDirLock | undefined> {
+  if (!inMemory) return lockDataDir(dataDir);
+  return lockDataDir(dataDir).catch(() => undefined);
+}
+
 export async function startLocal(options: LocalOptions = {}): Promise<LocalMode> {
   const dataDir = resolve(options.dataDir ?? '.local');
-  const storeDir = options.inMemory ? undefined : dataDir;
+  const inMemory = options.inMemory ?? false;
+  const storeDir = inMemory ? undefined : dataDir;
   const log = options.log ?? stdoutLogger;
   const retry = options.retry ?? defaultRetryPolicy;
-  const urlsFile = join(dataDir, 'urls.json');
-  assertDataDirFree(urlsFile, dataDir);
+  // Ports first: a taken port is refused before the data directory is created or anything loaded.
+  const doors = options.doors ?? (await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, log));
+  const closeDoors = () => Promise.all([doors.aws.close(), doors.azure.close()]);
+  let lock: DataDirLock | undefined;
+  try {
+    lock = await claimDataDir(dataDir, inMemory);
+  } catch (error) {
+    await closeDoors();
+    throw error;
+  }
   const [aws, azure] = await Promise.allSettled([
-    startAws({ port: options.awsPort ?? defaultPorts.aws, dataDir: storeDir, log, retry }),
-    startAzure({ port: options.azurePort ?? defaultPorts.azure, dataDir: storeDir, log, retry }),
+    startAws({ door: doors.aws, dataDir: storeDir, log, retry }),
+    startAzure({ door: doors.azure, dataDir: storeDir, log, retry }),
   ]);
-  const closeStarted = async () => {
-    for (const started of [aws, azure]) {
-      if (started.status === 'fulfilled') {
-        await started.value.closeFrontDoor();
-        await started.value.closeEmulators();
-      }
-    }
-  };
   if (aws.status === 'rejected' || azure.status === 'rejected') {
-    await closeStarted();
+    for (const started of [aws, azure]) if (started.status === 'fulfilled') await started.value.closeEmulators();
+    await closeDoors();
+    lock?.release();
     throw aws.status === 'rejected' ? aws.reason : (azure as PromiseRejectedResult).reason;
   }
   const clouds = [aws.value, azure.value];
   const urls = { awsUrl: aws.value.url, azureUrl: azure.value.url };
-  writeUrlsFile(urlsFile, urls);
+  const urlsFile = lock ? join(dataDir, 'urls.json') : undefined;
+  if (urlsFile) writeUrlsFile(urlsFile, urls);
+  // Both stores are loaded: the doors stop answering 503 and recovered deliveries resume.
+  for (const cloud of clouds) cloud.open();
 
   const byCloud: Record<Cloud, CloudFaults> = { aws: aws.value.faults, azure: azure.value.faults };
   const faults: LocalFaults = {
@@ -104,10 +124,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
     faults,
     stop() {
       stopping ??= (async () => {
-        removeUrlsFile(urlsFile, urls);
+        if (urlsFile) removeUrlsFile(urlsFile, urls);
         await Promise.all(clouds.map((cloud) => cloud.closeFrontDoor()));
         await drainAll(clouds);
         await Promise.all(clouds.map((cloud) => cloud.closeEmulators()));
+        lock?.release();
       })();
       return stopping;
     },

@@ -21,8 +21,8 @@ export type BusEvent = EventBridgeEvent<string, unknown>;
 export interface EventBusOptions {
   busName: string;
   region: string;
-  /** Called for every accepted event; the rule decides whether to deliver. */
-  onEvent: (event: BusEvent) => void;
+  /** Called for every accepted event; the rule decides whether to deliver. PutEvents answers once it settles. */
+  onEvent: (event: BusEvent) => void | Promise<void>;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
@@ -87,7 +87,12 @@ export function createEventBridgeServer(options: EventBusOptions): Server {
       return reply(res, 400, { __type: 'ValidationException', message: 'Entries must contain 1 to 10 items.' });
     }
     const results = entries.map((entry) => toBusEvent(entry, options));
-    for (const result of results) if ('event' in result) options.onEvent(result.event);
+    try {
+      // Accepted means kept: the answer waits until the rule's target has the events durably.
+      await Promise.all(results.map((result) => ('event' in result ? options.onEvent(result.event) : undefined)));
+    } catch (error) {
+      return reply(res, 500, { __type: 'InternalException', message: String(error) });
+    }
     reply(res, 200, {
       FailedEntryCount: results.filter((r) => 'error' in r).length,
       Entries: results.map((r) => ('event' in r ? { EventId: r.event.id } : r.error)),

@@ -10,11 +10,11 @@ import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
-import { emulatedCloud, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
+import { emulatedCloud, pipeJournal, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
 import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
-import { createAwsApiServer } from './api-server';
+import type { ApiLambda } from './api-server';
 import { emulatorClient } from './dynamodb-client';
 import { ensureTables } from './dynamodb-tables';
 import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
@@ -22,18 +22,18 @@ import { createStreamCaptureProxy } from './stream-capture-proxy';
 import { deliverStreamBatch } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
+/** The delivery pipes: in dead letters' `source` and as their journals' file names. */
+const pipes = { stream: 'aws.dynamodb-stream', rule: 'aws.eventbridge' };
 
-export type AwsLocalOptions = EmulatedCloudOptions;
+export type AwsLocalOptions = EmulatedCloudOptions<ApiLambda>;
 export type AwsLocal = EmulatedCloud<{ stream: DeadLetter<DynamoDBRecord[]>[]; events: DeadLetter<BusEvent>[] }>;
 
-/** Starts the front door first, so a taken port fails before anything else is started. */
+/** Starts the emulators behind `options.door`; the door serves once the returned cloud is opened. */
 export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   const deadLetters: AwsLocal['deadLetters'] = { stream: [], events: [] };
   const faults = new DeliveryFaults();
   const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log: appLogger('local-aws', options.log) });
-  const front = createAwsApiServer(async () => apiHandler, options.log);
-  const port = await listen(front, options.port, 'pass --aws-port <port> to choose another');
-  const cleanups: (() => Promise<void>)[] = [() => close(front)];
+  const cleanups: (() => Promise<void>)[] = [];
   try {
     const dynamo = dynalite({ path: options.dataDir && join(options.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
@@ -43,11 +43,12 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
 
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
-    const stream = new ChangeFeedPump<DynamoDBRecord>('aws.dynamodb-stream', publish, deadLetters.stream, 100, options.retry);
+    const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
+    const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
     const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
     const proxy = createStreamCaptureProxy(dynamo, streamSource, (records) => {
       faults.changes(records.length);
-      stream.append(...records);
+      return stream.append(...records);
     });
     const proxyPort = rememberEmulatorPort('dynamodb', await listen(proxy, emulatorPort('dynamodb'), 'the emulated DynamoDB keeps its port for the life of the process'));
     cleanups.unshift(() => close(proxy));
@@ -55,13 +56,14 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     const store = outageSwitch(proxy, proxyPort);
 
     // The rule of the stack: events whose source is the notes publisher go to the subscriber.
-    const rule = new DeliveryQueue<BusEvent>('aws.eventbridge', faults.subscriber((event: BusEvent) => subscriberHandler(event)), deadLetters.events, options.retry);
+    const ruleJournal = pipeJournal<BusEvent>(options.dataDir, pipes.rule, cleanups);
+    const rule = new DeliveryQueue<BusEvent>(pipes.rule, faults.subscriber((event: BusEvent) => subscriberHandler(event)), deadLetters.events, options.retry, ruleJournal);
     const bus = createEventBridgeServer({
       busName: awsNames.eventBus,
       region: awsNames.region,
-      onEvent: (event) => {
+      onEvent: async (event) => {
         if (event.source !== EVENT_SOURCE) return;
-        for (let copy = faults.copies(); copy > 0; copy -= 1) rule.enqueue(event);
+        await rule.enqueue(...Array.from({ length: faults.copies() }, () => event));
       },
     });
     const busPort = rememberEmulatorPort('eventbridge', await listen(bus, emulatorPort('eventbridge'), 'the emulated EventBridge keeps its port for the life of the process'));
@@ -82,7 +84,7 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
 
-    return emulatedCloud({ port, deadLetters, front, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
+    return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

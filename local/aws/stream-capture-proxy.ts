@@ -10,7 +10,8 @@ import { streamRecord, type Image, type StreamSource } from './stream-records';
 // streamed table the item's image is read before and after (writes to the same item are serialised
 // here, so the two reads bracket exactly that write) and the resulting stream record is appended to
 // the change log. Only committed writes produce records. Like DynamoDB Streams, the log is in order
-// per item; writes to different items run concurrently.
+// per item; writes to different items run concurrently. The write is answered only once the change
+// log has its record durably, so an acknowledged write always reaches the stream.
 
 const writeOperations = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
 
@@ -67,7 +68,7 @@ async function readImage(dynalite: DynaliteCall, table: string, key: Image): Pro
 }
 
 /** Reads go to dynalite's handler as they are; writes are buffered first to capture the stream. */
-export function createStreamCaptureProxy(dynaliteServer: Server, source: StreamSource, onRecords: (records: DynamoDBRecord[]) => void): Server {
+export function createStreamCaptureProxy(dynaliteServer: Server, source: StreamSource, onRecords: (records: DynamoDBRecord[]) => void | Promise<void>): Server {
   const dynalite = inProcessDynalite(dynaliteServer);
   const dynaliteHandler = requestHandlerOf(dynaliteServer);
   const perItem = new PerKeySerializer();
@@ -79,7 +80,7 @@ export function createStreamCaptureProxy(dynaliteServer: Server, source: StreamS
     if (result.status === 200) {
       const after = await Promise.all(keys.map(image));
       const records = keys.map((_, i) => streamRecord(source, before[i], after[i])).filter((r): r is DynamoDBRecord => r !== undefined);
-      if (records.length > 0) onRecords(records);
+      if (records.length > 0) await onRecords(records);
     }
     return result;
   }

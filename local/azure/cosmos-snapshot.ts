@@ -1,33 +1,21 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Database } from '@azure/cosmos';
+import { replaceFileDurably, type JournalEntry } from '../journal';
 
-// @vercel/cosmosdb-server keeps everything in memory, so on-disk mode persists by snapshot: every
-// container's documents are written to one JSON file (atomically: temp file + rename) shortly after
-// each write and at shutdown, and loaded back into the fresh emulator at start.
+// @vercel/cosmosdb-server keeps everything in memory, so on-disk mode persists by write-ahead log and
+// snapshot: every committed write is appended to the log (fsync'd) before it is answered; at start
+// the log is replayed onto the last snapshot, the result becomes the new snapshot (written durably)
+// and the log starts over, and the fresh emulator is loaded from it.
 
 export type Snapshot = Record<string, Record<string, unknown>[]>;
 
+/** One committed write: a document as stored, or a removed document's id and partition key value. */
+export type WalEntry = { c: string; doc: Record<string, unknown> } | { c: string; del: string; pk: unknown };
+
 const systemProperties = ['_rid', '_self', '_etag', '_ts', '_attachments', '_lsn'];
 
-function withoutSystemProperties(doc: Record<string, unknown>): Record<string, unknown> {
+export function withoutSystemProperties(doc: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc).filter(([name]) => !systemProperties.includes(name)));
-}
-
-export async function takeSnapshot(database: Database, containers: string[]): Promise<Snapshot> {
-  const snapshot: Snapshot = {};
-  for (const id of containers) {
-    const { resources } = await database.container(id).items.readAll<Record<string, unknown>>().fetchAll();
-    snapshot[id] = resources.map(withoutSystemProperties);
-  }
-  return snapshot;
-}
-
-export function writeSnapshot(file: string, snapshot: Snapshot): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(snapshot));
-  renameSync(temp, file);
 }
 
 export function readSnapshot(file: string): Snapshot {
@@ -37,9 +25,43 @@ export function readSnapshot(file: string): Snapshot {
   return parsed as Snapshot;
 }
 
-export async function restoreSnapshot(database: Database, snapshot: Snapshot): Promise<void> {
+export function writeSnapshot(file: string, snapshot: Snapshot): void {
+  replaceFileDurably(file, JSON.stringify(snapshot));
+}
+
+/** The snapshot after the logged writes, in log order. `partitionKeys`: container id → key path ("/id"). */
+export function applyWal(snapshot: Snapshot, entries: readonly JournalEntry<WalEntry>[], partitionKeys: Record<string, string>): Snapshot {
+  const key = (id: unknown, pk: unknown) => JSON.stringify([id, pk ?? null]);
+  const pkOf = (container: string, doc: Record<string, unknown>) => doc[(partitionKeys[container] ?? '/id').slice(1)];
+  const containers = new Map<string, Map<string, Record<string, unknown>>>();
+  const containerOf = (id: string) => {
+    let docs = containers.get(id);
+    if (!docs) containers.set(id, (docs = new Map()));
+    return docs;
+  };
+  for (const [id, docs] of Object.entries(snapshot)) for (const doc of docs) containerOf(id).set(key(doc.id, pkOf(id, doc)), doc);
+  for (const { item } of entries) {
+    if ('doc' in item) containerOf(item.c).set(key(item.doc.id, pkOf(item.c, item.doc)), withoutSystemProperties(item.doc));
+    else containerOf(item.c).delete(key(item.del, item.pk));
+  }
+  return Object.fromEntries([...containers].map(([id, docs]) => [id, [...docs.values()]]));
+}
+
+/**
+ * Loads documents into the emulator in batch requests of 100 upserts (one request per document is far
+ * slower). `items.bulk` rather than its successor `executeBulkOperations`, which waits for a flush
+ * timer per call: measured on 6,000 documents, 1.1 s against 4.6 s (all in one call) or 60 s (a call
+ * per hundred).
+ */
+export async function restoreSnapshot(database: Database, snapshot: Snapshot, partitionKeys: Record<string, string>): Promise<void> {
+  const chunk = 100;
   for (const [id, documents] of Object.entries(snapshot)) {
     const container = database.container(id);
-    for (const doc of documents) await container.items.upsert(doc);
+    const pkName = (partitionKeys[id] ?? '/id').slice(1);
+    for (let i = 0; i < documents.length; i += chunk) {
+      const operations = documents.slice(i, i + chunk).map((doc) => ({ operationType: 'Upsert' as const, partitionKey: doc[pkName] as string, resourceBody: doc as never }));
+      const failed = (await container.items.bulk(operations)).find((response) => response.statusCode >= 400);
+      if (failed) throw new Error(`restoring ${id} failed with status ${failed.statusCode}`);
+    }
   }
 }

@@ -10,7 +10,8 @@ export type CloudEvent = Record<string, unknown> & { specversion: string; id: st
 
 export interface EventGridTopicOptions {
   key: string;
-  onEvent: (event: CloudEvent) => void;
+  /** Called for every accepted event; the topic answers once it settles. */
+  onEvent: (event: CloudEvent) => void | Promise<void>;
 }
 
 function reply(res: ServerResponse, status: number, message?: string): void {
@@ -62,7 +63,12 @@ export function createEventGridServer(options: EventGridTopicOptions): Server {
     if (!Array.isArray(events)) return reply(res, 400, 'the body must be an array of CloudEvents');
     const problem = events.map(cloudEventProblem).find((p) => p !== undefined);
     if (problem) return reply(res, 400, problem);
-    for (const event of events as CloudEvent[]) options.onEvent(event);
+    try {
+      // Accepted means kept: the answer waits until the subscription has the events durably.
+      await Promise.all((events as CloudEvent[]).map((event) => options.onEvent(event)));
+    } catch (error) {
+      return reply(res, 500, String(error));
+    }
     reply(res, 200);
   });
 }

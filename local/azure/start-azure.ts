@@ -6,11 +6,11 @@ import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
-import { emulatedCloud, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
+import { emulatedCloud, pipeJournal, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
 import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
 import { emulatorPort, processEventGridKey, rememberEmulatorPort } from '../process-endpoints';
-import { createAzureApiServer } from './api-server';
+import type { HttpFunction } from './api-server';
 import { emulatorKey } from './cosmos-client';
 import { startCosmosEmulator } from './cosmos-emulator';
 import { createEventGridServer, type CloudEvent } from './eventgrid-server';
@@ -18,22 +18,23 @@ import { invocationContext } from './invocation-context';
 
 export const azureNames = { database: 'serverless-aws-azure', notes: 'notes', activity: 'activity', leases: 'leases' };
 
+/** The delivery pipes: in dead letters' `source` and as their journals' file names. */
+const pipes = { changeFeed: 'azure.cosmos-change-feed', subscription: 'azure.eventgrid' };
+
 export type ChangeFeedDocument = Record<string, unknown>;
 
-export type AzureLocalOptions = EmulatedCloudOptions;
+export type AzureLocalOptions = EmulatedCloudOptions<HttpFunction>;
 export type AzureLocal = EmulatedCloud<{ changeFeed: DeadLetter<ChangeFeedDocument[]>[]; events: DeadLetter<CloudEvent>[] }>;
 
 export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
   const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
   const faults = new DeliveryFaults();
   const apiHandler = createAzureApiEntry({ servedBy: 'local-azure', log: appLogger('local-azure', options.log) });
-  const front = createAzureApiServer(async () => apiHandler, options.log);
-  const port = await listen(front, options.port, 'pass --azure-port <port> to choose another');
-  const cleanups: (() => Promise<void>)[] = [() => close(front)];
+  const cleanups: (() => Promise<void>)[] = [];
   try {
     // The change feed trigger: documents in commit order, in batches; a throw retries the batch.
     const changeFeed = new ChangeFeedPump<ChangeFeedDocument>(
-      'azure.cosmos-change-feed',
+      pipes.changeFeed,
       faults.publisher(
         async (batch: ChangeFeedDocument[]) => {
           await publisherHandler(batch, invocationContext('publisher', options.log));
@@ -44,6 +45,7 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       deadLetters.changeFeed,
       100,
       options.retry,
+      pipeJournal<ChangeFeedDocument>(options.dataDir, pipes.changeFeed, cleanups),
     );
     const cosmos = await startCosmosEmulator({
       database: azureNames.database,
@@ -52,26 +54,24 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
         { id: azureNames.activity, partitionKey: '/noteId' },
         { id: azureNames.leases, partitionKey: '/id' },
       ],
-      snapshotFile: options.dataDir && join(options.dataDir, 'cosmos', 'snapshot.json'),
-      onWrite: (write) => {
-        if (write.container !== azureNames.notes) return;
+      storeDir: options.dataDir && join(options.dataDir, 'cosmos'),
+      onWrite: async (write) => {
+        if (write.container !== azureNames.notes || write.documents.length === 0) return;
         faults.changes(write.documents.length);
-        changeFeed.append(...write.documents);
+        await changeFeed.append(...write.documents);
       },
-      onError: (error) => options.log({ level: 'error', cloud: 'local-azure', message: 'cosmos snapshot failed', error: String(error) }),
     });
     cleanups.unshift(() => cosmos.stop());
 
     const key = processEventGridKey();
     const subscription = new DeliveryQueue<CloudEvent>(
-      'azure.eventgrid',
+      pipes.subscription,
       faults.subscriber((event: CloudEvent) => subscriberHandler(event, invocationContext('subscriber', options.log))),
       deadLetters.events,
       options.retry,
+      pipeJournal<CloudEvent>(options.dataDir, pipes.subscription, cleanups),
     );
-    const topic = createEventGridServer({ key, onEvent: (event) => {
-        for (let copy = faults.copies(); copy > 0; copy -= 1) subscription.enqueue(event);
-      } });
+    const topic = createEventGridServer({ key, onEvent: (event) => subscription.enqueue(...Array.from({ length: faults.copies() }, () => event)) });
     const topicPort = rememberEmulatorPort('eventgrid', await listen(topic, emulatorPort('eventgrid'), 'the emulated Event Grid keeps its port for the life of the process'));
     cleanups.unshift(() => close(topic));
     const topicSwitch = outageSwitch(topic, topicPort);
@@ -88,7 +88,7 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       EVENTGRID_KEY: key,
     });
 
-    return emulatedCloud({ port, deadLetters, front, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });
+    return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

@@ -9,7 +9,7 @@ function client(port: number): EventBridgeClient {
 describe('local EventBridge PutEvents endpoint, driven by the real SDK client', () => {
   it('accepts entries for the bus and turns them into EventBridge events with the detail parsed', async () => {
     const events: BusEvent[] = [];
-    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: (e) => events.push(e) }), async (port) => {
+    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: (e) => void events.push(e) }), async (port) => {
       const sdk = client(port);
       const out = await sdk.send(
         new PutEventsCommand({
@@ -35,7 +35,7 @@ describe('local EventBridge PutEvents endpoint, driven by the real SDK client', 
 
   it('reports per-entry failures for another bus or a malformed detail, and accepts nothing of them', async () => {
     const events: BusEvent[] = [];
-    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: (e) => events.push(e) }), async (port) => {
+    await withListening(createEventBridgeServer({ busName: 'bus', region: 'us-east-1', onEvent: (e) => void events.push(e) }), async (port) => {
       const sdk = client(port);
       const out = await sdk.send(
         new PutEventsCommand({

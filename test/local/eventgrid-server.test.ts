@@ -16,7 +16,7 @@ const event = { id: 'n1.v1.created', source: '/serverless-aws-azure/notes', type
 describe('local Event Grid topic, driven by the real EventGridPublisherClient', () => {
   it('accepts a CloudEvents batch with the topic key and hands each event on', async () => {
     const received: CloudEvent[] = [];
-    await withListening(createEventGridServer({ key, onEvent: (e) => received.push(e) }), async (port) => {
+    await withListening(createEventGridServer({ key, onEvent: (e) => void received.push(e) }), async (port) => {
       await publisher(port).send([event, { ...event, id: 'n1.v2.updated', type: 'com.example.note.updated' }]);
     });
     expect(received.map((e) => e.id)).toEqual(['n1.v1.created', 'n1.v2.updated']);
@@ -38,7 +38,7 @@ describe('local Event Grid topic, driven by the real EventGridPublisherClient', 
 
   it('refuses a wrong key with 401 and delivers nothing', async () => {
     const received: CloudEvent[] = [];
-    await withListening(createEventGridServer({ key, onEvent: (e) => received.push(e) }), async (port) => {
+    await withListening(createEventGridServer({ key, onEvent: (e) => void received.push(e) }), async (port) => {
       await expect(publisher(port, 'wrong-key').send([event])).rejects.toMatchObject({ statusCode: 401 });
     });
     expect(received).toEqual([]);
@@ -46,7 +46,7 @@ describe('local Event Grid topic, driven by the real EventGridPublisherClient', 
 
   it('refuses a batch with an invalid event as a whole', async () => {
     const received: CloudEvent[] = [];
-    await withListening(createEventGridServer({ key, onEvent: (e) => received.push(e) }), async (port) => {
+    await withListening(createEventGridServer({ key, onEvent: (e) => void received.push(e) }), async (port) => {
       const response = await fetch(`http://127.0.0.1:${port}/api/events?api-version=2018-01-01`, {
         method: 'POST',
         headers: { 'aeg-sas-key': key, 'content-type': 'application/cloudevents-batch+json; charset=utf-8' },

@@ -242,7 +242,7 @@ describe('shutdown', () => {
   }
 
   it('writes urls.json while running, then stops: requests in flight finish, ports released, file removed, nothing left undelivered', async () => {
-    expect(existsSync(local.urlsFile)).toBe(true);
+    expect(existsSync(local.urlsFile!)).toBe(true);
     for (const [, url] of clouds) await createNote(url, 'written just before stop');
     const inFlight = clouds.map(([, url]) => slowCreate(url));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the requests reach the servers
@@ -255,7 +255,7 @@ describe('shutdown', () => {
     expect(local.pending()).toBe(0);
     expect(local.deadLetters.aws.stream).toEqual([]);
     expect(local.deadLetters.azure.changeFeed).toEqual([]);
-    expect(existsSync(local.urlsFile)).toBe(false);
+    expect(existsSync(local.urlsFile!)).toBe(false);
     for (const [, url] of clouds) {
       expect(await canListen(Number(new URL(url).port))).toBe(true);
       await expect(fetch(`${url}/api/hello`)).rejects.toThrow();

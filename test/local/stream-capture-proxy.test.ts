@@ -22,7 +22,7 @@ describe('DynamoDB stream capture proxy', () => {
     const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
     direct = emulatorClient(dynamoUrl.toString());
     await ensureTables(direct, [notesTableSchema('notes'), { ...notesTableSchema('other'), StreamSpecification: undefined }]);
-    proxy = createStreamCaptureProxy(dynamo, source, (batch) => records.push(...batch));
+    proxy = createStreamCaptureProxy(dynamo, source, (batch) => void records.push(...batch));
     app = emulatorClient(`http://127.0.0.1:${await listen(proxy, 0)}`);
   });
 
