@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { runCli, type CliIo } from '../../compare/cli';
+import { runCli } from '../../compare/cli';
 import type { ColdStartReport } from '../../compare/cold-starts/run-cold-starts';
 import { browserForTests, HEADLESS_ARGS } from '../support/browser';
+import { capturedIo } from './captured-io';
 import { startPair } from './core-server';
 
 let dir: string;
@@ -17,18 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    cwd: dir,
-    env: { PATH: '' },
-    out: () => out,
-    err: () => err,
-  };
-}
+const io = () => capturedIo(dir);
 
 test('against local mode: one fresh process per cloud, the JSON on stdout and a report that renders', async () => {
   // A running local mode, as discovery finds it (the cold starts themselves use fresh processes).

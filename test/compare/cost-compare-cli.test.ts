@@ -1,12 +1,13 @@
 // `npm run compare -- --cost --traffic …` in one run: against local mode started with
 // REPORT_CONSUMPTION=true the scenario is priced (terminal, --json and the report's cost section);
 // against targets that report nothing it is exit 2 saying how to start them.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../compare/cli';
+import { runCli } from '../../compare/cli';
 import { REPORT_CONSUMPTION_SETTING } from '../../handlers/core/consumption';
+import { runMain, waitForOutput, type Running } from '../local/helpers/run-main';
+import { capturedIo } from './captured-io';
 import { startPair } from './core-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -16,29 +17,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: ROOT, env: { PATH: '' }, out: () => out, err: () => err };
-}
+const io = () => capturedIo(ROOT);
 
 /** Local mode in memory on free ports, with consumption reporting on; resolves with its URLs. */
-async function startLocalMode(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; aws: string; azure: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'local', 'main.ts'), '--in-memory', '--data-dir', join(dir, 'data'), '--aws-port', '0', '--azure-port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const urls = await new Promise<RegExpExecArray>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /awsUrl\s+(\S+)\s*\nazureUrl\s+(\S+)/.exec(out);
-      if (found) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`local mode exited ${code}`)));
-  });
-  return { child, aws: urls[1]!, azure: urls[2]! };
+async function startLocalMode(env: NodeJS.ProcessEnv): Promise<{ local: Running; aws: string; azure: string }> {
+  const local = runMain(['--in-memory', '--data-dir', join(dir, 'data'), '--aws-port', '0', '--azure-port', '0'], env);
+  const [, aws = '', azure = ''] = await waitForOutput(local, /awsUrl\s+(\S+)\s*\nazureUrl\s+(\S+)/);
+  return { local, aws, azure };
 }
 
 test('local mode reporting consumption: the scenario priced for a profile, in JSON and in the report', async () => {
@@ -56,9 +41,8 @@ test('local mode reporting consumption: the scenario priced for a profile, in JS
     expect(html).toContain('<section id="cost">');
     expect(html.indexOf('<section id="cost">')).toBeLessThan(html.lastIndexOf('<script>'));
   } finally {
-    const exited = new Promise((resolve) => local.child.once('exit', resolve));
-    local.child.kill('SIGKILL');
-    await exited;
+    local.local.child.kill('SIGKILL');
+    await local.local.exited;
   }
 });
 
