@@ -3,6 +3,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Bundle } from '../handlers/bundle';
 import type { BundleTarget } from './bundles';
 import { lastJsonLine, runNode } from './run-node';
 import { summarize, type Summary } from './stats';
@@ -56,9 +57,10 @@ export function externalsRequiredBy(code: string, runtimePackages: RegExp): stri
   return [...names].sort();
 }
 
-function writeBundle(target: BundleTarget): string {
-  const dir = mkdtempSync(join(tmpdir(), `bench-${target.name}-`));
-  for (const [name, bytes] of Object.entries(target.bundle.files)) {
+/** A bundle's files in a new temporary folder, as the runtime finds them in its task directory. */
+export function writeBundle(bundle: Bundle, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  for (const [name, bytes] of Object.entries(bundle.files)) {
     const file = join(dir, name);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);
@@ -71,7 +73,7 @@ function writeBundle(target: BundleTarget): string {
  * provide (the AWS SDK) resolve from the temp dir, the way they resolve from /var/runtime on Lambda.
  */
 export async function measureColdRequire(target: BundleTarget, runs: number, nodeModules: string): Promise<ColdRequire> {
-  const dir = writeBundle(target);
+  const dir = writeBundle(target.bundle, `bench-${target.name}`);
   try {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,

@@ -3,23 +3,21 @@
 // as the runtime image's bootstrap sets it. Each AWS function is measured both ways the SDK can ship
 // (external: the runtime's copy; bundled: tree-shaken into index.js), against a hello-world handler as
 // the floor (lambda-perf's reference function). The Azure package's load is timed on the same Node.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
 import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
 import { activityTableSchema, notesTableSchema } from '../handlers/aws/table-schema';
-import { externalsRequiredBy } from './cold-require';
+import { externalsRequiredBy, writeBundle } from './cold-require';
 import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-invocations';
 import { measureFreshStart, type RuntimeCommand } from './lambda-runtime/fresh-start';
 import { installRuntimeCache, RIC_VERSION, runtimePackages, type RuntimeCache } from './lambda-runtime/runtime-cache';
 import { startRuntimeApi } from './lambda-runtime/runtime-api';
+import { runNode } from './run-node';
 import { summarize, type Summary } from './stats';
 
 /** What the bench runs at least, per function and shipping: medians of fewer fresh processes wobble. */
@@ -61,15 +59,6 @@ const HELLO_WORLD: Bundle = {
   files: { 'index.js': Buffer.from('exports.handler = async () => ({ statusCode: 200, body: "hello" });\n') },
   hash: 'hello-world',
 };
-
-function writeTask(bundle: Bundle): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lambda-task-'));
-  for (const [name, bytes] of Object.entries(bundle.files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), bytes);
-  }
-  return dir;
-}
 
 /**
  * The runtime image's bootstrap (nodejs22.x): NODE_PATH with the runtime's node_modules and the task,
@@ -125,19 +114,11 @@ async function startServices(): Promise<{ env: Record<string, string>; tables: {
   };
 }
 
-async function timeProcess(args: string[], cwd: string): Promise<number> {
-  const started = performance.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: 'ignore', env: { PATH: process.env.PATH, NODE_ENV: 'production' } });
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`node ${args.join(' ')} exited ${code}`);
-  return performance.now() - started;
-}
+const timeProcess = async (args: string[], cwd: string) =>
+  (await runNode(args, { cwd, env: { PATH: process.env.PATH, NODE_ENV: 'production' }, timeoutMs: TIMEOUT_MS })).wallMs;
 
 async function measureAzureLoad(runs: number): Promise<LambdaInit['azure']> {
-  const dir = writeTask(buildAzurePackage({ cache: false }));
+  const dir = writeBundle(buildAzurePackage({ cache: false }), 'azure-package');
   try {
     const processMs: number[] = [];
     const nodeAloneMs: number[] = [];
@@ -175,7 +156,7 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
       { name: 'api', sdk: AWS_SDK_SHIPPING, nodeOptions: '', bundle: shipped[AWS_SDK_SHIPPING].api, invocation: () => firstInvocation('api', services.tables) },
     ];
     // Rounds over every target, so a busy moment of a shared machine falls on all of them alike.
-    const tasks = targets.map((target) => ({ target, dir: writeTask(target.bundle), init: [] as number[], first: [] as number[] }));
+    const tasks = targets.map((target) => ({ target, dir: writeBundle(target.bundle, 'lambda-task'), init: [] as number[], first: [] as number[] }));
     try {
       for (let i = 0; i < runCount; i += 1) {
         progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
