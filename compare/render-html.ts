@@ -52,7 +52,8 @@ function figureTables(report: CompareReport): string {
     .join('\n');
 }
 
-function chart(id: string, title: string): string {
+/** A titled Chart.js canvas; the page's script draws into it by id. */
+export function chart(id: string, title: string): string {
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><div class="chart"><canvas id="${id}"></canvas></div></figure>`;
 }
 

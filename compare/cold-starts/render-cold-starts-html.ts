@@ -2,9 +2,9 @@
 // data inlined, a CSP that forbids any network), with the cold-start table and a chart of each cloud's
 // first-request distribution beside the published reference.
 import { chartJsBundle, escapeHtml, scriptJson } from '../render-html';
-import type { ColdStartReport, Distribution } from './run-cold-starts';
+import { distributionCell } from './render-cold-starts';
+import type { ColdStartReport } from './run-cold-starts';
 
-const cell = (d: Distribution | undefined) => (d === undefined ? 'not reported' : d.n === 0 ? 'none' : `${d.p50} / ${d.p90} / ${d.max} (n=${d.n})`);
 
 // Plain ES2020 for the browser: one bar group per cloud (p50, p90, max), the reference as its own bars.
 const BROWSER_SCRIPT = String.raw`(() => {
@@ -27,7 +27,7 @@ const BROWSER_SCRIPT = String.raw`(() => {
 
 export function renderColdStartHtml(report: ColdStartReport, generatedAt: Date = new Date()): string {
   const rows = report.clouds
-    .map((c) => `<tr><td>${escapeHtml(c.cloud)}</td><td>${escapeHtml(c.target)}</td><td>${cell(c.firstRequestMs)}</td><td>${cell(c.platformInitMs)}</td><td>${c.samples.filter((s) => s.error || !s.status || s.status >= 300).length}</td></tr>`)
+    .map((c) => `<tr><td>${escapeHtml(c.cloud)}</td><td>${escapeHtml(c.target)}</td><td>${distributionCell(c.firstRequestMs)}</td><td>${distributionCell(c.platformInitMs)}</td><td>${c.samples.filter((s) => s.error || !s.status || s.status >= 300).length}</td></tr>`)
     .join('\n');
   const { aws, azure } = report.references;
   const notes = report.clouds.flatMap((c) => [...c.notes, ...c.samples.flatMap((s) => (s.error ? [s.error] : []))].map((n) => `<li>${escapeHtml(`${c.cloud}: ${n}`)}</li>`));

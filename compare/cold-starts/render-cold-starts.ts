@@ -3,7 +3,8 @@
 import Table from 'cli-table3';
 import type { ColdStartReport, Distribution } from './run-cold-starts';
 
-const cell = (d: Distribution | undefined) => (d === undefined ? 'not reported' : d.n === 0 ? 'none' : `${d.p50} / ${d.p90} / ${d.max} (n=${d.n})`);
+/** p50 / p90 / max (n), or why there is none: the same cell in the terminal and the report. */
+export const distributionCell = (d: Distribution | undefined) => (d === undefined ? 'not reported' : d.n === 0 ? 'none' : `${d.p50} / ${d.p90} / ${d.max} (n=${d.n})`);
 
 export function coldStartTable(report: ColdStartReport): string {
   const table = new Table({
@@ -11,7 +12,7 @@ export function coldStartTable(report: ColdStartReport): string {
     style: { head: [], border: [], compact: true },
   });
   for (const c of report.clouds) {
-    table.push([c.cloud, c.target, cell(c.firstRequestMs), cell(c.platformInitMs), String(c.samples.filter((s) => s.error || !s.status || s.status >= 300).length)]);
+    table.push([c.cloud, c.target, distributionCell(c.firstRequestMs), distributionCell(c.platformInitMs), String(c.samples.filter((s) => s.error || !s.status || s.status >= 300).length)]);
   }
   const { aws, azure } = report.references;
   const lines = [

@@ -1,6 +1,6 @@
 // The cost report in HTML: a section compare's --report can include (tables and two Chart.js charts,
 // the same look as compare/render-html.ts), and a self-contained page around it for cost alone.
-import { chartJsBundle, escapeHtml, scriptJson } from '../render-html';
+import { chart, chartJsBundle, escapeHtml, scriptJson } from '../render-html';
 import type { CostReport } from './estimate';
 import { quantity, usd } from './format';
 import { COST_CLOUDS } from './prices';
@@ -27,10 +27,6 @@ const COST_CHART_SCRIPT = String.raw`(() => {
   }
   if (window.Chart) draw(); else document.addEventListener('DOMContentLoaded', draw);
 })();`;
-
-function chart(id: string, title: string): string {
-  return `<figure><figcaption>${escapeHtml(title)}</figcaption><div class="chart"><canvas id="${id}"></canvas></div></figure>`;
-}
 
 function summaryRows(report: CostReport): string {
   return COST_CLOUDS.map((cloud) => {
