@@ -3,7 +3,7 @@
 // with the command that installs one; CI sets REQUIRE_BROWSER=1, which turns a missing browser into a
 // failure so the report is always tested there.
 import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { findOnPath } from '../../compare/discover';
 
 export const BROWSER_PATH_ENV = 'CHROMIUM_PATH';
 export const REQUIRE_BROWSER_ENV = 'REQUIRE_BROWSER';
@@ -45,12 +45,9 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, installPlaces 
     if (!isExecutable(explicit)) throw new Error(`${BROWSER_PATH_ENV}=${explicit} is not an executable file`);
     return explicit;
   }
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const name of COMMAND_NAMES) {
-    for (const dir of dirs) {
-      const file = join(dir, name);
-      if (isExecutable(file)) return file;
-    }
+    const found = findOnPath(name, env.PATH);
+    if (found) return found;
   }
   return installPlaces.find(isExecutable);
 }
