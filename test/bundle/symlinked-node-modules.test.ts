@@ -1,4 +1,4 @@
-// A node_modules that is a symlink (a CI cache, a shared install) must not change the bundle: the
+// A node_modules that is a symlink (a CI cache, a package store) must not change the bundle: the
 // same sources give the same bytes, so `pulumi up` sees no code change. esbuild itself records the
 // link's real location in the source map; buildEntry puts the working directory's path back.
 import * as fs from 'node:fs';
@@ -26,7 +26,7 @@ let linked: string;
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-symlink-'));
   plain = workspace('plain', copyCookie);
-  const store = path.join(root, 'shared-store', 'node_modules');
+  const store = path.join(root, 'package-store', 'node_modules');
   copyCookie(store);
   linked = workspace('linked', (nm) => fs.symlinkSync(store, nm, 'dir'));
 });
@@ -43,5 +43,5 @@ it('builds the same files whether node_modules is a directory or a symlink to on
 it('negative control: esbuild alone records the link target, so the map (and the hash) would differ', () => {
   const raw = buildSync(bundleOptions(path.join(linked, 'index.ts'), linked, path.join(linked, '.bundle-out', 'index.js'), []));
   const map = raw.outputFiles.find((f) => f.path.endsWith('.map'));
-  expect(JSON.parse(map!.text).sources).toContain('../../shared-store/node_modules/cookie/index.js');
+  expect(JSON.parse(map!.text).sources).toContain('../../package-store/node_modules/cookie/index.js');
 });
