@@ -7,6 +7,7 @@ import { openFrontDoors } from './front-doors';
 import { PortInUseError } from './listen';
 import { stdoutLogger } from './log';
 import type { LocalMode } from './start-local';
+import { urlsOutput } from './urls-output';
 
 async function main(): Promise<number> {
   let command;
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
 
     starting.then(
       (local) => {
-        process.stdout.write(`awsUrl    ${local.awsUrl}\nazureUrl  ${local.azureUrl}\n`);
+        process.stdout.write(urlsOutput(local));
         const where = options.inMemory ? 'in memory' : `data in ${local.urlsFile!.replace(/urls\.json$/, '')}`;
         const noUrls = local.urlsFile ? '' : ' (the data directory is in use: no urls.json written)';
         process.stderr.write(`local mode is up (${where})${noUrls}; Ctrl-C stops it\n`);

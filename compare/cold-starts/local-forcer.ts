@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { URLS_OUTPUT } from '../../local/urls-output';
 import type { Cloud } from '../types';
 import type { ColdStartForcer } from './forcer';
 
@@ -16,7 +17,6 @@ export interface LocalForcer extends ColdStartForcer {
   pid(): number | undefined;
 }
 
-const READY = /awsUrl\s+(\S+)\s*\nazureUrl\s+(\S+)/;
 
 export function localForcer(cloud: Cloud, repoRoot: string, options: { startTimeoutMs?: number } = {}): LocalForcer {
   const startTimeoutMs = options.startTimeoutMs ?? 120_000;
@@ -60,7 +60,7 @@ export function localForcer(cloud: Cloud, repoRoot: string, options: { startTime
         const timer = setTimeout(() => reject(new Error(`local mode did not start within ${startTimeoutMs} ms: ${stderr.slice(-500)}`)), startTimeoutMs);
         started.stdout!.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
-          const found = READY.exec(stdout);
+          const found = URLS_OUTPUT.exec(stdout);
           if (found) {
             clearTimeout(timer);
             resolve(found);
@@ -71,7 +71,7 @@ export function localForcer(cloud: Cloud, repoRoot: string, options: { startTime
           reject(new Error(`local mode exited (${code}) before it was up: ${stderr.slice(-500)}`));
         });
       });
-      current = (cloud === 'aws' ? urls[1] : urls[2])!.replace(/\/$/, '');
+      current = (cloud === 'aws' ? urls[1] : urls[2])!;
     },
     restore: stop,
   };

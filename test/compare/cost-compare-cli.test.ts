@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
 import { REPORT_CONSUMPTION_SETTING } from '../../handlers/core/consumption';
+import { URLS_OUTPUT } from '../../local/urls-output';
 import { runMain, waitForOutput, type Running } from '../local/helpers/run-main';
 import { capturedIo } from './captured-io';
 import { startPair } from './core-server';
@@ -22,7 +23,7 @@ const io = () => capturedIo(ROOT);
 /** Local mode in memory on free ports, with consumption reporting on; resolves with its URLs. */
 async function startLocalMode(env: NodeJS.ProcessEnv): Promise<{ local: Running; aws: string; azure: string }> {
   const local = runMain(['--in-memory', '--data-dir', join(dir, 'data'), '--aws-port', '0', '--azure-port', '0'], env);
-  const [, aws = '', azure = ''] = await waitForOutput(local, /awsUrl\s+(\S+)\s*\nazureUrl\s+(\S+)/);
+  const [, aws = '', azure = ''] = await waitForOutput(local, URLS_OUTPUT);
   return { local, aws, azure };
 }
 

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { URLS_OUTPUT } from '../../local/urls-output';
 import { readmeCommands, readmeConsoleOutput } from './readme-blocks';
 
 const ROOT = join(__dirname, '..', '..');
@@ -92,7 +93,7 @@ describe('npm start, then the commands that use it', () => {
         throw new Error(`npm start exited:\n${out}\n${err}`);
       }),
     ]);
-    const [, aws = '', azure = ''] = /awsUrl\s+(\S+)\nazureUrl\s+(\S+)/.exec(out) ?? [];
+    const [, aws = '', azure = ''] = URLS_OUTPUT.exec(out) ?? [];
     urls = { aws, azure };
   });
 

@@ -5,6 +5,7 @@ import { runMain, waitForOutput, type Running } from '../../local/helpers/run-ma
 import { checkNote, emptyTotals, type Cloud, type CloudTotals, type NoteLedger } from './ledger';
 import { seededRandom } from './seeded';
 import { startWriters } from './writer';
+import { URLS_OUTPUT } from '../../../local/urls-output';
 
 // Kill-restart cycles against a real `npm start` process on one data directory: start, write on both
 // clouds, signal it at a seeded random moment, start again and check every acknowledged write and
@@ -26,13 +27,12 @@ export interface KillOptions {
 
 export type Totals = Record<Cloud, CloudTotals>;
 
-const urlsLine = /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m;
 const startDeadlineMs = 120_000;
 const checkConcurrency = 16;
 
 async function start(dataDir: string): Promise<{ run: Running; urls: Record<Cloud, string> }> {
   const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir], { LOCAL_STOP_TIMEOUT_MS: '10000' });
-  const [, aws, azure] = await waitForOutput(run, urlsLine, startDeadlineMs);
+  const [, aws, azure] = await waitForOutput(run, URLS_OUTPUT, startDeadlineMs);
   return { run, urls: { aws: aws!, azure: azure! } };
 }
 
