@@ -11,7 +11,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
 import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
-import { activityTableSchema, notesTableSchema } from '../handlers/aws/table-schema';
+import { activityTableSchema, notesTableSchema } from '../contract/aws';
 import { externalsRequiredBy, writeBundle } from './cold-require';
 import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-invocations';
 import { measureFreshStart, type RuntimeCommand } from './lambda-runtime/fresh-start';

@@ -1,18 +1,17 @@
 // The HTTP application shared by every target (docs/ARCHITECTURE.md, "HTTP contract").
 import { type Context, Hono } from 'hono';
+import type { ServedBy } from '../../contract/served-by';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
 import { CONSUMPTION_HEADER, encodeConsumption, withConsumption } from './consumption';
 import type { AppDeps } from './deps';
 import { newNoteId } from './ids';
-import { errorsOnlyLogger, type Logger, type ServedBy, UNMATCHED_ROUTE } from './log';
+import { errorsOnlyLogger, type Logger, UNMATCHED_ROUTE } from './log';
 import { registerMiscRoutes } from './misc-routes';
 import { registerNoteRoutes } from './notes-routes';
 import type { ActivityStore, NoteStore } from './ports';
 import { noRouteDetail } from './path-decoding';
 import { problemDetailOf, problemResponse, toProblemResponse } from './problem';
-
-export type { ServedBy } from './log';
 
 export interface AppOptions {
   notes: NoteStore;
@@ -21,7 +20,7 @@ export interface AppOptions {
   servedBy: ServedBy;
   now?: () => Date;
   newId?: () => string;
-  /** Defaults to logging unexpected errors only; adapters pass `jsonLogger(cloud)` for request lines. */
+  /** Defaults to logging unexpected errors only; adapters pass `createLogger(cloud)` for request lines. */
   log?: Logger;
   /** REPORT_CONSUMPTION: each response carries what the request consumed (handlers/core/consumption.ts). */
   reportConsumption?: boolean;

@@ -3,9 +3,10 @@
 // (the recorders find no request to record into) and nothing reaches the client. On, each response
 // carries one debug header that `compare --cost` reads (docs/ARCHITECTURE.md, "Consumption reporting").
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 
-/** The setting that turns reporting on, and the only value that does. */
-export const REPORT_CONSUMPTION_SETTING = 'REPORT_CONSUMPTION';
+/** Only for aws/stack.ts and azure/functions.ts until they import contract/settings.ts (infra's branch); then delete. */
+export { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 export const CONSUMPTION_HEADER = 'x-consumption';
 
 export type StoreName = 'dynamodb' | 'cosmos';
@@ -36,6 +37,7 @@ export interface Consumption {
 
 const current = new AsyncLocalStorage<StoreOperation[]>();
 
+/** "true" is the only value that turns reporting on. */
 export function reportingEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env[REPORT_CONSUMPTION_SETTING] === 'true';
 }

@@ -6,8 +6,9 @@ import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { handler as api } from '../../handlers/aws/api';
 import { handler as publisher } from '../../handlers/aws/publisher';
 import { handler as subscriber } from '../../handlers/aws/subscriber';
-import { DynamoActivityStore } from '../../handlers/aws/dynamo-activity-store';
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
+import { DynamoActivityStore } from '../../handlers/aws/activity-store';
+import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
+import { MissingSettingError } from '../../handlers/core/settings';
 import { changeToEvent, InvalidNoteEventError } from '../../handlers/core/events';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
@@ -61,7 +62,7 @@ const activityCount = async () =>
 function delivery(detail: unknown): EventBridgeEvent<string, unknown> {
   const envelope = loadFixture<EventBridgeEvent<string, unknown>>(BUS_DIR, 'powertools-ts_custom-order-purchased.json');
   const type = (detail as Partial<NoteEvent>).type ?? 'unknown';
-  return { ...envelope, source: 'serverless-aws-azure.notes', 'detail-type': type, detail };
+  return { ...envelope, source: EVENTBRIDGE_SOURCE, 'detail-type': type, detail };
 }
 
 describe('api entry (DynamoDB through AWS_ENDPOINT_URL_DYNAMODB, SERVED_BY from env)', () => {
@@ -165,7 +166,7 @@ describe('entry configuration errors', () => {
   }
 
   it('names a missing table variable', async () => {
-    expect(await freshApi({ NOTES_TABLE: undefined })).toEqual(new Error('NOTES_TABLE is not set: the function\'s environment must name it'));
+    expect(await freshApi({ [AWS_ENV.notesTable]: undefined })).toEqual(new MissingSettingError(AWS_ENV.notesTable));
   });
 
   it('refuses a SERVED_BY that is not an AWS target', async () => {

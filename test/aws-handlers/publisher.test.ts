@@ -3,13 +3,14 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { EventBridgePublisher } from '../../handlers/aws/eventbridge-publisher';
+import { EventBridgePublisher } from '../../handlers/aws/event-publisher';
 import { changeToEvent } from '../../handlers/core/events';
 import { handler } from '../../handlers/aws/publisher';
-import { DynamoNoteStore } from '../../handlers/aws/dynamo-note-store';
+import { DynamoNoteStore } from '../../handlers/aws/note-store';
 import { publishStreamBatch } from '../../handlers/aws/stream-batch';
+import { createLogger, silentSink } from '../../handlers/core/log';
 import { NotANoteChangeError, recordToChange } from '../../handlers/aws/stream-records';
-import { notesTableSchema } from '../../handlers/aws/table-schema';
+import { notesTableSchema } from '../../contract/aws';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
 import { setLambdaEnv } from './support/aws-env';
@@ -99,7 +100,8 @@ describe('stream records from the real fixtures (other tables, not notes)', () =
     const event = streamFixture(file);
     const publisher = collectingPublisher();
     const logged: string[] = [];
-    const result = await publishStreamBatch(event.Records, publisher, (message, error) => logged.push(`${message}: ${(error as Error).message}`));
+    const log = createLogger('aws', (line) => line.level === 'error' && logged.push(`${String(line.message)}: ${String(line.errorMessage)}`));
+    const result = await publishStreamBatch(event.Records, publisher, log);
     expect(result.batchItemFailures).toEqual(event.Records.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })));
     expect(publisher.published).toEqual([]);
     expect(logged).toHaveLength(1);
@@ -147,7 +149,7 @@ describe('fixture-shaped records of a real note', () => {
     const foreign = streamFixture('lambda-go_tumbling-window-insert-modify-remove.json').Records[1]!;
     const records = [event.Records[0]!, foreign, event.Records[1]!, event.Records[2]!];
     const publisher = collectingPublisher();
-    const result = await publishStreamBatch(records, publisher, () => {});
+    const result = await publishStreamBatch(records, publisher, createLogger('aws', silentSink));
     expect(publisher.published.map((e) => e.id)).toEqual([`${v1.id}.v1.created`]);
     expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(
       records.slice(1).map((r) => r.dynamodb!.SequenceNumber),

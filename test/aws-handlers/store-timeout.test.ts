@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { handler as api } from '../../handlers/aws/api';
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
+import { activityTableSchema, notesTableSchema } from '../../contract/aws';
 import { setLambdaEnv } from './support/aws-env';
 import { DUMMY_CREDENTIALS, type Dynalite, startDynalite } from './support/dynalite';
 import { jsonOf, v2Request } from './support/v2-events';

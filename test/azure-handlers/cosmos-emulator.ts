@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { cosmosClientOptions, type Settings } from '../../handlers/azure/clients';
+import { cosmosClientOptions } from '../../handlers/azure/clients';
+import type { Settings } from '../../handlers/core/settings';
 import { createLoopbackCertificate, type TestCertificate } from './tls';
 
 /** The Cosmos DB emulator's published well-known key (not a secret: it is in Microsoft's docs). */

@@ -2,9 +2,9 @@
 // plus the Cosmos-specific behaviour: soft-delete markers, etag races, unavailability.
 import { randomUUID } from 'node:crypto';
 import type { Container, Database } from '@azure/cosmos';
-import { CosmosActivityStore } from '../../handlers/azure/cosmos-activity-store';
-import { CosmosNoteStore } from '../../handlers/azure/cosmos-note-store';
-import { DELETED_NOTE_TTL_SECONDS } from '../../handlers/azure/note-document';
+import { CosmosActivityStore } from '../../handlers/azure/activity-store';
+import { CosmosNoteStore } from '../../handlers/azure/note-store';
+import { DELETED_NOTE_TTL_SECONDS } from '../../contract/azure';
 import { NoteNotFoundError, StoreUnavailableError, VersionMismatchError } from '../../handlers/core/ports';
 import { activityStoreContract } from '../contract/activity-store-contract';
 import { noteStoreContract, sampleNote } from '../contract/note-store-contract';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvocationContext } from '@azure/functions';
-import { CosmosActivityStore } from '../../handlers/azure/cosmos-activity-store';
+import { CosmosActivityStore } from '../../handlers/azure/activity-store';
 import { createSubscriberHandler } from '../../handlers/azure/subscriber';
 import { changeToEvent, InvalidNoteEventError } from '../../handlers/core/events';
 import type { Activity, ActivityStore } from '../../handlers/core/ports';

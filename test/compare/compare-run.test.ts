@@ -2,7 +2,7 @@
 // divergence → a difference naming the step and where.
 import { compareClouds, type RunOptions } from '../../compare/compare';
 import { SCENARIO } from '../../compare/scenario';
-import { NOTE_EVENT_TYPES } from '../../handlers/core/events';
+import { NOTE_EVENT_TYPES } from '../../contract/events';
 import { startPair } from './core-server';
 
 const FAST: RunOptions = {

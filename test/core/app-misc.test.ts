@@ -1,5 +1,5 @@
 import { createApp } from '../../handlers/core/app';
-import { jsonLogger } from '../../handlers/core/log';
+import { createLogger } from '../../handlers/core/log';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import type { Note } from '../../handlers/core/ports';
 import { expectProblem, harness, sendJson } from './app-harness';
@@ -202,7 +202,7 @@ describe('logging', () => {
     }
   });
 
-  it('jsonLogger writes one JSON line per request and per unexpected error', async () => {
+  it('the Logger writes one JSON line per request and per unexpected error', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const notes = new MemoryNoteStore();
@@ -216,7 +216,7 @@ describe('logging', () => {
       notes,
       activity: new MemoryActivityStore(),
       servedBy: 'aws',
-      log: jsonLogger('aws', (l) => out.push(l), (l) => err.push(l)),
+      log: createLogger('aws', (line) => (line.level === 'error' ? err : out).push(JSON.stringify(line))),
     });
     await app.request('/api/hello');
     await app.request('/api/notes');

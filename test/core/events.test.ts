@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { changeToEvent, InvalidNoteEventError, NOTE_EVENT_SOURCE, parseNoteEvent } from '../../handlers/core/events';
+import { NOTE_EVENT_SOURCE } from '../../contract/events';
+import { changeToEvent, InvalidNoteEventError, parseNoteEvent } from '../../handlers/core/events';
 import type { Note, NoteChange } from '../../handlers/core/ports';
 
 const fixture = (name: string): unknown =>
