@@ -8,6 +8,8 @@ import type { Container } from '@azure/cosmos';
 import { AzureKeyCredential } from '@azure/eventgrid';
 import { InvocationContext } from '@azure/functions';
 import { documentToChange } from '../../handlers/azure/change-feed';
+import { AZURE_SETTINGS } from '../../contract/azure';
+import { MissingSettingError } from '../../handlers/core/settings';
 import { createEventGridPublisher } from '../../handlers/azure/clients';
 import { CosmosNoteStore } from '../../handlers/azure/note-store';
 import { batchBySize, EventGridPublisher, MAX_BATCH_BYTES } from '../../handlers/azure/event-publisher';
@@ -168,6 +170,6 @@ describe('createEventGridPublisher from app settings (local mode)', () => {
   });
 
   it('names the missing setting', () => {
-    expect(() => createEventGridPublisher({})).toThrow('app setting EVENTGRID_TOPIC_ENDPOINT is not set');
+    expect(() => createEventGridPublisher({})).toThrow(new MissingSettingError(AZURE_SETTINGS.topicEndpoint));
   });
 });

@@ -91,7 +91,11 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     expect(await store.list(note.id)).toEqual([
       { eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: '2026-03-04T05:06:07.089Z' },
     ]);
-    expect(logs).toEqual([`subscriber: recorded ${event.id}`, `subscriber: already had ${event.id}`]);
+    // One JSON line each through the invocation context, in the Logger's shape (handlers/core/log.ts).
+    expect(logs.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { level: 'info', cloud: 'azure', message: 'subscriber: recorded', eventId: event.id },
+      { level: 'info', cloud: 'azure', message: 'subscriber: already recorded', eventId: event.id },
+    ]);
   });
 
   it('refuses a note event whose subject is not its note, and records nothing', async () => {
