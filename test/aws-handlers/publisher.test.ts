@@ -10,13 +10,14 @@ import { DynamoNoteStore } from '../../handlers/aws/note-store';
 import { publishStreamBatch } from '../../handlers/aws/stream-batch';
 import { createLogger, silentSink } from '../../handlers/core/log';
 import { NotANoteChangeError, recordToChange } from '../../handlers/aws/stream-records';
-import { notesTableSchema } from '../../contract/aws';
+import { AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
 import { setLambdaEnv } from './support/aws-env';
 import { DUMMY_CREDENTIALS, type Dynalite, startDynalite } from './support/dynalite';
 import { type FakeAws, type FakeReply, type SeenRequest, startFakeAws } from './support/fake-aws';
 import { fixtureNames, loadFixture } from './support/fixtures';
+import { NOTE_EVENT_SOURCE, type NoteChangeKind, noteEventType } from '../../contract/events';
 
 const STREAM_DIR = 'aws-dynamodb-stream';
 const streamFixture = (file: string) => loadFixture<DynamoDBStreamEvent>(STREAM_DIR, file);
@@ -62,12 +63,12 @@ async function noteLifecycleEvent(): Promise<{ event: DynamoDBStreamEvent; v1: N
   return { event, v1, v2 };
 }
 
-function expectedEvent(note: Note, kind: string, time: string): NoteEvent {
+function expectedEvent(note: Note, kind: NoteChangeKind, time: string): NoteEvent {
   return {
     specversion: '1.0',
     id: `${note.id}.v${note.version}.${kind}`,
-    source: '/serverless-aws-azure/notes',
-    type: `com.example.note.${kind}` as NoteEvent['type'],
+    source: NOTE_EVENT_SOURCE,
+    type: noteEventType(kind),
     subject: note.id,
     time,
     datacontenttype: 'application/json',
@@ -180,7 +181,7 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
   beforeAll(async () => {
     fake = await startFakeAws((request, index) => reply(request, index));
     // The endpoint reaches the SDK only through the variable the SDK reads itself.
-    restoreEnv = setLambdaEnv({ EVENT_BUS_NAME: 'notes-bus', AWS_ENDPOINT_URL_EVENTBRIDGE: fake.endpoint });
+    restoreEnv = setLambdaEnv({ [AWS_ENV.eventBus]: 'notes-bus', AWS_ENDPOINT_URL_EVENTBRIDGE: fake.endpoint });
   });
   afterAll(async () => {
     restoreEnv();
@@ -219,8 +220,8 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
     expect(entries.map((e) => ({ ...e, Detail: JSON.parse(e.Detail as string) }))).toEqual(
       notes.map((note) => ({
         EventBusName: 'notes-bus',
-        Source: 'serverless-aws-azure.notes',
-        DetailType: 'com.example.note.created',
+        Source: EVENTBRIDGE_SOURCE,
+        DetailType: noteEventType('created'),
         Detail: expectedEvent(note, 'created', note.updatedAt),
         Time: Date.parse(note.updatedAt) / 1000, // awsJson encodes timestamps as epoch seconds
       })),

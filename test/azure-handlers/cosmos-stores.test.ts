@@ -9,6 +9,7 @@ import { NoteNotFoundError, StoreUnavailableError, VersionMismatchError } from '
 import { activityStoreContract } from '../contract/activity-store-contract';
 import { noteStoreContract, sampleNote } from '../contract/note-store-contract';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
+import { noteEventType } from '../../contract/events';
 
 let emulator: CosmosEmulator;
 let database: Database;
@@ -150,7 +151,7 @@ describe('Cosmos stores when the emulator is gone', () => {
       notes.create(note),
       notes.replace({ ...note, version: 2 }, 1),
       notes.remove(note.id),
-      activity.record({ eventId: 'e', type: 'com.example.note.created', noteId: note.id, version: 1, time: note.createdAt }),
+      activity.record({ eventId: 'e', type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt }),
       activity.list(note.id),
     ]) {
       await expect(call).rejects.toBeInstanceOf(StoreUnavailableError);

@@ -19,6 +19,7 @@ import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
 import { type EventGridStub, startEventGridStub } from './event-grid-stub';
+import { noteEventType } from '../../contract/events';
 
 const KEY = 'local-test-key';
 const SCHEMA = JSON.parse(readFileSync(join(__dirname, '../fixtures/cloudevents/schema_cloudevents.json'), 'utf8')) as { required: string[] };
@@ -110,7 +111,7 @@ describe('EventGridPublisher against a loopback topic', () => {
       // What Event Grid delivers is what the subscriber parses.
       expect(parseNoteEvent(sent)).toEqual(events.find((e) => e.id === sent.id));
     }
-    expect(events.map((e) => e.type)).toEqual(['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted']);
+    expect(events.map((e) => e.type)).toEqual([noteEventType('created'), noteEventType('updated'), noteEventType('deleted')]);
   });
 
   it('splits a large batch into requests under Event Grid\'s 1 MB limit, in order', async () => {
