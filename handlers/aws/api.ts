@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../core/log';
 import { type ApiHandler, apiHandler } from './api-handler';
 import { activityStore, dynamoDbClient, noteStore } from './clients';
 import { reportConsumedCapacity } from './consumed-capacity';
+import { lambdaMemoryMb } from './settings';
 
 export interface AwsApiEntryOptions {
   /** Default: SERVED_BY from the environment, else `aws`. Local mode passes `local-aws`. */
@@ -27,6 +28,7 @@ export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler 
       servedBy: cloud,
       log: options.log ?? createLogger(cloud),
       reportConsumption,
+      memoryMb: lambdaMemoryMb(),
     });
   };
   return async (event: APIGatewayProxyEventV2, context?: Context) => (api ??= build())(event, context);

@@ -10,6 +10,12 @@ export function awsSetting(name: AwsEnvName, settings: Settings = process.env): 
   return requireSetting(settings, name);
 }
 
+/** The memory Lambda gives the function (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, a reserved variable); absent outside Lambda. */
+export function lambdaMemoryMb(settings: Settings = process.env): number | undefined {
+  const memory = Number(settings.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
+  return Number.isFinite(memory) && memory > 0 ? memory : undefined;
+}
+
 /** Unset (local mode, tests) means the stack's default; anything else must be a positive number. */
 export function functionTimeoutSeconds(settings: Settings = process.env): number {
   const raw = settings[FUNCTION_TIMEOUT_SETTING];

@@ -24,6 +24,8 @@ export interface AppOptions {
   log?: Logger;
   /** REPORT_CONSUMPTION: each response carries what the request consumed (handlers/core/consumption.ts). */
   reportConsumption?: boolean;
+  /** The function's memory, when the platform states it: reported with the consumption. */
+  memoryMb?: number;
 }
 
 /** The route pattern a request matched (for logs), or "unmatched". */
@@ -46,7 +48,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(async (c, next) => {
     const started = performance.now();
     if (options.reportConsumption) {
-      await withConsumption(next, (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)));
+      await withConsumption(next, (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)), options.memoryMb);
     } else {
       await next();
     }

@@ -30,7 +30,7 @@ export interface StoreOperation {
 export interface Consumption {
   /** Request start to response, measured in the app (the platform's billed duration is at least this). */
   durationMs: number;
-  /** The function's memory when the platform states it (AWS_LAMBDA_FUNCTION_MEMORY_SIZE), else absent. */
+  /** The function's memory when the platform states it (the adapter passes it: handlers/aws/settings.ts), else absent. */
   memoryMb?: number;
   operations: StoreOperation[];
 }
@@ -53,16 +53,15 @@ export function isRecording(): boolean {
 }
 
 /** Runs one request with a fresh record; `done` gets what it consumed. */
-export async function withConsumption<T>(run: () => Promise<T>, done: (consumption: Consumption) => void): Promise<T> {
+export async function withConsumption<T>(run: () => Promise<T>, done: (consumption: Consumption) => void, memoryMb?: number): Promise<T> {
   const operations: StoreOperation[] = [];
   const started = performance.now();
   try {
     return await current.run(operations, run);
   } finally {
-    const memory = Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
     done({
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      ...(Number.isFinite(memory) && memory > 0 ? { memoryMb: memory } : {}),
+      ...(memoryMb !== undefined && { memoryMb }),
       operations,
     });
   }
