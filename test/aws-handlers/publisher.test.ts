@@ -28,6 +28,11 @@ function collectingPublisher() {
   return { published, publish: async (events: NoteEvent[]) => void published.push(...events) };
 }
 
+// The publisher's info lines ("publisher: published") go to the console by default; not this file's subject.
+let infoLines: jest.SpyInstance;
+beforeEach(() => (infoLines = jest.spyOn(console, 'log').mockImplementation(() => {})));
+afterEach(() => infoLines.mockRestore());
+
 let db: Dynalite;
 let table: string;
 let store: DynamoNoteStore;
