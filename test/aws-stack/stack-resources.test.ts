@@ -3,8 +3,7 @@ import { buildAwsBundles } from '../../handlers/bundle';
 import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
 import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
-import { REGION } from './mocks';
-import { archiveFiles, baseArgs, named, ofType, runProgram, type ProgramRun } from './program';
+import { archiveFiles, baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
 const FN = 'aws:lambda/function:Function';
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
