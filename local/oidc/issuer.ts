@@ -34,8 +34,13 @@ export interface LocalIssuer {
   signClaims(claims: JWTPayload): Promise<string>;
   /** A new signing key (published with the previous one); returns its kid. */
   rotateKeys(): Promise<string>;
+  /** A fault: requests for the named documents get no answer (until `stall('none')` or close). */
+  stall(what: StallTarget): void;
   close(): Promise<void>;
 }
+
+/** What a stalled issuer leaves unanswered: nothing, the JWKS only, or discovery and JWKS. */
+export type StallTarget = 'none' | 'jwks' | 'all';
 
 class UserNameError extends Error {}
 
@@ -73,6 +78,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   const keys = await KeyRing.create();
   const audience = options.audience ?? LOCAL_AUDIENCE;
   let jwksRequests = 0;
+  let stalled: StallTarget = 'none';
   let issuer = '';
 
   const signClaims = (claims: JWTPayload) =>
@@ -87,6 +93,8 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://issuer').pathname;
+    // Left unanswered: the connection stays open until the client gives up or the issuer closes.
+    if ((stalled === 'all' && path !== ISSUER_PATHS.token) || (stalled === 'jwks' && path === ISSUER_PATHS.jwks)) return;
     if (req.method === 'GET' && path === ISSUER_PATHS.discovery) {
       return sendJson(res, 200, {
         issuer,
@@ -139,6 +147,9 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     mint,
     signClaims,
     rotateKeys: async () => (await keys.rotate()).kid,
+    stall: (what) => {
+      stalled = what;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
