@@ -74,6 +74,19 @@ test('wrong audience, wrong issuer', async () => {
   expect(await expectUnauthorized(await get(app, bearer(otherIssuer)))).toBe('The token was issued by another issuer');
 });
 
+test('no aud: client_id names the audience (Cognito access tokens), as the API Gateway JWT authorizer decides', async () => {
+  const { issuer, app } = await issuerAndAuth();
+  const { aud: _aud, ...noAud } = claimsFor(issuer);
+  expect((await get(app, bearer(await issuer.signClaims({ ...noAud, client_id: issuer.audience }))))).toHaveProperty('status', 200);
+  const description = 'The token was issued for another audience';
+  expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims({ ...noAud, client_id: 'other' }))))).toBe(description);
+  expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims(noAud))))).toBe(description);
+  // When aud is there, it alone decides.
+  const both = claimsFor(issuer, { aud: 'other', client_id: issuer.audience });
+  expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims(both))))).toBe(description);
+  expect((await get(app, bearer(await issuer.signClaims(claimsFor(issuer, { aud: ['x', issuer.audience] })))))).toHaveProperty('status', 200);
+});
+
 test('alg none and HS256 signed with the public key are refused for their algorithm, without a key fetch', async () => {
   const { issuer, app } = await issuerAndAuth();
   const none = unsecuredToken(claimsFor(issuer));

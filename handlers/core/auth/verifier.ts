@@ -1,5 +1,6 @@
 // Verifies an OIDC access/ID token (a JWT) against one issuer and audience, with the issuer's JWKS.
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { isForAudience } from './audience';
 import { discoverJwksUri } from './discovery';
 import { KeysUnavailableError, TokenRejectedError } from './errors';
 import { ownerOf, subjectProblem } from './owner';
@@ -35,7 +36,6 @@ function describe(error: errors.JOSEError): string {
   if (error instanceof errors.JWTClaimValidationFailed) {
     switch (error.claim) {
       case 'iss': return 'The token was issued by another issuer';
-      case 'aud': return 'The token was issued for another audience';
       case 'nbf': return 'The token is not valid yet';
       case 'iat': return 'The token was issued in the future';
       case 'exp': return 'The token has no expiry';
@@ -91,13 +91,14 @@ export function createTokenVerifier(config: { issuer: string; audience: string }
     async verify(token) {
       let subject: unknown;
       try {
+        // The audience is checked below (isForAudience), not by jose, which knows `aud` only.
         const { payload } = await jwtVerify(token, getKey, {
           issuer: config.issuer,
-          audience: config.audience,
           algorithms: [...ALLOWED_ALGORITHMS],
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'sub'],
         });
+        if (!isForAudience(payload, config.audience)) throw new TokenRejectedError('The token was issued for another audience');
         subject = payload.sub;
       } catch (error) {
         if (error instanceof errors.JOSEError) throw new TokenRejectedError(describe(error));
