@@ -57,11 +57,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 const MAX_TOKEN_REQUEST_BYTES = 4096;
 
 async function readUser(req: IncomingMessage): Promise<string | undefined> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > MAX_TOKEN_REQUEST_BYTES) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_TOKEN_REQUEST_BYTES) return undefined;
+    chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
   // A form body as RFC 6749 token requests use, or JSON.
   if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
     try {
