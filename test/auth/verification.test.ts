@@ -158,3 +158,12 @@ test('hello stays public, and a CORS preflight is never refused', async () => {
   const preflight = await app.request('/api/notes', { method: 'OPTIONS' });
   expect(preflight.status).not.toBe(401);
 });
+
+test('the keys are fetched once per container: concurrent first requests share one JWKS fetch', async () => {
+  const { issuer, app } = await issuerAndAuth();
+  const tokens = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((user) => issuer.mint(user)));
+  const answers = await Promise.all(tokens.map((token) => get(app, bearer(token))));
+  expect(answers.map((res) => res.status)).toEqual(tokens.map(() => 200));
+  expect((await get(app, bearer(tokens[0]!))).status).toBe(200);
+  expect(issuer.jwksRequests).toBe(1);
+});
