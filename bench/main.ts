@@ -13,7 +13,8 @@ import { defaultCacheRoot } from './lambda-runtime/runtime-cache';
 import { describeMachine } from './machine';
 import { measureNpmTest } from './npm-test';
 import { mainThreadProfile, readProfile, selfTimeByGroup } from './profile-summary';
-import { BenchUsageError, parseBenchArgs, usage, type BenchOptions } from './options';
+import { showHelp, usageFailure } from '../tools/cli';
+import { BENCH_TOOL, parseBenchArgs, type BenchOptions } from './options';
 import { measureProgramEval } from './program-eval';
 import { renderMarkdown, renderTerminal } from './report';
 import type { BenchResults } from './results';
@@ -103,14 +104,9 @@ async function main(): Promise<number> {
   try {
     options = parseBenchArgs(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${usage}`);
-    return 2;
+    return usageFailure(BENCH_TOOL, error);
   }
-  if (options.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  if (options.help) return showHelp(BENCH_TOOL);
   const results = await run(options);
   // A profiled run's numbers are slowed by the profiler: they stay beside the profiles, never in bench/.
   const outDir = options.cpuProfDir ? resolve(options.cpuProfDir) : join(repoRoot, 'bench');

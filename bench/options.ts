@@ -1,5 +1,5 @@
 // `npm run bench -- [flags]`: durations, run counts and which sections to measure.
-import { parseArgs } from 'node:util';
+import { parseFlags, parseInteger, UsageError, type Tool } from '../tools/cli';
 
 export const sectionNames = ['bundles', 'lambda-init', 'adapters', 'http', 'program', 'startup'] as const;
 export type SectionName = (typeof sectionNames)[number];
@@ -38,55 +38,38 @@ Options:
   -h, --help          show this help
 `;
 
-export class BenchUsageError extends Error {}
+export const BENCH_TOOL: Tool = { usage };
 
-function positiveInt(value: string | undefined, flag: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new BenchUsageError(`${flag} must be an integer from 1 to ${max}, not "${value}"`);
-  return Number(value);
+/** A count or a number of seconds, bounded so a typo cannot keep a shared machine busy for an hour. */
+function bounded(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  return value === undefined ? fallback : parseInteger(flag, value, { min, max });
 }
 
-function nonNegativeInt(value: string | undefined, flag: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new BenchUsageError(`${flag} must be an integer from 0 to ${max}, not "${value}"`);
-  return Number(value);
-}
+const FLAGS = {
+  runs: { type: 'string' },
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  connections: { type: 'string' },
+  only: { type: 'string' },
+  'with-tests': { type: 'boolean' },
+  'cpu-prof': { type: 'string' },
+} as const;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        runs: { type: 'string' },
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        connections: { type: 'string' },
-        only: { type: 'string' },
-        'with-tests': { type: 'boolean' },
-        'cpu-prof': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new BenchUsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, FLAGS);
   let sections: SectionName[] = [...sectionNames];
   if (values.only !== undefined) {
     const asked = values.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const unknown = asked.filter((s) => !(sectionNames as readonly string[]).includes(s));
-    if (asked.length === 0 || unknown.length > 0) throw new BenchUsageError(`--only takes ${sectionNames.join(', ')}; not "${values.only}"`);
+    if (asked.length === 0 || unknown.length > 0) throw new UsageError(`--only takes ${sectionNames.join(', ')}; not "${values.only}"`);
     sections = asked as SectionName[];
   }
   return {
     help: values.help ?? false,
-    // Bounded so a typo cannot keep a shared machine busy for an hour.
-    runs: positiveInt(values.runs, '--runs', 5, 50),
-    durationS: positiveInt(values.duration, '--duration', 5, 120),
-    warmupS: nonNegativeInt(values.warmup, '--warmup', 1, 60),
-    connections: positiveInt(values.connections, '--connections', 10, 500),
+    runs: bounded(values.runs, '--runs', 5, 1, 50),
+    durationS: bounded(values.duration, '--duration', 5, 1, 120),
+    warmupS: bounded(values.warmup, '--warmup', 1, 0, 60),
+    connections: bounded(values.connections, '--connections', 10, 1, 500),
     withTests: values['with-tests'] ?? false,
     sections,
     cpuProfDir: values['cpu-prof'] === '' ? undefined : values['cpu-prof'],

@@ -2,7 +2,7 @@
 // line. Started by program-eval.ts: `node --import tsx bench/program-eval-child.ts <clouds>`.
 import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { RecordingMocks } from '../plan/mocks';
+import { RecordingMocks } from '../program/mocks';
 import { readStackConfig } from '../plan/stack-config';
 import { CLOUDS, PROJECT } from '../program/config';
 

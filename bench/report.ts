@@ -160,7 +160,7 @@ export function sections(r: BenchResults): Section[] {
       head: ['clouds', 'resources', 'evaluation median ms', 'min–max (IQR) ms', 'of which require(index.ts) ms', 'process start → done ms'],
       rows: r.programEval.map((p) => [p.clouds, String(p.resources), ms(p.evalMs.median), spread(p.evalMs), ms(p.loadMs.median), ms(p.processMs.median)]),
       note:
-        `index.ts under \`pulumi.runtime.setMocks\` (plan/mocks.ts) with the dev stack's config and \`serverless-aws-azure:clouds\` set, ` +
+        `index.ts under \`pulumi.runtime.setMocks\` (program/mocks.ts) with the dev stack's config and \`serverless-aws-azure:clouds\` set, ` +
         `in a fresh Node process per run (${r.options.runs} runs). Evaluation runs from setMocks to the last resource registration ` +
         '(provider SDK loading, the esbuild bundling of the handlers and every resource constructor included); the last column adds ' +
         'Node, tsx and @pulumi/pulumi start-up. The Pulumi CLI and engine are not involved.',

@@ -9,7 +9,8 @@ import { coldStartTable } from './cold-starts/render-cold-starts';
 import { type CostReport, estimateCosts, loadPriceTable, readStackSettings, renderCostChartHtml, renderCostText, stackSettingsFromConfig, type TrafficProfile } from './cost';
 import { discoverUrls, type Discovery } from './discover';
 import { PreflightError, UsageError } from './errors';
-import { type CompareOptions, HELP, parseOptions } from './options';
+import { COMPARE_TOOL, type CompareOptions, parseOptions } from './options';
+import { showHelp, usageFailure } from '../tools/cli';
 import { renderHtml } from './render-html';
 import { renderText } from './render-text';
 import type { CompareReport } from './types';
@@ -46,15 +47,14 @@ function priceScenario(report: CompareReport, profile: TrafficProfile, stack: st
   }
 }
 
+const toolIo = (io: CliIo) => ({ stdout: (text: string) => void io.stdout.write(text), stderr: (text: string) => void io.stderr.write(text) });
+
 const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 
 export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   try {
     const options = parseOptions(argv, io.cwd);
-    if (options.help) {
-      io.stdout.write(`${HELP}\n`);
-      return 0;
-    }
+    if (options.help) return showHelp(COMPARE_TOOL, toolIo(io));
     const discovery = await discoverUrls(options, { cwd: io.cwd, path: io.env.PATH, timeoutMs: options.timeoutMs });
     if (options.coldStarts !== undefined) return await coldStarts(discovery, options.coldStarts, options, io);
     if (!options.json) {
@@ -77,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     if (error instanceof PreflightError) {
       io.stderr.write(error.lines.map((line) => `compare: preflight: ${line}\n`).join(''));
     } else if (error instanceof UsageError) {
-      io.stderr.write(`compare: ${error.message}\n`);
+      return usageFailure(COMPARE_TOOL, error, toolIo(io));
     } else {
       // A bug in the tool: still one line, no stack, and the same exit code as an unusable run.
       const message = (error as { message?: unknown } | undefined)?.message;

@@ -1,8 +1,8 @@
-// Command-line flags: node's own util.parseArgs, then bounds checks so a typo cannot start a 10-million
-// request run. Every bad flag is a UsageError (exit 2) naming the allowed range.
+// Command-line flags: the tools' parser (tools/cli.ts), then bounds checks so a typo cannot start a
+// 10-million request run. Every bad flag is a UsageError (exit 2) naming the allowed range.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { durationRange, parseDuration, parseFlags, parseInteger, type Tool } from '../tools/cli';
 import type { RunOptions } from './compare';
 import { MAX_COLD_STARTS } from './cold-starts/run-cold-starts';
 import { parseTrafficProfile, TRAFFIC_PROFILES, TrafficProfileError, type TrafficProfile } from './cost';
@@ -40,8 +40,7 @@ export const BOUNDS = {
 
 /** --wait-ready: a first deployment can take minutes to answer; an hour would hide a broken one. */
 export const WAIT_READY = { flag: '--wait-ready', minMs: 1000, maxMs: 30 * 60_000 };
-const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
-const WAIT_READY_RANGE = `${WAIT_READY.minMs / 1000}s..${WAIT_READY.maxMs / 60_000}m`;
+const WAIT_READY_RANGE = durationRange(WAIT_READY);
 
 export const HELP = `Usage: npm run compare -- [options]
 
@@ -94,25 +93,11 @@ Exit codes: 0 both clouds meet the contract and behave the same,
             2 usage error, or a URL that fails the preflight (wrong base path, another service, not ready).`;
 
 function integerFlag(raw: string | undefined, bound: Bound): number {
-  if (raw === undefined) return bound.fallback;
-  const range = `${bound.min}..${bound.max}`;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`${bound.flag} must be a whole number in ${range} (got "${raw}")`);
-  const value = Number(raw);
-  if (value < bound.min || value > bound.max) {
-    throw new UsageError(`${bound.flag} must be in ${range} (got ${raw})`);
-  }
-  return value;
+  return raw === undefined ? bound.fallback : parseInteger(bound.flag, raw, bound);
 }
 
 /** "90s", "10m", "1500ms" (a bare number is seconds) → milliseconds within WAIT_READY's bounds. */
-export function durationFlag(raw: string): number {
-  const { flag, minMs, maxMs } = WAIT_READY;
-  const match = /^(\d+)(ms|s|m)?$/.exec(raw.trim());
-  if (!match) throw new UsageError(`${flag} must be a duration such as 90s or 10m (got "${raw}")`);
-  const valueMs = Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 's']!;
-  if (valueMs < minMs || valueMs > maxMs) throw new UsageError(`${flag} must be in ${WAIT_READY_RANGE} (got ${raw})`);
-  return valueMs;
-}
+export const durationFlag = (raw: string): number => parseDuration(WAIT_READY.flag, raw, WAIT_READY);
 
 /** A base URL: http(s), no query or fragment; a trailing slash is dropped so `${url}/api/x` is clean. */
 export function checkBaseUrl(raw: string, label: string): string {
@@ -129,40 +114,30 @@ export function checkBaseUrl(raw: string, label: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+const FLAGS = {
+  aws: { type: 'string' },
+  azure: { type: 'string' },
+  stack: { type: 'string' },
+  requests: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  'event-timeout': { type: 'string' },
+  'event-notes': { type: 'string' },
+  'wait-ready': { type: 'string' },
+  'cold-starts': { type: 'string' },
+  cost: { type: 'boolean' },
+  traffic: { type: 'string' },
+  'skip-latency': { type: 'boolean' },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** compare on the command line: one-line usage errors (its help is long; see `npm run compare -- --help`). */
+export const COMPARE_TOOL: Tool = { usage: HELP, oneLineErrors: 'compare' };
+
 /** Parses argv (without node and the script). Throws UsageError on anything it cannot accept. */
 export function parseOptions(argv: string[], cwd: string = process.cwd()): CompareOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        aws: { type: 'string' },
-        azure: { type: 'string' },
-        stack: { type: 'string' },
-        requests: { type: 'string' },
-        concurrency: { type: 'string' },
-        timeout: { type: 'string' },
-        'event-timeout': { type: 'string' },
-        'event-notes': { type: 'string' },
-        'wait-ready': { type: 'string' },
-        'cold-starts': { type: 'string' },
-        cost: { type: 'boolean' },
-        traffic: { type: 'string' },
-        'skip-latency': { type: 'boolean' },
-        report: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    // parseArgs explains well but over several lines; one line is the rule for usage errors.
-    // (Duck-typed: errors from node's own modules may come from another realm, e.g. under jest.)
-    const message = (error as { message?: unknown }).message;
-    throw new UsageError(typeof message === 'string' ? message.replace(/\s*\n\s*/g, ' ') : String(error));
-  }
-
+  const values = parseFlags(argv, FLAGS);
   const options: CompareOptions = {
     requests: integerFlag(values.requests, BOUNDS.requests),
     concurrency: integerFlag(values.concurrency, BOUNDS.concurrency),

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags, parseInteger, UsageError, type Tool } from '../tools/cli';
 import { defaultPorts } from './default-ports';
 import type { LocalOptions } from './start-local';
 
@@ -19,47 +19,33 @@ Ctrl-C or SIGTERM stops it gracefully; if that takes longer than LOCAL_STOP_TIME
 
 export const defaultStopTimeoutMs = 10_000;
 
-/** A flag or variable local mode cannot use: main.ts prints the message and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export const LOCAL_TOOL: Tool = { usage };
 
+/** 0 asks the system for a free port. */
+const PORT = { min: 0, max: 65535, noun: 'port number' };
+/** setTimeout's limit: a longer delay becomes 1 ms (https://nodejs.org/api/timers.html#settimeoutcallback-delay-args). */
+const STOP_TIMEOUT_MS = { min: 1, max: 2_147_483_647, noun: 'whole number of milliseconds' };
+
+// An empty variable counts as unset, as shells make it easy to export one.
 function port(value: string | undefined, source: string, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new UsageError(`${source} must be a port number from 0 to 65535, not "${value}"`);
-  return n;
+  return value === undefined || value === '' ? fallback : parseInteger(source, value, PORT);
 }
 
 export type CliCommand = { help: true } | { help: false; options: LocalOptions; stopTimeoutMs: number };
 
 function stopTimeout(value: string | undefined): number {
-  if (value === undefined || value === '') return defaultStopTimeoutMs;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`LOCAL_STOP_TIMEOUT_MS must be a whole number of milliseconds above 0, not "${value}"`);
-  return Number(value);
+  return value === undefined || value === '' ? defaultStopTimeoutMs : parseInteger('LOCAL_STOP_TIMEOUT_MS', value, STOP_TIMEOUT_MS);
 }
 
+const FLAGS = {
+  'aws-port': { type: 'string' },
+  'azure-port': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'in-memory': { type: 'boolean' },
+} as const;
+
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'aws-port': { type: 'string' },
-        'azure-port': { type: 'string' },
-        'data-dir': { type: 'string' },
-        'in-memory': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, FLAGS);
   if (values.help) return { help: true };
   const awsPort = values['aws-port'] !== undefined ? port(values['aws-port'], '--aws-port', defaultPorts.aws) : port(env.LOCAL_AWS_PORT, 'LOCAL_AWS_PORT', defaultPorts.aws);
   const azurePort = values['azure-port'] !== undefined ? port(values['azure-port'], '--azure-port', defaultPorts.azure) : port(env.LOCAL_AZURE_PORT, 'LOCAL_AZURE_PORT', defaultPorts.azure);

@@ -1,6 +1,7 @@
 // `npm start`: both emulated clouds in this process until Ctrl-C. Prints the URLs the way
 // `pulumi stack output` lists a stack's outputs, then one JSON log line per request.
-import { parseCli, usage, UsageError } from './cli-options';
+import { showHelp, usageFailure } from '../tools/cli';
+import { LOCAL_TOOL, parseCli } from './cli-options';
 import { DataDirInUseError } from './data-dir-lock';
 import { defaultPorts } from './default-ports';
 import { openFrontDoors } from './front-doors';
@@ -14,14 +15,9 @@ async function main(): Promise<number> {
   try {
     command = parseCli(process.argv.slice(2), process.env);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${usage}`);
-    return 2;
+    return usageFailure(LOCAL_TOOL, error);
   }
-  if (command.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  if (command.help) return showHelp(LOCAL_TOOL);
   const { options, stopTimeoutMs } = command;
 
   let starting: Promise<LocalMode>;

@@ -5,11 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildGraph, checkParity } from './graph';
 import { renderJson, renderMarkdown, renderTerminal } from './render';
 import { runProgram } from './run-program';
 import { readStackConfig } from './stack-config';
+import { parseFlags, showHelp, usageFailure, UsageError, type Tool, type ToolIo } from '../tools/cli';
 
 const HELP = `Usage: npm run plan -- [--stack dev] [--out-dir plan/out] [--markdown FILE] [--json FILE]
 
@@ -17,6 +17,15 @@ Runs the program under Pulumi mocks with Pulumi.<stack>.yaml (both clouds, whate
 "clouds" says: the plan is there to compare them), prints the concept table and writes plan.md and
 plan.json.
 Exit codes: 0 parity holds, 1 a concept exists on one cloud only or the program failed, 2 usage error.`;
+
+const PLAN_TOOL: Tool = { usage: HELP };
+
+const FLAGS = {
+  stack: { type: 'string', default: 'dev' },
+  'out-dir': { type: 'string' },
+  markdown: { type: 'string' },
+  json: { type: 'string' },
+} as const;
 
 export interface PlanDeps {
   root?: string;
@@ -34,32 +43,16 @@ export async function main(argv: string[], deps: PlanDeps = {}): Promise<number>
   const root = deps.root ?? resolve(__dirname, '..');
   const log = deps.log ?? ((line: string) => console.log(line));
   const error = deps.error ?? ((line: string) => console.error(line));
+  // log and error print lines (console.log adds the newline); the tools' helper writes text.
+  const io: ToolIo = { stdout: (text) => log(text.replace(/\n$/, '')), stderr: (text) => error(text.replace(/\n$/, '')) };
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        stack: { type: 'string', default: 'dev' },
-        'out-dir': { type: 'string' },
-        markdown: { type: 'string' },
-        json: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    values = parseFlags(argv, FLAGS);
+    if (!values.help && !/^[\w.-]+$/.test(values.stack)) throw new UsageError(`--stack is not a stack name: "${values.stack}"`);
   } catch (failure) {
-    error(`${(failure as Error).message}\n\n${HELP}`);
-    return 2;
+    return usageFailure(PLAN_TOOL, failure, io);
   }
-  if (values.help) {
-    log(HELP);
-    return 0;
-  }
-  if (!/^[\w.-]+$/.test(values.stack)) {
-    error(`--stack is not a stack name: "${values.stack}"`);
-    return 2;
-  }
+  if (values.help) return showHelp(PLAN_TOOL, io);
   const outDir = resolve(values['out-dir'] ?? join(root, 'plan', 'out'));
   const markdownPath = resolve(values.markdown ?? join(outDir, 'plan.md'));
   const jsonPath = resolve(values.json ?? join(outDir, 'plan.json'));

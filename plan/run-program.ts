@@ -5,7 +5,7 @@
  * `jest.isolateModules` in tests).
  */
 import * as pulumi from '@pulumi/pulumi';
-import { RecordingMocks, type RecordedResource } from './mocks';
+import { installMocks, type RecordedResource, type RecordingMocks } from '../program/mocks';
 
 export interface ProgramRun {
   resources: RecordedResource[];
@@ -24,11 +24,9 @@ export interface RunOptions {
 }
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-  const mocks = new RecordingMocks(options.config);
   // As `pulumi preview`: nothing is written or published (isDryRun), and since the mocks answer
   // every output, resources created inside `apply` still show up.
-  await pulumi.runtime.setMocks(mocks, options.project, options.stack, true);
-  pulumi.runtime.setAllConfig({ ...options.config });
+  const mocks = installMocks({ config: { ...options.config }, project: options.project, stack: options.stack, preview: true });
   const exports = options.load();
   const outputs = await resolveAll(exports);
   await settled(mocks);

@@ -1,7 +1,6 @@
 // Until compare's own --cost flag is wired: the cost report of a saved `npm run compare -- --json`.
 //   npx tsx compare/cost/main.ts --from compare.json [--traffic PROFILE] [--stack NAME] [--json] [--report FILE]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { SampledStep } from './consumption-reader';
 import { estimateCosts } from './estimate';
 import { DEFAULT_REGIONS, readStackSettings, stackSettingsFromConfig } from './stack-settings';
@@ -9,6 +8,7 @@ import { loadPriceTable } from './prices';
 import { renderCostReportHtml } from './render-html';
 import { costJson, renderCostText } from './render-text';
 import { parseTrafficProfile } from './traffic';
+import { parseFlags, showHelp, usageFailure, UsageError, type Tool } from '../../tools/cli';
 
 export const COST_USAGE = `Usage: npx tsx compare/cost/main.ts --from FILE [options]
   --from FILE        the JSON of \`npm run compare -- --json\` against targets run with REPORT_CONSUMPTION=true
@@ -16,7 +16,18 @@ export const COST_USAGE = `Usage: npx tsx compare/cost/main.ts --from FILE [opti
   --stack NAME       the stack whose regions and memory are priced (Pulumi.NAME.yaml); default: the
                      project defaults in ${DEFAULT_REGIONS.aws} and ${DEFAULT_REGIONS.azure}
   --json             print the cost report as JSON
-  --report FILE      also write a self-contained HTML page with the cost charts`;
+  --report FILE      also write a self-contained HTML page with the cost charts
+  -h, --help         show this help`;
+
+export const COST_TOOL: Tool = { usage: COST_USAGE };
+
+const FLAGS = {
+  from: { type: 'string' },
+  traffic: { type: 'string' },
+  stack: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  report: { type: 'string' },
+} as const;
 
 /** Exit codes: 0 done, 2 a usage or input error (named on stderr). */
 export function runCostCli(
@@ -24,17 +35,11 @@ export function runCostCli(
   out: (text: string) => void = (s) => process.stdout.write(s),
   err: (text: string) => void = (s) => process.stderr.write(s),
 ): number {
+  const io = { stdout: out, stderr: err };
   try {
-    const { values } = parseArgs({
-      args: argv,
-      options: { from: { type: 'string' }, traffic: { type: 'string' }, stack: { type: 'string' }, json: { type: 'boolean', default: false }, report: { type: 'string' }, help: { type: 'boolean', default: false } },
-      strict: true,
-    });
-    if (values.help) {
-      out(`${COST_USAGE}\n`);
-      return 0;
-    }
-    if (!values.from) throw new Error('--from FILE is required');
+    const values = parseFlags(argv, FLAGS);
+    if (values.help) return showHelp(COST_TOOL, io);
+    if (!values.from) throw new UsageError('--from FILE is required');
     const compared = JSON.parse(readFileSync(values.from, 'utf8')) as { steps?: SampledStep[] };
     if (!Array.isArray(compared.steps)) throw new Error(`${values.from} has no "steps": is it the output of npm run compare -- --json?`);
     const stack = values.stack ? readStackSettings(values.stack) : stackSettingsFromConfig({});
@@ -43,7 +48,7 @@ export function runCostCli(
     out(`${values.json ? costJson(report) : renderCostText(report)}\n`);
     return 0;
   } catch (error) {
-    err(`${(error as Error).message}\n\n${COST_USAGE}\n`);
-    return 2;
+    // Every failure here is the input's (the file, the profile, the stack): named, with the usage.
+    return usageFailure(COST_TOOL, error instanceof UsageError ? error : new UsageError((error as Error).message), io);
   }
 }

@@ -19,6 +19,7 @@ export interface Problem {
 // With type "about:blank" the title must be the status's reason phrase (RFC 9457 §4.2.1).
 const REASON: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   404: 'Not Found',
   405: 'Method Not Allowed',
   408: 'Request Timeout',

@@ -1,8 +1,7 @@
 // Same sources → same inputs, code hash included; an edited handler changes only its own function.
 import { buildAwsBundles } from '../../handlers/bundle';
 import { createTempAwsEntries } from '../bundle/temp-entries';
-import { archiveFiles, baseArgs, runProgram, type ProgramRun } from './program';
-import type { CapturedResource } from './mocks';
+import { archiveFiles, baseArgs, runProgram, type CapturedResource, type ProgramRun } from './program';
 
 let run: ProgramRun;
 

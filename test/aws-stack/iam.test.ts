@@ -1,8 +1,7 @@
 // Least privilege, read from the policies the component asked for: exact statements per function.
 import { buildAwsBundles } from '../../handlers/bundle';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
-import { REGION } from './mocks';
-import { baseArgs, named, ofType, runProgram, type ProgramRun } from './program';
+import { baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
 interface Statement {
   Sid: string;

@@ -4,8 +4,7 @@
 import { makeBundle } from '../../handlers/bundle/content-hash';
 import type { AlertSettings } from '../../program/alerts';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
-import { REGION } from './mocks';
-import { baseArgs, named, ofType, runProgram, type ProgramRun } from './program';
+import { baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
 const ALARM = 'aws:cloudwatch/metricAlarm:MetricAlarm';
 const QUEUE = 'aws:sqs/queue:Queue';

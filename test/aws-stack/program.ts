@@ -1,7 +1,10 @@
 // Runs AwsStack instances once under the mocks and hands back what Pulumi would have been asked to create.
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsStackArgs } from '../../aws';
-import { installMocks, programDone, valueOf, type CapturedResource } from './mocks';
+import { installMocks, outputValue as valueOf, type RecordedResource as CapturedResource } from '../../program/mocks';
+
+/** The region the AWS component runs in under the mocks. */
+export const REGION = 'eu-central-1';
 
 export interface StackOutputs {
   url: string;
@@ -10,6 +13,8 @@ export interface StackOutputs {
   busName: string;
   functionNames: Record<string, string>;
 }
+
+export type { CapturedResource };
 
 export interface ProgramRun {
   resources: CapturedResource[];
@@ -34,7 +39,7 @@ export function baseArgs(overrides: Partial<AwsStackArgs> = {}): AwsStackArgs {
 
 /** One program run per test file: the mocks' runtime cannot be reused after it drained. */
 export async function runProgram(instances: Array<{ name: string; args: AwsStackArgs }>): Promise<ProgramRun> {
-  const resources = installMocks();
+  const { resources } = installMocks({ config: { 'aws:region': REGION } });
   const options = new Map<string, pulumi.ResourceOptions>();
   // Imported only now: the component must load after the mocks are in place.
   const { AwsStack } = await import('../../aws');
@@ -54,7 +59,8 @@ export async function runProgram(instances: Array<{ name: string; args: AwsStack
       functionNames: await valueOf(stack.functionNames),
     };
   }
-  await programDone();
+  // Waits until every registration of the program has reached the mocks.
+  await pulumi.runtime.disconnect();
   return { resources, options, outputs, stacks: Object.fromEntries(stacks.map(({ name, stack }) => [name, stack])) };
 }
 

@@ -2,8 +2,7 @@
 import { buildAwsBundles } from '../../handlers/bundle';
 import { activityTableSchema, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
-import { REGION } from './mocks';
-import { archiveFiles, baseArgs, named, ofType, runProgram, type ProgramRun } from './program';
+import { archiveFiles, baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
 const FN = 'aws:lambda/function:Function';
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
-import { installAzureMocks, ofType, outputValue, waitFor, type Captured } from './azure-mocks';
+import { installAzureMocks, ofType, outputValue, waitFor, type Captured } from './azure-run';
 import { fakePackage } from './fake-package';
 
 const captured = installAzureMocks();

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AlertSettings } from '../../program/alerts';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
-import { installAzureMocks, ofType, outputValue, subscriptionId, waitFor, type Captured } from './azure-mocks';
+import { installAzureMocks, ofType, outputValue, subscriptionId, waitFor, type Captured } from './azure-run';
 import { fakePackage } from './fake-package';
 
 const captured = installAzureMocks();

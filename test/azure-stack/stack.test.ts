@@ -17,7 +17,7 @@ import {
   topicPrincipalId,
   waitFor,
   type Captured,
-} from './azure-mocks';
+} from './azure-run';
 import { fakePackage } from './fake-package';
 
 const captured = installAzureMocks();

@@ -20,11 +20,11 @@ describe('bench command line', () => {
   });
 
   it.each([
-    [['--runs', '0'], '--runs must be an integer from 1 to 50'],
-    [['--runs', '2.5'], '--runs must be an integer'],
-    [['--duration', '600'], '--duration must be an integer from 1 to 120'],
-    [['--warmup=-1'], '--warmup must be an integer from 0 to 60'],
-    [['--connections', 'many'], '--connections must be an integer'],
+    [['--runs', '0'], '--runs must be in 1..50 (got 0)'],
+    [['--runs', '2.5'], '--runs must be a whole number in 1..50 (got "2.5")'],
+    [['--duration', '600'], '--duration must be in 1..120 (got 600)'],
+    [['--warmup=-1'], '--warmup must be a whole number in 0..60 (got "-1")'],
+    [['--connections', 'many'], '--connections must be a whole number in 1..500 (got "many")'],
     [['--only', 'http,disk'], '--only takes bundles, lambda-init, adapters, http, program, startup'],
     [['--only', ','], '--only takes'],
     [['--fast'], "Unknown option '--fast'"],

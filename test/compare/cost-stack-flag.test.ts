@@ -11,7 +11,7 @@ import { awsStackArgs, azureStackArgs } from '../../program/stack-args';
 import { parseConfig } from '../../program/config';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { baseArgs, ofType, runProgram } from '../aws-stack/program';
-import { installAzureMocks, ofType as azureOfType, outputValue, waitFor } from '../azure-stack/azure-mocks';
+import { installAzureMocks, ofType as azureOfType, outputValue, waitFor } from '../azure-stack/azure-run';
 import { fakePackage } from '../azure-stack/fake-package';
 
 it('passes the config key to both components, off unless set', () => {

@@ -1,4 +1,5 @@
-import { parseCli, UsageError } from '../../local/cli-options';
+import { parseCli } from '../../local/cli-options';
+import { UsageError } from '../../tools/cli';
 
 describe('npm start options', () => {
   it('defaults to ports 3001/3002 on disk', () => {
@@ -21,13 +22,13 @@ describe('npm start options', () => {
 
   it.each([
     [['--aws-port', 'abc'], {}, /--aws-port must be a port number/],
-    [['--azure-port', '70000'], {}, /--azure-port must be a port number/],
+    [['--azure-port', '70000'], {}, /--azure-port must be in 0\.\.65535 \(got 70000\)/],
     [[], { LOCAL_AZURE_PORT: '-1' }, /LOCAL_AZURE_PORT must be a port number/],
     [['--aws-port', '4000', '--azure-port', '4000'], {}, /both 4000/],
     [['--bogus'], {}, /Unknown option '--bogus'/],
     [['extra'], {}, /Unexpected argument 'extra'/],
-    [[], { LOCAL_STOP_TIMEOUT_MS: '0' }, /LOCAL_STOP_TIMEOUT_MS must be a whole number of milliseconds above 0, not "0"/],
-    [[], { LOCAL_STOP_TIMEOUT_MS: '1.5s' }, /LOCAL_STOP_TIMEOUT_MS must be a whole number/],
+    [[], { LOCAL_STOP_TIMEOUT_MS: '0' }, /LOCAL_STOP_TIMEOUT_MS must be in 1\.\.2147483647 \(got 0\)/],
+    [[], { LOCAL_STOP_TIMEOUT_MS: '1.5s' }, /LOCAL_STOP_TIMEOUT_MS must be a whole number of milliseconds in 1\.\.2147483647 \(got "1\.5s"\)/],
   ])('refuses %j %j with a clear message', (argv, env, message) => {
     expect(() => parseCli(argv, env)).toThrow(UsageError);
     expect(() => parseCli(argv, env)).toThrow(message);

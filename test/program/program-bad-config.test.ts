@@ -1,5 +1,4 @@
-import * as pulumi from '@pulumi/pulumi';
-import { RecordingMocks } from '../../plan/mocks';
+import { installMocks } from '../../program/mocks';
 import { PROJECT } from '../../program/config';
 import { devConfig, loadIndexFresh } from './program-runner';
 
@@ -17,9 +16,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
 
 describe('the program with bad config', () => {
   it.each(cases)('fails on %s, naming the key, with no resource registered', async (_, overrides, message) => {
-    const mocks = new RecordingMocks();
-    await pulumi.runtime.setMocks(mocks, PROJECT, 'test', false);
-    pulumi.runtime.setAllConfig(devConfig(overrides));
+    const mocks = installMocks({ config: devConfig(overrides), project: PROJECT });
     expect(loadIndexFresh).toThrow(message);
     // Give any stray registration time to arrive before counting.
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -2,7 +2,7 @@
 // registry each time (config must be set before the program loads: pulumi/pulumi#16042).
 import { resolve } from 'node:path';
 import { PROJECT } from '../../program/config';
-import type { RecordedResource } from '../../plan/mocks';
+import type { RecordedResource } from '../../program/mocks';
 import { runProgram, type ProgramRun } from '../../plan/run-program';
 import { readStackConfig } from '../../plan/stack-config';
 
