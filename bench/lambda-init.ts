@@ -11,7 +11,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
 import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
-import { activityTableSchema, notesTableSchema } from '../handlers/aws/table-schema';
+import { activityTableSchema, AWS_ENV, notesTableSchema } from '../contract/aws';
 import { externalsRequiredBy, writeBundle } from './cold-require';
 import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-invocations';
 import { measureFreshStart, type RuntimeCommand } from './lambda-runtime/fresh-start';
@@ -105,7 +105,7 @@ async function startServices(): Promise<{ env: Record<string, string>; tables: {
   const busUrl = `http://127.0.0.1:${(bus.address() as AddressInfo).port}`;
   const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
   return {
-    env: { NOTES_TABLE: 'notes', ACTIVITY_TABLE: 'activity', EVENT_BUS_NAME: 'bench', AWS_ENDPOINT_URL_DYNAMODB: storeUrl, AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl },
+    env: { [AWS_ENV.notesTable]: 'notes', [AWS_ENV.activityTable]: 'activity', [AWS_ENV.eventBus]: 'bench', AWS_ENDPOINT_URL_DYNAMODB: storeUrl, AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl },
     tables: { notes: 'notes' },
     close: async () => {
       await close(store);

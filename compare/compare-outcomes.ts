@@ -1,5 +1,5 @@
 // Compares what the two clouds did in one step: transport, status, the headers that matter, the body.
-import { HEADER_RULES, type HeaderKind, SERVED_BY } from './compare-rules';
+import { HEADER_RULES, type HeaderKind, servedByMatches } from './compare-rules';
 import { type CompareContext, aliasText, compareValues, show } from './compare-values';
 import { locationPath, mediaTypeForm, methodSetForm } from './header-forms';
 import type { Cloud, Difference, StepOutcome } from './types';
@@ -45,7 +45,7 @@ export function compareOutcomes(aws: StepOutcome, azure: StepOutcome, ctx: Compa
   }
   const awsServedBy = aws.headers['x-served-by'];
   const azureServedBy = azure.headers['x-served-by'];
-  if (!SERVED_BY.aws.includes(awsServedBy ?? '') || !SERVED_BY.azure.includes(azureServedBy ?? '')) {
+  if (!servedByMatches('aws', awsServedBy) || !servedByMatches('azure', azureServedBy)) {
     differ('header:x-served-by', show(awsServedBy), show(azureServedBy));
   }
 

@@ -3,6 +3,7 @@
 // The requests a platform answers differently before the app runs (docs/ARCHITECTURE.md, "Odd
 // requests": "%2F" in the route prefix, a body over 10 MiB, a path outside /api) are not in the
 // scenario, so no rule here admits them.
+import { servedByValues } from '../contract/served-by';
 import type { Cloud } from './types';
 
 export type ValueKind =
@@ -68,11 +69,9 @@ export const HEADER_RULES: ReadonlyArray<{ name: string; kind: HeaderKind }> = [
   { name: 'retry-after', kind: 'exact' },
 ];
 
-/** x-served-by must name the cloud each URL is meant to be: catches the same URL passed twice. */
-export const SERVED_BY: Record<Cloud, readonly string[]> = {
-  aws: ['aws', 'local-aws'],
-  azure: ['azure', 'local-azure'],
-};
+/** x-served-by must name the cloud each URL is meant to be (servedByValues): catches the same URL passed twice. */
+export const servedByMatches = (cloud: Cloud, value: string | undefined): boolean =>
+  (servedByValues(cloud) as readonly string[]).includes(value ?? '');
 
 /** The rule for a body path (`items[3].id` is looked up as `items[*].id`), if any. */
 export function ruleFor(step: string, path: string): BodyRule | undefined {

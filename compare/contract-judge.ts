@@ -2,7 +2,8 @@
 // breaks the contract fails the run even when the other cloud breaks it the same way.
 import * as v from 'valibot';
 import { RETRY_SOON } from '../handlers/core/problem';
-import { SERVED_BY } from './compare-rules';
+import { servedByValues } from '../contract/served-by';
+import { servedByMatches } from './compare-rules';
 import { show } from './compare-values';
 import type { Expectation } from './expectation';
 import { locationPath, mediaTypeForm, methodSetForm } from './header-forms';
@@ -20,7 +21,7 @@ export function judge(step: string, cloud: Cloud, outcome: StepOutcome, expected
     return out;
   }
   const servedBy = outcome.headers['x-served-by'];
-  if (!SERVED_BY[cloud].includes(servedBy ?? '')) broke('header:x-served-by', SERVED_BY[cloud].join(' or '), show(servedBy));
+  if (!servedByMatches(cloud, servedBy)) broke('header:x-served-by', servedByValues(cloud).join(' or '), show(servedBy));
   if (outcome.note !== undefined) broke('complete', 'the step to finish', outcome.note);
   if (outcome.status !== expected.status) {
     // Headers and body of an answer with the wrong status would only repeat that one fault.

@@ -1,7 +1,8 @@
 // What one cloud's run of the scenario remembers between steps: the notes it created, by role, and
 // every write it saw commit (each must show up as an event in the note's activity).
 import { isNoteId } from '../handlers/core/ids';
-import type { Note, NoteChangeKind } from '../handlers/core/ports';
+import type { NoteChangeKind } from '../contract/events';
+import type { Note } from '../handlers/core/ports';
 import type { Exchange } from './types';
 
 /** A well-formed id no store will have issued: the "unknown id" of the 404 step and the stand-in

@@ -1,7 +1,8 @@
 // Shared shapes of the compare tool: what one request returned, what one step found, what a run reports.
 
-export type Cloud = 'aws' | 'azure';
-export const CLOUDS: readonly Cloud[] = ['aws', 'azure'];
+import type { Cloud } from '../contract/served-by';
+
+export { CLOUDS, type Cloud } from '../contract/served-by';
 
 export type CloudUrls = Record<Cloud, string>;
 

@@ -1,5 +1,5 @@
 import type { RequestListener, Server, ServerResponse } from 'node:http';
-import type { ServedBy } from '../handlers/core/log';
+import type { ServedBy } from '../contract/served-by';
 import { RETRY_SOON } from '../handlers/core/problem';
 import { refuse } from './front-door-refusal';
 import { close, listen } from './listen';

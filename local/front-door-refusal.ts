@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ServedBy } from '../handlers/core/log';
+import type { ServedBy } from '../contract/served-by';
 import { PROBLEM_TYPE, problemText, reasonPhrase } from '../handlers/core/problem';
 import type { Refusal } from '../handlers/core/request-precheck';
 import type { LocalLogger } from './log';

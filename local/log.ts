@@ -1,17 +1,13 @@
-// One JSON line per request on stdout: the local counterpart of CloudWatch / Application Insights.
+// Local mode's log sinks: where its lines go (one JSON object per line on stdout, the local counterpart
+// of CloudWatch / Application Insights). The functions' lines are shaped by the one Logger
+// (handlers/core/log.ts), which local mode builds over these sinks.
+import { type LogSink, silentSink } from '../handlers/core/log';
 
-export interface RequestLogLine {
-  cloud: 'aws' | 'azure';
-  method: string;
-  route: string;
-  status: number;
-  durationMs: number;
-}
-
-export type LocalLogger = (line: Record<string, unknown>) => void;
+export type LocalLogger = LogSink;
 
 export const stdoutLogger: LocalLogger = (line) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
-export const silentLogger: LocalLogger = () => {};
+/** The Logger recognises this sink and builds no line at all (tests, benches). */
+export const silentLogger: LocalLogger = silentSink;

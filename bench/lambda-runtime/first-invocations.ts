@@ -4,9 +4,8 @@ import type { AwsFunctionName } from '../../handlers/bundle';
 import { changeToEvent } from '../../handlers/core/events';
 import { newNoteId } from '../../handlers/core/ids';
 import type { Note } from '../../handlers/core/ports';
-import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
-import { noteToItem } from '../../handlers/aws/note-item';
-import { NOTES_KEYS } from '../../handlers/aws/table-schema';
+import { noteToItem } from '../../handlers/aws/stored-note';
+import { EVENTBRIDGE_SOURCE, NOTES_KEYS } from '../../contract/aws';
 import { streamRecord } from '../../local/aws/stream-records';
 
 export interface FirstInvocation {
@@ -79,7 +78,7 @@ export function firstInvocation(name: AwsFunctionName, tables: { notes: string }
       version: '0',
       id: '00000000-0000-0000-0000-000000000000',
       'detail-type': cloudEvent.type,
-      source: EVENT_SOURCE,
+      source: EVENTBRIDGE_SOURCE,
       account: '000000000000',
       time: note.createdAt.replace(/\.\d{3}Z$/, 'Z'),
       region: REGION,

@@ -113,7 +113,7 @@ export function eventUsage(cloud: Cloud, stack: StackSettings, noteBytes: number
 /** A month of what the stack keeps whatever the traffic: stored notes, retained logs, alerts, and (Azure) what it holds when idle. */
 export function standingUsage(cloud: Cloud, stack: StackSettings, profile: Pick<TrafficProfile, 'storedNotes' | 'noteBytes'>, logGbPerDay: number, idleMinutes = DAYS_PER_MONTH * 24 * 60): Usage {
   if (cloud === 'aws') {
-    // The notes table's byKind index projects every attribute (handlers/aws/table-schema.ts): stored twice.
+    // The notes table's byKind index projects every attribute (contract/aws.ts): stored twice.
     const itemBytes = profile.noteBytes + assumed('dynamoItemOverheadBytes');
     return {
       dynamoStorageGbMonth: (2 * profile.storedNotes * itemBytes) / GB,

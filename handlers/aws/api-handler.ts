@@ -2,7 +2,8 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { type APIGatewayProxyResult, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import type { Hono } from 'hono';
-import { type AppOptions, createApp, type ServedBy } from '../core/app';
+import type { ServedBy } from '../../contract/served-by';
+import { type AppOptions, createApp } from '../core/app';
 import type { Logger } from '../core/log';
 import { encodeDecodedPath } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';

@@ -1,13 +1,12 @@
 // Lambda entry: API Gateway HTTP API (payload 2.0) → core's app on DynamoDB.
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/served-by';
 import { reportingEnabled } from '../core/consumption';
-import { jsonLogger, type Logger, type ServedBy, servedByFor } from '../core/log';
+import { createLogger, type Logger } from '../core/log';
 import { type ApiHandler, apiHandler } from './api-handler';
-import { dynamoDbClient } from './clients';
-import { requiredEnv } from './config';
+import { activityStore, dynamoDbClient, noteStore } from './clients';
 import { reportConsumedCapacity } from './consumed-capacity';
-import { DynamoActivityStore } from './dynamo-activity-store';
-import { DynamoNoteStore } from './dynamo-note-store';
+import { lambdaMemoryMb } from './settings';
 
 export interface AwsApiEntryOptions {
   /** Default: SERVED_BY from the environment, else `aws`. Local mode passes `local-aws`. */
@@ -20,15 +19,16 @@ export interface AwsApiEntryOptions {
 export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler {
   let api: ApiHandler | undefined;
   const build = (): ApiHandler => {
-    const cloud = options.servedBy ?? servedByFor('aws', process.env.SERVED_BY);
+    const cloud = options.servedBy ?? servedByFor('aws', process.env[SERVED_BY_SETTING]);
     const reportConsumption = reportingEnabled();
     if (reportConsumption) reportConsumedCapacity(dynamoDbClient());
     return apiHandler({
-      notes: new DynamoNoteStore(dynamoDbClient(), requiredEnv('NOTES_TABLE')),
-      activity: new DynamoActivityStore(dynamoDbClient(), requiredEnv('ACTIVITY_TABLE')),
+      notes: noteStore(),
+      activity: activityStore(),
       servedBy: cloud,
-      log: options.log ?? jsonLogger(cloud),
+      log: options.log ?? createLogger(cloud),
       reportConsumption,
+      memoryMb: lambdaMemoryMb(),
     });
   };
   return async (event: APIGatewayProxyEventV2, context?: Context) => (api ??= build())(event, context);

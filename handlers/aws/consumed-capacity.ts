@@ -4,7 +4,7 @@
 // none), yet a failed conditional write is billed: the cost model applies the documented rule then.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isRecording, recordStoreOperation, type StoreOperationKind } from '../core/consumption';
-import type { Item } from './note-item';
+import type { Item } from './stored-note';
 
 const MIDDLEWARE = 'reportConsumedCapacity';
 

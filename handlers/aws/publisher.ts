@@ -1,11 +1,17 @@
 // Lambda entry: DynamoDB Streams (notes table) → CloudEvents on EventBridge, partial batch response.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { requiredEnv } from './config';
-import { eventBridgeClient } from './eventbridge-client';
-import { EventBridgePublisher } from './eventbridge-publisher';
+import { createLogger, type Logger } from '../core/log';
+import { eventPublisher } from './eventbridge-client';
 import { publishStreamBatch } from './stream-batch';
 
-let publisher: EventBridgePublisher | undefined;
+export interface AwsEventEntryOptions {
+  /** Default: JSON lines on stdout/stderr (CloudWatch). Local mode passes its own log sink. */
+  log?: Logger;
+}
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  publishStreamBatch(event.Records, (publisher ??= new EventBridgePublisher(eventBridgeClient(), requiredEnv('EVENT_BUS_NAME'))));
+export function createAwsPublisherEntry(options: AwsEventEntryOptions = {}) {
+  const log = options.log ?? createLogger('aws');
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => publishStreamBatch(event.Records, eventPublisher(), log);
+}
+
+export const handler = createAwsPublisherEntry();

@@ -1,4 +1,5 @@
-// Which SDK errors mean "the store did not answer" (the API then says 503 + Retry-After). The SDK has
+// Which SDK errors mean "the store did not answer" (the API then says 503 + Retry-After); the same
+// helpers as handlers/azure/store-errors.ts. The SDK has
 // already retried these by the time they reach us; anything else is a bug or a misconfiguration and
 // is rethrown unchanged so it shows up as a 500 with its stack in the logs.
 import { StoreUnavailableError } from '../core/ports';
@@ -46,7 +47,7 @@ interface SdkErrorShape {
   $retryable?: unknown;
 }
 
-export function isUnavailable(error: unknown): boolean {
+export function isStoreUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;
   if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return true;
@@ -61,7 +62,7 @@ export function isUnavailable(error: unknown): boolean {
 
 /** StoreUnavailableError (with the SDK error as cause) for outages; the error itself otherwise. */
 export function toStoreError(error: unknown, store: string): unknown {
-  if (error instanceof StoreUnavailableError || !isUnavailable(error)) return error;
+  if (error instanceof StoreUnavailableError || !isStoreUnavailable(error)) return error;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new StoreUnavailableError(`${store} is unavailable (${detail})`, { cause: error });
 }

@@ -4,21 +4,10 @@
 // and on-failure destination take a record that can never succeed out of the way).
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { changeToEvent } from '../core/events';
+import { createLogger, type Logger } from '../core/log';
 import type { EventPublisher, NoteEvent } from '../core/ports';
-import { PublishError } from './eventbridge-publisher';
+import { PublishError } from './event-publisher';
 import { recordToChange } from './stream-records';
-
-type LogError = (message: string, error: unknown) => void;
-
-const logAsJson: LogError = (message, error) =>
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      message,
-      errorName: error instanceof Error ? error.name : undefined,
-      errorMessage: error instanceof Error ? error.message : String(error),
-    }),
-  );
 
 /** Lambda's checkpoint id for a DynamoDB record: its SequenceNumber (not eventID). */
 function itemIdentifier(record: DynamoDBRecord): string {
@@ -31,7 +20,7 @@ function itemIdentifier(record: DynamoDBRecord): string {
 export async function publishStreamBatch(
   records: DynamoDBRecord[],
   publisher: EventPublisher,
-  logError: LogError = logAsJson,
+  log: Logger = createLogger('aws'),
 ): Promise<DynamoDBBatchResponse> {
   const events: NoteEvent[] = [];
   let failedFrom = records.length;
@@ -39,7 +28,7 @@ export async function publishStreamBatch(
     try {
       events.push(changeToEvent(recordToChange(record)));
     } catch (error) {
-      logError('stream record rejected', error);
+      log.error(error, { message: 'publisher: stream record rejected' });
       failedFrom = i;
       break;
     }
@@ -47,9 +36,10 @@ export async function publishStreamBatch(
   try {
     await publisher.publish(events);
   } catch (error) {
-    logError('publishing to the event bus failed', error);
+    log.error(error, { message: 'publisher: publishing to the event bus failed' });
     // Events (and records) line up one to one up to failedFrom.
     failedFrom = Math.min(failedFrom, error instanceof PublishError ? error.firstFailedIndex : 0);
   }
+  if (failedFrom > 0) log.info('publisher: published', { events: failedFrom });
   return { batchItemFailures: records.slice(failedFrom).map((record) => ({ itemIdentifier: itemIdentifier(record) })) };
 }

@@ -1,8 +1,9 @@
 // DynamoDB Streams record → NoteChange. Only records of the notes table with a NEW_AND_OLD_IMAGES
 // view are notes; anything else is refused with a message naming the record, never guessed at.
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { NoteChange, NoteChangeKind } from '../core/ports';
-import { type Item, noteFromItem } from './note-item';
+import type { NoteChangeKind } from '../../contract/events';
+import type { NoteChange } from '../core/ports';
+import { type Item, noteFromItem } from './stored-note';
 
 export class NotANoteChangeError extends Error {
   constructor(record: DynamoDBRecord, detail: string) {

@@ -2,14 +2,18 @@
 // asynchronous invocation is retried and then dead-lettered instead of silently dropped.
 import type { EventBridgeEvent } from 'aws-lambda';
 import { parseNoteEvent } from '../core/events';
+import { createLogger } from '../core/log';
 import { recordNoteEvent } from '../core/subscriber';
-import { dynamoDbClient } from './clients';
-import { requiredEnv } from './config';
-import { DynamoActivityStore } from './dynamo-activity-store';
+import { activityStore } from './clients';
+import type { AwsEventEntryOptions } from './publisher';
 
-let activity: DynamoActivityStore | undefined;
-
-export async function handler(event: EventBridgeEvent<string, unknown>): Promise<void> {
-  const noteEvent = parseNoteEvent(event.detail);
-  await recordNoteEvent(noteEvent, (activity ??= new DynamoActivityStore(dynamoDbClient(), requiredEnv('ACTIVITY_TABLE'))));
+export function createAwsSubscriberEntry(options: AwsEventEntryOptions = {}) {
+  const log = options.log ?? createLogger('aws');
+  return async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
+    const noteEvent = parseNoteEvent(event.detail);
+    const recorded = await recordNoteEvent(noteEvent, activityStore());
+    log.info(recorded ? 'subscriber: recorded' : 'subscriber: already recorded', { eventId: noteEvent.id });
+  };
 }
+
+export const handler = createAwsSubscriberEntry();

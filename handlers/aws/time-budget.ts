@@ -1,9 +1,9 @@
 // How long a store or bus call may take, derived from the function's own timeout: the SDK's
 // attempts, each attempt's timeout and the retry delays together end before Lambda would kill
 // the function, so a store that stops answering becomes the contract's 503 + Retry-After
-// (store-errors.ts) instead of API Gateway's bare 5xx. No SDK import: the clients apply it.
+// (store-errors.ts) instead of API Gateway's bare 5xx. No SDK import: the clients apply it (clients.ts, eventbridge-client.ts).
 
-/** The stack's default function timeout (program/config.ts imports it), assumed when FUNCTION_TIMEOUT_SECONDS is unset. */
+/** The stack's default function timeout (program/config.ts imports it), assumed when the timeout setting is unset (settings.ts). */
 export const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 10;
 
 export interface SdkTimeBudget {
@@ -49,3 +49,27 @@ export function withinBudget<T>(call: Promise<T>, budgetMs: number): Promise<T> 
   });
   return Promise.race([call, expired]).finally(() => clearTimeout(timer));
 }
+
+/** Client settings that end every call within the function's time (the clients' config; see clients.ts). */
+export interface BudgetedClientConfig {
+  maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
+}
+
+export function budgetedClientConfig(functionTimeoutSeconds: number): BudgetedClientConfig {
+  const budget = sdkTimeBudget(functionTimeoutSeconds);
+  return {
+    maxAttempts: budget.maxAttempts,
+    requestHandler: { connectionTimeout: budget.connectionTimeoutMs, requestTimeout: budget.requestTimeoutMs, throwOnRequestTimeout: true },
+  };
+}
+
+/** An SDK initialize-step middleware that ends each call (all attempts and retry delays) within the call budget. */
+export function callBudgetMiddleware(functionTimeoutSeconds: number) {
+  const { callBudgetMs } = sdkTimeBudget(functionTimeoutSeconds);
+  return <A, R>(next: (args: A) => Promise<R>) =>
+    (args: A): Promise<R> =>
+      withinBudget(next(args), callBudgetMs);
+}
+
+export const callBudgetMiddlewareOptions = { step: 'initialize', name: 'functionTimeBudget' } as const;

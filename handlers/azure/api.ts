@@ -1,9 +1,10 @@
 // The HTTP trigger: every /api/* request runs through the shared Hono app (host.json keeps the
 // "api" route prefix, so the app sees the same paths as on AWS).
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { createApp, type ServedBy } from '../core/app';
+import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/served-by';
+import { createApp } from '../core/app';
 import { reportingEnabled } from '../core/consumption';
-import { jsonLogger, type Logger, servedByFor } from '../core/log';
+import { createLogger, type Logger } from '../core/log';
 import { decodePathLeniently, encodeDecodedPath } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
 import { activityStore, noteStore } from './clients';
@@ -42,7 +43,7 @@ export function createApiHandler(getApp: () => FetchApp, getServedBy: () => Serv
  */
 function servedByFromSettings(): () => ServedBy {
   let servedBy: ServedBy | undefined;
-  return () => (servedBy ??= servedByFor('azure', process.env.SERVED_BY));
+  return () => (servedBy ??= servedByFor('azure', process.env[SERVED_BY_SETTING]));
 }
 
 export interface AzureApiEntryOptions {
@@ -58,7 +59,7 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let log: Logger | undefined;
   const fromSettings = servedByFromSettings();
   const servedBy = () => options.servedBy ?? fromSettings();
-  const getLog = () => (log ??= options.log ?? jsonLogger(servedBy()));
+  const getLog = () => (log ??= options.log ?? createLogger(servedBy()));
   return createApiHandler(() => {
     if (!app) {
       app = createApp({

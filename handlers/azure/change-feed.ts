@@ -1,7 +1,7 @@
 // Cosmos DB change-feed documents (latest-version mode) → committed NoteChanges. A soft-delete
 // marker is the delete; otherwise version 1 is the create and anything later an update.
 import type { NoteChange } from '../core/ports';
-import { isDeletedMarker, noteFromDocument } from './note-document';
+import { isDeletedMarker, noteFromDocument } from './stored-note';
 
 /** When the delete committed: our marker's `deletedAt`, else Cosmos's `_ts` (seconds), else the last update. */
 function deletedAt(doc: Record<string, unknown>, updatedAt: string): string {

@@ -1,23 +1,18 @@
 // SDK clients and stores, created once per Functions instance on first use, from app settings
-// (names in docs/ARCHITECTURE.md). In the cloud every client authenticates with the app's managed
+// (settings.ts; names in contract/azure.ts). In the cloud every client authenticates with the app's managed
 // identity; keys and a private CA exist only in local mode.
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { type Container, CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
+import { AZURE_SETTINGS, type AzureSettingName } from '../../contract/azure';
 import { reportingEnabled } from '../core/consumption';
 import type { ActivityStore, EventPublisher, NoteStore } from '../core/ports';
-import { CosmosActivityStore } from './cosmos-activity-store';
-import { CosmosNoteStore } from './cosmos-note-store';
-import { EventGridPublisher } from './eventgrid-publisher';
+import type { Settings } from '../core/settings';
+import { CosmosActivityStore } from './activity-store';
+import { EventGridPublisher } from './event-publisher';
+import { CosmosNoteStore } from './note-store';
 import { requestChargePlugin } from './request-charge';
-
-export type Settings = Record<string, string | undefined>;
-
-export function requireSetting(env: Settings, name: string): string {
-  const value = env[name];
-  if (value === undefined || value.trim() === '') throw new Error(`app setting ${name} is not set`);
-  return value;
-}
+import { azureSetting, localOnlySetting } from './settings';
 
 /** @azure/core-auth's TokenCredential, named through a package we depend on directly. */
 export type TokenCredential = NonNullable<CosmosClientOptions['aadCredentials']>;
@@ -37,12 +32,12 @@ export const managedIdentity: TokenCredential = {
   getToken: async (scopes, options) => (await loadManagedIdentity()).getToken(scopes, options),
 };
 
-/** Key + emulator CA when COSMOS_KEY is set (local mode), the managed identity otherwise. */
+/** Key + emulator CA when the Cosmos key is set (local mode), the managed identity otherwise. */
 export function cosmosClientOptions(env: Settings): CosmosClientOptions {
-  const endpoint = requireSetting(env, 'COSMOS_ENDPOINT');
-  const key = env.COSMOS_KEY;
-  if (key === undefined || key === '') return { endpoint, aadCredentials: managedIdentity };
-  const caFile = env.COSMOS_CA_CERT_FILE;
+  const endpoint = azureSetting(AZURE_SETTINGS.cosmosEndpoint, env);
+  const key = localOnlySetting(AZURE_SETTINGS.cosmosKey, env);
+  if (key === undefined) return { endpoint, aadCredentials: managedIdentity };
+  const caFile = localOnlySetting(AZURE_SETTINGS.cosmosCaFile, env);
   return {
     endpoint,
     key,
@@ -57,9 +52,9 @@ export function cosmosClientOptions(env: Settings): CosmosClientOptions {
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 export function createEventGridPublisher(env: Settings): EventGridPublisher {
-  const endpoint = requireSetting(env, 'EVENTGRID_TOPIC_ENDPOINT');
-  const key = env.EVENTGRID_KEY;
-  if (key === undefined || key === '') return new EventGridPublisher(endpoint, managedIdentity);
+  const endpoint = azureSetting(AZURE_SETTINGS.topicEndpoint, env);
+  const key = localOnlySetting(AZURE_SETTINGS.topicKey, env);
+  if (key === undefined) return new EventGridPublisher(endpoint, managedIdentity);
   // Local mode: a key, and plain HTTP allowed only for a loopback stand-in of the topic.
   const url = new URL(endpoint);
   // A KeyCredential is any object with a string `key` (the SDK checks the shape, not the class);
@@ -73,10 +68,10 @@ export function createEventGridPublisher(env: Settings): EventGridPublisher {
 }
 
 let cosmos: CosmosClient | undefined;
-function container(env: Settings, containerSetting: string): Container {
+function container(env: Settings, containerSetting: AzureSettingName): Container {
   // REPORT_CONSUMPTION adds the request-charge plugin (handlers/core/consumption.ts); off, none runs.
   cosmos ??= new CosmosClient({ ...cosmosClientOptions(env), ...(reportingEnabled(env) && { plugins: [requestChargePlugin] }) });
-  return cosmos.database(requireSetting(env, 'COSMOS_DATABASE')).container(requireSetting(env, containerSetting));
+  return cosmos.database(azureSetting(AZURE_SETTINGS.database, env)).container(azureSetting(containerSetting, env));
 }
 
 let notes: NoteStore | undefined;
@@ -84,12 +79,12 @@ let activity: ActivityStore | undefined;
 let publisher: EventPublisher | undefined;
 
 export function noteStore(env: Settings = process.env): NoteStore {
-  notes ??= new CosmosNoteStore(container(env, 'COSMOS_NOTES_CONTAINER'));
+  notes ??= new CosmosNoteStore(container(env, AZURE_SETTINGS.notesContainer));
   return notes;
 }
 
 export function activityStore(env: Settings = process.env): ActivityStore {
-  activity ??= new CosmosActivityStore(container(env, 'COSMOS_ACTIVITY_CONTAINER'));
+  activity ??= new CosmosActivityStore(container(env, AZURE_SETTINGS.activityContainer));
   return activity;
 }
 

@@ -3,12 +3,20 @@
 // batch again (event ids are derived from the change, so a retry is deduplicated downstream).
 import type { InvocationContext } from '@azure/functions';
 import { changeToEvent } from '../core/events';
+import type { Logger } from '../core/log';
 import type { EventPublisher, NoteEvent } from '../core/ports';
 import { documentToChange } from './change-feed';
 import { eventPublisher } from './clients';
+import { invocationLogger } from './invocation-log';
 
-export function createPublisherHandler(getPublisher: () => EventPublisher) {
+export interface AzureEventEntryOptions {
+  /** Default: JSON lines through the invocation context (Application Insights). Local mode passes its own log sink. */
+  log?: Logger;
+}
+
+export function createPublisherHandler(getPublisher: () => EventPublisher, options: AzureEventEntryOptions = {}) {
   return async function publisherHandler(documents: unknown[], context: InvocationContext): Promise<void> {
+    const log = options.log ?? invocationLogger(context);
     const events: NoteEvent[] = [];
     for (const doc of documents) {
       try {
@@ -16,12 +24,12 @@ export function createPublisherHandler(getPublisher: () => EventPublisher) {
       } catch (error) {
         // Retrying cannot make a foreign document a note; blocking the feed on it would stop every
         // later event, so it is logged loudly and skipped.
-        context.error(`publisher: skipped a change-feed document: ${(error as Error).message}`);
+        log.error(error, { message: 'publisher: skipped a change-feed document' });
       }
     }
     if (events.length === 0) return;
     await getPublisher().publish(events);
-    context.log(`publisher: published ${events.length} event(s)`);
+    log.info('publisher: published', { events: events.length });
   };
 }
 

@@ -1,18 +1,17 @@
 // The HTTP application shared by every target (docs/ARCHITECTURE.md, "HTTP contract").
 import { type Context, Hono } from 'hono';
+import type { ServedBy } from '../../contract/served-by';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
 import { CONSUMPTION_HEADER, encodeConsumption, withConsumption } from './consumption';
 import type { AppDeps } from './deps';
 import { newNoteId } from './ids';
-import { errorsOnlyLogger, type Logger, type ServedBy, UNMATCHED_ROUTE } from './log';
+import { errorsOnlyLogger, type Logger, UNMATCHED_ROUTE } from './log';
 import { registerMiscRoutes } from './misc-routes';
 import { registerNoteRoutes } from './notes-routes';
 import type { ActivityStore, NoteStore } from './ports';
 import { noRouteDetail } from './path-decoding';
 import { problemDetailOf, problemResponse, toProblemResponse } from './problem';
-
-export type { ServedBy } from './log';
 
 export interface AppOptions {
   notes: NoteStore;
@@ -21,10 +20,12 @@ export interface AppOptions {
   servedBy: ServedBy;
   now?: () => Date;
   newId?: () => string;
-  /** Defaults to logging unexpected errors only; adapters pass `jsonLogger(cloud)` for request lines. */
+  /** Defaults to logging unexpected errors only; adapters pass `createLogger(cloud)` for request lines. */
   log?: Logger;
   /** REPORT_CONSUMPTION: each response carries what the request consumed (handlers/core/consumption.ts). */
   reportConsumption?: boolean;
+  /** The function's memory, when the platform states it: reported with the consumption. */
+  memoryMb?: number;
 }
 
 /** The route pattern a request matched (for logs), or "unmatched". */
@@ -47,7 +48,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(async (c, next) => {
     const started = performance.now();
     if (options.reportConsumption) {
-      await withConsumption(next, (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)));
+      await withConsumption(next, (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)), options.memoryMb);
     } else {
       await next();
     }

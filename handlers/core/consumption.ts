@@ -3,9 +3,10 @@
 // (the recorders find no request to record into) and nothing reaches the client. On, each response
 // carries one debug header that `compare --cost` reads (docs/ARCHITECTURE.md, "Consumption reporting").
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 
-/** The setting that turns reporting on, and the only value that does. */
-export const REPORT_CONSUMPTION_SETTING = 'REPORT_CONSUMPTION';
+/** Only for aws/stack.ts and azure/functions.ts until they import contract/settings.ts (infra's branch); then delete. */
+export { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 export const CONSUMPTION_HEADER = 'x-consumption';
 
 export type StoreName = 'dynamodb' | 'cosmos';
@@ -29,13 +30,14 @@ export interface StoreOperation {
 export interface Consumption {
   /** Request start to response, measured in the app (the platform's billed duration is at least this). */
   durationMs: number;
-  /** The function's memory when the platform states it (AWS_LAMBDA_FUNCTION_MEMORY_SIZE), else absent. */
+  /** The function's memory when the platform states it (the adapter passes it: handlers/aws/settings.ts), else absent. */
   memoryMb?: number;
   operations: StoreOperation[];
 }
 
 const current = new AsyncLocalStorage<StoreOperation[]>();
 
+/** "true" is the only value that turns reporting on. */
 export function reportingEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env[REPORT_CONSUMPTION_SETTING] === 'true';
 }
@@ -51,16 +53,15 @@ export function isRecording(): boolean {
 }
 
 /** Runs one request with a fresh record; `done` gets what it consumed. */
-export async function withConsumption<T>(run: () => Promise<T>, done: (consumption: Consumption) => void): Promise<T> {
+export async function withConsumption<T>(run: () => Promise<T>, done: (consumption: Consumption) => void, memoryMb?: number): Promise<T> {
   const operations: StoreOperation[] = [];
   const started = performance.now();
   try {
     return await current.run(operations, run);
   } finally {
-    const memory = Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
     done({
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      ...(Number.isFinite(memory) && memory > 0 ? { memoryMb: memory } : {}),
+      ...(memoryMb !== undefined && { memoryMb }),
       operations,
     });
   }

@@ -1,15 +1,9 @@
 // Committed note changes as CloudEvents 1.0 (docs/ARCHITECTURE.md, "Events").
 import * as v from 'valibot';
+import { NOTE_CHANGE_KINDS, NOTE_EVENT_SOURCE, NOTE_EVENT_TYPES, noteEventType } from '../../contract/events';
 import { isNoteId } from './ids';
-import type { NoteChange, NoteEvent, NoteEventType } from './ports';
+import type { NoteChange, NoteEvent } from './ports';
 import { presentNote } from './present';
-
-export const NOTE_EVENT_SOURCE = '/serverless-aws-azure/notes';
-export const NOTE_EVENT_TYPES = [
-  'com.example.note.created',
-  'com.example.note.updated',
-  'com.example.note.deleted',
-] as const satisfies readonly NoteEventType[];
 
 /** The event for a change. Its id comes from the change, so a re-published change keeps its id. */
 export function changeToEvent(change: NoteChange): NoteEvent {
@@ -18,7 +12,7 @@ export function changeToEvent(change: NoteChange): NoteEvent {
     specversion: '1.0',
     id: `${note.id}.v${note.version}.${kind}`,
     source: NOTE_EVENT_SOURCE,
-    type: `com.example.note.${kind}`,
+    type: noteEventType(kind),
     subject: note.id,
     time: change.time,
     datacontenttype: 'application/json',
@@ -72,10 +66,7 @@ const NoteEventSchema = v.pipe(
     specversion: v.literal('1.0', 'specversion must be "1.0"'),
     id: v.pipe(v.string('id must be a string'), v.minLength(1, 'id must not be empty')),
     source: v.literal(NOTE_EVENT_SOURCE, `source must be "${NOTE_EVENT_SOURCE}"`),
-    type: v.picklist(
-      NOTE_EVENT_TYPES,
-      'type must be com.example.note.created, updated or deleted',
-    ),
+    type: v.picklist(NOTE_EVENT_TYPES, `type must be ${NOTE_EVENT_TYPES[0]}, ${NOTE_CHANGE_KINDS.slice(1).join(' or ')}`),
     subject: noteId('subject'),
     time: timestamp('time'),
     datacontenttype: v.literal('application/json', 'datacontenttype must be "application/json"'),

@@ -1,14 +1,7 @@
-// One JSON line per request (and per unexpected error), the shape every cloud's log search expects.
-export type ServedBy = 'aws' | 'azure' | 'local-aws' | 'local-azure';
-
-/** SERVED_BY as a cloud's api entry reads it: unset is the cloud itself; local mode runs it as local-<cloud>. */
-export function servedByFor(cloud: 'aws' | 'azure', value: string | undefined): ServedBy {
-  const servedBy = value ?? cloud;
-  if (servedBy !== cloud && servedBy !== `local-${cloud}`) {
-    throw new Error(`SERVED_BY must be ${cloud} or local-${cloud}, not "${servedBy}"`);
-  }
-  return servedBy as ServedBy;
-}
+// The one logger of every entry (api, publisher, subscriber on both clouds) and of local mode's app
+// logging: one JSON object per line, the same keys on every cloud, so one log query reads them all.
+// Powertools' Logger is the model: the entry decides where lines go (the sink), never their shape.
+import type { ServedBy } from '../../contract/served-by';
 
 /** The route of a request no route matched, or that was refused before routing. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -23,9 +16,28 @@ export interface RequestLogEntry {
   reason?: string;
 }
 
+/** Where an unexpected error happened: in a request (its method and route), or in an event entry (what it was doing). */
+export type ErrorContext = Pick<RequestLogEntry, 'method' | 'route'> | { message: string };
+
+/**
+ * Where lines go: the console in the clouds, the invocation context on Azure's event functions, local
+ * mode's sink locally. The Logger's lines have `level` ("info" | "error") and `cloud` first.
+ */
+export type LogSink = (line: Record<string, unknown>) => void;
+
+/** stdout for info, stderr for errors: what CloudWatch and Application Insights collect. */
+export const consoleSink: LogSink = (line) => (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
+
+/** Discards everything; a logger over it skips building lines at all. */
+export const silentSink: LogSink = () => {};
+
 export interface Logger {
+  /** One line per answered request. */
   request(entry: RequestLogEntry): void;
-  error(error: unknown, entry: Omit<RequestLogEntry, 'status' | 'durationMs' | 'reason'>): void;
+  /** An unexpected error, with its stack (never sent to a client). */
+  error(error: unknown, context: ErrorContext): void;
+  /** What an event entry did (published, recorded), with its figures. */
+  info(message: string, fields?: Record<string, string | number | boolean>): void;
 }
 
 function describeError(error: unknown): Record<string, unknown> {
@@ -33,20 +45,16 @@ function describeError(error: unknown): Record<string, unknown> {
   return { errorMessage: String(error) };
 }
 
-/** Writes JSON lines: requests to `out`, unexpected errors (with their stack) to `err`. */
-export function jsonLogger(
-  cloud: ServedBy,
-  out: (line: string) => void = console.log,
-  err: (line: string) => void = console.error,
-): Logger {
+const discard: Logger = { request: () => {}, error: () => {}, info: () => {} };
+
+export function createLogger(cloud: ServedBy, sink: LogSink = consoleSink): Logger {
+  if (sink === silentSink) return discard;
   return {
-    request: (entry) => out(JSON.stringify({ level: 'info', cloud, ...entry })),
-    error: (error, entry) => err(JSON.stringify({ level: 'error', cloud, ...entry, ...describeError(error) })),
+    request: (entry) => sink({ level: 'info', cloud, ...entry }),
+    error: (error, context) => sink({ level: 'error', cloud, ...context, ...describeError(error) }),
+    info: (message, fields) => sink({ level: 'info', cloud, message, ...fields }),
   };
 }
 
 /** Used when the adapter passes no logger: no request lines, but a bug is never silent. */
-export const errorsOnlyLogger = (cloud: ServedBy): Logger => {
-  const json = jsonLogger(cloud);
-  return { request: () => {}, error: json.error };
-};
+export const errorsOnlyLogger = (cloud: ServedBy): Logger => ({ ...createLogger(cloud), request: () => {}, info: () => {} });

@@ -1,5 +1,9 @@
 // The ports between the cloud-free application and each cloud. Core never imports a cloud SDK:
 // every cloud (and local mode) supplies these three implementations.
+import type { NoteChangeKind, NoteEventType } from '../../contract/events';
+
+/** Only for aws/events.ts until it imports contract/events.ts itself (infra's branch); then delete. */
+export type { NoteEventType } from '../../contract/events';
 
 /** A note as the API returns it. `version` starts at 1 and grows by one on every update. */
 export interface Note {
@@ -45,7 +49,7 @@ export interface NoteStore {
 /** One event the subscriber received for a note, as `GET /api/notes/{id}/activity` shows it. */
 export interface Activity {
   eventId: string;
-  type: string; // com.example.note.created | updated | deleted
+  type: string; // a NoteEventType (contract/events.ts); stored as text
   noteId: string;
   version: number;
   time: string; // the event's time
@@ -69,9 +73,6 @@ export interface NoteEvent {
   datacontenttype: 'application/json';
   data: NoteEventData;
 }
-
-export type NoteChangeKind = 'created' | 'updated' | 'deleted';
-export type NoteEventType = `com.example.note.${NoteChangeKind}`;
 
 /** created/updated carry the note as committed; deleted carries the last committed note. */
 export interface NoteEventData {

@@ -2,7 +2,8 @@
 // Request constructor refuses, or what each cloud's runtime would hand the app differently, is
 // answered here, identically on both clouds (docs/ARCHITECTURE.md, "HTTP contract").
 import { TrieRouter } from 'hono/router/trie-router';
-import { type Logger, type ServedBy, UNMATCHED_ROUTE } from './log';
+import type { ServedBy } from '../../contract/served-by';
+import { type Logger, UNMATCHED_ROUTE } from './log';
 import { hasDotSegment } from './path-decoding';
 import { problemResponse } from './problem';
 

@@ -2,7 +2,7 @@
 // answers from its own types; these are checked against those types below, and the compare tool judges
 // every cloud's answers by them.
 import * as v from 'valibot';
-import { NOTE_EVENT_TYPES } from './events';
+import { NOTE_EVENT_TYPES } from '../../contract/events';
 import { isNoteId } from './ids';
 import type { Activity, Note, NotePage } from './ports';
 import { HEALTHY } from './present';

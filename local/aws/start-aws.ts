@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, NOTES_KEYS, notesTableSchema } from '../../contract/aws';
 import { createAwsApiEntry } from '../../handlers/aws/api';
-import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
-import { handler as publisherHandler } from '../../handlers/aws/publisher';
-import { handler as subscriberHandler } from '../../handlers/aws/subscriber';
-import { activityTableSchema, NOTES_KEYS, notesTableSchema } from '../../handlers/aws/table-schema';
-import { appLogger } from '../app-logger';
+import { createAwsPublisherEntry } from '../../handlers/aws/publisher';
+import { createAwsSubscriberEntry } from '../../handlers/aws/subscriber';
+import { createLogger } from '../../handlers/core/log';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
@@ -32,7 +31,11 @@ export type AwsLocal = EmulatedCloud<{ stream: DeadLetter<DynamoDBRecord[]>[]; e
 export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   const deadLetters: AwsLocal['deadLetters'] = { stream: [], events: [] };
   const faults = new DeliveryFaults();
-  const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log: appLogger('local-aws', options.log) });
+  // The functions with local mode's log sink; everything else as in the Lambda runtime.
+  const log = createLogger('local-aws', options.log);
+  const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log });
+  const publisherHandler = createAwsPublisherEntry({ log });
+  const subscriberHandler = createAwsSubscriberEntry({ log });
   const cleanups: (() => Promise<void>)[] = [];
   try {
     const dynamo = dynalite({ path: options.dataDir && join(options.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -62,7 +65,7 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
       busName: awsNames.eventBus,
       region: awsNames.region,
       onEvent: async (event) => {
-        if (event.source !== EVENT_SOURCE) return;
+        if (event.source !== EVENTBRIDGE_SOURCE) return;
         await rule.enqueue(...Array.from({ length: faults.copies() }, () => event));
       },
     });
@@ -71,9 +74,9 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     const busSwitch = outageSwitch(bus, busPort);
 
     Object.assign(process.env, {
-      NOTES_TABLE: awsNames.notesTable,
-      ACTIVITY_TABLE: awsNames.activityTable,
-      EVENT_BUS_NAME: awsNames.eventBus,
+      [AWS_ENV.notesTable]: awsNames.notesTable,
+      [AWS_ENV.activityTable]: awsNames.activityTable,
+      [AWS_ENV.eventBus]: awsNames.eventBus,
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${proxyPort}`,
       AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${busPort}`,
       AWS_REGION: awsNames.region,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import type { CosmosClient } from '@azure/cosmos';
+import type { ContainerContract } from '../../contract/azure';
 import { memoryJournal, openJournal, readJournal, replaceFileDurably, type Journal } from '../journal';
 import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
@@ -14,14 +15,10 @@ import { applyWal, readSnapshot, restoreSnapshot, writeSnapshot, type Snapshot, 
 export const caCertFile = join(__dirname, 'tls', 'emulator-cert.pem');
 const keyFile = join(__dirname, 'tls', 'emulator-key.pem');
 
-export interface ContainerSpec {
-  id: string;
-  partitionKey: string;
-}
-
 export interface CosmosEmulatorOptions {
   database: string;
-  containers: ContainerSpec[];
+  /** The stack's containers (contract/azure.ts COSMOS_CONTAINERS), partition keys and TTL included. */
+  containers: readonly ContainerContract[];
   /** Directory of the snapshot and write-ahead log in on-disk mode; undefined keeps everything in memory. */
   storeDir: string | undefined;
   /** Committed writes after start-up (restored documents are not reported); answered once it settles. */
@@ -67,7 +64,7 @@ function walEntries(write: DocumentWrite): WalEntry[] {
 
 export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promise<CosmosEmulator> {
   const { storeDir } = options;
-  const partitionKeys = Object.fromEntries(options.containers.map((c) => [c.id, c.partitionKey]));
+  const partitionKeys = Object.fromEntries(options.containers.map((c) => [c.id, c.partitionKeyPath]));
   const stored = storeDir ? compact(storeDir, partitionKeys) : {};
   const wal: Journal<WalEntry> = storeDir ? openJournal(cosmosStoreFiles(storeDir).wal) : memoryJournal();
   // keepAlive: the emulator otherwise answers every request with `connection: close`, so each Cosmos
@@ -97,7 +94,8 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
     port = rememberEmulatorPort('cosmos', await gate.open(emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'));
     const { database } = await client.databases.createIfNotExists({ id: options.database });
     for (const container of options.containers) {
-      await database.containers.createIfNotExists({ id: container.id, partitionKey: { paths: [container.partitionKey] } });
+      const { id, partitionKeyPath, defaultTtl } = container;
+      await database.containers.createIfNotExists({ id, partitionKey: { paths: [partitionKeyPath] }, ...(defaultTtl !== undefined && { defaultTtl }) });
     }
     await restoreSnapshot(database, stored, partitionKeys);
   } catch (error) {

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS, COSMOS_DATABASE } from '../../contract/azure';
 import { createAzureApiEntry } from '../../handlers/azure/api';
-import { publisherHandler } from '../../handlers/azure/publisher';
-import { subscriberHandler } from '../../handlers/azure/subscriber';
-import { appLogger } from '../app-logger';
+import { activityStore, eventPublisher } from '../../handlers/azure/clients';
+import { createPublisherHandler } from '../../handlers/azure/publisher';
+import { createSubscriberHandler } from '../../handlers/azure/subscriber';
+import { createLogger } from '../../handlers/core/log';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
@@ -16,8 +18,6 @@ import { startCosmosEmulator } from './cosmos-emulator';
 import { createEventGridServer, type CloudEvent } from './eventgrid-server';
 import { invocationContext } from './invocation-context';
 
-export const azureNames = { database: 'serverless-aws-azure', notes: 'notes', activity: 'activity', leases: 'leases' };
-
 /** The delivery pipes: in dead letters' `source` and as their journals' file names. */
 const pipes = { changeFeed: 'azure.cosmos-change-feed', subscription: 'azure.eventgrid' };
 
@@ -29,7 +29,11 @@ export type AzureLocal = EmulatedCloud<{ changeFeed: DeadLetter<ChangeFeedDocume
 export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
   const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
   const faults = new DeliveryFaults();
-  const apiHandler = createAzureApiEntry({ servedBy: 'local-azure', log: appLogger('local-azure', options.log) });
+  // The functions with local mode's log sink; everything else as in the Function App.
+  const log = createLogger('local-azure', options.log);
+  const apiHandler = createAzureApiEntry({ servedBy: 'local-azure', log });
+  const publisherHandler = createPublisherHandler(() => eventPublisher(), { log });
+  const subscriberHandler = createSubscriberHandler(() => activityStore(), { log });
   const cleanups: (() => Promise<void>)[] = [];
   try {
     // The change feed trigger: documents in commit order, in batches; a throw retries the batch.
@@ -48,15 +52,11 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       pipeJournal<ChangeFeedDocument>(options.dataDir, pipes.changeFeed, cleanups),
     );
     const cosmos = await startCosmosEmulator({
-      database: azureNames.database,
-      containers: [
-        { id: azureNames.notes, partitionKey: '/id' },
-        { id: azureNames.activity, partitionKey: '/noteId' },
-        { id: azureNames.leases, partitionKey: '/id' },
-      ],
+      database: COSMOS_DATABASE,
+      containers: Object.values(COSMOS_CONTAINERS),
       storeDir: options.dataDir && join(options.dataDir, 'cosmos'),
       onWrite: async (write) => {
-        if (write.container !== azureNames.notes || write.documents.length === 0) return;
+        if (write.container !== COSMOS_CONTAINERS.notes.id || write.documents.length === 0) return;
         faults.changes(write.documents.length);
         await changeFeed.append(...write.documents);
       },
@@ -77,15 +77,15 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
     const topicSwitch = outageSwitch(topic, topicPort);
 
     Object.assign(process.env, {
-      COSMOS_ENDPOINT: cosmos.endpoint,
-      COSMOS_DATABASE: azureNames.database,
-      COSMOS_NOTES_CONTAINER: azureNames.notes,
-      COSMOS_ACTIVITY_CONTAINER: azureNames.activity,
-      COSMOS_LEASES_CONTAINER: azureNames.leases,
-      COSMOS_KEY: emulatorKey,
-      COSMOS_CA_CERT_FILE: cosmos.caCertFile,
-      EVENTGRID_TOPIC_ENDPOINT: `http://127.0.0.1:${topicPort}/api/events`,
-      EVENTGRID_KEY: key,
+      [AZURE_SETTINGS.cosmosEndpoint]: cosmos.endpoint,
+      [AZURE_SETTINGS.database]: COSMOS_DATABASE,
+      [AZURE_SETTINGS.notesContainer]: COSMOS_CONTAINERS.notes.id,
+      [AZURE_SETTINGS.activityContainer]: COSMOS_CONTAINERS.activity.id,
+      [AZURE_SETTINGS.leasesContainer]: COSMOS_CONTAINERS.leases.id,
+      [AZURE_SETTINGS.cosmosKey]: emulatorKey,
+      [AZURE_SETTINGS.cosmosCaFile]: cosmos.caCertFile,
+      [AZURE_SETTINGS.topicEndpoint]: `http://127.0.0.1:${topicPort}/api/events`,
+      [AZURE_SETTINGS.topicKey]: key,
     });
 
     return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });

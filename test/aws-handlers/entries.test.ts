@@ -6,8 +6,10 @@ import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { handler as api } from '../../handlers/aws/api';
 import { handler as publisher } from '../../handlers/aws/publisher';
 import { handler as subscriber } from '../../handlers/aws/subscriber';
-import { DynamoActivityStore } from '../../handlers/aws/dynamo-activity-store';
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
+import { DynamoActivityStore } from '../../handlers/aws/activity-store';
+import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
+import { SERVED_BY_SETTING } from '../../contract/served-by';
+import { MissingSettingError } from '../../handlers/core/settings';
 import { changeToEvent, InvalidNoteEventError } from '../../handlers/core/events';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
@@ -16,6 +18,7 @@ import { type Dynalite, startDynalite } from './support/dynalite';
 import { type FakeAws, startFakeAws } from './support/fake-aws';
 import { fixtureNames, loadFixture } from './support/fixtures';
 import { expectValidV2Result, jsonOf, v2Request } from './support/v2-events';
+import { noteEventType } from '../../contract/events';
 
 const BUS_DIR = 'aws-eventbridge';
 
@@ -35,10 +38,10 @@ beforeAll(async () => {
     return { status: 200, body: { FailedEntryCount: 0, Entries: entries.map((_, i) => ({ EventId: `eb-${i}` })) } };
   });
   restoreEnv = setLambdaEnv({
-    NOTES_TABLE: notesTable,
-    ACTIVITY_TABLE: activityTable,
-    EVENT_BUS_NAME: 'notes-bus',
-    SERVED_BY: 'local-aws',
+    [AWS_ENV.notesTable]: notesTable,
+    [AWS_ENV.activityTable]: activityTable,
+    [AWS_ENV.eventBus]: 'notes-bus',
+    [SERVED_BY_SETTING]: 'local-aws',
     AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
   });
@@ -61,7 +64,7 @@ const activityCount = async () =>
 function delivery(detail: unknown): EventBridgeEvent<string, unknown> {
   const envelope = loadFixture<EventBridgeEvent<string, unknown>>(BUS_DIR, 'powertools-ts_custom-order-purchased.json');
   const type = (detail as Partial<NoteEvent>).type ?? 'unknown';
-  return { ...envelope, source: 'serverless-aws-azure.notes', 'detail-type': type, detail };
+  return { ...envelope, source: EVENTBRIDGE_SOURCE, 'detail-type': type, detail };
 }
 
 describe('api entry (DynamoDB through AWS_ENDPOINT_URL_DYNAMODB, SERVED_BY from env)', () => {
@@ -119,7 +122,7 @@ describe('subscriber entry', () => {
     await subscriber(delivery(event));
     await subscriber(delivery(structuredClone(event)));
     expect(await activityStore().list(note.id)).toEqual([
-      { eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: note.updatedAt },
+      { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.updatedAt },
     ]);
   });
 });
@@ -143,7 +146,7 @@ describe('the three entries chained: api write → stream record → publisher �
 
     const activity = await api(v2Request('GET', `/api/notes/${note.id}/activity`));
     expect(jsonOf(activity)).toEqual({
-      items: [{ eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: note.createdAt }],
+      items: [{ eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt }],
     });
   });
 });
@@ -165,10 +168,10 @@ describe('entry configuration errors', () => {
   }
 
   it('names a missing table variable', async () => {
-    expect(await freshApi({ NOTES_TABLE: undefined })).toEqual(new Error('NOTES_TABLE is not set: the function\'s environment must name it'));
+    expect(await freshApi({ [AWS_ENV.notesTable]: undefined })).toEqual(new MissingSettingError(AWS_ENV.notesTable));
   });
 
   it('refuses a SERVED_BY that is not an AWS target', async () => {
-    expect(await freshApi({ SERVED_BY: 'azure' })).toEqual(new Error('SERVED_BY must be aws or local-aws, not "azure"'));
+    expect(await freshApi({ [SERVED_BY_SETTING]: 'azure' })).toEqual(new Error(`${SERVED_BY_SETTING} must be aws or local-aws, not "azure"`));
   });
 });

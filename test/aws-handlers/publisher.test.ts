@@ -3,19 +3,21 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { EventBridgePublisher } from '../../handlers/aws/eventbridge-publisher';
+import { EventBridgePublisher } from '../../handlers/aws/event-publisher';
 import { changeToEvent } from '../../handlers/core/events';
 import { handler } from '../../handlers/aws/publisher';
-import { DynamoNoteStore } from '../../handlers/aws/dynamo-note-store';
+import { DynamoNoteStore } from '../../handlers/aws/note-store';
 import { publishStreamBatch } from '../../handlers/aws/stream-batch';
+import { createLogger, silentSink } from '../../handlers/core/log';
 import { NotANoteChangeError, recordToChange } from '../../handlers/aws/stream-records';
-import { notesTableSchema } from '../../handlers/aws/table-schema';
+import { AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
 import { setLambdaEnv } from './support/aws-env';
 import { DUMMY_CREDENTIALS, type Dynalite, startDynalite } from './support/dynalite';
 import { type FakeAws, type FakeReply, type SeenRequest, startFakeAws } from './support/fake-aws';
 import { fixtureNames, loadFixture } from './support/fixtures';
+import { NOTE_EVENT_SOURCE, type NoteChangeKind, noteEventType } from '../../contract/events';
 
 const STREAM_DIR = 'aws-dynamodb-stream';
 const streamFixture = (file: string) => loadFixture<DynamoDBStreamEvent>(STREAM_DIR, file);
@@ -25,6 +27,11 @@ function collectingPublisher() {
   const published: NoteEvent[] = [];
   return { published, publish: async (events: NoteEvent[]) => void published.push(...events) };
 }
+
+// The publisher's info lines ("publisher: published") go to the console by default; not this file's subject.
+let infoLines: jest.SpyInstance;
+beforeEach(() => (infoLines = jest.spyOn(console, 'log').mockImplementation(() => {})));
+afterEach(() => infoLines.mockRestore());
 
 let db: Dynalite;
 let table: string;
@@ -61,12 +68,12 @@ async function noteLifecycleEvent(): Promise<{ event: DynamoDBStreamEvent; v1: N
   return { event, v1, v2 };
 }
 
-function expectedEvent(note: Note, kind: string, time: string): NoteEvent {
+function expectedEvent(note: Note, kind: NoteChangeKind, time: string): NoteEvent {
   return {
     specversion: '1.0',
     id: `${note.id}.v${note.version}.${kind}`,
-    source: '/serverless-aws-azure/notes',
-    type: `com.example.note.${kind}` as NoteEvent['type'],
+    source: NOTE_EVENT_SOURCE,
+    type: noteEventType(kind),
     subject: note.id,
     time,
     datacontenttype: 'application/json',
@@ -99,7 +106,8 @@ describe('stream records from the real fixtures (other tables, not notes)', () =
     const event = streamFixture(file);
     const publisher = collectingPublisher();
     const logged: string[] = [];
-    const result = await publishStreamBatch(event.Records, publisher, (message, error) => logged.push(`${message}: ${(error as Error).message}`));
+    const log = createLogger('aws', (line) => line.level === 'error' && logged.push(`${String(line.message)}: ${String(line.errorMessage)}`));
+    const result = await publishStreamBatch(event.Records, publisher, log);
     expect(result.batchItemFailures).toEqual(event.Records.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })));
     expect(publisher.published).toEqual([]);
     expect(logged).toHaveLength(1);
@@ -147,7 +155,7 @@ describe('fixture-shaped records of a real note', () => {
     const foreign = streamFixture('lambda-go_tumbling-window-insert-modify-remove.json').Records[1]!;
     const records = [event.Records[0]!, foreign, event.Records[1]!, event.Records[2]!];
     const publisher = collectingPublisher();
-    const result = await publishStreamBatch(records, publisher, () => {});
+    const result = await publishStreamBatch(records, publisher, createLogger('aws', silentSink));
     expect(publisher.published.map((e) => e.id)).toEqual([`${v1.id}.v1.created`]);
     expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(
       records.slice(1).map((r) => r.dynamodb!.SequenceNumber),
@@ -178,7 +186,7 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
   beforeAll(async () => {
     fake = await startFakeAws((request, index) => reply(request, index));
     // The endpoint reaches the SDK only through the variable the SDK reads itself.
-    restoreEnv = setLambdaEnv({ EVENT_BUS_NAME: 'notes-bus', AWS_ENDPOINT_URL_EVENTBRIDGE: fake.endpoint });
+    restoreEnv = setLambdaEnv({ [AWS_ENV.eventBus]: 'notes-bus', AWS_ENDPOINT_URL_EVENTBRIDGE: fake.endpoint });
   });
   afterAll(async () => {
     restoreEnv();
@@ -217,8 +225,8 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
     expect(entries.map((e) => ({ ...e, Detail: JSON.parse(e.Detail as string) }))).toEqual(
       notes.map((note) => ({
         EventBusName: 'notes-bus',
-        Source: 'serverless-aws-azure.notes',
-        DetailType: 'com.example.note.created',
+        Source: EVENTBRIDGE_SOURCE,
+        DetailType: noteEventType('created'),
         Detail: expectedEvent(note, 'created', note.updatedAt),
         Time: Date.parse(note.updatedAt) / 1000, // awsJson encodes timestamps as epoch seconds
       })),

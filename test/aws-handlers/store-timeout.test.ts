@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { handler as api } from '../../handlers/aws/api';
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
+import { activityTableSchema, AWS_ENV, notesTableSchema } from '../../contract/aws';
 import { setLambdaEnv } from './support/aws-env';
 import { DUMMY_CREDENTIALS, type Dynalite, startDynalite } from './support/dynalite';
 import { jsonOf, v2Request } from './support/v2-events';
@@ -40,9 +40,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   proxyEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   restoreEnv = setLambdaEnv({
-    NOTES_TABLE: notesTable,
-    ACTIVITY_TABLE: activityTable,
-    EVENT_BUS_NAME: 'unused',
+    [AWS_ENV.notesTable]: notesTable,
+    [AWS_ENV.activityTable]: activityTable,
+    [AWS_ENV.eventBus]: 'unused',
     AWS_ENDPOINT_URL_DYNAMODB: proxyEndpoint,
     FUNCTION_TIMEOUT_SECONDS: String(FUNCTION_TIMEOUT_SECONDS),
   });

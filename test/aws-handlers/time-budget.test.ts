@@ -1,8 +1,9 @@
 // The SDK time budget derived from the function timeout: every attempt fits, and a call that
 // outlives its share ends with an error the stores count as an outage (503), not a hang.
-import { budgetedClientConfig, functionTimeoutSeconds } from '../../handlers/aws/config';
-import { isUnavailable } from '../../handlers/aws/store-errors';
-import { DEFAULT_FUNCTION_TIMEOUT_SECONDS, sdkTimeBudget, withinBudget } from '../../handlers/aws/time-budget';
+import { FUNCTION_TIMEOUT_SETTING } from '../../contract/settings';
+import { functionTimeoutSeconds } from '../../handlers/aws/settings';
+import { isStoreUnavailable } from '../../handlers/aws/store-errors';
+import { budgetedClientConfig, DEFAULT_FUNCTION_TIMEOUT_SECONDS, sdkTimeBudget, withinBudget } from '../../handlers/aws/time-budget';
 import { DEFAULTS } from '../../program/config';
 import { setLambdaEnv } from './support/aws-env';
 
@@ -34,24 +35,24 @@ describe('withinBudget', () => {
     const error = await withinBudget(new Promise(() => undefined), 20).catch((e: unknown) => e);
     expect((error as Error).name).toBe('TimeoutError');
     expect((error as Error).message).toMatch(/no answer within 20 ms/);
-    expect(isUnavailable(error)).toBe(true);
+    expect(isStoreUnavailable(error)).toBe(true);
   });
 });
 
 describe('the function timeout the handlers read', () => {
   it('comes from FUNCTION_TIMEOUT_SECONDS, else the default the stack config also uses', () => {
-    const restore = setLambdaEnv({ FUNCTION_TIMEOUT_SECONDS: '29' });
+    const restore = setLambdaEnv({ [FUNCTION_TIMEOUT_SETTING]: '29' });
     try {
       expect(functionTimeoutSeconds()).toBe(29);
-      expect(budgetedClientConfig()).toMatchObject({ maxAttempts: 3, requestHandler: { requestTimeout: 9333, throwOnRequestTimeout: true } });
-      process.env.FUNCTION_TIMEOUT_SECONDS = '';
+      expect(budgetedClientConfig(functionTimeoutSeconds())).toMatchObject({ maxAttempts: 3, requestHandler: { requestTimeout: 9333, throwOnRequestTimeout: true } });
+      process.env[FUNCTION_TIMEOUT_SETTING] = '';
       expect(functionTimeoutSeconds()).toBe(DEFAULT_FUNCTION_TIMEOUT_SECONDS);
       expect(DEFAULTS.functionTimeoutSeconds).toBe(DEFAULT_FUNCTION_TIMEOUT_SECONDS);
-      process.env.FUNCTION_TIMEOUT_SECONDS = 'ten';
-      expect(() => functionTimeoutSeconds()).toThrow('FUNCTION_TIMEOUT_SECONDS must be a positive number of seconds, got "ten"');
+      process.env[FUNCTION_TIMEOUT_SETTING] = 'ten';
+      expect(() => functionTimeoutSeconds()).toThrow(`${FUNCTION_TIMEOUT_SETTING} must be a positive number of seconds, got "ten"`);
     } finally {
       restore();
-      delete process.env.FUNCTION_TIMEOUT_SECONDS;
+      delete process.env[FUNCTION_TIMEOUT_SETTING];
     }
   });
 });

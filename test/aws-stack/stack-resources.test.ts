@@ -1,7 +1,6 @@
 // One program run; every assertion reads what the component asked Pulumi to create.
 import { buildAwsBundles } from '../../handlers/bundle';
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
-import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
+import { activityTableSchema, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { archiveFiles, baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
@@ -80,7 +79,7 @@ describe('functions', () => {
 });
 
 describe('tables', () => {
-  it('mirror handlers/aws/table-schema.ts', () => {
+  it('mirror contract/aws.ts', () => {
     const notes = named(run, TABLE, 'aws-notes').inputs;
     const notesSchema = notesTableSchema('x');
     expect(notes).toMatchObject({
@@ -134,7 +133,7 @@ describe('event path', () => {
     const rule = named(run, 'aws:cloudwatch/eventRule:EventRule', 'aws-note-events');
     expect(rule.inputs.eventBusName).toBe(physical('aws-bus'));
     expect(JSON.parse(rule.inputs.eventPattern as string)).toEqual({
-      source: [EVENT_SOURCE],
+      source: [EVENTBRIDGE_SOURCE],
       'detail-type': ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'],
     });
     const target = named(run, 'aws:cloudwatch/eventTarget:EventTarget', 'aws-subscriber');

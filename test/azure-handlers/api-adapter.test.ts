@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
 import { Hono } from 'hono';
 import { createApiHandler, type FetchApp } from '../../handlers/azure/api';
-import { servedByFor } from '../../handlers/core/log';
+import { servedByFor } from '../../contract/served-by';
 import { apiHandler as awsApiHandler } from '../../handlers/aws/api-handler';
 import { createApp } from '../../handlers/core/app';
 import { newNoteId } from '../../handlers/core/ids';

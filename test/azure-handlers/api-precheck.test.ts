@@ -124,7 +124,7 @@ describe('odd requests answered alike by both adapters (docs/ARCHITECTURE.md, "O
 describe('a refusal before the app is logged like the app\'s answers, with its reason', () => {
   it.each(['aws', 'azure'] as const)('on %s', async (cloud) => {
     const lines: RequestLogEntry[] = [];
-    const log: Logger = { request: (entry) => lines.push(entry), error: () => {} };
+    const log: Logger = { request: (entry) => lines.push(entry), error: () => {}, info: () => {} };
     const stores = { notes: new MemoryNoteStore(), activity: new MemoryActivityStore() };
     if (cloud === 'aws') {
       const event = { rawPath: '/api/hello', rawQueryString: '', headers: { 'x-note': 'ünï' }, requestContext: { domainName: 'h', http: { method: 'GET' } } };

@@ -10,6 +10,9 @@ import { subscriberHandler } from '../../handlers/azure/subscriber';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
 import { type EventGridStub, startEventGridStub } from './event-grid-stub';
+import { noteEventType } from '../../contract/events';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS, type ContainerContract } from '../../contract/azure';
+import { SERVED_BY_SETTING } from '../../contract/served-by';
 
 const ORIGIN = 'http://localhost:7071';
 let emulator: CosmosEmulator;
@@ -24,16 +27,19 @@ beforeAll(async () => {
   emulator = await startCosmosEmulator();
   stub = await startEventGridStub('http');
   const { database } = await emulator.client.databases.createIfNotExists({ id: 'app' });
-  ({ container: notes } = await database.containers.create({ id: `notes-${randomUUID()}`, partitionKey: { paths: ['/id'] }, defaultTtl: -1 }));
-  const { container: activity } = await database.containers.create({ id: `activity-${randomUUID()}`, partitionKey: { paths: ['/noteId'] } });
+  // The stack's containers (partition keys, TTL) under fresh names, so runs never share data.
+  const { notes: notesSpec, activity: activitySpec } = COSMOS_CONTAINERS;
+  const container = (spec: ContainerContract) => ({ id: `${spec.id}-${randomUUID()}`, partitionKey: { paths: [spec.partitionKeyPath] }, defaultTtl: spec.defaultTtl });
+  ({ container: notes } = await database.containers.create(container(notesSpec)));
+  const { container: activity } = await database.containers.create(container(activitySpec));
   Object.assign(process.env, {
     ...emulator.settings,
-    COSMOS_DATABASE: 'app',
-    COSMOS_NOTES_CONTAINER: notes.id,
-    COSMOS_ACTIVITY_CONTAINER: activity.id,
-    EVENTGRID_TOPIC_ENDPOINT: stub.endpoint,
-    EVENTGRID_KEY: 'local-key',
-    SERVED_BY: 'local-azure',
+    [AZURE_SETTINGS.database]: 'app',
+    [AZURE_SETTINGS.notesContainer]: notes.id,
+    [AZURE_SETTINGS.activityContainer]: activity.id,
+    [AZURE_SETTINGS.topicEndpoint]: stub.endpoint,
+    [AZURE_SETTINGS.topicKey]: 'local-key',
+    [SERVED_BY_SETTING]: 'local-azure',
   });
 });
 afterAll(async () => {
@@ -90,8 +96,8 @@ it('serves the API from Cosmos DB and turns each change into one recorded activi
   const activity = await call('GET', `/api/notes/${note.id}/activity`);
   expect(activity.status).toBe(200);
   expect((activity.json!.items as { type: string; version: number }[]).map((a) => [a.type, a.version])).toEqual([
-    ['com.example.note.created', 1],
-    ['com.example.note.updated', 2],
-    ['com.example.note.deleted', 2],
+    [noteEventType('created'), 1],
+    [noteEventType('updated'), 2],
+    [noteEventType('deleted'), 2],
   ]);
 });

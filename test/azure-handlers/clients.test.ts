@@ -2,7 +2,9 @@
 // local mode, and a clear error for a missing setting.
 import { Agent } from 'node:https';
 import { DefaultAzureCredential } from '@azure/identity';
-import { cosmosClientOptions, loadManagedIdentity, managedIdentity, requireSetting } from '../../handlers/azure/clients';
+import { cosmosClientOptions, loadManagedIdentity, managedIdentity } from '../../handlers/azure/clients';
+import { MissingSettingError, requireSetting } from '../../handlers/core/settings';
+import { AZURE_SETTINGS } from '../../contract/azure';
 import { createLoopbackCertificate } from './tls';
 
 describe('cosmosClientOptions', () => {
@@ -34,7 +36,7 @@ describe('cosmosClientOptions', () => {
   });
 
   it('fails with the name of a missing or blank setting', () => {
-    expect(() => cosmosClientOptions({})).toThrow('app setting COSMOS_ENDPOINT is not set');
-    expect(() => requireSetting({ COSMOS_DATABASE: '  ' }, 'COSMOS_DATABASE')).toThrow('app setting COSMOS_DATABASE is not set');
+    expect(() => cosmosClientOptions({})).toThrow(new MissingSettingError(AZURE_SETTINGS.cosmosEndpoint));
+    expect(() => requireSetting({ [AZURE_SETTINGS.database]: '  ' }, AZURE_SETTINGS.database)).toThrow(`${AZURE_SETTINGS.database} is not set`);
   });
 });

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { cosmosClientOptions, type Settings } from '../../handlers/azure/clients';
+import { AZURE_SETTINGS } from '../../contract/azure';
+import { cosmosClientOptions } from '../../handlers/azure/clients';
+import type { Settings } from '../../handlers/core/settings';
 import { createLoopbackCertificate, type TestCertificate } from './tls';
 
 /** The Cosmos DB emulator's published well-known key (not a secret: it is in Microsoft's docs). */
@@ -23,9 +25,9 @@ export async function startCosmosEmulator(): Promise<CosmosEmulator> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const settings: Settings = {
-    COSMOS_ENDPOINT: `https://127.0.0.1:${port}`,
-    COSMOS_KEY: EMULATOR_KEY,
-    COSMOS_CA_CERT_FILE: tls.certFile,
+    [AZURE_SETTINGS.cosmosEndpoint]: `https://127.0.0.1:${port}`,
+    [AZURE_SETTINGS.cosmosKey]: EMULATOR_KEY,
+    [AZURE_SETTINGS.cosmosCaFile]: tls.certFile,
   };
   const client = new CosmosClient(cosmosClientOptions(settings));
   return {

@@ -2,13 +2,14 @@
 // plus the Cosmos-specific behaviour: soft-delete markers, etag races, unavailability.
 import { randomUUID } from 'node:crypto';
 import type { Container, Database } from '@azure/cosmos';
-import { CosmosActivityStore } from '../../handlers/azure/cosmos-activity-store';
-import { CosmosNoteStore } from '../../handlers/azure/cosmos-note-store';
-import { DELETED_NOTE_TTL_SECONDS } from '../../handlers/azure/note-document';
+import { CosmosActivityStore } from '../../handlers/azure/activity-store';
+import { CosmosNoteStore } from '../../handlers/azure/note-store';
+import { DELETED_NOTE_TTL_SECONDS } from '../../contract/azure';
 import { NoteNotFoundError, StoreUnavailableError, VersionMismatchError } from '../../handlers/core/ports';
 import { activityStoreContract } from '../contract/activity-store-contract';
 import { noteStoreContract, sampleNote } from '../contract/note-store-contract';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
+import { noteEventType } from '../../contract/events';
 
 let emulator: CosmosEmulator;
 let database: Database;
@@ -150,7 +151,7 @@ describe('Cosmos stores when the emulator is gone', () => {
       notes.create(note),
       notes.replace({ ...note, version: 2 }, 1),
       notes.remove(note.id),
-      activity.record({ eventId: 'e', type: 'com.example.note.created', noteId: note.id, version: 1, time: note.createdAt }),
+      activity.record({ eventId: 'e', type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt }),
       activity.list(note.id),
     ]) {
       await expect(call).rejects.toBeInstanceOf(StoreUnavailableError);

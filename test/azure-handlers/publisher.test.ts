@@ -8,15 +8,18 @@ import type { Container } from '@azure/cosmos';
 import { AzureKeyCredential } from '@azure/eventgrid';
 import { InvocationContext } from '@azure/functions';
 import { documentToChange } from '../../handlers/azure/change-feed';
+import { AZURE_SETTINGS } from '../../contract/azure';
+import { MissingSettingError } from '../../handlers/core/settings';
 import { createEventGridPublisher } from '../../handlers/azure/clients';
-import { CosmosNoteStore } from '../../handlers/azure/cosmos-note-store';
-import { batchBySize, EventGridPublisher, MAX_BATCH_BYTES } from '../../handlers/azure/eventgrid-publisher';
+import { CosmosNoteStore } from '../../handlers/azure/note-store';
+import { batchBySize, EventGridPublisher, MAX_BATCH_BYTES } from '../../handlers/azure/event-publisher';
 import { createPublisherHandler } from '../../handlers/azure/publisher';
 import { changeToEvent, parseNoteEvent } from '../../handlers/core/events';
 import type { Note, NoteEvent } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
 import { type EventGridStub, startEventGridStub } from './event-grid-stub';
+import { noteEventType } from '../../contract/events';
 
 const KEY = 'local-test-key';
 const SCHEMA = JSON.parse(readFileSync(join(__dirname, '../fixtures/cloudevents/schema_cloudevents.json'), 'utf8')) as { required: string[] };
@@ -108,7 +111,7 @@ describe('EventGridPublisher against a loopback topic', () => {
       // What Event Grid delivers is what the subscriber parses.
       expect(parseNoteEvent(sent)).toEqual(events.find((e) => e.id === sent.id));
     }
-    expect(events.map((e) => e.type)).toEqual(['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted']);
+    expect(events.map((e) => e.type)).toEqual([noteEventType('created'), noteEventType('updated'), noteEventType('deleted')]);
   });
 
   it('splits a large batch into requests under Event Grid\'s 1 MB limit, in order', async () => {
@@ -168,6 +171,6 @@ describe('createEventGridPublisher from app settings (local mode)', () => {
   });
 
   it('names the missing setting', () => {
-    expect(() => createEventGridPublisher({})).toThrow('app setting EVENTGRID_TOPIC_ENDPOINT is not set');
+    expect(() => createEventGridPublisher({})).toThrow(new MissingSettingError(AZURE_SETTINGS.topicEndpoint));
   });
 });

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvocationContext } from '@azure/functions';
-import { CosmosActivityStore } from '../../handlers/azure/cosmos-activity-store';
+import { CosmosActivityStore } from '../../handlers/azure/activity-store';
 import { createSubscriberHandler } from '../../handlers/azure/subscriber';
 import { changeToEvent, InvalidNoteEventError } from '../../handlers/core/events';
 import type { Activity, ActivityStore } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
 import { type CosmosEmulator, startCosmosEmulator } from './cosmos-emulator';
+import { NOTE_EVENT_SOURCE, noteEventType } from '../../contract/events';
 
 const FIXTURES = join(__dirname, '../fixtures');
 
@@ -52,7 +53,7 @@ describe('subscriber with events that are not note events', () => {
   it.each([
     ['an Event Grid schema event', 'azure-eventgrid/python-sdk_cs4_eg-schema-custom-event-single.json', ['specversion is required', 'data.note is required']],
     ['a CloudEvents schema system event', 'azure-eventgrid/python-sdk_cs6_cloudevents-schema-BlobCreated.json',
-      [`source must be "/serverless-aws-azure/notes"`, 'type must be com.example.note.created, updated or deleted']],
+      [`source must be "${NOTE_EVENT_SOURCE}"`, `type must be ${noteEventType('created')}, updated or deleted`]],
   ])('says what is wrong with %s', async (_label, file, problems) => {
     const event = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as unknown;
     const error = (await createSubscriberHandler(() => untouchable)(event, new InvocationContext()).catch((e: unknown) => e)) as InvalidNoteEventError;
@@ -89,9 +90,13 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     await handler(delivered, context);
 
     expect(await store.list(note.id)).toEqual([
-      { eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: '2026-03-04T05:06:07.089Z' },
+      { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: '2026-03-04T05:06:07.089Z' },
     ]);
-    expect(logs).toEqual([`subscriber: recorded ${event.id}`, `subscriber: already had ${event.id}`]);
+    // One JSON line each through the invocation context, in the Logger's shape (handlers/core/log.ts).
+    expect(logs.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { level: 'info', cloud: 'azure', message: 'subscriber: recorded', eventId: event.id },
+      { level: 'info', cloud: 'azure', message: 'subscriber: already recorded', eventId: event.id },
+    ]);
   });
 
   it('refuses a note event whose subject is not its note, and records nothing', async () => {

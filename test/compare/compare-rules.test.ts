@@ -5,6 +5,7 @@ import { BODY_RULES } from '../../compare/compare-rules';
 import { type CompareContext, compareValues } from '../../compare/compare-values';
 import { SCENARIO } from '../../compare/scenario';
 import type { Difference, StepOutcome } from '../../compare/types';
+import { noteEventType } from '../../contract/events';
 
 const AWS_ID = '019ab000-0000-7000-8000-00000000aaaa';
 const AZURE_ID = '019ab111-1111-7111-8111-11111111bbbb';
@@ -61,7 +62,7 @@ test('this run’s ids inside text (problem details) are compared by role', () =
 });
 
 test('event ids: the note by role, version and kind exactly; cursors by shape', () => {
-  const activity = (id: string, eventId: string) => ({ items: [{ eventId, noteId: id, type: 'com.example.note.created', version: 1, time: '2026-11-25T10:00:00.000Z' }] });
+  const activity = (id: string, eventId: string) => ({ items: [{ eventId, noteId: id, type: noteEventType('created'), version: 1, time: '2026-11-25T10:00:00.000Z' }] });
   expect(diff(activity(AWS_ID, `${AWS_ID}.v1.created`), activity(AZURE_ID, `${AZURE_ID}.v1.created`))).toEqual([]);
   expect(diff(activity(AWS_ID, `${AWS_ID}.v1.created`), activity(AZURE_ID, `${AZURE_ID}.v2.created`))).toEqual([
     { step: 'get', path: 'items[0].eventId', aws: `"${AWS_ID}.v1.created"`, azure: `"${AZURE_ID}.v2.created"` },

@@ -2,7 +2,7 @@
 // divergence → a difference naming the step and where.
 import { compareClouds, type RunOptions } from '../../compare/compare';
 import { SCENARIO } from '../../compare/scenario';
-import { NOTE_EVENT_TYPES } from '../../handlers/core/events';
+import { NOTE_EVENT_TYPES, noteEventType } from '../../contract/events';
 import { startPair } from './core-server';
 
 const FAST: RunOptions = {
@@ -117,7 +117,7 @@ describe('compareClouds', () => {
       expect(events).toContainEqual(
         expect.objectContaining({
           path: 'note',
-          azure: 'after 400 ms still missing: com.example.note.deleted of note-1, com.example.note.deleted of note-2, com.example.note.deleted of note-3',
+          azure: `after 400 ms still missing: ${[1, 2, 3].map((n) => `${noteEventType('deleted')} of note-${n}`).join(', ')}`,
         }),
       );
       expect(events).toContainEqual(expect.objectContaining({ path: 'items', aws: '7 items', azure: '4 items' }));

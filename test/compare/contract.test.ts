@@ -1,5 +1,6 @@
 // Each cloud is judged against the contract on its own: two servers that break it the same way behave
 // "the same" and still fail the run (exit 1), with each violation named by step, cloud and rule.
+import { noteEventType } from '../../contract/events';
 import { runCli } from '../../compare/cli';
 import type { CompareReport } from '../../compare/types';
 import { type TestServerOptions, startPair } from './core-server';
@@ -89,7 +90,7 @@ test('no events recorded on both: exit 1, the events step and the delivery run n
     step: 'events',
     cloud: 'azure',
     rule: 'body.items',
-    expected: 'the com.example.note.created event of note-1 (version 1)',
+    expected: `the ${noteEventType('created')} event of note-1 (version 1)`,
     found: 'none',
   });
   expect(report.violations).toContainEqual(expect.objectContaining({ step: 'events', cloud: 'aws', rule: 'complete', found: expect.stringMatching(/^after 1500 ms still missing: com\.example\.note\.created of note-1, /) }));
@@ -126,8 +127,8 @@ test('the text output names the violations and says why the run failed', async (
     const text = out.join('');
     expect(code).toBe(1);
     expect(text).toMatch(/│ events\s+│\s+200 │\s+200 │ meets\s+│ BREAKS \(4\)\s+│ DIFFERS/);
-    expect(text).toContain('  events azure complete: expected the step to finish, found after 1000 ms still missing: com.example.note.deleted of note-1');
-    expect(text).toContain('  events azure body.items: expected the com.example.note.deleted event of note-3 (version 1), found none\n');
+    expect(text).toContain(`  events azure complete: expected the step to finish, found after 1000 ms still missing: ${noteEventType('deleted')} of note-1`);
+    expect(text).toContain(`  events azure body.items: expected the ${noteEventType('deleted')} event of note-3 (version 1), found none\n`);
     expect(text.trim().split('\n').at(-1)).toMatch(/^FAILED: aws meets the contract, azure breaks it 4 time\(s\); the clouds differ \d+ time\(s\)\./);
   } finally {
     await pair.close();

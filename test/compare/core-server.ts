@@ -4,10 +4,12 @@
 import { type ServerType, serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ServedBy, createApp } from '../../handlers/core/app';
+import type { ServedBy } from '../../contract/served-by';
+import { createApp } from '../../handlers/core/app';
 import { changeToEvent } from '../../handlers/core/events';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
-import type { Note, NoteChangeKind } from '../../handlers/core/ports';
+import type { NoteChangeKind } from '../../contract/events';
+import type { Note } from '../../handlers/core/ports';
 import { recordNoteEvent } from '../../handlers/core/subscriber';
 
 export interface TestServer {

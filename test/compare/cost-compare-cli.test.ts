@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
-import { REPORT_CONSUMPTION_SETTING } from '../../handlers/core/consumption';
+import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 import { URLS_OUTPUT } from '../../local/urls-output';
 import { runMain, waitForOutput, type Running } from '../local/helpers/run-main';
 import { capturedIo } from './captured-io';

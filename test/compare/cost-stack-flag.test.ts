@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
 import { buildAwsBundles } from '../../handlers/bundle';
 import { ASSUMPTIONS } from '../../compare/cost/assumptions';
-import { REPORT_CONSUMPTION_SETTING } from '../../handlers/core/consumption';
+import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 import { awsStackArgs, azureStackArgs } from '../../program/stack-args';
 import { parseConfig } from '../../program/config';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';

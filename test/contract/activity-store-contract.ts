@@ -2,11 +2,12 @@
 // `setup` runs before every test and must return an EMPTY store.
 import { newNoteId } from '../../handlers/core/ids';
 import type { Activity, ActivityStore } from '../../handlers/core/ports';
+import { type NoteChangeKind, noteEventType } from '../../contract/events';
 
 export type ActivityStoreSetup = () => Promise<{ store: ActivityStore; teardown: () => Promise<void> }>;
 
-export function sampleActivity(noteId: string, version: number, kind = 'updated', time = '2026-01-02T03:04:05.678Z'): Activity {
-  return { eventId: `${noteId}.v${version}.${kind}`, type: `com.example.note.${kind}`, noteId, version, time };
+export function sampleActivity(noteId: string, version: number, kind: NoteChangeKind = 'updated', time = '2026-01-02T03:04:05.678Z'): Activity {
+  return { eventId: `${noteId}.v${version}.${kind}`, type: noteEventType(kind), noteId, version, time };
 }
 
 export function activityStoreContract(name: string, setup: ActivityStoreSetup): void {

@@ -29,7 +29,7 @@ export function harness(options: { servedBy?: 'aws' | 'azure' | 'local-aws' | 'l
   const activity = new CountingActivityStore(new MemoryActivityStore());
   const requests: RequestLogEntry[] = [];
   const errors = options.errors ?? [];
-  const log: Logger = { request: (e) => requests.push(e), error: (e) => errors.push(e) };
+  const log: Logger = { request: (e) => requests.push(e), error: (e) => errors.push(e), info: () => {} };
   const app = createApp({ notes, activity, servedBy: options.servedBy ?? 'local-aws', now: () => FIXED_NOW, log });
   return { app, notes, activity, requests, errors };
 }

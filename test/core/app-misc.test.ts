@@ -1,8 +1,9 @@
 import { createApp } from '../../handlers/core/app';
-import { jsonLogger } from '../../handlers/core/log';
+import { createLogger } from '../../handlers/core/log';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import type { Note } from '../../handlers/core/ports';
 import { expectProblem, harness, sendJson } from './app-harness';
+import { noteEventType } from '../../contract/events';
 
 describe('GET /api/hello', () => {
   it.each([
@@ -49,7 +50,7 @@ describe('GET /api/notes/:id/activity', () => {
   it('lists the recorded activity ordered by time, then event id', async () => {
     const { app, activity } = harness();
     const noteId = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
-    const base = { noteId, type: 'com.example.note.updated' };
+    const base = { noteId, type: noteEventType('updated') };
     await activity.inner.record({ ...base, eventId: `${noteId}.v3.updated`, version: 3, time: '2026-01-01T00:00:02.000Z' });
     await activity.inner.record({ ...base, eventId: `${noteId}.v2.updated`, version: 2, time: '2026-01-01T00:00:01.000Z' });
     const res = await app.request(`/api/notes/${noteId}/activity`);
@@ -202,7 +203,7 @@ describe('logging', () => {
     }
   });
 
-  it('jsonLogger writes one JSON line per request and per unexpected error', async () => {
+  it('the Logger writes one JSON line per request and per unexpected error', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const notes = new MemoryNoteStore();
@@ -216,7 +217,7 @@ describe('logging', () => {
       notes,
       activity: new MemoryActivityStore(),
       servedBy: 'aws',
-      log: jsonLogger('aws', (l) => out.push(l), (l) => err.push(l)),
+      log: createLogger('aws', (line) => (line.level === 'error' ? err : out).push(JSON.stringify(line))),
     });
     await app.request('/api/hello');
     await app.request('/api/notes');

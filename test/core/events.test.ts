@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { changeToEvent, InvalidNoteEventError, NOTE_EVENT_SOURCE, parseNoteEvent } from '../../handlers/core/events';
+import { NOTE_EVENT_SOURCE, noteEventType } from '../../contract/events';
+import { changeToEvent, InvalidNoteEventError, parseNoteEvent } from '../../handlers/core/events';
 import type { Note, NoteChange } from '../../handlers/core/ports';
 
 const fixture = (name: string): unknown =>
@@ -32,8 +33,8 @@ describe('changeToEvent', () => {
     expect(changeToEvent(change)).toEqual({
       specversion: '1.0',
       id: `${note.id}.v3.${kind}`,
-      source: '/serverless-aws-azure/notes',
-      type: `com.example.note.${kind}`,
+      source: NOTE_EVENT_SOURCE,
+      type: noteEventType(kind),
       subject: note.id,
       time: '2026-01-02T00:00:00.123Z',
       datacontenttype: 'application/json',

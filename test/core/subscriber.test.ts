@@ -3,6 +3,7 @@ import { MemoryActivityStore } from '../../handlers/core/memory-stores';
 import type { Note } from '../../handlers/core/ports';
 import { StoreUnavailableError } from '../../handlers/core/ports';
 import { recordNoteEvent } from '../../handlers/core/subscriber';
+import { noteEventType } from '../../contract/events';
 
 const note: Note = {
   id: '0192f3a4-5b6c-7d8e-9f01-23456789abcd',
@@ -21,7 +22,7 @@ describe('recordNoteEvent', () => {
     expect(await recordNoteEvent(event, store)).toBe(false);
     expect(await recordNoteEvent({ ...event }, store)).toBe(false);
     expect(await store.list(note.id)).toEqual([
-      { eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: note.createdAt },
+      { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt },
     ]);
   });
 
@@ -35,9 +36,9 @@ describe('recordNoteEvent', () => {
     ];
     for (const e of events) expect(await recordNoteEvent(e, store)).toBe(true);
     expect((await store.list(note.id)).map((a) => a.type)).toEqual([
-      'com.example.note.created',
-      'com.example.note.updated',
-      'com.example.note.deleted',
+      noteEventType('created'),
+      noteEventType('updated'),
+      noteEventType('deleted'),
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { Cloud } from '../../local/start-local';
 import { eventually } from '../local/helpers/clouds';
 import { activityOf, clouds, createNote, deleteNote, noteTitleOf, printFigures, startQuiet, updateNote, type Note } from './helpers/local-run';
+import { noteEventType } from '../../contract/events';
 
 // Failing subscribers and a publisher whose bus is down: every committed change ends up either
 // recorded by the subscriber or in a dead-letter list, never lost, on both clouds.
@@ -37,7 +38,7 @@ describe.each(clouds)('deliveries on %s', (cloud: Cloud) => {
     const after = run.local.faults.counts(cloud);
     expect(after.subscriberAttempts - before.subscriberAttempts).toBe(3);
     expect(after.subscriberFailuresInjected - before.subscriberFailuresInjected).toBe(2);
-    expect((await activityOf(url, note.id)).map((a) => a.type)).toEqual(['com.example.note.created']);
+    expect((await activityOf(url, note.id)).map((a) => a.type)).toEqual([noteEventType('created')]);
     expect(run.local.deadLetters[cloud].events).toHaveLength(0);
   });
 

@@ -1,5 +1,6 @@
 import type { Cloud } from '../../local/start-local';
 import { activityOf, clouds, createNote, deleteNote, printFigures, startQuiet, updateNote } from './helpers/local-run';
+import { noteEventType } from '../../contract/events';
 
 // Both buses deliver at least once. When every event arrives twice, the subscriber (idempotent on the
 // event id) still records each change once.
@@ -37,11 +38,11 @@ describe.each(clouds)('duplicate delivery on %s', (cloud: Cloud) => {
       expect(deliveries).toBe(2 * committed);
       const mine = await activityOf(url, created.id);
       expect(mine.map((a) => [a.type, a.version])).toEqual([
-        ['com.example.note.created', 1],
-        ['com.example.note.updated', updated.version],
+        [noteEventType('created'), 1],
+        [noteEventType('updated'), updated.version],
       ]);
       const theirs = await activityOf(url, other.id);
-      expect(theirs.map((a) => a.type)).toEqual(['com.example.note.created', 'com.example.note.deleted']);
+      expect(theirs.map((a) => a.type)).toEqual([noteEventType('created'), noteEventType('deleted')]);
       expect(run.local.deadLetters[cloud].events).toHaveLength(0);
       const recorded = mine.length + theirs.length;
       figures[cloud] = { writes: committed, busEvents, deliveries, duplicatesInjected: deliveries - busEvents, recorded, lost: committed - recorded };

@@ -1,6 +1,7 @@
 import type { Cloud } from '../../local/start-local';
 import { call, eventually, json } from '../local/helpers/clouds';
 import { activityOf, bounded, clouds, createNote, printFigures, startQuiet, updateNote, type ActivityItem, type Note } from './helpers/local-run';
+import { noteEventType } from '../../contract/events';
 
 // The store goes down mid-run (its endpoint refuses connections, open connections are cut) and comes
 // back: every API call that needs it answers 503 problem+json with Retry-After, nothing is written
@@ -68,7 +69,7 @@ describe.each(clouds)('store outage on %s', (cloud: Cloud) => {
     // And it takes writes again, with their events.
     const after = await createNote(url, 'after the outage');
     await run.local.drain();
-    expect((await activityOf(url, after.id)).map((a) => a.type)).toEqual(['com.example.note.created']);
+    expect((await activityOf(url, after.id)).map((a) => a.type)).toEqual([noteEventType('created')]);
 
     const counts = faults.counts(cloud);
     const committed = acknowledgedWrites + 1;

@@ -1,6 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { createEventBridgeServer, type BusEvent } from '../../local/aws/eventbridge-server';
 import { withListening } from './helpers/listen';
+import { noteEventType } from '../../contract/events';
+import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 
 function client(port: number): EventBridgeClient {
   return new EventBridgeClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' }, maxAttempts: 1 });
@@ -13,7 +15,7 @@ describe('local EventBridge PutEvents endpoint, driven by the real SDK client', 
       const sdk = client(port);
       const out = await sdk.send(
         new PutEventsCommand({
-          Entries: [{ EventBusName: 'bus', Source: 'serverless-aws-azure.notes', DetailType: 'com.example.note.created', Detail: '{"id":"e1"}', Time: new Date('2026-01-02T03:04:05.678Z') }],
+          Entries: [{ EventBusName: 'bus', Source: EVENTBRIDGE_SOURCE, DetailType: noteEventType('created'), Detail: '{"id":"e1"}', Time: new Date('2026-01-02T03:04:05.678Z') }],
         }),
       );
       sdk.destroy();
@@ -23,8 +25,8 @@ describe('local EventBridge PutEvents endpoint, driven by the real SDK client', 
     expect(events).toEqual([
       expect.objectContaining({
         version: '0',
-        source: 'serverless-aws-azure.notes',
-        'detail-type': 'com.example.note.created',
+        source: EVENTBRIDGE_SOURCE,
+        'detail-type': noteEventType('created'),
         time: '2026-01-02T03:04:05Z',
         region: 'us-east-1',
         resources: [],

@@ -1,6 +1,7 @@
 import { AzureKeyCredential, EventGridPublisherClient } from '@azure/eventgrid';
 import { createEventGridServer, type CloudEvent } from '../../local/azure/eventgrid-server';
 import { withListening } from './helpers/listen';
+import { NOTE_EVENT_SOURCE, noteEventType } from '../../contract/events';
 
 const key = 'the-topic-key';
 
@@ -11,16 +12,16 @@ function publisher(port: number, withKey = key) {
   });
 }
 
-const event = { id: 'n1.v1.created', source: '/serverless-aws-azure/notes', type: 'com.example.note.created', subject: 'n1', time: new Date('2026-01-02T03:04:05Z'), data: { note: { id: 'n1' } } };
+const event = { id: 'n1.v1.created', source: NOTE_EVENT_SOURCE, type: noteEventType('created'), subject: 'n1', time: new Date('2026-01-02T03:04:05Z'), data: { note: { id: 'n1' } } };
 
 describe('local Event Grid topic, driven by the real EventGridPublisherClient', () => {
   it('accepts a CloudEvents batch with the topic key and hands each event on', async () => {
     const received: CloudEvent[] = [];
     await withListening(createEventGridServer({ key, onEvent: (e) => void received.push(e) }), async (port) => {
-      await publisher(port).send([event, { ...event, id: 'n1.v2.updated', type: 'com.example.note.updated' }]);
+      await publisher(port).send([event, { ...event, id: 'n1.v2.updated', type: noteEventType('updated') }]);
     });
     expect(received.map((e) => e.id)).toEqual(['n1.v1.created', 'n1.v2.updated']);
-    expect(received[0]).toMatchObject({ specversion: '1.0', source: '/serverless-aws-azure/notes', subject: 'n1', time: '2026-01-02T03:04:05.000Z', data: { note: { id: 'n1' } } });
+    expect(received[0]).toMatchObject({ specversion: '1.0', source: NOTE_EVENT_SOURCE, subject: 'n1', time: '2026-01-02T03:04:05.000Z', data: { note: { id: 'n1' } } });
   });
 
   it('answers an accepted batch with 200 and an empty body of length 0', async () => {

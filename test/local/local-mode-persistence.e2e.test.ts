@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LocalMode, LocalOptions } from '../../local/start-local';
 import { silentLogger } from '../../local/log';
 import { call, json } from './helpers/clouds';
+import { noteEventType } from '../../contract/events';
 
 // On-disk local mode across a restart. Each start loads local mode (and the handlers, whose SDK
 // clients are cached per module as in a Lambda/Functions container) in a fresh module registry,
@@ -57,7 +58,7 @@ it('keeps notes and delivers pending events across a graceful restart', async ()
       expect(note.status).toBe(200);
       expect(note.json).toMatchObject({ title: 'kept', body: 'updated', version: 2 });
       const activity = await call(urls[i]!, `${path}/activity`);
-      expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual(['com.example.note.created', 'com.example.note.updated']);
+      expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual([noteEventType('created'), noteEventType('updated')]);
     }
     expect([first.deadLetters, second.deadLetters].flatMap((d) => [...Object.values(d.aws), ...Object.values(d.azure)]).flat()).toEqual([]);
   } finally {

@@ -7,6 +7,8 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { startLocal, type LocalMode } from '../../local/start-local';
 import { silentLogger } from '../../local/log';
 import { call, eventually, json, normalise, type Answer } from './helpers/clouds';
+import { noteEventType } from '../../contract/events';
+import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 
 // Local mode in memory on free ports, driven over real HTTP: the HTTP contract on both clouds, the
 // event path, dead letters, and a clean shutdown.
@@ -155,25 +157,25 @@ describe('event path: store change → stream → bus → subscriber → activit
   it.each([['local-aws'], ['local-azure']])('%s records created, updated and deleted in order', async (cloudName) => {
     const url = clouds.find(([name]) => name === cloudName)![1];
     const { location } = await createNote(url);
-    await eventually(async () => expect(types(await call(url, `${location}/activity`))).toEqual(['com.example.note.created']));
+    await eventually(async () => expect(types(await call(url, `${location}/activity`))).toEqual([noteEventType('created')]));
     expect((await call(url, location, { method: 'PUT', ...json({ title: 'changed', body: '' }, { 'if-match': '*' }) })).status).toBe(200);
-    await eventually(async () => expect(types(await call(url, `${location}/activity`))).toEqual(['com.example.note.created', 'com.example.note.updated']));
+    await eventually(async () => expect(types(await call(url, `${location}/activity`))).toEqual([noteEventType('created'), noteEventType('updated')]));
     expect((await call(url, location, { method: 'DELETE' })).status).toBe(204);
     const activity = await eventually(async () => {
       const answer = await call(url, `${location}/activity`);
       // In order on both clouds, although DynamoDB Streams date a REMOVE in whole seconds.
-      expect(types(answer)).toEqual(['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted']);
+      expect(types(answer)).toEqual([noteEventType('created'), noteEventType('updated'), noteEventType('deleted')]);
       return answer;
     });
     const versions = (activity.json as { items: { type: string; version: number }[] }).items.map((a) => `${a.type}@${a.version}`);
-    expect(versions).toEqual(['com.example.note.created@1', 'com.example.note.updated@2', 'com.example.note.deleted@2']);
+    expect(versions).toEqual([`${noteEventType('created')}@1`, `${noteEventType('updated')}@2`, `${noteEventType('deleted')}@2`]);
   });
 
   it('gives the same activity body on both clouds once ids and times are normalised', async () => {
     const locations = await Promise.all(clouds.map(([, url]) => createNote(url, 'same')));
     const answers = await eventually(async () => {
       const both = await Promise.all(clouds.map(([, url], i) => call(url, `${locations[i]!.location}/activity`)));
-      for (const answer of both) expect(types(answer)).toEqual(['com.example.note.created']);
+      for (const answer of both) expect(types(answer)).toEqual([noteEventType('created')]);
       return both;
     });
     expect(normalise(answers[1]!.text)).toBe(normalise(answers[0]!.text));
@@ -183,7 +185,7 @@ describe('event path: store change → stream → bus → subscriber → activit
     const before = local.deadLetters.aws.events.length;
     const client = new EventBridgeClient({ endpoint: process.env.AWS_ENDPOINT_URL_EVENTBRIDGE, region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
     const out = await client.send(
-      new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'serverless-aws-azure.notes', DetailType: 'com.example.note.created', Detail: '{"not":"a cloud event"}' }] }),
+      new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: EVENTBRIDGE_SOURCE, DetailType: noteEventType('created'), Detail: '{"not":"a cloud event"}' }] }),
     );
     client.destroy();
     expect(out.FailedEntryCount).toBe(0);
@@ -270,7 +272,7 @@ describe('shutdown', () => {
         const { location } = await createNote(url, 'after a restart');
         await eventually(async () => {
           const activity = await call(url, `${location}/activity`);
-          expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual(['com.example.note.created']);
+          expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual([noteEventType('created')]);
         });
       }
     } finally {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import dynalite from 'dynalite';
-import { notesTableSchema } from '../../handlers/aws/table-schema';
+import { notesTableSchema } from '../../contract/aws';
 import { emulatorClient } from '../../local/aws/dynamodb-client';
 import { ensureTables } from '../../local/aws/dynamodb-tables';
 import { createsOnly, createStreamCaptureProxy } from '../../local/aws/stream-capture-proxy';

@@ -1,6 +1,7 @@
 import { startClouds, type Clouds } from './helpers/local-clouds';
 import { runMixedLoad, type LoadOutcome } from './helpers/mixed-load';
 import { sendRaw } from './helpers/raw-request';
+import { noteEventType } from '../../contract/events';
 
 // Each emulated cloud under a short mixed load (loopback, 10 connections, 3 s): no errors, and no lost
 // write: every acknowledged create reads back with its title and, once delivery drains, has its
@@ -58,14 +59,14 @@ async function verifyWrites(url: string, outcome: LoadOutcome, drain: () => Prom
     for (const ack of missing) {
       const got = await sendRaw(url, { method: 'GET', path: `${ack.location}/activity` });
       const items = got.status === 200 ? (JSON.parse(got.text) as { items: { type: string; version: number }[] }).items : [];
-      if (items.some((a) => a.type === 'com.example.note.created' && a.version === 1)) withActivity += 1;
+      if (items.some((a) => a.type === noteEventType('created') && a.version === 1)) withActivity += 1;
       else stillMissing.push(ack);
     }
     missing = stillMissing;
     if (missing.length === 0 || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  for (const ack of missing) lost.push(`${ack.location}: no com.example.note.created activity`);
+  for (const ack of missing) lost.push(`${ack.location}: no ${noteEventType('created')} activity`);
   return { listed, readBack, withActivity, lost };
 }
 

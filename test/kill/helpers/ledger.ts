@@ -1,4 +1,5 @@
 import { call } from '../../local/helpers/clouds';
+import { noteEventType } from '../../../contract/events';
 
 // What a client was told: every acknowledged create, update and delete, per note. A request that got
 // no answer (the process died under it) leaves its note "uncertain": either outcome is allowed for
@@ -48,5 +49,5 @@ export async function checkNote(url: string, note: NoteLedger): Promise<{ lost: 
 }
 
 export function expectedEvent(kind: 'created' | 'updated' | 'deleted', version: number): string {
-  return eventKey(`com.example.note.${kind}`, version);
+  return eventKey(noteEventType(kind), version);
 }

@@ -12,8 +12,8 @@ import {
   NoteNotFoundError,
   VersionMismatchError,
 } from '../core/ports';
-import { cosmosStatus, rethrowAsStoreError } from './cosmos-errors';
-import { deletedMarker, isDeletedMarker, noteFromDocument, toNoteDocument } from './note-document';
+import { cosmosStatus, toStoreError } from './store-errors';
+import { deletedMarker, isDeletedMarker, noteFromDocument, toNoteDocument } from './stored-note';
 
 const NOT_DELETED = '(NOT IS_DEFINED(c.deleted) OR c.deleted != true)';
 // A remove without a version retries when a concurrent writer wins the etag race.
@@ -40,7 +40,7 @@ export class CosmosNoteStore implements NoteStore {
       await this.container.items.create(toNoteDocument(note));
     } catch (error) {
       if (cosmosStatus(error) === 409) throw new Error(`note ${note.id} already exists`, { cause: error });
-      rethrowAsStoreError(error);
+      throw toStoreError(error, 'the notes container');
     }
   }
 
@@ -62,7 +62,7 @@ export class CosmosNoteStore implements NoteStore {
         .query({ query: `SELECT TOP @take * FROM c WHERE ${where} ORDER BY c.id ASC`, parameters })
         .fetchAll());
     } catch (error) {
-      rethrowAsStoreError(error);
+      throw toStoreError(error, 'the notes container');
     }
     const items = docs.slice(0, query.limit).map(noteFromDocument);
     const last = items[items.length - 1];
@@ -103,7 +103,7 @@ export class CosmosNoteStore implements NoteStore {
     try {
       await this.container.read();
     } catch (error) {
-      rethrowAsStoreError(error);
+      throw toStoreError(error, 'the notes container');
     }
   }
 
@@ -114,7 +114,7 @@ export class CosmosNoteStore implements NoteStore {
       ({ resource } = await this.container.item(id, id).read());
     } catch (error) {
       if (cosmosStatus(error) === 404) return undefined;
-      rethrowAsStoreError(error);
+      throw toStoreError(error, 'the notes container');
     }
     if (!resource || isDeletedMarker(resource)) return undefined;
     return { note: noteFromDocument(resource), etag: String(resource._etag) };
@@ -127,7 +127,7 @@ export class CosmosNoteStore implements NoteStore {
     } catch (error) {
       const status = cosmosStatus(error);
       if (status === 404) throw new NoteNotFoundError(id);
-      if (status !== 412) rethrowAsStoreError(error);
+      if (status !== 412) throw toStoreError(error, 'the notes container');
     }
     // Someone wrote in between. A write that lost to a delete gets what it would get had it come just
     // after it, 404, as on DynamoDB (docs/ARCHITECTURE.md, "Odd requests": races between writes).

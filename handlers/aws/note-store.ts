@@ -8,6 +8,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
+import { NOTE_KIND, NOTES_KEYS } from '../../contract/aws';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { isNoteId } from '../core/ids';
 import {
@@ -19,9 +20,8 @@ import {
   StoreUnavailableError,
   VersionMismatchError,
 } from '../core/ports';
-import { type Item, noteFromItem, noteToItem } from './note-item';
+import { type Item, noteFromItem, noteToItem } from './stored-note';
 import { toStoreError } from './store-errors';
-import { NOTE_KIND, NOTES_KEYS } from './table-schema';
 
 const VERSION_MATCHES = 'attribute_exists(#id) AND #version = :expected';
 const ID_NAME = { '#id': NOTES_KEYS.hash };

@@ -1,5 +1,5 @@
 // Sorts @azure/cosmos failures: the HTTP statuses the stores expect (404, 409, 412) versus the store
-// not answering, which the API reports as 503.
+// not answering, which the API reports as 503. The same helpers as handlers/aws/store-errors.ts.
 import { StoreUnavailableError } from '../core/ports';
 
 /** The HTTP status of a Cosmos error response, if it has one. */
@@ -26,10 +26,9 @@ export function isStoreUnavailable(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError' || name === 'FetchError';
 }
 
-/** Rethrows `error` as StoreUnavailableError when the store did not answer, unchanged otherwise. */
-export function rethrowAsStoreError(error: unknown): never {
-  if (isStoreUnavailable(error) && !(error instanceof StoreUnavailableError)) {
-    throw new StoreUnavailableError('Cosmos DB did not answer', { cause: error });
-  }
-  throw error;
+/** StoreUnavailableError (with the SDK error as cause) for outages; the error itself otherwise. */
+export function toStoreError(error: unknown, store: string): unknown {
+  if (error instanceof StoreUnavailableError || !isStoreUnavailable(error)) return error;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new StoreUnavailableError(`${store} is unavailable (${detail})`, { cause: error });
 }

@@ -7,11 +7,11 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { ACTIVITY_KEYS } from '../../contract/aws';
 import { compareActivity } from '../core/activity-order';
 import type { Activity, ActivityStore } from '../core/ports';
-import type { Item } from './note-item';
+import type { Item } from './stored-note';
 import { toStoreError } from './store-errors';
-import { ACTIVITY_KEYS } from './table-schema';
 
 function activityFromItem(item: Item): Activity {
   const value = unmarshall(item);

@@ -3,7 +3,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { compareActivity } from '../core/activity-order';
 import type { Activity, ActivityStore } from '../core/ports';
-import { cosmosStatus, rethrowAsStoreError } from './cosmos-errors';
+import { cosmosStatus, toStoreError } from './store-errors';
 
 function activityFromDocument(doc: ItemDefinition): Activity {
   const { id, type, noteId, version, time } = doc as Record<string, unknown>;
@@ -23,7 +23,7 @@ export class CosmosActivityStore implements ActivityStore {
       return true;
     } catch (error) {
       if (cosmosStatus(error) === 409) return false;
-      rethrowAsStoreError(error);
+      throw toStoreError(error, 'the activity container');
     }
   }
 
@@ -36,7 +36,7 @@ export class CosmosActivityStore implements ActivityStore {
         .fetchAll();
       return resources.map(activityFromDocument).sort(compareActivity);
     } catch (error) {
-      rethrowAsStoreError(error);
+      throw toStoreError(error, 'the activity container');
     }
   }
 }

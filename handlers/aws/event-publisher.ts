@@ -1,9 +1,7 @@
 // EventPublisher on EventBridge: each CloudEvent travels whole in `detail`, DetailType = its type.
 import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 import type { EventPublisher, NoteEvent } from '../core/ports';
-
-/** The EventBridge `source` of every note event; the subscriber's rule matches on it. */
-export const EVENT_SOURCE = 'serverless-aws-azure.notes';
 
 // PutEvents quotas: at most 10 entries per request, and the entries together under 256 KB as AWS
 // counts them (UTF-8 bytes of Source, DetailType, Detail, Resources; 14 bytes for Time).
@@ -25,7 +23,7 @@ export class PublishError extends Error {
 function toEntry(event: NoteEvent, busName: string): PutEventsRequestEntry {
   return {
     EventBusName: busName,
-    Source: EVENT_SOURCE,
+    Source: EVENTBRIDGE_SOURCE,
     DetailType: event.type,
     Detail: JSON.stringify(event),
     Time: new Date(event.time),
