@@ -3,7 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as resources from '@pulumi/azure-native/resources';
 import * as authorization from '@pulumi/azure-native/authorization';
-import { buildAzurePackage, zipBundle } from '../handlers/bundle';
+import { buildAzurePackage, zipBundle } from '../program/bundle';
 import { alertSettingsProblems, DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../program/alerts';
 import { createAlerts } from './alerts';
 import { createDashboard } from './dashboard';

@@ -2,7 +2,7 @@
 // `npm run compare` and people reading `pulumi stack output endpoints` need nothing else.
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsStack } from '../aws';
-import type { AwsFunctionName } from '../handlers/bundle';
+import type { AwsFunctionName } from '../program/bundle';
 import type { AzureStack } from '../azure';
 
 export interface AwsEndpoint {

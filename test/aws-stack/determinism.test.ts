@@ -1,5 +1,5 @@
 // Same sources → same inputs, code hash included; an edited handler changes only its own function.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { createTempAwsEntries } from '../bundle/temp-entries';
 import { archiveFiles, baseArgs, runProgram, type ProgramRun } from './program';
 import type { CapturedResource } from './mocks';

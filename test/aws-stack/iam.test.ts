@@ -1,5 +1,5 @@
 // Least privilege, read from the policies the component asked for: exact statements per function.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { REGION } from './mocks';
 import { baseArgs, named, ofType, runProgram, type ProgramRun } from './program';

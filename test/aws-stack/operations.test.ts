@@ -1,7 +1,7 @@
 // Alerts and the dashboard of the AWS stack, under mocks: every dead-letter/on-failure queue has an
 // alarm notifying the alert topic, the e-mail subscription exists only with an address, and the
 // dashboard shows the shared panels in order and names only resources of its own stack.
-import { makeBundle } from '../../handlers/bundle/content-hash';
+import { makeBundle } from '../../program/bundle/content-hash';
 import type { AlertSettings } from '../../program/alerts';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
 import { REGION } from './mocks';

@@ -1,6 +1,6 @@
 // The defaults (real handler bundles, derived names) and switches (unprotected data, no CORS); and
 // arguments that must stop the program before it creates anything.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { baseArgs, named, runProgram, type ProgramRun } from './program';
 

@@ -1,5 +1,5 @@
 // One program run; every assertion reads what the component asked Pulumi to create.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
 import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';

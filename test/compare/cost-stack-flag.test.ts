@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { ASSUMPTIONS } from '../../compare/cost/assumptions';
 import { REPORT_CONSUMPTION_SETTING } from '../../handlers/core/consumption';
 import { awsStackArgs, azureStackArgs } from '../../program/stack-args';

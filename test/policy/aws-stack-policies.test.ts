@@ -1,7 +1,7 @@
 // The pack against the real AwsStack: run once under mocks, every rule passes on what it registers,
 // and each deliberately broken copy fails with exactly the violation it should.
 import type { AwsStackArgs } from '../../aws';
-import { makeBundle } from '../../handlers/bundle/content-hash';
+import { makeBundle } from '../../program/bundle/content-hash';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';

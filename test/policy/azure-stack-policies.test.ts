@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { makeBundle } from '../../handlers/bundle/content-hash';
-import { zipBundle } from '../../handlers/bundle/zip';
+import { makeBundle } from '../../program/bundle/content-hash';
+import { zipBundle } from '../../program/bundle/zip';
 import { deadLetterContainerName } from '../../azure/storage';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';

@@ -2,7 +2,7 @@
 // its own resources. The actions mirror the SDK commands in handlers/aws (see each list's comment).
 import * as pulumi from '@pulumi/pulumi';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
-import { NOTES_KEYS } from '../handlers/aws/table-schema';
+import { NOTES_KEYS } from '../contract/aws';
 
 export interface PolicyStatement {
   Sid: string;
@@ -85,20 +85,20 @@ const lambdaTrust = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-export function createFunctionRole(
-  resourceName: string,
-  functionName: string,
-  statements: PolicyStatement[],
-  parent: pulumi.Resource,
-): FunctionRole {
+export interface FunctionRoleArgs {
+  functionName: string;
+  statements: PolicyStatement[];
+}
+
+export function createFunctionRole(name: string, args: FunctionRoleArgs, parent: pulumi.Resource): FunctionRole {
   const role = new Role(
-    resourceName,
-    { assumeRolePolicy: lambdaTrust, description: `Execution role of the ${functionName} Lambda function` },
+    name,
+    { assumeRolePolicy: lambdaTrust, description: `Execution role of the ${args.functionName} Lambda function` },
     { parent },
   );
   const policy = new RolePolicy(
-    `${resourceName}-policy`,
-    { role: role.name, policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: statements }) },
+    `${name}-policy`,
+    { role: role.name, policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: args.statements }) },
     { parent },
   );
   return { role, policy };
