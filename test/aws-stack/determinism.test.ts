@@ -17,9 +17,9 @@ beforeAll(async () => {
     // Three instances in one program (a drained mocks runtime cannot run a second program):
     // the names differ only in the run number, which the comparison below masks.
     run = await runProgram([
-      { name: 'run1', args: baseArgs({ bundles: first, namePrefix: 'run1' }) },
-      { name: 'run2', args: baseArgs({ bundles: second, namePrefix: 'run2' }) },
-      { name: 'run3', args: baseArgs({ bundles: edited, namePrefix: 'run3' }) },
+      { name: 'run1', args: baseArgs({ code: first, namePrefix: 'run1' }) },
+      { name: 'run2', args: baseArgs({ code: second, namePrefix: 'run2' }) },
+      { name: 'run3', args: baseArgs({ code: edited, namePrefix: 'run3' }) },
     ]);
   } finally {
     temp.cleanup();

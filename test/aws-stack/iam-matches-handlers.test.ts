@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildAwsBundles, repoRoot, type AwsFunctionName } from '../../program/bundle';
-import { apiStatements, publisherStatements, subscriberStatements, type PolicyStatement } from '../../aws/iam';
+import { apiStatements, publisherStatements, subscriberStatements, type PolicyStatement } from '../../aws/identity';
 
 const servicePrefix: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',

@@ -16,7 +16,7 @@ const prefix = 'least';
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram([{ name: 'aws', args: baseArgs({ bundles: buildAwsBundles({ entries: fixtureAwsEntries }), namePrefix: prefix }) }]);
+  run = await runProgram([{ name: 'aws', args: baseArgs({ code: buildAwsBundles({ entries: fixtureAwsEntries }), namePrefix: prefix }) }]);
 });
 
 const table = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/aws-${name}-0123abc`;

@@ -1,7 +1,7 @@
 // One program run; every assertion reads what the component asked Pulumi to create.
 import { buildAwsBundles } from '../../program/bundle';
 import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
-import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
+import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { REGION } from './mocks';
 import { archiveFiles, baseArgs, named, ofType, runProgram, type ProgramRun } from './program';
@@ -15,7 +15,7 @@ const prefix = 'notes-dev';
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram([{ name: 'aws', args: baseArgs({ bundles, namePrefix: prefix }) }]);
+  run = await runProgram([{ name: 'aws', args: baseArgs({ code: bundles, namePrefix: prefix }) }]);
 });
 
 // Physical names the mocks assigned (explicit name, else `<logical>-0123abc`).
@@ -135,7 +135,7 @@ describe('event path', () => {
     const rule = named(run, 'aws:cloudwatch/eventRule:EventRule', 'aws-note-events');
     expect(rule.inputs.eventBusName).toBe(physical('aws-bus'));
     expect(JSON.parse(rule.inputs.eventPattern as string)).toEqual({
-      source: [EVENT_SOURCE],
+      source: [EVENTBRIDGE_SOURCE],
       'detail-type': ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'],
     });
     const target = named(run, 'aws:cloudwatch/eventTarget:EventTarget', 'aws-subscriber');
@@ -240,7 +240,7 @@ describe('HTTP API', () => {
 describe('component', () => {
   it('exports the URL without a trailing slash, the region, table, bus and function names', () => {
     expect(run.outputs.aws).toEqual({
-      url: `https://a1b2c3d4e5.execute-api.${REGION}.amazonaws.com`,
+      endpoint: `https://a1b2c3d4e5.execute-api.${REGION}.amazonaws.com`,
       region: REGION,
       tableName: physical('aws-notes'),
       busName: physical('aws-bus'),
@@ -250,7 +250,7 @@ describe('component', () => {
 
   it('parents every resource under the component, registered with its type token', () => {
     const [component, ...children] = run.resources;
-    expect(component).toMatchObject({ type: 'serverless-aws-azure:aws:Stack', name: 'aws' });
+    expect(component).toMatchObject({ type: 'serverless-aws-azure:aws:NotesApp', name: 'aws' });
     expect(children.length).toBeGreaterThan(25);
     for (const child of children) expect(run.options.get(`${child.type} ${child.name}`)?.parent).toBe(run.stacks.aws);
   });
