@@ -27,7 +27,7 @@ export interface AwsNotesAppArgs {
   timeoutSeconds: number;
   /** Browser origins allowed by CORS; empty = no CORS configuration. */
   corsOrigins: string[];
-  /** REPORT_CONSUMPTION=true on every function (handlers/core/consumption.ts); off when absent. */
+  /** Sets REPORT_CONSUMPTION_SETTING (contract/settings.ts) on every function; off when absent. */
   reportConsumption?: boolean;
   /** Prefix of function and log group names; defaults to `<project>-<stack>`. */
   namePrefix?: string;

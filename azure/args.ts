@@ -26,7 +26,7 @@ export interface AzureNotesAppArgs {
   memoryMb: AzureInstanceMemoryMb;
   /** Browser origins allowed to call the API (bare origins, or "*"). */
   corsOrigins: string[];
-  /** REPORT_CONSUMPTION=true in the app settings (handlers/core/consumption.ts); off when absent. */
+  /** Sets REPORT_CONSUMPTION_SETTING (contract/settings.ts) in the app settings; off when absent. */
   reportConsumption?: boolean;
   /** Who is told of alerts, and their thresholds; DEFAULT_ALERT_SETTINGS (no e-mail) when absent. */
   alerts?: AlertSettings;

@@ -8,7 +8,7 @@ export interface ChangeFeedArgs {
   cosmosEndpoint: pulumi.Input<string>;
 }
 
-/** The trigger's identity-based connection (`COSMOS__accountEndpoint`) and its lease container. */
+/** The trigger's identity-based connection (`<COSMOS_CONNECTION>__accountEndpoint`) and its lease container. */
 export function changeFeedSettings(args: ChangeFeedArgs): Record<string, pulumi.Input<string>> {
   return {
     [AZURE_SETTINGS.cosmosConnectionEndpoint]: args.cosmosEndpoint,

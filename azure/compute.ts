@@ -164,7 +164,7 @@ export interface AppSettingsArgs {
   topicEndpoint: pulumi.Input<string>;
   /** Secret: carries the ingestion key even though ingestion is authenticated by Entra ID. */
   appInsightsConnectionString: pulumi.Input<string>;
-  /** Adds REPORT_CONSUMPTION=true (handlers/core/consumption.ts). */
+  /** Adds REPORT_CONSUMPTION_SETTING = "true" (contract/settings.ts). */
   reportConsumption: boolean;
 }
 

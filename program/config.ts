@@ -47,7 +47,7 @@ export interface ProgramConfig {
   azureMaximumInstances: number;
   azureInstanceMemoryMb: AzureInstanceMemoryMb;
   corsOrigins: string[];
-  /** REPORT_CONSUMPTION on every function: responses carry what they consumed (for compare's cost model). */
+  /** REPORT_CONSUMPTION_SETTING on every function: responses carry what they consumed (for compare's cost model). */
   reportConsumption: boolean;
   alerts: AlertSettings;
 }
