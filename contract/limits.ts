@@ -14,12 +14,12 @@ export const FUNCTION_MEMORY_MB: IntRange = [128, 10240];
 export const FUNCTION_TIMEOUT_SECONDS: IntRange = [1, 900];
 
 /**
- * Flex Consumption maximum instance count. 1000 is the plan's scale-out ceiling (learn.microsoft.com,
- * "Azure Functions Flex Consumption plan hosting"); the floor of 40 is the lowest value Microsoft's
- * Flex guidance accepts for the setting ("must be set to a value of 40 or higher", Flex migration
- * guide) and what the stack config has always enforced.
+ * Flex Consumption maximum instance count: "The lowest maximum scale is currently 1. The highest
+ * currently supported value is 1000." (learn.microsoft.com, "Azure Functions Flex Consumption plan
+ * hosting", Considerations). The "40 or higher" of Microsoft's migration guide is advice for apps
+ * migrated from Linux Consumption, not a limit of the plan.
  */
-export const AZURE_MAXIMUM_INSTANCES: IntRange = [40, 1000];
+export const AZURE_MAXIMUM_INSTANCES: IntRange = [1, 1000];
 
 /** Flex Consumption instance sizes azure/ supports (Azure also offers 512, too small for this app). */
 export const AZURE_INSTANCE_MEMORY_MB = [2048, 4096] as const;

@@ -405,8 +405,8 @@ describe('bad input', () => {
     packageStagingDir: stagingDir,
   };
   it.each([
-    ['maximumInstanceCount 0', { maximumInstanceCount: 0 }, /maximumInstanceCount must be an integer from 40 to 1000 \(got 0\)/],
-    ['maximumInstanceCount 39', { maximumInstanceCount: 39 }, /maximumInstanceCount must be an integer from 40 to 1000/],
+    ['maximumInstanceCount 0', { maximumInstanceCount: 0 }, /maximumInstanceCount must be an integer from 1 to 1000 \(got 0\)/],
+    ['maximumInstanceCount 2.5', { maximumInstanceCount: 2.5 }, /maximumInstanceCount must be an integer from 1 to 1000/],
     ['maximumInstanceCount 1001', { maximumInstanceCount: 1001 }, /maximumInstanceCount/],
     ['memoryMb 1024', { memoryMb: 1024 }, /memoryMb must be one of 2048, 4096 \(got 1024\)/],
     ['logRetentionDays 0', { logRetentionDays: 0 }, /logRetentionDays must be one of 1, 3, 5/],

@@ -39,8 +39,8 @@ describe.each<[string, Record<string, unknown>, () => void, string]>([
     describeRange(API_THROTTLE_BURST_LIMIT),
   ],
   ['log retention', { logRetentionDays: 10, clouds: 'aws' }, () => validateAwsNotesAppArgs(awsArgs({ logRetentionDays: 10 }), 'dev'), LOG_RETENTION_DAYS.join(', ')],
-  // The floor that used to be 40 in the config and 1 in the component.
-  ['Flex maximum instances', { azureMaximumInstances: 39 }, () => validateAzureNotesAppArgs(azureArgs({ maximumInstanceCount: 39 })), describeRange(AZURE_MAXIMUM_INSTANCES)],
+  // Its floor used to be 40 in the config and 1 in the component.
+  ['Flex maximum instances', { azureMaximumInstances: 1001 }, () => validateAzureNotesAppArgs(azureArgs({ maximumInstanceCount: 1001 })), describeRange(AZURE_MAXIMUM_INSTANCES)],
   [
     'Flex instance memory',
     { azureInstanceMemoryMb: 512 },
