@@ -3,27 +3,20 @@
 // alerts, dashboard, each made by the file of that name.
 import * as pulumi from '@pulumi/pulumi';
 import { getRegionOutput } from '@pulumi/aws/getRegion';
-import type { LogGroup } from '@pulumi/aws/cloudwatch';
 import type { Function as LambdaFunction } from '@pulumi/aws/lambda';
-import { AWS_FUNCTIONS, type AwsFunctionName } from '../contract/aws';
+import type { AwsFunctionName } from '../contract/aws';
 import { DEFAULT_ALERT_SETTINGS } from '../program/alerts';
 import { buildAwsBundles } from '../program/bundle';
 import { createAlerts } from './alerts';
 import { validateAwsNotesAppArgs, type AwsNotesAppArgs } from './args';
 import { wirePublisher } from './changes';
-import { createFunction, functionEnvironment } from './compute';
+import { createFunction, functionEnvironment, perFunction } from './compute';
 import { createDashboard } from './dashboard';
 import { createDeadLetterQueue } from './dead-letters';
 import { createTables } from './documents';
 import { createEventBus, wireSubscriber } from './events';
 import { createHttpApi } from './http';
-import {
-  apiStatements,
-  createFunctionRole,
-  publisherStatements,
-  subscriberStatements,
-  type FunctionRole,
-} from './identity';
+import { createFunctionRoles } from './identity';
 import { createLogGroup } from './telemetry';
 
 export type { AwsNotesAppArgs } from './args';
@@ -41,8 +34,6 @@ export function defaultNamePrefix(): string {
   return `${pulumi.getProject()}-${pulumi.getStack()}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 50);
 }
 
-const perFunction = <T>(make: (fn: AwsFunctionName) => T): Record<AwsFunctionName, T> =>
-  Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, make(fn)])) as Record<AwsFunctionName, T>;
 
 export class AwsNotesApp extends pulumi.ComponentResource {
   /** The API's base URL (no trailing slash); routes are under `${endpoint}/api`. */
@@ -73,7 +64,7 @@ export class AwsNotesApp extends pulumi.ComponentResource {
     const logGroups = perFunction((fn) =>
       createLogGroup(`${name}-${fn}-logs`, { logGroupName: `/aws/lambda/${functionName(fn)}`, retentionDays: args.logRetentionDays }, parent),
     );
-    const roles = createRoles(name, { functionName, tables, bus, publisherFailures, subscriberFailures, logGroups }, parent);
+    const roles = createFunctionRoles(name, { functionName, tables, bus, publisherFailures, subscriberFailures, logGroups }, parent);
 
     const environment = functionEnvironment({
       notesTableName: tables.notes.name,
@@ -162,33 +153,4 @@ export class AwsNotesApp extends pulumi.ComponentResource {
       logGroupNames: this.logGroupNames,
     });
   }
-}
-
-interface RolesArgs {
-  functionName: (fn: AwsFunctionName) => string;
-  tables: ReturnType<typeof createTables>;
-  bus: ReturnType<typeof createEventBus>;
-  publisherFailures: ReturnType<typeof createDeadLetterQueue>;
-  subscriberFailures: ReturnType<typeof createDeadLetterQueue>;
-  logGroups: Record<AwsFunctionName, LogGroup>;
-}
-
-/** One role per function, each allowed only what that function calls (identity.ts). */
-function createRoles(name: string, args: RolesArgs, parent: pulumi.Resource): Record<AwsFunctionName, FunctionRole> {
-  const { tables, bus, logGroups } = args;
-  const statements = {
-    api: apiStatements({ notesTableArn: tables.notes.arn, activityTableArn: tables.activity.arn, logGroupArn: logGroups.api.arn }),
-    publisher: publisherStatements({
-      notesStreamArn: tables.notes.streamArn,
-      busArn: bus.arn,
-      failureQueueArn: args.publisherFailures.arn,
-      logGroupArn: logGroups.publisher.arn,
-    }),
-    subscriber: subscriberStatements({
-      activityTableArn: tables.activity.arn,
-      failureQueueArn: args.subscriberFailures.arn,
-      logGroupArn: logGroups.subscriber.arn,
-    }),
-  };
-  return perFunction((fn) => createFunctionRole(`${name}-${fn}`, { functionName: args.functionName(fn), statements: statements[fn] }, parent));
 }

@@ -2,10 +2,14 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Function as LambdaFunction } from '@pulumi/aws/lambda';
 import type { LogGroup } from '@pulumi/aws/cloudwatch';
-import { AWS_ENV } from '../contract/aws';
+import { AWS_ENV, AWS_FUNCTIONS, type AwsFunctionName } from '../contract/aws';
 import { FUNCTION_TIMEOUT_SETTING, REPORT_CONSUMPTION_SETTING } from '../contract/settings';
 import { AWS_NODE_OPTIONS, type Bundle } from '../program/bundle';
 import type { FunctionRole } from './identity';
+
+/** One value per function, keyed by its contract name (contract/aws.ts). */
+export const perFunction = <T>(make: (fn: AwsFunctionName) => T): Record<AwsFunctionName, T> =>
+  Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, make(fn)])) as Record<AwsFunctionName, T>;
 
 export interface FunctionArgs {
   functionName: string;

@@ -2,7 +2,11 @@
 // its own resources. The actions mirror the SDK commands in handlers/aws (see each list's comment).
 import * as pulumi from '@pulumi/pulumi';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
-import { NOTES_KEYS } from '../contract/aws';
+import type { EventBus, LogGroup } from '@pulumi/aws/cloudwatch';
+import type { Queue } from '@pulumi/aws/sqs';
+import { NOTES_KEYS, type AwsFunctionName } from '../contract/aws';
+import { perFunction } from './compute';
+import type { Tables } from './documents';
 
 export interface PolicyStatement {
   Sid: string;
@@ -102,4 +106,34 @@ export function createFunctionRole(name: string, args: FunctionRoleArgs, parent:
     { parent },
   );
   return { role, policy };
+}
+
+export interface FunctionRolesArgs {
+  functionName: (fn: AwsFunctionName) => string;
+  tables: Tables;
+  bus: EventBus;
+  publisherFailures: Queue;
+  subscriberFailures: Queue;
+  logGroups: Record<AwsFunctionName, LogGroup>;
+}
+
+/** One role per function, each allowed only what that function calls. */
+export function createFunctionRoles(name: string, args: FunctionRolesArgs, parent: pulumi.Resource): Record<AwsFunctionName, FunctionRole> {
+  const { tables, bus, logGroups } = args;
+  const statements = {
+    api: apiStatements({ notesTableArn: tables.notes.arn, activityTableArn: tables.activity.arn, logGroupArn: logGroups.api.arn }),
+    publisher: publisherStatements({
+      notesStreamArn: tables.notes.streamArn,
+      busArn: bus.arn,
+      failureQueueArn: args.publisherFailures.arn,
+      logGroupArn: logGroups.publisher.arn,
+    }),
+    subscriber: subscriberStatements({
+      activityTableArn: tables.activity.arn,
+      failureQueueArn: args.subscriberFailures.arn,
+      logGroupArn: logGroups.subscriber.arn,
+    }),
+  };
+  return perFunction((fn) =>
+    createFunctionRole(`${name}-${fn}`, { functionName: args.functionName(fn), statements: statements[fn] }, parent));
 }
