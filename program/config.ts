@@ -7,11 +7,10 @@
  *
  * Pulumi.yaml's config schema can only type string, boolean, integer and array, so the API
  * throttle is two flat keys (apiThrottleRateLimit, apiThrottleBurstLimit) that become
- * `apiThrottle: { rateLimit, burstLimit }` here.
+ * `apiThrottle: { rateLimit, burstLimit }` here. Every range and allowed set is contract/limits.ts's.
  */
 import * as v from 'valibot';
 import { DEFAULT_FUNCTION_TIMEOUT_SECONDS } from '../handlers/aws/time-budget';
-import { ALERT_EMAIL_PATTERN, ALERT_PERIOD_SECONDS, ALERT_THRESHOLD_KEYS, type AlertSettings } from './alerts';
 import {
   ALERT_RANGES,
   API_THROTTLE_BURST_LIMIT,
@@ -28,14 +27,12 @@ import {
   LOG_RETENTION_DAYS,
   type AzureInstanceMemoryMb,
 } from '../contract/limits';
+import { ALERT_EMAIL_PATTERN, ALERT_PERIOD_SECONDS, ALERT_THRESHOLD_KEYS, type AlertSettings } from './alerts';
 
 export const PROJECT = 'serverless-aws-azure';
 
 export const CLOUDS = ['aws', 'azure', 'both'] as const;
 export type Clouds = (typeof CLOUDS)[number];
-
-// The limits themselves live in contract/limits.ts; this file turns them into the config schema.
-export { AZURE_INSTANCE_MEMORY_MB, AZURE_MAX_RETENTION_DAYS, LOG_RETENTION_DAYS };
 
 export interface ProgramConfig {
   clouds: Clouds;
