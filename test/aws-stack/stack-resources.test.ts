@@ -1,7 +1,8 @@
 // One program run; every assertion reads what the component asked Pulumi to create.
 import { buildAwsBundles } from '../../program/bundle';
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
-import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
+import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
+import { NOTE_EVENT_TYPES } from '../../contract/events';
+import { FUNCTION_TIMEOUT_SETTING } from '../../contract/settings';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { REGION } from './mocks';
 import { archiveFiles, baseArgs, named, ofType, runProgram, type ProgramRun } from './program';
@@ -47,10 +48,10 @@ describe('functions', () => {
   it('get the table and bus names the handlers read, and their own timeout for the SDK time budget', () => {
     for (const fn of ofType(run, FN)) {
       expect((fn.inputs.environment as { variables: Record<string, string> }).variables).toEqual({
-        NOTES_TABLE: physical('aws-notes'),
-        ACTIVITY_TABLE: physical('aws-activity'),
-        EVENT_BUS_NAME: physical('aws-bus'),
-        FUNCTION_TIMEOUT_SECONDS: String(fn.inputs.timeout),
+        [AWS_ENV.notesTable]: physical('aws-notes'),
+        [AWS_ENV.activityTable]: physical('aws-activity'),
+        [AWS_ENV.eventBus]: physical('aws-bus'),
+        [FUNCTION_TIMEOUT_SETTING]: String(fn.inputs.timeout),
         NODE_OPTIONS: '--enable-source-maps',
       });
     }
@@ -81,7 +82,7 @@ describe('functions', () => {
 });
 
 describe('tables', () => {
-  it('mirror handlers/aws/table-schema.ts', () => {
+  it('mirror contract/aws.ts', () => {
     const notes = named(run, TABLE, 'aws-notes').inputs;
     const notesSchema = notesTableSchema('x');
     expect(notes).toMatchObject({
@@ -136,7 +137,7 @@ describe('event path', () => {
     expect(rule.inputs.eventBusName).toBe(physical('aws-bus'));
     expect(JSON.parse(rule.inputs.eventPattern as string)).toEqual({
       source: [EVENTBRIDGE_SOURCE],
-      'detail-type': ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'],
+      'detail-type': [...NOTE_EVENT_TYPES],
     });
     const target = named(run, 'aws:cloudwatch/eventTarget:EventTarget', 'aws-subscriber');
     expect(target.inputs).toMatchObject({

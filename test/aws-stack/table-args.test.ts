@@ -1,4 +1,4 @@
-import { activityTableSchema, notesTableSchema } from '../../handlers/aws/table-schema';
+import { activityTableSchema, notesTableSchema } from '../../contract/aws';
 import { tableShapeFromSchema } from '../../aws/documents';
 
 describe('tableShapeFromSchema', () => {

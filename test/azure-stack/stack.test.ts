@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
 import { stableUuid } from '../../azure/names';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS, COSMOS_DATABASE } from '../../contract/azure';
+import { NOTE_EVENT_TYPES } from '../../contract/events';
 import {
   appPrincipalId,
   connectionString,
@@ -133,13 +135,13 @@ describe('no keys anywhere', () => {
 
   it('sets the handler configuration of docs/ARCHITECTURE.md', () => {
     expect(appSettings()).toMatchObject({
-      COSMOS__accountEndpoint: outputs.cosmosEndpoint,
-      COSMOS_ENDPOINT: outputs.cosmosEndpoint,
-      COSMOS_DATABASE: 'notesdb',
-      COSMOS_NOTES_CONTAINER: 'notes',
-      COSMOS_ACTIVITY_CONTAINER: 'activity',
-      COSMOS_LEASES_CONTAINER: 'leases',
-      EVENTGRID_TOPIC_ENDPOINT: outputs.topicEndpoint,
+      [AZURE_SETTINGS.cosmosConnectionEndpoint]: outputs.cosmosEndpoint,
+      [AZURE_SETTINGS.cosmosEndpoint]: outputs.cosmosEndpoint,
+      [AZURE_SETTINGS.database]: COSMOS_DATABASE,
+      [AZURE_SETTINGS.notesContainer]: COSMOS_CONTAINERS.notes.id,
+      [AZURE_SETTINGS.activityContainer]: COSMOS_CONTAINERS.activity.id,
+      [AZURE_SETTINGS.leasesContainer]: COSMOS_CONTAINERS.leases.id,
+      [AZURE_SETTINGS.topicEndpoint]: outputs.topicEndpoint,
     });
   });
 
@@ -285,10 +287,12 @@ describe('Cosmos DB', () => {
     const containers = Object.fromEntries(
       ofType(resources, 'azure-native:cosmosdb:SqlResourceSqlContainer').map((c) => [c.inputs.containerName, c.inputs]),
     );
-    expect(Object.keys(containers).sort()).toEqual(['activity', 'leases', 'notes']);
-    expect(containers.notes.resource).toEqual({ id: 'notes', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, defaultTtl: -1 });
-    expect(containers.activity.resource).toEqual({ id: 'activity', partitionKey: { paths: ['/noteId'], kind: 'Hash', version: 2 } });
-    expect(containers.leases.resource).toEqual({ id: 'leases', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 } });
+    expect(Object.keys(containers).sort()).toEqual(Object.values(COSMOS_CONTAINERS).map((c) => c.id).sort());
+    // The contract's containers, keys and TTL, exactly (a missing TTL is a difference).
+    for (const { id, partitionKeyPath, ...ttl } of Object.values(COSMOS_CONTAINERS)) {
+      expect(containers[id].resource).toEqual({ id, partitionKey: { paths: [partitionKeyPath], kind: 'Hash', version: 2 }, ...ttl });
+    }
+    expect(COSMOS_CONTAINERS.notes.defaultTtl).toBe(-1);
     for (const c of Object.values(containers)) expect(c).not.toHaveProperty('options');
     expect(byName('azure-native:cosmosdb:SqlResourceSqlDatabase', 'db').inputs).not.toHaveProperty('options');
   });
@@ -311,7 +315,7 @@ describe('Event Grid', () => {
       eventDeliverySchema: 'CloudEventSchemaV1_0',
       destination: { endpointType: 'AzureFunction', resourceId: `${appId}/functions/subscriber`, maxEventsPerBatch: 1 },
       retryPolicy: { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 },
-      filter: { includedEventTypes: ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'] },
+      filter: { includedEventTypes: [...NOTE_EVENT_TYPES] },
       deadLetterWithResourceIdentity: {
         identity: { type: 'SystemAssigned' },
         deadLetterDestination: {
