@@ -1,19 +1,19 @@
 // The program behind `pulumi up`: config in (validated before anything is created), the enabled
 // clouds' components, their URLs out. A disabled cloud gets no resources and needs no credentials.
-import { AwsStack } from './aws';
-import { AzureStack } from './azure';
+import { AwsNotesApp } from './aws';
+import { AzureNotesApp } from './azure';
 import { awsEnabled, azureEnabled } from './program/config';
 import { awsEndpoint, azureEndpoint } from './program/endpoints';
 import { readConfig } from './program/read-config';
-import { awsStackArgs, azureStackArgs } from './program/stack-args';
+import { awsNotesAppArgs, azureNotesAppArgs } from './program/stack-args';
 
 const config = readConfig();
 
-const aws = awsEnabled(config) ? new AwsStack('aws', awsStackArgs(config)) : undefined;
-const azure = azureEnabled(config) ? new AzureStack('azure', azureStackArgs(config)) : undefined;
+const aws = awsEnabled(config) ? new AwsNotesApp('aws', awsNotesAppArgs(config)) : undefined;
+const azure = azureEnabled(config) ? new AzureNotesApp('azure', azureNotesAppArgs(config)) : undefined;
 
-export const awsUrl = aws?.url;
-export const azureUrl = azure?.url;
+export const awsUrl = aws?.endpoint;
+export const azureUrl = azure?.endpoint;
 export const endpoints = {
   ...(aws ? { aws: awsEndpoint(aws) } : {}),
   ...(azure ? { azure: azureEndpoint(azure) } : {}),

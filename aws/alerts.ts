@@ -28,7 +28,13 @@ export interface AwsAlerts {
   alarms: MetricAlarm[];
 }
 
-export function createAlerts(name: string, targets: AwsAlertTargets, settings: AlertSettings, parent: pulumi.Resource): AwsAlerts {
+/** The targets, and who is told and when. */
+export interface AwsAlertArgs extends AwsAlertTargets {
+  settings: AlertSettings;
+}
+
+export function createAlerts(name: string, args: AwsAlertArgs, parent: pulumi.Resource): AwsAlerts {
+  const { settings, ...targets } = args;
   // No KMS key on the topic: CloudWatch cannot publish to a topic encrypted with the AWS managed key
   // (alias/aws/sns), and a customer managed key would cost more than the alert texts are worth.
   const topic = new Topic(`${name}-alerts`, {}, { parent });

@@ -1,27 +1,17 @@
-// The event path: notes stream → publisher → EventBridge bus → rule → subscriber, with bounded
-// retries everywhere and a dead-letter queue at each hop where an event could otherwise be lost.
+// The event bus: EventBridge bus → rule → subscriber, with bounded retries and a dead-letter queue
+// at each hop where an event could otherwise be lost. The stream → publisher half is changes.ts.
 import * as pulumi from '@pulumi/pulumi';
 import { EventBus, EventRule, EventTarget } from '@pulumi/aws/cloudwatch';
-import type { Table } from '@pulumi/aws/dynamodb';
-import {
-  EventSourceMapping,
-  FunctionEventInvokeConfig,
-  Permission,
-  type Function as LambdaFunction,
-} from '@pulumi/aws/lambda';
+import { FunctionEventInvokeConfig, Permission, type Function as LambdaFunction } from '@pulumi/aws/lambda';
 import { QueuePolicy, type Queue } from '@pulumi/aws/sqs';
-import type { NoteEventType } from '../handlers/core/ports';
-import { createDeadLetterQueue } from './queues';
+import { EVENTBRIDGE_SOURCE } from '../contract/aws';
+import { NOTE_EVENT_TYPES } from '../contract/events';
+import { createDeadLetterQueue } from './dead-letters';
 
-/** Must equal EVENT_SOURCE in handlers/aws/eventbridge-publisher.ts (a test checks it). */
-export const NOTE_EVENT_SOURCE = 'serverless-aws-azure.notes';
-export const NOTE_EVENT_TYPES: NoteEventType[] = [
-  'com.example.note.created',
-  'com.example.note.updated',
-  'com.example.note.deleted',
-];
+/** A custom bus: nothing to choose. */
+export type EventBusArgs = Record<string, never>;
 
-export function createEventBus(name: string, parent: pulumi.Resource): EventBus {
+export function createEventBus(name: string, _args: EventBusArgs, parent: pulumi.Resource): EventBus {
   return new EventBus(`${name}-bus`, {}, { parent });
 }
 
@@ -35,23 +25,25 @@ export interface SubscriberWiring {
 }
 
 /** Rule on the custom bus → subscriber; undeliverable events go to a DLQ only that rule may write to. */
-export function wireSubscriber(
-  name: string,
-  bus: EventBus,
-  subscriber: LambdaFunction,
-  failureQueue: Queue,
-  parent: pulumi.Resource,
-): SubscriberWiring {
+export interface SubscriberWiringArgs {
+  bus: EventBus;
+  subscriber: LambdaFunction;
+  /** Lambda's on-failure destination for events that failed every retry. */
+  failureQueue: Queue;
+}
+
+export function wireSubscriber(name: string, args: SubscriberWiringArgs, parent: pulumi.Resource): SubscriberWiring {
+  const { bus, subscriber, failureQueue } = args;
   const rule = new EventRule(
     `${name}-note-events`,
     {
       eventBusName: bus.name,
       description: 'Note change events (CloudEvents in detail) for the subscriber',
-      eventPattern: JSON.stringify({ source: [NOTE_EVENT_SOURCE], 'detail-type': NOTE_EVENT_TYPES }),
+      eventPattern: JSON.stringify({ source: [EVENTBRIDGE_SOURCE], 'detail-type': NOTE_EVENT_TYPES }),
     },
     { parent },
   );
-  const deadLetterQueue = createDeadLetterQueue(`${name}-events-dlq`, parent);
+  const deadLetterQueue = createDeadLetterQueue(`${name}-events-dlq`, {}, parent);
   const deadLetterQueuePolicy = new QueuePolicy(
     `${name}-events-dlq`,
     {
@@ -103,37 +95,4 @@ export function wireSubscriber(
     { parent },
   );
   return { rule, target, deadLetterQueue, deadLetterQueuePolicy, permission, invokeConfig };
-}
-
-/** Notes stream → publisher, reporting per-record failures; exhausted batches go to the failure queue. */
-export function wirePublisher(
-  name: string,
-  notes: Table,
-  publisher: LambdaFunction,
-  failureQueue: Queue,
-  dependsOn: pulumi.Resource[],
-  parent: pulumi.Resource,
-): EventSourceMapping {
-  return new EventSourceMapping(
-    `${name}-notes-stream`,
-    {
-      eventSourceArn: notes.streamArn,
-      functionName: publisher.name,
-      // Polling starts minutes after the mapping is created (and up to 90 s after an update), so
-      // LATEST would never publish the writes made meanwhile; TRIM_HORIZON replays the 24 h the
-      // stream keeps, which is safe because event ids are derived from the change and the subscriber
-      // records each once (AWS Lambda developer guide, "Polling and stream starting positions").
-      startingPosition: 'TRIM_HORIZON',
-      batchSize: 100,
-      // The publisher returns batchItemFailures: only the failed record and those after it are retried.
-      functionResponseTypes: ['ReportBatchItemFailures'],
-      bisectBatchOnFunctionError: true,
-      maximumRetryAttempts: 10,
-      // Stream records live 24 h: giving up after 6 h leaves 18 h to redrive from the failure record.
-      maximumRecordAgeInSeconds: 6 * 60 * 60,
-      destinationConfig: { onFailure: { destinationArn: failureQueue.arn } },
-    },
-    // Lambda checks at creation that the role can read the stream.
-    { parent, dependsOn },
-  );
 }

@@ -39,7 +39,13 @@ interface Criterion {
   dimensions?: { name: string; operator: 'Include'; values: string[] }[];
 }
 
-export function createAlerts(name: string, targets: AzureAlertTargets, settings: AlertSettings, parent: pulumi.Resource): AzureAlerts {
+/** The targets, and who is told and when. */
+export interface AzureAlertArgs extends AzureAlertTargets {
+  settings: AlertSettings;
+}
+
+export function createAlerts(name: string, args: AzureAlertArgs, parent: pulumi.Resource): AzureAlerts {
+  const { settings, ...targets } = args;
   const actionGroup = new monitor.ActionGroup(
     `${name}-alerts`,
     {

@@ -2,9 +2,11 @@
 // with retries and identity-based dead-lettering into the storage account.
 import * as pulumi from '@pulumi/pulumi';
 import * as eventgrid from '@pulumi/azure-native/eventgrid';
+import type { AzureFunctionName } from '../contract/azure';
+import { NOTE_EVENT_TYPES } from '../contract/events';
 
-export const subscriberFunctionName = 'subscriber';
-export const noteEventTypes = ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'];
+/** The function the subscription delivers to. */
+export const SUBSCRIBER_FUNCTION: AzureFunctionName = 'subscriber';
 export const retryPolicy = { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 };
 
 export interface TopicArgs {
@@ -51,10 +53,10 @@ export function createSubscription(name: string, args: SubscriptionArgs, parent:
       eventDeliverySchema: 'CloudEventSchemaV1_0',
       destination: {
         endpointType: 'AzureFunction',
-        resourceId: pulumi.interpolate`${args.appId}/functions/${subscriberFunctionName}`,
+        resourceId: pulumi.interpolate`${args.appId}/functions/${SUBSCRIBER_FUNCTION}`,
         maxEventsPerBatch: 1,
       },
-      filter: { includedEventTypes: noteEventTypes },
+      filter: { includedEventTypes: [...NOTE_EVENT_TYPES] },
       retryPolicy,
       deadLetterWithResourceIdentity: {
         identity: { type: 'SystemAssigned' },

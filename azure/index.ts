@@ -1,2 +1,3 @@
-export { AzureStack, functionNames, type AzureStackArgs } from './stack';
-export type { AppPackage } from './deploy';
+// The Azure component and its argument type; index.ts at the root constructs it.
+export { AzureNotesApp, AZURE_NOTES_APP_TYPE, AZURE_NOTES_APP_PREVIOUS_TYPE, type AzureNotesAppArgs } from './component';
+export type { AppPackage } from './code-deployment';

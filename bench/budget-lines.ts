@@ -1,6 +1,6 @@
 // One line per budgeted number in a run: value, limit, met / missed.
 import { budgets, checkBudget, type BudgetStatus } from './budgets';
-import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING } from '../handlers/bundle';
+import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING } from '../program/bundle';
 import type { BenchResults } from './results';
 
 export interface BudgetLine {

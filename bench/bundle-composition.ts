@@ -1,10 +1,10 @@
 // What a bundle is made of, by package: esbuild's metafile for the same entry with the very options of
-// handlers/bundle/esbuild.ts (no source map: it does not count towards the script's size).
+// program/bundle/esbuild.ts (no source map: it does not count towards the script's size).
 // Used to explain a missed size or cold-require budget.
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { repoRoot } from '../handlers/bundle';
-import { bundleOptions } from '../handlers/bundle/esbuild';
+import { repoRoot } from '../program/bundle';
+import { bundleOptions } from '../program/bundle/esbuild';
 
 export interface PackageShare {
   /** npm package name, or "(own code)" for files of this repository. */

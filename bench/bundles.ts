@@ -1,6 +1,7 @@
-// Size of every deployable bundle, built exactly as the Pulumi program builds it (handlers/bundle.ts).
+// Size of every deployable bundle, built exactly as the Pulumi program builds it (program/bundle/index.ts).
 import { gzipSync } from 'node:zlib';
-import { buildAwsBundles, buildAzurePackage, zipBundle, awsFunctionNames, type Bundle } from '../handlers/bundle';
+import { AWS_FUNCTIONS } from '../contract/aws';
+import { buildAwsBundles, buildAzurePackage, zipBundle, type Bundle } from '../program/bundle';
 
 export interface BundleTarget {
   /** aws-api, aws-publisher, aws-subscriber, azure */
@@ -33,7 +34,7 @@ export function buildTargets(): BundleBuild {
   const aws = buildAwsBundles({ cache: false });
   const azure = buildAzurePackage({ cache: false });
   const buildMs = performance.now() - started;
-  const targets: BundleTarget[] = awsFunctionNames.map((name) => ({
+  const targets: BundleTarget[] = AWS_FUNCTIONS.map((name) => ({
     name: `aws-${name}`,
     mainFile: 'index.js',
     bundle: aws[name],

@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Bundle } from '../handlers/bundle';
+import type { Bundle } from '../program/bundle';
 import type { BundleTarget } from './bundles';
 import { lastJsonLine, runNode } from './run-node';
 import { summarize, type Summary } from './stats';

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
-import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, awsFunctionNames, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../handlers/bundle';
-import { activityTableSchema, AWS_ENV, notesTableSchema } from '../contract/aws';
+import { activityTableSchema, AWS_ENV, AWS_FUNCTIONS, notesTableSchema } from '../contract/aws';
+import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../program/bundle';
 import { externalsRequiredBy, writeBundle } from './cold-require';
 import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-invocations';
 import { measureFreshStart, type RuntimeCommand } from './lambda-runtime/fresh-start';
@@ -139,7 +139,7 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
     bundled: buildAwsBundles({ cache: false, sdk: 'bundled' }),
   };
   const sdkPackages = [
-    ...new Set(awsFunctionNames.flatMap((name) => externalsRequiredBy(shipped.external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//))),
+    ...new Set(AWS_FUNCTIONS.flatMap((name) => externalsRequiredBy(shipped.external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//))),
   ];
   const cache = await installRuntimeCache(cacheRoot, runtimePackages(repoRoot, sdkPackages), progress);
   const services = await startServices();
@@ -150,7 +150,7 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
     const targets: Target[] = [
       { name: 'hello world', sdk: 'none', nodeOptions: '', bundle: HELLO_WORLD, invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }) },
       ...(['external', 'bundled'] as const).flatMap((sdk) =>
-        awsFunctionNames.map((name) => ({ name, sdk, nodeOptions: AWS_NODE_OPTIONS, bundle: shipped[sdk][name], invocation: () => firstInvocation(name, services.tables) })),
+        AWS_FUNCTIONS.map((name) => ({ name, sdk, nodeOptions: AWS_NODE_OPTIONS, bundle: shipped[sdk][name], invocation: () => firstInvocation(name, services.tables) })),
       ),
       // What the deployed NODE_OPTIONS cost: the api as shipped, without them.
       { name: 'api', sdk: AWS_SDK_SHIPPING, nodeOptions: '', bundle: shipped[AWS_SDK_SHIPPING].api, invocation: () => firstInvocation('api', services.tables) },

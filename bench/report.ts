@@ -47,7 +47,7 @@ export function sections(r: BenchResults): Section[] {
         ];
       }),
       note:
-        `Built with handlers/bundle.ts as the Pulumi program builds them (all four in ${ms(b.buildMs)} ms). Cold require: ` +
+        `Built with program/bundle/index.ts as the Pulumi program builds them (all four in ${ms(b.buildMs)} ms). Cold require: ` +
         `the bundle written to a temp dir, \`node -e\` timing \`require()\` with \`process.hrtime\`, ${r.options.runs} fresh processes each. ` +
         'The AWS bundles leave the AWS SDK v3 out (the nodejs22.x runtime has it); here it resolves from the repository\'s ' +
         'node_modules through NODE_PATH, so **their cold require includes loading the SDK modules the handler imports at the top ' +

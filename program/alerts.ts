@@ -2,6 +2,7 @@
  * Alert settings shared by both clouds: who is told, and when. Cloud-free, so the stack config
  * (program/config.ts), both components and the tests read the same limits and defaults.
  */
+import { ALERT_RANGES, rangeProblem } from '../contract/limits';
 
 /** What each cloud's alerts compare against; dead-letter alerts need none (any message alerts). */
 export interface AlertThresholds {
@@ -25,11 +26,10 @@ export const ALERT_PERIOD_SECONDS = 300;
 
 /** Stack config keys of the thresholds, their defaults and their bounds (inclusive). */
 export const ALERT_THRESHOLD_KEYS = {
-  alertFunctionErrors: { field: 'functionErrors', default: 1, range: [1, 100000] },
-  alertThrottles: { field: 'throttles', default: 10, range: [1, 100000] },
-  alertServerErrorPercent: { field: 'serverErrorPercent', default: 5, range: [1, 100] },
-  // At least a minute (the metric's own resolution); at most a day (DynamoDB Streams keep records 24 h).
-  alertStreamAgeSeconds: { field: 'streamAgeSeconds', default: 600, range: [60, 86400] },
+  alertFunctionErrors: { field: 'functionErrors', default: 1, range: ALERT_RANGES.functionErrors },
+  alertThrottles: { field: 'throttles', default: 10, range: ALERT_RANGES.throttles },
+  alertServerErrorPercent: { field: 'serverErrorPercent', default: 5, range: ALERT_RANGES.serverErrorPercent },
+  alertStreamAgeSeconds: { field: 'streamAgeSeconds', default: 600, range: ALERT_RANGES.streamAgeSeconds },
 } as const satisfies Record<string, { field: keyof AlertThresholds; default: number; range: readonly [number, number] }>;
 
 // Deliberately loose (one @, a dot in the domain, no spaces): the providers validate the rest, and
@@ -51,10 +51,8 @@ export function alertSettingsProblems(settings: AlertSettings): string[] {
     problems.push(`alerts.email must be empty or an e-mail address like ops@example.com (got ${JSON.stringify(settings?.email)})`);
   }
   for (const { field, range } of Object.values(ALERT_THRESHOLD_KEYS)) {
-    const value = settings?.[field];
-    if (!Number.isInteger(value) || value < range[0] || value > range[1]) {
-      problems.push(`alerts.${field} must be an integer from ${range[0]} to ${range[1]} (got ${JSON.stringify(value)})`);
-    }
+    const problem = rangeProblem(`alerts.${field}`, settings?.[field], range);
+    if (problem) problems.push(problem);
   }
   return problems;
 }

@@ -7,28 +7,32 @@
  *
  * Pulumi.yaml's config schema can only type string, boolean, integer and array, so the API
  * throttle is two flat keys (apiThrottleRateLimit, apiThrottleBurstLimit) that become
- * `apiThrottle: { rateLimit, burstLimit }` here.
+ * `apiThrottle: { rateLimit, burstLimit }` here. Every range and allowed set is contract/limits.ts's.
  */
 import * as v from 'valibot';
 import { DEFAULT_FUNCTION_TIMEOUT_SECONDS } from '../handlers/aws/time-budget';
+import {
+  ALERT_RANGES,
+  API_THROTTLE_BURST_LIMIT,
+  API_THROTTLE_RATE_LIMIT,
+  AZURE_INSTANCE_MEMORY_MB,
+  AZURE_LOG_RETENTION_DAYS,
+  AZURE_MAX_RETENTION_DAYS,
+  AZURE_MAXIMUM_INSTANCES,
+  CORS_ORIGINS_ALLOWED,
+  corsOriginsProblem,
+  describeRange,
+  FUNCTION_MEMORY_MB,
+  FUNCTION_TIMEOUT_SECONDS,
+  LOG_RETENTION_DAYS,
+  type AzureInstanceMemoryMb,
+} from '../contract/limits';
 import { ALERT_EMAIL_PATTERN, ALERT_PERIOD_SECONDS, ALERT_THRESHOLD_KEYS, type AlertSettings } from './alerts';
-import { corsOriginsProblem } from './cors-origins';
 
 export const PROJECT = 'serverless-aws-azure';
 
 export const CLOUDS = ['aws', 'azure', 'both'] as const;
 export type Clouds = (typeof CLOUDS)[number];
-
-/** CloudWatch Logs' allowed retention values (PutRetentionPolicy); 0 ("never expire") is refused on purpose. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
-/** Flex Consumption instance sizes that azure/ supports (Azure also offers 512). */
-export const AZURE_INSTANCE_MEMORY_MB = [2048, 4096] as const;
-
-/** Log Analytics keeps logs at most this long (PerGB2018); CloudWatch's longer values are AWS-only. */
-export const AZURE_MAX_RETENTION_DAYS = 730;
 
 export interface ProgramConfig {
   clouds: Clouds;
@@ -38,9 +42,9 @@ export interface ProgramConfig {
   functionMemoryMb: number;
   functionTimeoutSeconds: number;
   azureMaximumInstances: number;
-  azureInstanceMemoryMb: (typeof AZURE_INSTANCE_MEMORY_MB)[number];
+  azureInstanceMemoryMb: AzureInstanceMemoryMb;
   corsOrigins: string[];
-  /** REPORT_CONSUMPTION on every function: responses carry what they consumed (for compare's cost model). */
+  /** REPORT_CONSUMPTION_SETTING on every function: responses carry what they consumed (for compare's cost model). */
   reportConsumption: boolean;
   alerts: AlertSettings;
 }
@@ -67,22 +71,21 @@ export const DEFAULTS = {
 
 export type ConfigKey = keyof typeof DEFAULTS;
 
-/** Integer keys' bounds, used by both the schema and the messages. */
+/** Integer keys' bounds (contract/limits.ts), used by both the schema and the messages. */
 const RANGES = {
-  apiThrottleRateLimit: [1, 10000],
-  apiThrottleBurstLimit: [1, 5000],
-  functionMemoryMb: [128, 10240],
-  functionTimeoutSeconds: [1, 900],
-  // Microsoft's Flex migration guide: the maximum instance count "must be set to a value of 40 or higher".
-  azureMaximumInstances: [40, 1000],
-  alertFunctionErrors: ALERT_THRESHOLD_KEYS.alertFunctionErrors.range,
-  alertThrottles: ALERT_THRESHOLD_KEYS.alertThrottles.range,
-  alertServerErrorPercent: ALERT_THRESHOLD_KEYS.alertServerErrorPercent.range,
-  alertStreamAgeSeconds: ALERT_THRESHOLD_KEYS.alertStreamAgeSeconds.range,
+  apiThrottleRateLimit: API_THROTTLE_RATE_LIMIT,
+  apiThrottleBurstLimit: API_THROTTLE_BURST_LIMIT,
+  functionMemoryMb: FUNCTION_MEMORY_MB,
+  functionTimeoutSeconds: FUNCTION_TIMEOUT_SECONDS,
+  azureMaximumInstances: AZURE_MAXIMUM_INSTANCES,
+  alertFunctionErrors: ALERT_RANGES.functionErrors,
+  alertThrottles: ALERT_RANGES.throttles,
+  alertServerErrorPercent: ALERT_RANGES.serverErrorPercent,
+  alertStreamAgeSeconds: ALERT_RANGES.streamAgeSeconds,
 } as const satisfies Partial<Record<ConfigKey, readonly [number, number]>>;
 
 const alertPeriod = `${ALERT_PERIOD_SECONDS / 60} minutes`;
-const intRange = (key: keyof typeof RANGES) => `an integer from ${RANGES[key][0]} to ${RANGES[key][1]}`;
+const intRange = (key: keyof typeof RANGES) => describeRange(RANGES[key]);
 
 /** What each key accepts, in words: every error message quotes it. */
 export const ALLOWED: Record<ConfigKey, string> = {
@@ -95,9 +98,7 @@ export const ALLOWED: Record<ConfigKey, string> = {
   functionTimeoutSeconds: `${intRange('functionTimeoutSeconds')} (Lambda timeout)`,
   azureMaximumInstances: `${intRange('azureMaximumInstances')} (Flex Consumption maximum instance count)`,
   azureInstanceMemoryMb: AZURE_INSTANCE_MEMORY_MB.join(', '),
-  corsOrigins:
-    'a JSON array of origins "scheme://host[:port]" (http or https, lower case, no path, no trailing slash), ' +
-    'or ["*"] alone; [] turns CORS off',
+  corsOrigins: `a JSON array of ${CORS_ORIGINS_ALLOWED}`,
   reportConsumption: 'true, false',
   alertEmail: 'an e-mail address such as ops@example.com, or "" for no subscription',
   alertFunctionErrors: `${intRange('alertFunctionErrors')} (function errors in ${alertPeriod} that raise an alert)`,
@@ -205,7 +206,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConf
   }
   const c = result.output;
   if (c.clouds !== 'aws' && c.logRetentionDays > AZURE_MAX_RETENTION_DAYS) {
-    const allowed = LOG_RETENTION_DAYS.filter((d) => d <= AZURE_MAX_RETENTION_DAYS).join(', ');
+    const allowed = AZURE_LOG_RETENTION_DAYS.join(', ');
     throw new ConfigError([
       {
         key: 'logRetentionDays',

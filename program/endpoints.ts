@@ -1,9 +1,9 @@
 // The `endpoints` stack output: per cloud, where the API is and what answers there, so
 // `npm run compare` and people reading `pulumi stack output endpoints` need nothing else.
 import * as pulumi from '@pulumi/pulumi';
-import type { AwsStack } from '../aws';
-import type { AwsFunctionName } from '../handlers/bundle';
-import type { AzureStack } from '../azure';
+import type { AwsNotesApp } from '../aws';
+import type { AzureNotesApp } from '../azure';
+import type { AwsFunctionName } from '../contract/aws';
 
 export interface AwsEndpoint {
   url: string;
@@ -27,27 +27,27 @@ export interface AzureEndpoint {
   topicEndpoint: string;
 }
 
-export function awsEndpoint(stack: AwsStack): pulumi.Output<AwsEndpoint> {
+export function awsEndpoint(app: AwsNotesApp): pulumi.Output<AwsEndpoint> {
   return pulumi.output({
-    url: stack.url,
-    region: stack.region,
+    url: app.endpoint,
+    region: app.region,
     servedBy: 'aws' as const,
-    tableName: stack.tableName,
-    busName: stack.busName,
-    functionNames: stack.functionNames,
-    logGroupNames: stack.logGroupNames,
+    tableName: app.tableName,
+    busName: app.busName,
+    functionNames: app.functionNames,
+    logGroupNames: app.logGroupNames,
   });
 }
 
-export function azureEndpoint(stack: AzureStack): pulumi.Output<AzureEndpoint> {
+export function azureEndpoint(app: AzureNotesApp): pulumi.Output<AzureEndpoint> {
   return pulumi.output({
-    url: stack.url,
-    location: stack.location,
+    url: app.endpoint,
+    location: app.location,
     servedBy: 'azure' as const,
-    resourceGroupName: stack.resourceGroupName,
-    functionAppName: stack.functionAppName,
-    subscriptionId: stack.subscriptionId,
-    cosmosEndpoint: stack.cosmosEndpoint,
-    topicEndpoint: stack.topicEndpoint,
+    resourceGroupName: app.resourceGroupName,
+    functionAppName: app.functionAppName,
+    subscriptionId: app.subscriptionId,
+    cosmosEndpoint: app.cosmosEndpoint,
+    topicEndpoint: app.topicEndpoint,
   });
 }

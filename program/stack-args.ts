@@ -1,9 +1,9 @@
 // Validated config → each component's arguments. Kept apart from index.ts so the mapping is tested.
-import type { AwsStackArgs } from '../aws';
-import type { AzureStackArgs } from '../azure';
+import type { AwsNotesAppArgs } from '../aws';
+import type { AzureNotesAppArgs } from '../azure';
 import type { ProgramConfig } from './config';
 
-export function awsStackArgs(config: ProgramConfig): AwsStackArgs {
+export function awsNotesAppArgs(config: ProgramConfig): AwsNotesAppArgs {
   return {
     protectData: config.protectData,
     logRetentionDays: config.logRetentionDays,
@@ -16,12 +16,12 @@ export function awsStackArgs(config: ProgramConfig): AwsStackArgs {
   };
 }
 
-export function azureStackArgs(config: ProgramConfig): AzureStackArgs {
+export function azureNotesAppArgs(config: ProgramConfig): AzureNotesAppArgs {
   return {
     protectData: config.protectData,
     logRetentionDays: config.logRetentionDays,
     maximumInstanceCount: config.azureMaximumInstances,
-    instanceMemoryMB: config.azureInstanceMemoryMb,
+    memoryMb: config.azureInstanceMemoryMb,
     corsOrigins: [...config.corsOrigins],
     reportConsumption: config.reportConsumption,
     alerts: { ...config.alerts },

@@ -1,6 +1,6 @@
 // The first invocation each AWS function gets after a cold start, built with the same code that builds
 // these events in local mode, and the check that its answer is the function working, not failing.
-import type { AwsFunctionName } from '../../handlers/bundle';
+import type { AwsFunctionName } from '../../program/bundle';
 import { changeToEvent } from '../../handlers/core/events';
 import { newNoteId } from '../../handlers/core/ids';
 import type { Note } from '../../handlers/core/ports';

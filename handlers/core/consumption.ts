@@ -5,8 +5,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 
-/** Only for aws/stack.ts and azure/functions.ts until they import contract/settings.ts (infra's branch); then delete. */
-export { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
 export const CONSUMPTION_HEADER = 'x-consumption';
 
 export type StoreName = 'dynamodb' | 'cosmos';

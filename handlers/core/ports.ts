@@ -2,8 +2,6 @@
 // every cloud (and local mode) supplies these three implementations.
 import type { NoteChangeKind, NoteEventType } from '../../contract/events';
 
-/** Only for aws/events.ts until it imports contract/events.ts itself (infra's branch); then delete. */
-export type { NoteEventType } from '../../contract/events';
 
 /** A note as the API returns it. `version` starts at 1 and grows by one on every update. */
 export interface Note {

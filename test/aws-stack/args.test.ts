@@ -1,38 +1,40 @@
-import { validateAwsStackArgs, type AwsStackArgs } from '../../aws/args';
+import { validateAwsNotesAppArgs, type AwsNotesAppArgs } from '../../aws/args';
 
-const valid: AwsStackArgs = {
+const valid: AwsNotesAppArgs = {
   protectData: false,
   logRetentionDays: 14,
   throttle: { rateLimit: 10, burstLimit: 20 },
   memoryMb: 512,
   timeoutSeconds: 10,
-  corsOrigins: ['https://a.example.com', 'http://localhost:5173', '*'],
+  corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
 };
 
-describe('validateAwsStackArgs', () => {
+describe('validateAwsNotesAppArgs', () => {
   it('accepts sensible arguments', () => {
-    expect(() => validateAwsStackArgs(valid, 'serverless-aws-azure-dev')).not.toThrow();
+    expect(() => validateAwsNotesAppArgs(valid, 'serverless-aws-azure-dev')).not.toThrow();
+    expect(() => validateAwsNotesAppArgs({ ...valid, corsOrigins: ['*'] }, 'dev')).not.toThrow();
   });
 
-  it.each<[string, Partial<AwsStackArgs>, RegExp]>([
+  it.each<[string, Partial<AwsNotesAppArgs>, RegExp]>([
     ['a retention CloudWatch rejects', { logRetentionDays: 10 }, /logRetentionDays must be one of 1, 3, 5/],
-    ['a zero rate', { throttle: { rateLimit: 0, burstLimit: 5 } }, /throttle\.rateLimit must be > 0/],
-    ['a fractional burst', { throttle: { rateLimit: 5, burstLimit: 1.5 } }, /throttle\.burstLimit must be an integer/],
-    ['too little memory', { memoryMb: 64 }, /memoryMb must be an integer in 128\.\.10240 \(got 64\)/],
-    ['too long a timeout', { timeoutSeconds: 901 }, /timeoutSeconds must be an integer in 1\.\.900/],
+    ['a zero rate', { throttle: { rateLimit: 0, burstLimit: 5 } }, /throttle\.rateLimit must be an integer from 1 to 10000 \(got 0\)/],
+    ['a fractional burst', { throttle: { rateLimit: 5, burstLimit: 1.5 } }, /throttle\.burstLimit must be an integer from 1 to 5000/],
+    ['too little memory', { memoryMb: 64 }, /memoryMb must be an integer from 128 to 10240 \(got 64\)/],
+    ['too long a timeout', { timeoutSeconds: 901 }, /timeoutSeconds must be an integer from 1 to 900/],
     ['an origin with a path', { corsOrigins: ['https://a.example.com/app'] }, /corsOrigins must be a list of origins/],
+    ['"*" beside other origins', { corsOrigins: ['*', 'https://a.example.com'] }, /"\*" must be the only entry/],
     ['protectData as a string', { protectData: 'yes' as unknown as boolean }, /protectData must be true or false/],
   ])('rejects %s', (_label, change, message) => {
-    expect(() => validateAwsStackArgs({ ...valid, ...change }, 'dev')).toThrow(message);
+    expect(() => validateAwsNotesAppArgs({ ...valid, ...change }, 'dev')).toThrow(message);
   });
 
   it('rejects a name prefix Lambda would refuse', () => {
-    expect(() => validateAwsStackArgs(valid, 'has.dots')).toThrow(/namePrefix must be 1\.\.50 letters/);
-    expect(() => validateAwsStackArgs(valid, 'x'.repeat(51))).toThrow(/namePrefix/);
+    expect(() => validateAwsNotesAppArgs(valid, 'has.dots')).toThrow(/namePrefix must be 1\.\.50 letters/);
+    expect(() => validateAwsNotesAppArgs(valid, 'x'.repeat(51))).toThrow(/namePrefix/);
   });
 
   it('lists every problem at once', () => {
-    expect(() => validateAwsStackArgs({ ...valid, memoryMb: 1, timeoutSeconds: 0 }, 'dev')).toThrow(
+    expect(() => validateAwsNotesAppArgs({ ...valid, memoryMb: 1, timeoutSeconds: 0 }, 'dev')).toThrow(
       /memoryMb[\s\S]*\n- timeoutSeconds/,
     );
   });

@@ -1,5 +1,5 @@
 // Same sources → same inputs, code hash included; an edited handler changes only its own function.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { createTempAwsEntries } from '../bundle/temp-entries';
 import { archiveFiles, baseArgs, runProgram, type CapturedResource, type ProgramRun } from './program';
 
@@ -16,9 +16,9 @@ beforeAll(async () => {
     // Three instances in one program (a drained mocks runtime cannot run a second program):
     // the names differ only in the run number, which the comparison below masks.
     run = await runProgram([
-      { name: 'run1', args: baseArgs({ bundles: first, namePrefix: 'run1' }) },
-      { name: 'run2', args: baseArgs({ bundles: second, namePrefix: 'run2' }) },
-      { name: 'run3', args: baseArgs({ bundles: edited, namePrefix: 'run3' }) },
+      { name: 'run1', args: baseArgs({ code: first, namePrefix: 'run1' }) },
+      { name: 'run2', args: baseArgs({ code: second, namePrefix: 'run2' }) },
+      { name: 'run3', args: baseArgs({ code: edited, namePrefix: 'run3' }) },
     ]);
   } finally {
     temp.cleanup();

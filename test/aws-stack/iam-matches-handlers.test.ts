@@ -2,8 +2,8 @@
 // to a handler without granting it (or keeping a grant nobody calls) fails here.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildAwsBundles, repoRoot, type AwsFunctionName } from '../../handlers/bundle';
-import { apiStatements, publisherStatements, subscriberStatements, type PolicyStatement } from '../../aws/iam';
+import { buildAwsBundles, repoRoot, type AwsFunctionName } from '../../program/bundle';
+import { apiStatements, publisherStatements, subscriberStatements, type PolicyStatement } from '../../aws/identity';
 
 const servicePrefix: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',

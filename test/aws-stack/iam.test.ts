@@ -1,5 +1,5 @@
 // Least privilege, read from the policies the component asked for: exact statements per function.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
@@ -15,7 +15,7 @@ const prefix = 'least';
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram([{ name: 'aws', args: baseArgs({ bundles: buildAwsBundles({ entries: fixtureAwsEntries }), namePrefix: prefix }) }]);
+  run = await runProgram([{ name: 'aws', args: baseArgs({ code: buildAwsBundles({ entries: fixtureAwsEntries }), namePrefix: prefix }) }]);
 });
 
 const table = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/aws-${name}-0123abc`;

@@ -1,7 +1,7 @@
 // Alerts and the dashboard of the AWS stack, under mocks: every dead-letter/on-failure queue has an
 // alarm notifying the alert topic, the e-mail subscription exists only with an address, and the
 // dashboard shows the shared panels in order and names only resources of its own stack.
-import { makeBundle } from '../../handlers/bundle/content-hash';
+import { makeBundle } from '../../program/bundle/content-hash';
 import type { AlertSettings } from '../../program/alerts';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
 import { baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
@@ -17,9 +17,9 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   run = await runProgram([
-    { name: 'aws', args: baseArgs({ bundles, namePrefix: 'ops-dev', alerts }) },
+    { name: 'aws', args: baseArgs({ code: bundles, namePrefix: 'ops-dev', alerts }) },
     // No alerts argument: the defaults, without an e-mail address.
-    { name: 'quiet', args: baseArgs({ bundles, namePrefix: 'quiet-dev' }) },
+    { name: 'quiet', args: baseArgs({ code: bundles, namePrefix: 'quiet-dev' }) },
   ]);
 });
 
@@ -116,11 +116,11 @@ describe('alarms', () => {
   });
 
   it('refuse bad settings before registering anything', async () => {
-    const { AwsStack } = await import('../../aws');
+    const { AwsNotesApp } = await import('../../aws');
     const before = run.resources.length;
-    const bad = baseArgs({ bundles, namePrefix: 'bad-dev', alerts: { ...alerts, email: 'ops@', serverErrorPercent: 101 } });
-    expect(() => new AwsStack('bad', bad)).toThrow(
-      /Invalid AwsStack arguments:\n- alerts\.email must be empty or an e-mail address[^\n]*\n- alerts\.serverErrorPercent must be an integer from 1 to 100 \(got 101\)/,
+    const bad = baseArgs({ code: bundles, namePrefix: 'bad-dev', alerts: { ...alerts, email: 'ops@', serverErrorPercent: 101 } });
+    expect(() => new AwsNotesApp('bad', bad)).toThrow(
+      /Invalid AwsNotesApp arguments:\n- alerts\.email must be empty or an e-mail address[^\n]*\n- alerts\.serverErrorPercent must be an integer from 1 to 100 \(got 101\)/,
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(run.resources.length).toBe(before);

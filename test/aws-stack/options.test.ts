@@ -1,6 +1,6 @@
 // The defaults (real handler bundles, derived names) and switches (unprotected data, no CORS); and
 // arguments that must stop the program before it creates anything.
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { baseArgs, named, runProgram, type ProgramRun } from './program';
 
@@ -8,11 +8,11 @@ const bundles = buildAwsBundles({ entries: fixtureAwsEntries });
 let run: ProgramRun;
 
 beforeAll(async () => {
-  // No `bundles`: the component bundles handlers/aws itself, as under `pulumi up`.
+  // No `code`: the component bundles handlers/aws itself, as under `pulumi up`.
   run = await runProgram([{ name: 'dev', args: baseArgs({ protectData: false, corsOrigins: [], logRetentionDays: 7 }) }]);
 });
 
-describe('AwsStack options', () => {
+describe('AwsNotesApp options', () => {
   it('leaves tables deletable when protectData is false', () => {
     for (const name of ['dev-notes', 'dev-activity']) {
       expect(named(run, 'aws:dynamodb/table:Table', name).inputs.deletionProtectionEnabled).toBe(false);
@@ -43,12 +43,18 @@ describe('AwsStack options', () => {
   });
 
   it('throws on invalid arguments before registering anything', async () => {
-    const { AwsStack } = await import('../../aws');
+    const { AwsNotesApp } = await import('../../aws');
     const before = run.resources.length;
-    expect(() => new AwsStack('bad', baseArgs({ bundles, memoryMb: 100, logRetentionDays: 2 }))).toThrow(
-      /Invalid AwsStack arguments:\n- logRetentionDays must be one of[\s\S]*\n- memoryMb must be an integer in 128\.\.10240 \(got 100\)/,
+    expect(() => new AwsNotesApp('bad', baseArgs({ code: bundles, memoryMb: 100, logRetentionDays: 2 }))).toThrow(
+      /Invalid AwsNotesApp arguments:\n- logRetentionDays must be one of[\s\S]*\n- memoryMb must be an integer from 128 to 10240 \(got 100\)/,
     );
     expect(run.resources.length).toBe(before);
-    expect(run.options.has('serverless-aws-azure:aws:Stack bad')).toBe(false);
+    expect(run.options.has('serverless-aws-azure:aws:NotesApp bad')).toBe(false);
+  });
+
+  it('is aliased to its previous type, so a stack deployed as AwsStack keeps every URN', () => {
+    // Every child's URN embeds the parent's type: without the alias, renaming it replaces everything.
+    const component = run.options.get('serverless-aws-azure:aws:NotesApp dev');
+    expect(component?.aliases).toEqual([{ type: 'serverless-aws-azure:aws:Stack' }]);
   });
 });

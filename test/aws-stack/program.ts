@@ -1,13 +1,13 @@
-// Runs AwsStack instances once under the mocks and hands back what Pulumi would have been asked to create.
+// Runs AwsNotesApp instances once under the mocks and hands back what Pulumi would have been asked to create.
 import * as pulumi from '@pulumi/pulumi';
-import type { AwsStackArgs } from '../../aws';
+import type { AwsNotesAppArgs } from '../../aws';
 import { installMocks, outputValue as valueOf, type RecordedResource as CapturedResource } from '../../program/mocks';
 
 /** The region the AWS component runs in under the mocks. */
 export const REGION = 'eu-central-1';
 
 export interface StackOutputs {
-  url: string;
+  endpoint: string;
   region: string;
   tableName: string;
   busName: string;
@@ -25,7 +25,7 @@ export interface ProgramRun {
   stacks: Record<string, pulumi.ComponentResource>;
 }
 
-export function baseArgs(overrides: Partial<AwsStackArgs> = {}): AwsStackArgs {
+export function baseArgs(overrides: Partial<AwsNotesAppArgs> = {}): AwsNotesAppArgs {
   return {
     protectData: true,
     logRetentionDays: 30,
@@ -38,21 +38,21 @@ export function baseArgs(overrides: Partial<AwsStackArgs> = {}): AwsStackArgs {
 }
 
 /** One program run per test file: the mocks' runtime cannot be reused after it drained. */
-export async function runProgram(instances: Array<{ name: string; args: AwsStackArgs }>): Promise<ProgramRun> {
+export async function runProgram(instances: Array<{ name: string; args: AwsNotesAppArgs }>): Promise<ProgramRun> {
   const { resources } = installMocks({ config: { 'aws:region': REGION } });
   const options = new Map<string, pulumi.ResourceOptions>();
   // Imported only now: the component must load after the mocks are in place.
-  const { AwsStack } = await import('../../aws');
+  const { AwsNotesApp } = await import('../../aws');
   // Legacy transformations run inside the SDK, so they see `protect` and friends, which the mocks do not.
   const record: pulumi.ResourceTransformation = ({ type, name, opts }) => {
     options.set(`${type} ${name}`, opts);
     return undefined;
   };
-  const stacks = instances.map(({ name, args }) => ({ name, stack: new AwsStack(name, args, { transformations: [record] }) }));
+  const stacks = instances.map(({ name, args }) => ({ name, stack: new AwsNotesApp(name, args, { transformations: [record] }) }));
   const outputs: Record<string, StackOutputs> = {};
   for (const { name, stack } of stacks) {
     outputs[name] = {
-      url: await valueOf(stack.url),
+      endpoint: await valueOf(stack.endpoint),
       region: await valueOf(stack.region),
       tableName: await valueOf(stack.tableName),
       busName: await valueOf(stack.busName),

@@ -1,6 +1,8 @@
 // One program run; every assertion reads what the component asked Pulumi to create.
-import { buildAwsBundles } from '../../handlers/bundle';
-import { activityTableSchema, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
+import { buildAwsBundles } from '../../program/bundle';
+import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
+import { NOTE_EVENT_TYPES } from '../../contract/events';
+import { FUNCTION_TIMEOUT_SETTING } from '../../contract/settings';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { archiveFiles, baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
@@ -13,7 +15,7 @@ const prefix = 'notes-dev';
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram([{ name: 'aws', args: baseArgs({ bundles, namePrefix: prefix }) }]);
+  run = await runProgram([{ name: 'aws', args: baseArgs({ code: bundles, namePrefix: prefix }) }]);
 });
 
 // Physical names the mocks assigned (explicit name, else `<logical>-0123abc`).
@@ -45,10 +47,10 @@ describe('functions', () => {
   it('get the table and bus names the handlers read, and their own timeout for the SDK time budget', () => {
     for (const fn of ofType(run, FN)) {
       expect((fn.inputs.environment as { variables: Record<string, string> }).variables).toEqual({
-        NOTES_TABLE: physical('aws-notes'),
-        ACTIVITY_TABLE: physical('aws-activity'),
-        EVENT_BUS_NAME: physical('aws-bus'),
-        FUNCTION_TIMEOUT_SECONDS: String(fn.inputs.timeout),
+        [AWS_ENV.notesTable]: physical('aws-notes'),
+        [AWS_ENV.activityTable]: physical('aws-activity'),
+        [AWS_ENV.eventBus]: physical('aws-bus'),
+        [FUNCTION_TIMEOUT_SETTING]: String(fn.inputs.timeout),
         NODE_OPTIONS: '--enable-source-maps',
       });
     }
@@ -134,7 +136,7 @@ describe('event path', () => {
     expect(rule.inputs.eventBusName).toBe(physical('aws-bus'));
     expect(JSON.parse(rule.inputs.eventPattern as string)).toEqual({
       source: [EVENTBRIDGE_SOURCE],
-      'detail-type': ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'],
+      'detail-type': [...NOTE_EVENT_TYPES],
     });
     const target = named(run, 'aws:cloudwatch/eventTarget:EventTarget', 'aws-subscriber');
     expect(target.inputs).toMatchObject({
@@ -238,7 +240,7 @@ describe('HTTP API', () => {
 describe('component', () => {
   it('exports the URL without a trailing slash, the region, table, bus and function names', () => {
     expect(run.outputs.aws).toEqual({
-      url: `https://a1b2c3d4e5.execute-api.${REGION}.amazonaws.com`,
+      endpoint: `https://a1b2c3d4e5.execute-api.${REGION}.amazonaws.com`,
       region: REGION,
       tableName: physical('aws-notes'),
       busName: physical('aws-bus'),
@@ -248,7 +250,7 @@ describe('component', () => {
 
   it('parents every resource under the component, registered with its type token', () => {
     const [component, ...children] = run.resources;
-    expect(component).toMatchObject({ type: 'serverless-aws-azure:aws:Stack', name: 'aws' });
+    expect(component).toMatchObject({ type: 'serverless-aws-azure:aws:NotesApp', name: 'aws' });
     expect(children.length).toBeGreaterThan(25);
     for (const child of children) expect(run.options.get(`${child.type} ${child.name}`)?.parent).toBe(run.stacks.aws);
   });

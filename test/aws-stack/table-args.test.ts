@@ -1,5 +1,5 @@
 import { activityTableSchema, notesTableSchema } from '../../contract/aws';
-import { tableShapeFromSchema } from '../../aws/table-args';
+import { tableShapeFromSchema } from '../../aws/documents';
 
 describe('tableShapeFromSchema', () => {
   it('carries keys, attributes, the GSI and the stream over from the notes schema', () => {

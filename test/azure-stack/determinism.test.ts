@@ -17,7 +17,7 @@ const packageAAgain = fakePackage('exports.version = "a";'); // rebuilt: new Buf
 const packageB = fakePackage('exports.version = "b";');
 
 beforeAll(async () => {
-  const { AzureStack } = await import('../../azure');
+  const { AzureNotesApp } = await import('../../azure');
   const recordProtect: pulumi.ResourceTransformation = ({ name, opts }) => {
     if (opts.protect) protectedNames.push(name);
     return undefined;
@@ -26,16 +26,16 @@ beforeAll(async () => {
     protectData: false,
     logRetentionDays: 30,
     maximumInstanceCount: 40,
-    instanceMemoryMB: 4096 as const,
+    memoryMb: 4096 as const,
     corsOrigins: [],
     packageStagingDir: stagingDir,
   };
   const stacks = {
-    a: new AzureStack('a', { ...common, appPackage: packageA }, { transformations: [recordProtect] }),
-    a2: new AzureStack('a2', { ...common, appPackage: packageAAgain }, { transformations: [recordProtect] }),
-    b: new AzureStack('b', { ...common, appPackage: packageB }, { transformations: [recordProtect] }),
+    a: new AzureNotesApp('a', { ...common, code: packageA }, { transformations: [recordProtect] }),
+    a2: new AzureNotesApp('a2', { ...common, code: packageAAgain }, { transformations: [recordProtect] }),
+    b: new AzureNotesApp('b', { ...common, code: packageB }, { transformations: [recordProtect] }),
   };
-  await Promise.all(Object.values(stacks).map((s) => outputValue(s.url)));
+  await Promise.all(Object.values(stacks).map((s) => outputValue(s.endpoint)));
   await waitFor(captured, (all) => ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 3);
   deployments = Object.fromEntries(
     ofType(captured, 'pulumi-nodejs:dynamic/azure:FlexPackageDeployment').map((d: Captured) => [d.name.replace(/-code$/, ''), d.inputs]),

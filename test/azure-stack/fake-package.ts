@@ -1,6 +1,6 @@
 // Small packages built the way the real one is (content hash + deterministic zip), so tests need no esbuild run.
-import { makeBundle } from '../../handlers/bundle/content-hash';
-import { zipBundle } from '../../handlers/bundle/zip';
+import { makeBundle } from '../../program/bundle/content-hash';
+import { zipBundle } from '../../program/bundle/zip';
 
 export function fakePackage(indexJs: string): { zip: Buffer; hash: string } {
   const bundle = makeBundle({ 'host.json': Buffer.from('{"version":"2.0"}'), 'dist/index.js': Buffer.from(indexJs) });

@@ -19,17 +19,17 @@ const args = (overrides: { alerts?: AlertSettings } = {}) => ({
   protectData: false,
   logRetentionDays: 30,
   maximumInstanceCount: 40,
-  instanceMemoryMB: 2048 as const,
+  memoryMb: 2048 as const,
   corsOrigins: [],
-  appPackage: fakePackage('module.exports = 1;'),
+  code: fakePackage('module.exports = 1;'),
   packageStagingDir: stagingDir,
   ...overrides,
 });
 
 beforeAll(async () => {
   stackModule = await import('../../azure');
-  const stacks = [new stackModule.AzureStack('azure', args({ alerts })), new stackModule.AzureStack('quiet', args())];
-  for (const stack of stacks) await outputValue(stack.url);
+  const stacks = [new stackModule.AzureNotesApp('azure', args({ alerts })), new stackModule.AzureNotesApp('quiet', args())];
+  for (const stack of stacks) await outputValue(stack.endpoint);
   await waitFor(captured, (all) => ofType(all, 'azure-native:portal:Dashboard').length === 2 && ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 2);
   resources = [...captured];
 });
@@ -112,8 +112,8 @@ describe('alerts', () => {
 
   it('refuses bad settings before registering anything', async () => {
     const before = captured.length;
-    expect(() => new stackModule.AzureStack('bad', args({ alerts: { ...alerts, email: 'not an address', throttles: 0 } }))).toThrow(
-      /Invalid AzureStack arguments:\n- alerts\.email must be empty or an e-mail address[^\n]*\n- alerts\.throttles must be an integer from 1 to 100000 \(got 0\)/,
+    expect(() => new stackModule.AzureNotesApp('bad', args({ alerts: { ...alerts, email: 'not an address', throttles: 0 } }))).toThrow(
+      /Invalid AzureNotesApp arguments:\n- alerts\.email must be empty or an e-mail address[^\n]*\n- alerts\.throttles must be an integer from 1 to 100000 \(got 0\)/,
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(captured.slice(before).filter((r) => r.name.startsWith('bad'))).toEqual([]);

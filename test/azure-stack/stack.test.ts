@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
 import { stableUuid } from '../../azure/names';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS, COSMOS_DATABASE } from '../../contract/azure';
+import { NOTE_EVENT_TYPES } from '../../contract/events';
 import {
   appPrincipalId,
   connectionString,
@@ -24,12 +26,12 @@ const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-stack-test-'));
 const appPackage = fakePackage('module.exports = 1;');
 
-type Outputs = Record<'url' | 'location' | 'resourceGroupName' | 'functionAppName' | 'cosmosEndpoint' | 'topicEndpoint', unknown>;
+type Outputs = Record<'endpoint' | 'location' | 'resourceGroupName' | 'functionAppName' | 'cosmosEndpoint' | 'topicEndpoint', unknown>;
 let outputs: Outputs;
 let resources: Captured[];
 let stackModule: typeof import('../../azure');
 // Resource options as each resource saw them: a transformation on the component reaches every child.
-const options = new Map<string, { parent?: pulumi.Resource; protect?: boolean; dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Resource> }>();
+const options = new Map<string, { parent?: pulumi.Resource; protect?: boolean; dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Resource>; aliases?: pulumi.ResourceOptions['aliases'] }>();
 const names = new Map<pulumi.Resource, string>();
 const dependsOnNames = (name: string) => {
   const dependsOn = options.get(name)?.dependsOn;
@@ -46,24 +48,24 @@ function appSettings(): Record<string, unknown> {
 
 beforeAll(async () => {
   stackModule = await import('../../azure');
-  const stack = new stackModule.AzureStack('azure', {
+  const stack = new stackModule.AzureNotesApp('azure', {
     protectData: true,
     logRetentionDays: 30,
     maximumInstanceCount: 100,
-    instanceMemoryMB: 2048,
+    memoryMb: 2048,
     corsOrigins: ['https://portal.example.com'],
-    appPackage,
+    code: appPackage,
     packageStagingDir: stagingDir,
   }, {
     transformations: [({ resource, name, opts }) => {
       names.set(resource, name);
-      options.set(name, { parent: opts.parent, protect: opts.protect, dependsOn: opts.dependsOn });
+      options.set(name, { parent: opts.parent, protect: opts.protect, dependsOn: opts.dependsOn, aliases: opts.aliases });
       return undefined;
     }],
   });
   component = stack;
   const values = await Promise.all(
-    (['url', 'location', 'resourceGroupName', 'functionAppName', 'cosmosEndpoint', 'topicEndpoint'] as const).map(async (k) => [
+    (['endpoint', 'location', 'resourceGroupName', 'functionAppName', 'cosmosEndpoint', 'topicEndpoint'] as const).map(async (k) => [
       k,
       await outputValue(stack[k]),
     ]),
@@ -80,7 +82,7 @@ afterAll(() => fs.rmSync(stagingDir, { recursive: true, force: true }));
 
 describe('outputs', () => {
   it('exports the URL without a trailing slash and the endpoints', () => {
-    expect(outputs.url).toBe('https://azure-app-1234.azurewebsites.net');
+    expect(outputs.endpoint).toBe('https://azure-app-1234.azurewebsites.net');
     expect(outputs.location).toBe(mockLocation);
     expect(outputs.resourceGroupName).toBe('azure-rg1234');
     expect(outputs.functionAppName).toBe('azure-app-1234');
@@ -89,10 +91,15 @@ describe('outputs', () => {
   });
 
   it('registers every resource as a child of the component', () => {
-    expect(one(resources, 'serverless-aws-azure:azure:Stack').name).toBe('azure');
-    const children = resources.filter((r) => r.type !== 'serverless-aws-azure:azure:Stack');
+    expect(one(resources, 'serverless-aws-azure:azure:NotesApp').name).toBe('azure');
+    const children = resources.filter((r) => r.type !== 'serverless-aws-azure:azure:NotesApp');
     expect(children.length).toBeGreaterThan(20);
     for (const child of children) expect([child.name, options.get(child.name)?.parent]).toEqual([child.name, component]);
+  });
+
+  it('is aliased to its previous type, so a stack deployed as AzureStack keeps every URN', () => {
+    // Every child's URN embeds the parent's type: without the alias, renaming it replaces everything.
+    expect(options.get('azure')?.aliases).toEqual([{ type: 'serverless-aws-azure:azure:Stack' }]);
   });
 });
 
@@ -128,13 +135,13 @@ describe('no keys anywhere', () => {
 
   it('sets the handler configuration of docs/ARCHITECTURE.md', () => {
     expect(appSettings()).toMatchObject({
-      COSMOS__accountEndpoint: outputs.cosmosEndpoint,
-      COSMOS_ENDPOINT: outputs.cosmosEndpoint,
-      COSMOS_DATABASE: 'notesdb',
-      COSMOS_NOTES_CONTAINER: 'notes',
-      COSMOS_ACTIVITY_CONTAINER: 'activity',
-      COSMOS_LEASES_CONTAINER: 'leases',
-      EVENTGRID_TOPIC_ENDPOINT: outputs.topicEndpoint,
+      [AZURE_SETTINGS.cosmosConnectionEndpoint]: outputs.cosmosEndpoint,
+      [AZURE_SETTINGS.cosmosEndpoint]: outputs.cosmosEndpoint,
+      [AZURE_SETTINGS.database]: COSMOS_DATABASE,
+      [AZURE_SETTINGS.notesContainer]: COSMOS_CONTAINERS.notes.id,
+      [AZURE_SETTINGS.activityContainer]: COSMOS_CONTAINERS.activity.id,
+      [AZURE_SETTINGS.leasesContainer]: COSMOS_CONTAINERS.leases.id,
+      [AZURE_SETTINGS.topicEndpoint]: outputs.topicEndpoint,
     });
   });
 
@@ -280,10 +287,12 @@ describe('Cosmos DB', () => {
     const containers = Object.fromEntries(
       ofType(resources, 'azure-native:cosmosdb:SqlResourceSqlContainer').map((c) => [c.inputs.containerName, c.inputs]),
     );
-    expect(Object.keys(containers).sort()).toEqual(['activity', 'leases', 'notes']);
-    expect(containers.notes.resource).toEqual({ id: 'notes', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, defaultTtl: -1 });
-    expect(containers.activity.resource).toEqual({ id: 'activity', partitionKey: { paths: ['/noteId'], kind: 'Hash', version: 2 } });
-    expect(containers.leases.resource).toEqual({ id: 'leases', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 } });
+    expect(Object.keys(containers).sort()).toEqual(Object.values(COSMOS_CONTAINERS).map((c) => c.id).sort());
+    // The contract's containers, keys and TTL, exactly (a missing TTL is a difference).
+    for (const { id, partitionKeyPath, ...ttl } of Object.values(COSMOS_CONTAINERS)) {
+      expect(containers[id].resource).toEqual({ id, partitionKey: { paths: [partitionKeyPath], kind: 'Hash', version: 2 }, ...ttl });
+    }
+    expect(COSMOS_CONTAINERS.notes.defaultTtl).toBe(-1);
     for (const c of Object.values(containers)) expect(c).not.toHaveProperty('options');
     expect(byName('azure-native:cosmosdb:SqlResourceSqlDatabase', 'db').inputs).not.toHaveProperty('options');
   });
@@ -306,7 +315,7 @@ describe('Event Grid', () => {
       eventDeliverySchema: 'CloudEventSchemaV1_0',
       destination: { endpointType: 'AzureFunction', resourceId: `${appId}/functions/subscriber`, maxEventsPerBatch: 1 },
       retryPolicy: { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 },
-      filter: { includedEventTypes: ['com.example.note.created', 'com.example.note.updated', 'com.example.note.deleted'] },
+      filter: { includedEventTypes: [...NOTE_EVENT_TYPES] },
       deadLetterWithResourceIdentity: {
         identity: { type: 'SystemAssigned' },
         deadLetterDestination: {
@@ -394,24 +403,25 @@ describe('bad input', () => {
     protectData: false,
     logRetentionDays: 30,
     maximumInstanceCount: 100,
-    instanceMemoryMB: 2048 as const,
+    memoryMb: 2048 as const,
     corsOrigins: [] as string[],
-    appPackage,
+    code: appPackage,
     packageStagingDir: stagingDir,
   };
   it.each([
-    ['maximumInstanceCount 0', { maximumInstanceCount: 0 }, /maximumInstanceCount must be an integer from 1 to 1000/],
+    ['maximumInstanceCount 0', { maximumInstanceCount: 0 }, /maximumInstanceCount must be an integer from 1 to 1000 \(got 0\)/],
+    ['maximumInstanceCount 2.5', { maximumInstanceCount: 2.5 }, /maximumInstanceCount must be an integer from 1 to 1000/],
     ['maximumInstanceCount 1001', { maximumInstanceCount: 1001 }, /maximumInstanceCount/],
-    ['instanceMemoryMB 1024', { instanceMemoryMB: 1024 }, /instanceMemoryMB must be 2048 or 4096/],
-    ['logRetentionDays 0', { logRetentionDays: 0 }, /logRetentionDays must be an integer/],
-    ['logRetentionDays 731', { logRetentionDays: 731 }, /logRetentionDays/],
-    ['a CORS origin with a path', { corsOrigins: ['https://example.com/'] }, /must be a bare origin/],
-    ['a CORS origin that is no URL', { corsOrigins: ['not a url'] }, /is not an origin/],
-    ['a package hash that is no sha256', { appPackage: { zip: appPackage.zip, hash: 'abc' } }, /hash must be 64 lower-case hex/],
-    ['a package that is no zip', { appPackage: { zip: Buffer.from('not a zip'), hash: appPackage.hash } }, /not a zip archive/],
+    ['memoryMb 1024', { memoryMb: 1024 }, /memoryMb must be one of 2048, 4096 \(got 1024\)/],
+    ['logRetentionDays 0', { logRetentionDays: 0 }, /logRetentionDays must be one of 1, 3, 5/],
+    ['logRetentionDays 731', { logRetentionDays: 731 }, /logRetentionDays must be one of [\d, ]*545 \(got 731\)/],
+    ['a CORS origin with a trailing slash', { corsOrigins: ['https://example.com/'] }, /write it as https:\/\/example\.com/],
+    ['a CORS origin that is no URL', { corsOrigins: ['not a url'] }, /"not a url": not an origin/],
+    ['a package hash that is no sha256', { code: { zip: appPackage.zip, hash: 'abc' } }, /hash must be 64 lower-case hex/],
+    ['a package that is no zip', { code: { zip: Buffer.from('not a zip'), hash: appPackage.hash } }, /not a zip archive/],
   ])('rejects %s with a clear error and registers nothing', async (_label, override, message) => {
     const before = captured.length;
-    expect(() => new stackModule.AzureStack('bad', { ...valid, ...override } as typeof valid)).toThrow(message);
+    expect(() => new stackModule.AzureNotesApp('bad', { ...valid, ...override } as typeof valid)).toThrow(message);
     await new Promise((resolve) => setImmediate(resolve));
     expect(captured.length).toBe(before);
   });

@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsFunctionNames, buildAwsBundles } from '../../handlers/bundle';
+import { AWS_FUNCTIONS } from '../../contract/aws';
+import { buildAwsBundles } from '../../program/bundle';
 import { externalsRequiredBy } from '../../bench/cold-require';
 import { LAMBDA_RESERVED_ENV } from '../../bench/lambda-init';
 import { firstInvocation } from '../../bench/lambda-runtime/first-invocations';
@@ -98,7 +99,7 @@ test('the cache is keyed by every package and version, and a missing one is not 
 
 // The real runtime interface client, only where `npm run bench` (lambda-init) has built it.
 const external = buildAwsBundles({ sdk: 'external' });
-const sdkPackages = [...new Set(awsFunctionNames.flatMap((name) => externalsRequiredBy(external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//)))];
+const sdkPackages = [...new Set(AWS_FUNCTIONS.flatMap((name) => externalsRequiredBy(external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//)))];
 const ric = findRuntimeCache(defaultCacheRoot(), runtimePackages(ROOT, sdkPackages));
 if (!ric) console.warn('Lambda runtime smoke test skipped: `npm run bench -- --only lambda-init` installs the runtime client once');
 (ric ? test : test.skip)('smoke: the api bundle answers its first request on AWS\'s runtime interface client', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildAwsBundles, repoRoot, type Bundle } from '../../handlers/bundle';
+import { buildAwsBundles, repoRoot, type Bundle } from '../../program/bundle';
 import { fixtureAwsEntries } from './fixture-entries';
 import { createTempAwsEntries } from './temp-entries';
 

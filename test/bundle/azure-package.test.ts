@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildAzurePackage, repoRoot } from '../../handlers/bundle';
+import { buildAzurePackage, repoRoot } from '../../program/bundle';
 import { fixtureAzurePackage } from './fixture-entries';
 
 describe('buildAzurePackage', () => {

@@ -1,5 +1,5 @@
 // The committed fixture entries (they resolve hono and @azure/functions from the repo's node_modules).
-import type { AwsBundleOptions, AzurePackageOptions } from '../../handlers/bundle';
+import type { AwsBundleOptions, AzurePackageOptions } from '../../program/bundle';
 
 export const fixtureAwsEntries: NonNullable<AwsBundleOptions['entries']> = {
   api: 'test/bundle/fixtures/aws/api.ts',

@@ -1,7 +1,7 @@
 // The real handler entries (handlers/aws/*.ts, handlers/azure/index.ts) bundle, and leave out only
 // what their runtime provides: the AWS SDK on Lambda, @azure/functions-core on Azure, Node built-ins.
 import { builtinModules } from 'node:module';
-import { buildAwsBundles, buildAzurePackage, repoRoot, type Bundle } from '../../handlers/bundle';
+import { buildAwsBundles, buildAzurePackage, repoRoot, type Bundle } from '../../program/bundle';
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const requiredModules = (script: Buffer): string[] =>

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { buildEntry, bundleOptions } from '../../handlers/bundle/esbuild';
+import { buildEntry, bundleOptions } from '../../program/bundle/esbuild';
 
 let root: string;
 const entry = "import { parse } from 'cookie';\nexport const jar = parse('a=b');\n";

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AwsFunctionName } from '../../handlers/bundle';
+import type { AwsFunctionName } from '../../program/bundle';
 
 const sources: Record<string, string> = {
   'shared.ts': "export const label = (kind: string): string => `note.${kind}`;\n",

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
-import { zipBundle } from '../../handlers/bundle';
-import { makeBundle } from '../../handlers/bundle/content-hash';
+import { zipBundle } from '../../program/bundle';
+import { makeBundle } from '../../program/bundle/content-hash';
 
 const files = {
   'package.json': Buffer.from('{"main":"dist/index.js"}\n'),

@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isRpcSecret, unwrapRpcSecret } from '@pulumi/pulumi/runtime/rpc';
-import { buildAwsBundles } from '../../handlers/bundle';
+import { buildAwsBundles } from '../../program/bundle';
 import { ASSUMPTIONS } from '../../compare/cost/assumptions';
 import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
-import { awsStackArgs, azureStackArgs } from '../../program/stack-args';
+import { awsNotesAppArgs, azureNotesAppArgs } from '../../program/stack-args';
 import { parseConfig } from '../../program/config';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { baseArgs, ofType, runProgram } from '../aws-stack/program';
@@ -15,17 +15,17 @@ import { installAzureMocks, ofType as azureOfType, outputValue, waitFor } from '
 import { fakePackage } from '../azure-stack/fake-package';
 
 it('passes the config key to both components, off unless set', () => {
-  expect(awsStackArgs(parseConfig({})).reportConsumption).toBe(false);
-  expect(azureStackArgs(parseConfig({})).reportConsumption).toBe(false);
-  expect(awsStackArgs(parseConfig({ reportConsumption: 'true' })).reportConsumption).toBe(true);
-  expect(azureStackArgs(parseConfig({ reportConsumption: 'true' })).reportConsumption).toBe(true);
+  expect(awsNotesAppArgs(parseConfig({})).reportConsumption).toBe(false);
+  expect(azureNotesAppArgs(parseConfig({})).reportConsumption).toBe(false);
+  expect(awsNotesAppArgs(parseConfig({ reportConsumption: 'true' })).reportConsumption).toBe(true);
+  expect(azureNotesAppArgs(parseConfig({ reportConsumption: 'true' })).reportConsumption).toBe(true);
 });
 
 it('sets REPORT_CONSUMPTION on every Lambda only when asked (AWS)', async () => {
   const bundles = buildAwsBundles({ entries: fixtureAwsEntries });
   const run = await runProgram([
-    { name: 'plain', args: baseArgs({ bundles, namePrefix: 'plain' }) },
-    { name: 'reporting', args: baseArgs({ bundles, namePrefix: 'reporting', reportConsumption: true }) },
+    { name: 'plain', args: baseArgs({ code: bundles, namePrefix: 'plain' }) },
+    { name: 'reporting', args: baseArgs({ code: bundles, namePrefix: 'reporting', reportConsumption: true }) },
   ]);
   const variables = (prefix: string) =>
     ofType(run, 'aws:lambda/function:Function')
@@ -44,18 +44,18 @@ it('sets REPORT_CONSUMPTION in the app settings when asked (Azure)', async () =>
   const captured = installAzureMocks();
   const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-flag-'));
   try {
-    const { AzureStack } = await import('../../azure');
-    const stack = new AzureStack('azure', {
+    const { AzureNotesApp } = await import('../../azure');
+    const stack = new AzureNotesApp('azure', {
       protectData: false,
       logRetentionDays: 30,
       maximumInstanceCount: 40,
-      instanceMemoryMB: 2048,
+      memoryMb: 2048,
       corsOrigins: [],
       reportConsumption: true,
-      appPackage: fakePackage('module.exports = 1;'),
+      code: fakePackage('module.exports = 1;'),
       packageStagingDir: stagingDir,
     });
-    await outputValue(stack.url);
+    await outputValue(stack.endpoint);
     // The event subscription registers last (it waits for the code deployment), after the alert rules.
     await waitFor(captured, (all) => azureOfType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 1);
     const properties = azureOfType(captured, 'azure-native:web:WebAppApplicationSettings')[0]!.inputs.properties;

@@ -1,7 +1,7 @@
-// The pack against the real AwsStack: run once under mocks, every rule passes on what it registers,
+// The pack against the real AwsNotesApp: run once under mocks, every rule passes on what it registers,
 // and each deliberately broken copy fails with exactly the violation it should.
-import type { AwsStackArgs } from '../../aws';
-import { makeBundle } from '../../handlers/bundle/content-hash';
+import type { AwsNotesAppArgs } from '../../aws';
+import { makeBundle } from '../../program/bundle/content-hash';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
@@ -14,18 +14,18 @@ const bundle = (name: string) => makeBundle({ 'index.js': Buffer.from(`exports.h
 
 beforeAll(async () => {
   const pulumi = await import('@pulumi/pulumi');
-  const { AwsStack } = await import('../../aws');
-  const args: AwsStackArgs = {
+  const { AwsNotesApp } = await import('../../aws');
+  const args: AwsNotesAppArgs = {
     protectData: true,
     logRetentionDays: 30,
     throttle: { rateLimit: 25, burstLimit: 50 },
     memoryMb: 256,
     timeoutSeconds: 15,
     corsOrigins: [],
-    bundles: { api: bundle('api'), publisher: bundle('publisher'), subscriber: bundle('subscriber') },
+    code: { api: bundle('api'), publisher: bundle('publisher'), subscriber: bundle('subscriber') },
   };
-  const stack = new AwsStack('aws', args);
-  await outputValue(stack.url);
+  const stack = new AwsNotesApp('aws', args);
+  await outputValue(stack.endpoint);
   await pulumi.runtime.disconnect();
   resources = [...captured];
 });

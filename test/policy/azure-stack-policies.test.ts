@@ -1,11 +1,11 @@
-// The pack against the real AzureStack: run once under mocks, every rule passes on what it registers,
+// The pack against the real AzureNotesApp: run once under mocks, every rule passes on what it registers,
 // and each deliberately broken copy fails with exactly the violation it should.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { makeBundle } from '../../handlers/bundle/content-hash';
-import { zipBundle } from '../../handlers/bundle/zip';
-import { deadLetterContainerName } from '../../azure/storage';
+import { makeBundle } from '../../program/bundle/content-hash';
+import { zipBundle } from '../../program/bundle/zip';
+import { deadLetterContainerName } from '../../azure/dead-letters';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
@@ -16,19 +16,19 @@ const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-azure-'));
 
 beforeAll(async () => {
   const pulumi = await import('@pulumi/pulumi');
-  const { AzureStack } = await import('../../azure');
+  const { AzureNotesApp } = await import('../../azure');
   // Policies do not read code: a small package spares an esbuild run.
   const bundle = makeBundle({ 'host.json': Buffer.from('{"version":"2.0"}'), 'dist/index.js': Buffer.from('module.exports = {};') });
-  const stack = new AzureStack('azure', {
+  const stack = new AzureNotesApp('azure', {
     protectData: true,
     logRetentionDays: 30,
     maximumInstanceCount: 40,
-    instanceMemoryMB: 2048,
+    memoryMb: 2048,
     corsOrigins: [],
-    appPackage: { zip: zipBundle(bundle), hash: bundle.hash },
+    code: { zip: zipBundle(bundle), hash: bundle.hash },
     packageStagingDir: stagingDir,
   });
-  await outputValue(stack.url);
+  await outputValue(stack.endpoint);
   await pulumi.runtime.disconnect();
   resources = [...captured];
 });

@@ -81,7 +81,7 @@ describe('parseConfig', () => {
     ['functionMemoryMb', '64', /128 to 10240/],
     ['functionTimeoutSeconds', '901', /1 to 900/],
     ['functionTimeoutSeconds', '', /1 to 900/],
-    ['azureMaximumInstances', '10', /40 to 1000/],
+    ['azureMaximumInstances', '0', /1 to 1000/],
     ['azureInstanceMemoryMb', '1024', /2048, 4096/],
     ['corsOrigins', 'https://example.com', /JSON array of origins/],
     ['corsOrigins', '{"a":1}', /JSON array of origins/],

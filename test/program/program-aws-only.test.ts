@@ -13,7 +13,7 @@ describe('the program with clouds = aws', () => {
     expect(counts['azure-native']).toBe(0);
     expect(counts.other).toBe(0);
     const types = run.resources.map((r) => r.type);
-    expect(types).toContain('serverless-aws-azure:aws:Stack');
+    expect(types).toContain('serverless-aws-azure:aws:NotesApp');
     expect(types.filter((t) => /^azure-native:|^pulumi:providers:azure|dynamic\/azure|^serverless-aws-azure:azure:/.test(t))).toEqual([]);
     expect(run.invokes.filter((token) => token.startsWith('azure-native:'))).toEqual([]);
   });

@@ -12,7 +12,7 @@ describe('the program with clouds = azure', () => {
     expect(counts['azure-native']).toBeGreaterThan(10);
     expect(counts.aws).toBe(0);
     const types = run.resources.map((r) => r.type);
-    expect(types).toContain('serverless-aws-azure:azure:Stack');
+    expect(types).toContain('serverless-aws-azure:azure:NotesApp');
     expect(types.filter((t) => /^aws:|^pulumi:providers:aws|^serverless-aws-azure:aws:/.test(t))).toEqual([]);
     expect(run.invokes.filter((token) => token.startsWith('aws:'))).toEqual([]);
   });

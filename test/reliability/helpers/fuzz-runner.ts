@@ -50,7 +50,7 @@ export async function assertAnsweredAlike(clouds: [Cloud, Cloud], arbitrary: fc.
   );
 }
 
-/** One line per file, for the lead's figures. */
+/** One line per file, for the figures a run reports. */
 export function printTotals(file: string, counter: FuzzCounter): void {
   process.stdout.write(`[reliability] ${file}: ${counter.inputs} inputs tried (${counter.requests} HTTP requests over both clouds)\n`);
 }

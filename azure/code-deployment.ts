@@ -60,7 +60,7 @@ export class FlexPackageDeployment extends pulumi.dynamic.Resource {
   }
 }
 
-export interface DeploymentArgs {
+export interface CodeDeploymentArgs {
   appPackage: AppPackage;
   stagingDir: string;
   appId: pulumi.Input<string>;
@@ -69,7 +69,7 @@ export interface DeploymentArgs {
   dependsOn: pulumi.Input<pulumi.Resource>[];
 }
 
-export function createDeployment(name: string, args: DeploymentArgs, parent: pulumi.Resource): FlexPackageDeployment {
+export function createCodeDeployment(name: string, args: CodeDeploymentArgs, parent: pulumi.Resource): FlexPackageDeployment {
   const { zipPath, zipSha256 } = stagePackage(args.appPackage, args.stagingDir);
   return new FlexPackageDeployment(
     `${name}-code`,

@@ -1,19 +1,17 @@
 // Handler bundles for the Pulumi program: built once per process, deterministic, hashed.
-// Contract: docs/ARCHITECTURE.md "Bundles".
+// Contract: docs/ARCHITECTURE.md "Bundles". Pulumi-time code, so it lives with the program, not the handlers.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildEntry } from './bundle/esbuild';
-import { makeBundle, type Bundle } from './bundle/content-hash';
-import { zipBundle } from './bundle/zip';
+import { AWS_FUNCTIONS, type AwsFunctionName } from '../../contract/aws';
+import { buildEntry } from './esbuild';
+import { makeBundle, type Bundle } from './content-hash';
+import { zipBundle } from './zip';
 
-export type { Bundle };
+export type { Bundle, AwsFunctionName };
 export { zipBundle };
 
-export type AwsFunctionName = 'api' | 'publisher' | 'subscriber';
-export const awsFunctionNames: readonly AwsFunctionName[] = ['api', 'publisher', 'subscriber'];
-
 /** The repository root: esbuild's working directory, so recorded paths never depend on the clone's location. */
-export const repoRoot = path.resolve(__dirname, '..');
+export const repoRoot = path.resolve(__dirname, '..', '..');
 
 export interface AwsBundleOptions {
   /** Entry files relative to the repository root; defaults to handlers/aws/<name>.ts. */
@@ -34,11 +32,8 @@ export interface AzurePackageOptions {
   cache?: boolean;
 }
 
-const defaultAwsEntries: Record<AwsFunctionName, string> = {
-  api: 'handlers/aws/api.ts',
-  publisher: 'handlers/aws/publisher.ts',
-  subscriber: 'handlers/aws/subscriber.ts',
-};
+// One entry file per function, named after it.
+const defaultAwsEntries = Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, `handlers/aws/${fn}.ts`])) as Record<AwsFunctionName, string>;
 
 // The nodejs22.x runtime ships AWS SDK v3 (its version is not ours to pick). Which way is faster to
 // start is measured by `npm run bench` (the Lambda init section); the decision and its figures: README.
@@ -71,7 +66,7 @@ export function buildAwsBundles(options: AwsBundleOptions = {}): Record<AwsFunct
   const sdk = options.sdk ?? AWS_SDK_SHIPPING;
   return cached(`aws:${sdk}:${JSON.stringify(entries)}`, options.cache, () => {
     const bundles = {} as Record<AwsFunctionName, Bundle>;
-    for (const name of awsFunctionNames) {
+    for (const name of AWS_FUNCTIONS) {
       const external = sdk === 'external' ? awsExternal : [];
       const files = buildEntry({ entry: entries[name], workingDir: repoRoot, outFile: awsOutFile, external });
       bundles[name] = makeBundle(files);

@@ -1,10 +1,61 @@
-// The Function App on the Flex Consumption plan (FC1), Node 22, system-assigned identity, no keys.
+// Compute: the Function App on the Flex Consumption plan (FC1), Node 22, system-assigned identity, no
+// keys, with its own storage account (host state and the container Flex deploys packages from) and
+// its app settings, named by contract/azure.ts.
 import * as pulumi from '@pulumi/pulumi';
+import * as storage from '@pulumi/azure-native/storage';
 import * as web from '@pulumi/azure-native/web';
-import { REPORT_CONSUMPTION_SETTING } from '../handlers/core/consumption';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS, COSMOS_DATABASE } from '../contract/azure';
+import type { AzureInstanceMemoryMb } from '../contract/limits';
+import { REPORT_CONSUMPTION_SETTING } from '../contract/settings';
+import { changeFeedSettings } from './changes';
+import { frontDoorSiteConfig, type SiteConfig } from './http';
+import { storageAccountLogicalName } from './names';
 
-export type InstanceMemoryMB = 2048 | 4096;
-type SiteConfig = NonNullable<web.WebAppArgs['siteConfig']>;
+export const deploymentContainerName = 'app-package';
+
+export interface HostStorageArgs {
+  resourceGroupName: pulumi.Input<string>;
+  location: pulumi.Input<string>;
+}
+
+export interface HostStorage {
+  account: storage.StorageAccount;
+  deploymentContainer: storage.BlobContainer;
+  /** `https://<account>.blob.core.windows.net/<container>`, as functionAppConfig.deployment wants it. */
+  deploymentContainerUrl: pulumi.Output<string>;
+}
+
+/** The app's own storage account, reached by identity only (shared keys off), and the deployment container. */
+export function createHostStorage(name: string, args: HostStorageArgs, parent: pulumi.Resource): HostStorage {
+  const account = new storage.StorageAccount(
+    storageAccountLogicalName(name),
+    {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      kind: 'StorageV2',
+      sku: { name: 'Standard_LRS' },
+      enableHttpsTrafficOnly: true,
+      minimumTlsVersion: 'TLS1_2',
+      allowBlobPublicAccess: false,
+      // Flex reaches host and deployment storage with its managed identity, as Microsoft's
+      // Flex quickstart does (Azure-Samples/functions-quickstart-typescript-azd, infra/main.bicep).
+      allowSharedKeyAccess: false,
+      defaultToOAuthAuthentication: true,
+      allowCrossTenantReplication: false,
+    },
+    { parent },
+  );
+  const deploymentContainer = new storage.BlobContainer(
+    `${name}-deployments`,
+    { resourceGroupName: args.resourceGroupName, accountName: account.name, containerName: deploymentContainerName, publicAccess: 'None' },
+    { parent },
+  );
+  return {
+    account,
+    deploymentContainer,
+    deploymentContainerUrl: pulumi.interpolate`${account.primaryEndpoints.blob}${deploymentContainer.name}`,
+  };
+}
 
 export interface FunctionAppArgs {
   resourceGroupName: pulumi.Input<string>;
@@ -12,7 +63,7 @@ export interface FunctionAppArgs {
   /** functionAppConfig.deployment.storage.value: the blob container Flex deploys packages to. */
   deploymentContainerUrl: pulumi.Input<string>;
   maximumInstanceCount: number;
-  instanceMemoryMB: InstanceMemoryMB;
+  memoryMb: AzureInstanceMemoryMb;
   corsOrigins: string[];
 }
 
@@ -21,31 +72,6 @@ export interface FunctionApp {
   app: web.WebApp;
   /** The SCM (Kudu) host One Deploy publishes to. */
   scmHost: pulumi.Output<string>;
-}
-
-/** Flex Consumption limits: at most 1000 instances; instance memory 2048 or 4096 MB. */
-export function validateScale(maximumInstanceCount: number, instanceMemoryMB: number): void {
-  if (!Number.isInteger(maximumInstanceCount) || maximumInstanceCount < 1 || maximumInstanceCount > 1000) {
-    throw new Error(`maximumInstanceCount must be an integer from 1 to 1000 on Flex Consumption, got ${maximumInstanceCount}`);
-  }
-  if (instanceMemoryMB !== 2048 && instanceMemoryMB !== 4096) {
-    throw new Error(`instanceMemoryMB must be 2048 or 4096, got ${instanceMemoryMB}`);
-  }
-}
-
-export function validateCorsOrigins(origins: string[]): void {
-  for (const origin of origins) {
-    if (origin === '*') continue;
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      throw new Error(`corsOrigins: ${JSON.stringify(origin)} is not an origin such as https://example.com`);
-    }
-    if (url.origin !== origin) {
-      throw new Error(`corsOrigins: ${JSON.stringify(origin)} must be a bare origin (scheme://host[:port], no path or trailing slash)`);
-    }
-  }
 }
 
 /**
@@ -59,9 +85,6 @@ function sendSiteConfigAsWritten(siteConfig: SiteConfig): pulumi.ResourceTransfo
 }
 
 export function createFunctionApp(name: string, args: FunctionAppArgs, parent: pulumi.Resource): FunctionApp {
-  validateScale(args.maximumInstanceCount, args.instanceMemoryMB);
-  validateCorsOrigins(args.corsOrigins);
-
   const plan = new web.AppServicePlan(
     `${name}-plan`,
     {
@@ -74,13 +97,7 @@ export function createFunctionApp(name: string, args: FunctionAppArgs, parent: p
     { parent },
   );
 
-  // Only what Flex accepts: no ftpsState/netFrameworkVersion/use32BitWorkerProcess (rejected with
-  // error 51021, microsoft/azure-pipelines-tasks#21032); FTP is off through disableBasicAuth below.
-  const siteConfig: SiteConfig = {
-    minTlsVersion: '1.2',
-    scmMinTlsVersion: '1.2',
-    ...(args.corsOrigins.length > 0 ? { cors: { allowedOrigins: args.corsOrigins } } : {}),
-  };
+  const siteConfig = frontDoorSiteConfig(args.corsOrigins);
 
   const app = new web.WebApp(
     `${name}-app`,
@@ -104,7 +121,7 @@ export function createFunctionApp(name: string, args: FunctionAppArgs, parent: p
         runtime: { name: 'node', version: '22' },
         scaleAndConcurrency: {
           maximumInstanceCount: args.maximumInstanceCount,
-          instanceMemoryMB: args.instanceMemoryMB,
+          instanceMemoryMB: args.memoryMb,
         },
       },
     },
@@ -125,14 +142,16 @@ export function createFunctionApp(name: string, args: FunctionAppArgs, parent: p
  * Nothing waits for them, so a refusal fails `pulumi up` with settings, code and events in place.
  * They follow the code deployment and each other: parallel writes to one site can conflict (409).
  */
-export function disableBasicAuth(
-  name: string,
-  args: { resourceGroupName: pulumi.Input<string>; appName: pulumi.Input<string> },
-  after: pulumi.Resource[],
-  parent: pulumi.Resource,
-): pulumi.Resource[] {
+export interface BasicAuthArgs {
+  resourceGroupName: pulumi.Input<string>;
+  appName: pulumi.Input<string>;
+  /** What must be done first: the code deployment. */
+  after: pulumi.Resource[];
+}
+
+export function disableBasicAuth(name: string, args: BasicAuthArgs, parent: pulumi.Resource): pulumi.Resource[] {
   const basicAuth = { resourceGroupName: args.resourceGroupName, name: args.appName, allow: false };
-  const ftp = new web.WebAppFtpAllowed(`${name}-ftp-basic-auth`, basicAuth, { parent, dependsOn: after });
+  const ftp = new web.WebAppFtpAllowed(`${name}-ftp-basic-auth`, basicAuth, { parent, dependsOn: args.after });
   const scm = new web.WebAppScmAllowed(`${name}-scm-basic-auth`, basicAuth, { parent, dependsOn: [ftp] });
   return [ftp, scm];
 }
@@ -142,12 +161,10 @@ export interface AppSettingsArgs {
   appName: pulumi.Input<string>;
   storageAccountName: pulumi.Input<string>;
   cosmosEndpoint: pulumi.Input<string>;
-  databaseName: string;
-  containers: { notes: string; activity: string; leases: string };
   topicEndpoint: pulumi.Input<string>;
   /** Secret: carries the ingestion key even though ingestion is authenticated by Entra ID. */
   appInsightsConnectionString: pulumi.Input<string>;
-  /** Adds REPORT_CONSUMPTION=true (handlers/core/consumption.ts). */
+  /** Adds REPORT_CONSUMPTION_SETTING = "true" (contract/settings.ts). */
   reportConsumption: boolean;
 }
 
@@ -164,14 +181,12 @@ export function createAppSettings(name: string, args: AppSettingsArgs, parent: p
       properties: {
         AzureWebJobsStorage__accountName: args.storageAccountName,
         AzureWebJobsStorage__credential: 'managedidentity',
-        // The Cosmos DB trigger's identity connection (connection name "COSMOS").
-        COSMOS__accountEndpoint: args.cosmosEndpoint,
-        COSMOS_ENDPOINT: args.cosmosEndpoint,
-        COSMOS_DATABASE: args.databaseName,
-        COSMOS_NOTES_CONTAINER: args.containers.notes,
-        COSMOS_ACTIVITY_CONTAINER: args.containers.activity,
-        COSMOS_LEASES_CONTAINER: args.containers.leases,
-        EVENTGRID_TOPIC_ENDPOINT: args.topicEndpoint,
+        ...changeFeedSettings({ cosmosEndpoint: args.cosmosEndpoint }),
+        [AZURE_SETTINGS.cosmosEndpoint]: args.cosmosEndpoint,
+        [AZURE_SETTINGS.database]: COSMOS_DATABASE,
+        [AZURE_SETTINGS.notesContainer]: COSMOS_CONTAINERS.notes.id,
+        [AZURE_SETTINGS.activityContainer]: COSMOS_CONTAINERS.activity.id,
+        [AZURE_SETTINGS.topicEndpoint]: args.topicEndpoint,
         APPLICATIONINSIGHTS_CONNECTION_STRING: pulumi.secret(args.appInsightsConnectionString),
         // System-assigned identity: no ClientId part.
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD',

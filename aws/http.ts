@@ -2,9 +2,11 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Api, Integration, Route, Stage } from '@pulumi/aws/apigatewayv2';
 import { Permission, type Function as LambdaFunction } from '@pulumi/aws/lambda';
-import { createLogGroup } from './log-group';
+import { createLogGroup } from './telemetry';
 
-export interface HttpApiSettings {
+export interface HttpApiArgs {
+  /** The api function every route invokes. */
+  fn: LambdaFunction;
   namePrefix: string;
   throttle: { rateLimit: number; burstLimit: number };
   corsOrigins: string[];
@@ -48,13 +50,13 @@ function corsConfiguration(origins: string[]) {
   };
 }
 
-export function createHttpApi(name: string, fn: LambdaFunction, settings: HttpApiSettings, parent: pulumi.Resource): HttpApi {
+export function createHttpApi(name: string, args: HttpApiArgs, parent: pulumi.Resource): HttpApi {
   const api = new Api(
     `${name}-http-api`,
     {
       protocolType: 'HTTP',
       description: 'serverless-aws-azure notes API',
-      ...(settings.corsOrigins.length > 0 ? { corsConfiguration: corsConfiguration(settings.corsOrigins) } : {}),
+      ...(args.corsOrigins.length > 0 ? { corsConfiguration: corsConfiguration(args.corsOrigins) } : {}),
     },
     { parent },
   );
@@ -63,7 +65,7 @@ export function createHttpApi(name: string, fn: LambdaFunction, settings: HttpAp
     {
       apiId: api.id,
       integrationType: 'AWS_PROXY',
-      integrationUri: fn.arn,
+      integrationUri: args.fn.arn,
       integrationMethod: 'POST',
       payloadFormatVersion: '2.0',
     },
@@ -79,8 +81,7 @@ export function createHttpApi(name: string, fn: LambdaFunction, settings: HttpAp
   );
   const accessLogs = createLogGroup(
     `${name}-api-access-logs`,
-    `/aws/apigateway/${settings.namePrefix}-http-api`,
-    settings.logRetentionDays,
+    { logGroupName: `/aws/apigateway/${args.namePrefix}-http-api`, retentionDays: args.logRetentionDays },
     parent,
   );
   const stage = new Stage(
@@ -90,8 +91,8 @@ export function createHttpApi(name: string, fn: LambdaFunction, settings: HttpAp
       name: '$default',
       autoDeploy: true,
       defaultRouteSettings: {
-        throttlingRateLimit: settings.throttle.rateLimit,
-        throttlingBurstLimit: settings.throttle.burstLimit,
+        throttlingRateLimit: args.throttle.rateLimit,
+        throttlingBurstLimit: args.throttle.burstLimit,
       },
       accessLogSettings: { destinationArn: accessLogs.arn, format: accessLogFormat },
     },
@@ -101,7 +102,7 @@ export function createHttpApi(name: string, fn: LambdaFunction, settings: HttpAp
     `${name}-api-from-http-api`,
     {
       action: 'lambda:InvokeFunction',
-      function: fn.name,
+      function: args.fn.name,
       principal: 'apigateway.amazonaws.com',
       sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
     },

@@ -23,7 +23,7 @@ export function roleDefinitionId(subscriptionId: pulumi.Input<string>, roleGuid:
   return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
 }
 
-export interface IamArgs {
+export interface IdentityArgs {
   subscriptionId: pulumi.Input<string>;
   resourceGroupName: pulumi.Input<string>;
   appPrincipalId: pulumi.Input<string>;
@@ -36,14 +36,14 @@ export interface IamArgs {
   cosmosAccountName: pulumi.Input<string>;
 }
 
-export interface Iam {
+export interface Identity {
   /** What the app needs before its code can start and be deployed. */
   appRoles: pulumi.Resource[];
   /** What Event Grid needs before dead-lettering can work. */
   deadLetterRole: authorization.RoleAssignment;
 }
 
-export function createIam(name: string, args: IamArgs, parent: pulumi.Resource): Iam {
+export function createIdentity(name: string, args: IdentityArgs, parent: pulumi.Resource): Identity {
   const assign = (logical: string, principalId: pulumi.Input<string>, roleGuid: string, scope: pulumi.Input<string>) =>
     new authorization.RoleAssignment(
       `${name}-${logical}`,

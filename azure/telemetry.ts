@@ -2,33 +2,28 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
 import * as applicationinsights from '@pulumi/azure-native/applicationinsights';
+import { AZURE_MIN_RETENTION_DAYS } from '../contract/limits';
 
-export interface MonitoringArgs {
+export interface TelemetryArgs {
   resourceGroupName: pulumi.Input<string>;
   location: pulumi.Input<string>;
-  /** Days to keep logs; Log Analytics (PerGB2018) accepts 30..730. */
+  /** Days to keep logs; Log Analytics (PerGB2018) accepts 30..730 (contract/limits.ts). */
   logRetentionDays: number;
 }
 
-export interface Monitoring {
+export interface Telemetry {
   workspace: operationalinsights.Workspace;
   appInsights: applicationinsights.Component;
   /** A secret: the connection string carries the ingestion key. */
   connectionString: pulumi.Output<string>;
 }
 
-export const minRetentionDays = 30;
-export const maxRetentionDays = 730;
-
-/** Retention as Log Analytics accepts it; AWS-only values below 30 days are raised to 30 with a warning. */
+/** Retention as Log Analytics keeps it: values below its minimum (valid on AWS) are raised to it. */
 export function workspaceRetentionDays(days: number): number {
-  if (!Number.isInteger(days) || days < 1 || days > maxRetentionDays) {
-    throw new Error(`logRetentionDays must be an integer from 1 to ${maxRetentionDays} on Azure, got ${days}`);
-  }
-  return Math.max(days, minRetentionDays);
+  return Math.max(days, AZURE_MIN_RETENTION_DAYS);
 }
 
-export function createMonitoring(name: string, args: MonitoringArgs, parent: pulumi.Resource): Monitoring {
+export function createTelemetry(name: string, args: TelemetryArgs, parent: pulumi.Resource): Telemetry {
   const retentionInDays = workspaceRetentionDays(args.logRetentionDays);
   if (retentionInDays !== args.logRetentionDays) {
     void pulumi.log.warn(

@@ -1,8 +1,44 @@
-// Turns the handlers' CreateTableInput (handlers/aws/table-schema.ts, also used by local mode) into
-// Pulumi table arguments, so the deployed tables cannot drift from the ones the handlers are tested on.
+// The document store: two DynamoDB tables shaped by contract/aws.ts (the schema local mode creates
+// its tables from too), so the deployed tables cannot drift from the ones the handlers are tested on.
+import * as pulumi from '@pulumi/pulumi';
+import { Table, type TableArgs } from '@pulumi/aws/dynamodb';
 import type { CreateTableCommandInput, KeySchemaElement } from '@aws-sdk/client-dynamodb';
-import type { TableArgs } from '@pulumi/aws/dynamodb';
+import { activityTableSchema, notesTableSchema } from '../contract/aws';
 
+export interface TablesArgs {
+  /** Deletion protection stops the API from dropping a table; `protect` stops Pulumi from even trying. */
+  protectData: boolean;
+}
+
+export interface Tables {
+  notes: Table;
+  activity: Table;
+}
+
+export function createTables(name: string, args: TablesArgs, parent: pulumi.Resource): Tables {
+  const safety = { deletionProtectionEnabled: args.protectData };
+  const durability = {
+    // Continuous backups: restore to any second of the last 35 days.
+    pointInTimeRecovery: { enabled: true },
+    // The AWS managed key (aws/dynamodb), visible in CloudTrail; callers need no KMS permission for it.
+    serverSideEncryption: { enabled: true },
+  };
+  const options: pulumi.CustomResourceOptions = { parent, protect: args.protectData };
+  // The schema's TableName is ignored: Pulumi autonames the tables, and the handlers get names via env.
+  const notes = new Table(
+    `${name}-notes`,
+    { ...tableShapeFromSchema(notesTableSchema('notes')), ...durability, ...safety },
+    options,
+  );
+  const activity = new Table(
+    `${name}-activity`,
+    { ...tableShapeFromSchema(activityTableSchema('activity')), ...durability, ...safety },
+    options,
+  );
+  return { notes, activity };
+}
+
+// CreateTableInput → Pulumi table arguments.
 export type TableShape = Pick<
   TableArgs,
   'attributes' | 'billingMode' | 'hashKey' | 'rangeKey' | 'globalSecondaryIndexes' | 'streamEnabled' | 'streamViewType'

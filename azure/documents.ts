@@ -1,26 +1,24 @@
 // Cosmos DB for NoSQL: serverless, Session consistency, continuous backup, Entra ID only.
-// Containers follow docs/ARCHITECTURE.md "Storage".
+// The database and containers (ids, partition keys, TTL) are contract/azure.ts's.
 import * as pulumi from '@pulumi/pulumi';
 import * as cosmosdb from '@pulumi/azure-native/cosmosdb';
+import { COSMOS_CONTAINERS, COSMOS_DATABASE, type ContainerContract, type ContainerKey } from '../contract/azure';
 
-export const databaseName = 'notesdb';
-export const containerNames = { notes: 'notes', activity: 'activity', leases: 'leases' } as const;
-
-export interface DataArgs {
+export interface DocumentsArgs {
   resourceGroupName: pulumi.Input<string>;
   location: pulumi.Input<string>;
   /** Protects the account, database and containers from `pulumi destroy` and replacements. */
   protectData: boolean;
 }
 
-export interface Data {
+export interface Documents {
   account: cosmosdb.DatabaseAccount;
   database: cosmosdb.SqlResourceSqlDatabase;
-  containers: Record<keyof typeof containerNames, cosmosdb.SqlResourceSqlContainer>;
+  containers: Record<ContainerKey, cosmosdb.SqlResourceSqlContainer>;
   endpoint: pulumi.Output<string>;
 }
 
-export function createData(name: string, args: DataArgs, parent: pulumi.Resource): Data {
+export function createDocuments(name: string, args: DocumentsArgs, parent: pulumi.Resource): Documents {
   const protect = args.protectData;
   const account = new cosmosdb.DatabaseAccount(
     `${name}-cosmos`,
@@ -44,35 +42,37 @@ export function createData(name: string, args: DataArgs, parent: pulumi.Resource
   // Serverless accounts take no throughput options.
   const database = new cosmosdb.SqlResourceSqlDatabase(
     `${name}-db`,
-    { resourceGroupName: args.resourceGroupName, accountName: account.name, databaseName, resource: { id: databaseName } },
+    { resourceGroupName: args.resourceGroupName, accountName: account.name, databaseName: COSMOS_DATABASE, resource: { id: COSMOS_DATABASE } },
     { parent, protect },
   );
 
-  const container = (key: keyof typeof containerNames, partitionKeyPath: string, defaultTtl?: number) =>
-    new cosmosdb.SqlResourceSqlContainer(
+  const container = (key: ContainerKey) => {
+    const contract: ContainerContract = COSMOS_CONTAINERS[key];
+    return new cosmosdb.SqlResourceSqlContainer(
       `${name}-${key}`,
       {
         resourceGroupName: args.resourceGroupName,
         accountName: account.name,
         databaseName: database.name,
-        containerName: containerNames[key],
+        containerName: contract.id,
         resource: {
-          id: containerNames[key],
-          partitionKey: { paths: [partitionKeyPath], kind: 'Hash', version: 2 },
-          ...(defaultTtl === undefined ? {} : { defaultTtl }),
+          id: contract.id,
+          partitionKey: { paths: [contract.partitionKeyPath], kind: 'Hash', version: 2 },
+          ...(contract.defaultTtl === undefined ? {} : { defaultTtl: contract.defaultTtl }),
         },
       },
       { parent, protect },
     );
+  };
 
   return {
     account,
     database,
     containers: {
-      // defaultTtl -1: TTL is on, items live forever unless they carry their own `ttl` (the soft-delete marker).
-      notes: container('notes', '/id', -1),
-      activity: container('activity', '/noteId'),
-      leases: container('leases', '/id'),
+      // notes' defaultTtl -1: TTL is on, items live forever unless they carry their own `ttl` (the soft-delete marker).
+      notes: container('notes'),
+      activity: container('activity'),
+      leases: container('leases'),
     },
     endpoint: account.documentEndpoint,
   };

@@ -2,7 +2,11 @@
 // its own resources. The actions mirror the SDK commands in handlers/aws (see each list's comment).
 import * as pulumi from '@pulumi/pulumi';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
-import { NOTES_KEYS } from '../handlers/aws/table-schema';
+import type { EventBus, LogGroup } from '@pulumi/aws/cloudwatch';
+import type { Queue } from '@pulumi/aws/sqs';
+import { NOTES_KEYS, type AwsFunctionName } from '../contract/aws';
+import { perFunction } from './compute';
+import type { Tables } from './documents';
 
 export interface PolicyStatement {
   Sid: string;
@@ -85,21 +89,51 @@ const lambdaTrust = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-export function createFunctionRole(
-  resourceName: string,
-  functionName: string,
-  statements: PolicyStatement[],
-  parent: pulumi.Resource,
-): FunctionRole {
+export interface FunctionRoleArgs {
+  functionName: string;
+  statements: PolicyStatement[];
+}
+
+export function createFunctionRole(name: string, args: FunctionRoleArgs, parent: pulumi.Resource): FunctionRole {
   const role = new Role(
-    resourceName,
-    { assumeRolePolicy: lambdaTrust, description: `Execution role of the ${functionName} Lambda function` },
+    name,
+    { assumeRolePolicy: lambdaTrust, description: `Execution role of the ${args.functionName} Lambda function` },
     { parent },
   );
   const policy = new RolePolicy(
-    `${resourceName}-policy`,
-    { role: role.name, policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: statements }) },
+    `${name}-policy`,
+    { role: role.name, policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: args.statements }) },
     { parent },
   );
   return { role, policy };
+}
+
+export interface FunctionRolesArgs {
+  functionName: (fn: AwsFunctionName) => string;
+  tables: Tables;
+  bus: EventBus;
+  publisherFailures: Queue;
+  subscriberFailures: Queue;
+  logGroups: Record<AwsFunctionName, LogGroup>;
+}
+
+/** One role per function, each allowed only what that function calls. */
+export function createFunctionRoles(name: string, args: FunctionRolesArgs, parent: pulumi.Resource): Record<AwsFunctionName, FunctionRole> {
+  const { tables, bus, logGroups } = args;
+  const statements = {
+    api: apiStatements({ notesTableArn: tables.notes.arn, activityTableArn: tables.activity.arn, logGroupArn: logGroups.api.arn }),
+    publisher: publisherStatements({
+      notesStreamArn: tables.notes.streamArn,
+      busArn: bus.arn,
+      failureQueueArn: args.publisherFailures.arn,
+      logGroupArn: logGroups.publisher.arn,
+    }),
+    subscriber: subscriberStatements({
+      activityTableArn: tables.activity.arn,
+      failureQueueArn: args.subscriberFailures.arn,
+      logGroupArn: logGroups.subscriber.arn,
+    }),
+  };
+  return perFunction((fn) =>
+    createFunctionRole(`${name}-${fn}`, { functionName: args.functionName(fn), statements: statements[fn] }, parent));
 }
