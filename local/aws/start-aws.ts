@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import dynalite from 'dynalite';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createAwsApiEntry } from '../../handlers/aws/api';
 import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
@@ -16,9 +15,9 @@ import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
 import type { ApiLambda } from './api-server';
 import { emulatorClient } from './dynamodb-client';
+import { startDynamoDbThread } from './dynamodb-thread';
 import { ensureTables } from './dynamodb-tables';
 import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
-import { createStreamCaptureProxy } from './stream-capture-proxy';
 import { deliverStreamBatch } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
@@ -35,25 +34,28 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log: appLogger('local-aws', options.log) });
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    const dynamo = dynalite({ path: options.dataDir && join(options.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
-    cleanups.unshift(() => close(dynamo));
-    const client = emulatorClient(dynamoUrl.toString());
-    cleanups.unshift(async () => client.destroy());
-    await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
-
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
     const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
     const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
     const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
-    const proxy = createStreamCaptureProxy(dynamo, streamSource, (records) => {
-      faults.changes(records.length);
-      return stream.append(...records);
+    // dynalite and its stream capture proxy (the app's only way to DynamoDB) run in their own thread;
+    // each committed write's records come back here to the journal before the write is answered.
+    const dynamo = await startDynamoDbThread({
+      path: options.dataDir && join(options.dataDir, 'dynamodb'),
+      port: emulatorPort('dynamodb'),
+      source: streamSource,
+      onRecords: (records) => {
+        faults.changes(records.length);
+        return stream.append(...records);
+      },
     });
-    const proxyPort = rememberEmulatorPort('dynamodb', await listen(proxy, emulatorPort('dynamodb'), 'the emulated DynamoDB keeps its port for the life of the process'));
-    cleanups.unshift(() => close(proxy));
-    // The app's only way to DynamoDB is this proxy, so closing it is the outage the SDK sees.
-    const store = outageSwitch(proxy, proxyPort);
+    cleanups.unshift(() => dynamo.close());
+    const proxyPort = rememberEmulatorPort('dynamodb', dynamo.port);
+    const client = emulatorClient(`http://127.0.0.1:${proxyPort}`);
+    cleanups.unshift(async () => client.destroy());
+    await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
+    // Closing the proxy is the outage the SDK sees.
+    const store = { stop: () => dynamo.stopStore(), start: () => dynamo.startStore() };
 
     // The rule of the stack: events whose source is the notes publisher go to the subscriber.
     const ruleJournal = pipeJournal<BusEvent>(options.dataDir, pipes.rule, cleanups);
