@@ -3,8 +3,8 @@
 // are most of a request's CPU time, so they run on the second core. Local mode's thread keeps the front
 // door, the handlers and the delivery journals: each committed write's stream records are sent there,
 // and the write is answered only once local mode says they are durable, exactly as before.
-// Bundled by dynamodb-thread.ts and started with `eval`.
-import type { Server } from 'node:http';
+// Started by dynamodb-thread.ts (bundled-worker.ts).
+import dynalite from 'dynalite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { outageSwitch } from '../faults';
 import { close, listen, PortInUseError } from '../listen';
@@ -18,8 +18,6 @@ const post = (message: FromDynamoDbThread) => port.postMessage(message);
 const asked = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 let nextAsk = 0;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require(data.dynaliteModule) as (options: Record<string, unknown>) => Server;
 const dynamo = dynalite({ path: data.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 const proxy = createStreamCaptureProxy(dynamo, data.source, (records) =>
   new Promise<void>((resolve, reject) => {

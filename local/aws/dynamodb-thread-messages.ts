@@ -10,8 +10,6 @@ export interface DynamoDbThreadData {
   /** The endpoint's port (0: any free one). */
   port: number;
   source: StreamSource;
-  /** dynalite's main file, resolved by local mode: the thread runs bundled code that cannot resolve packages itself. */
-  dynaliteModule: string;
 }
 
 /** Local mode asks the thread: the store outage of the fault injection, and the end. */

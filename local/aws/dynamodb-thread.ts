@@ -1,14 +1,11 @@
-import { buildSync } from 'esbuild';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { bundledWorker } from '../bundled-worker';
 import { PortInUseError } from '../listen';
 import type { DynamoDbThreadData, FromDynamoDbThread, ThreadCommand, ThreadError, ToDynamoDbThread } from './dynamodb-thread-messages';
 import type { StreamSource } from './stream-records';
 
-// Starts the emulated DynamoDB (dynalite behind the stream capture proxy) in a worker thread: the
-// second core. The entry is bundled from TypeScript with esbuild once per process, so the thread starts
-// the same under tsx, jest's transform or anything else (a worker gets none of its parent's loaders).
+// Starts the emulated DynamoDB (dynalite behind the stream capture proxy) in a worker thread: the second core.
 
 export interface DynamoDbThreadOptions {
   path: string | undefined;
@@ -28,28 +25,13 @@ export interface DynamoDbThread {
   close(): Promise<void>;
 }
 
-let entryCode: string | undefined;
-
-function entry(): string {
-  entryCode ??= buildSync({
-    entryPoints: [join(__dirname, 'dynamodb-thread-entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles[0]!.text;
-  return entryCode;
-}
-
 function toError(error: ThreadError): Error {
   return error.portInUse ? new PortInUseError(error.portInUse.port, error.portInUse.hint) : new Error(error.message);
 }
 
 export function startDynamoDbThread(options: DynamoDbThreadOptions): Promise<DynamoDbThread> {
-  const workerData: DynamoDbThreadData = { path: options.path, port: options.port, source: options.source, dynaliteModule: require.resolve('dynalite') };
-  const worker = new Worker(entry(), { eval: true, workerData });
+  const workerData: DynamoDbThreadData = { path: options.path, port: options.port, source: options.source };
+  const worker = bundledWorker(join(__dirname, 'dynamodb-thread-entry.ts'), workerData);
   const asked = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextAsk = 0;
   let gone: Error | undefined;

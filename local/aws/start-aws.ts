@@ -2,8 +2,6 @@ import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createAwsApiEntry } from '../../handlers/aws/api';
 import { EVENT_SOURCE } from '../../handlers/aws/eventbridge-publisher';
-import { handler as publisherHandler } from '../../handlers/aws/publisher';
-import { handler as subscriberHandler } from '../../handlers/aws/subscriber';
 import { activityTableSchema, NOTES_KEYS, notesTableSchema } from '../../handlers/aws/table-schema';
 import { appLogger } from '../app-logger';
 import { ChangeFeedPump } from '../change-feed-pump';
@@ -18,7 +16,8 @@ import { emulatorClient } from './dynamodb-client';
 import { startDynamoDbThread } from './dynamodb-thread';
 import { ensureTables } from './dynamodb-tables';
 import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
-import { deliverStreamBatch } from './stream-delivery';
+import { startLambdaThread, type LambdaThread } from './lambda-thread';
+import { deliverStreamBatch, type StreamLambda } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
 /** The delivery pipes: in dead letters' `source` and as their journals' file names. */
@@ -34,6 +33,11 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log: appLogger('local-aws', options.log) });
   const cleanups: (() => Promise<void>)[] = [];
   try {
+    // The publisher and subscriber run in a thread of their own (started below, once the environment
+    // they read is set); nothing is delivered before the cloud is opened.
+    let lambdas: LambdaThread | undefined;
+    const publisherHandler: StreamLambda = (event) => lambdas!.invoke('publisher', event) as ReturnType<StreamLambda>;
+    const subscriberHandler = async (event: BusEvent) => void (await lambdas!.invoke('subscriber', event));
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
     const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
     const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
@@ -85,6 +89,9 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     });
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
+    const started = startLambdaThread();
+    lambdas = started;
+    cleanups.unshift(() => started.close());
 
     return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
   } catch (error) {

@@ -1,0 +1,3 @@
+// What local mode asks the Lambda thread (lambda-thread.ts, lambda-thread-entry.ts): one invocation, one answer.
+export type ToLambdaThread = { id: number; name: 'publisher' | 'subscriber'; event: unknown };
+export type FromLambdaThread = { id: number; result: unknown } | { id: number; error: { name: string; message: string } };

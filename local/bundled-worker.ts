@@ -1,0 +1,23 @@
+import { buildSync } from 'esbuild';
+import { Worker } from 'node:worker_threads';
+
+// A worker thread running a TypeScript entry of this repository. The entry is bundled with esbuild
+// (once per process and entry), so it starts the same under tsx, jest's transform or anything else: a
+// worker gets none of its parent's loaders. npm packages stay outside the bundle and are required
+// from the entry's own folder, as the entry itself would.
+
+const bundles = new Map<string, string>();
+
+function bundle(entry: string): string {
+  let code = bundles.get(entry);
+  if (code === undefined) {
+    const built = buildSync({ entryPoints: [entry], bundle: true, packages: 'external', platform: 'node', format: 'cjs', target: 'node22', write: false, logLevel: 'silent' });
+    code = `(function (require) {\n${built.outputFiles[0]!.text}\n})(require('node:module').createRequire(${JSON.stringify(entry)}));`;
+    bundles.set(entry, code);
+  }
+  return code;
+}
+
+export function bundledWorker(entry: string, workerData?: unknown): Worker {
+  return new Worker(bundle(entry), { eval: true, workerData });
+}
