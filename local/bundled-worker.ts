@@ -18,6 +18,7 @@ function bundle(entry: string): string {
   return code;
 }
 
+/** The worker's environment is this module's `process.env` as it is now (jest gives each test file its own copy). */
 export function bundledWorker(entry: string, workerData?: unknown): Worker {
-  return new Worker(bundle(entry), { eval: true, workerData });
+  return new Worker(bundle(entry), { eval: true, workerData, env: { ...process.env } });
 }
