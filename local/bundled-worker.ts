@@ -18,7 +18,11 @@ function bundle(entry: string): string {
   return code;
 }
 
-/** The worker's environment is this module's `process.env` as it is now (jest gives each test file its own copy). */
+/**
+ * The worker's environment is this module's `process.env` as it is now (jest gives each test file its
+ * own copy). No execArgv: the bundle needs no loader, and tsx's preflight in a worker answers the tsx
+ * CLI's signal relay too (that no handler is installed), so `npm start` would die of its own SIGTERM.
+ */
 export function bundledWorker(entry: string, workerData?: unknown): Worker {
-  return new Worker(bundle(entry), { eval: true, workerData, env: { ...process.env } });
+  return new Worker(bundle(entry), { eval: true, workerData, env: { ...process.env }, execArgv: [] });
 }
