@@ -7,7 +7,12 @@ import autocannon from 'autocannon';
 import type { ServedUrls, ServeKind } from './serve-target';
 import { quantile, ratio } from './stats';
 
-export type TargetName = 'floor' | 'local-aws' | 'local-azure';
+export type TargetName = 'floor' | 'local-aws' | 'local-azure' | 'local-aws-durable' | 'local-azure-durable';
+
+/** Local mode on disk, as `npm start` runs it: every write and change fsync'd before its answer. */
+export const durableTargets: readonly TargetName[] = ['local-aws-durable', 'local-azure-durable'];
+/** The durable targets run the write scenario only: `hello` touches no store, so it is the in-memory figure. */
+const durableScenarios: readonly ScenarioName[] = ['create-then-get'];
 export type ScenarioName = 'hello' | 'create-then-get';
 
 export interface LoadOptions {
@@ -148,27 +153,38 @@ async function measure(target: TargetName, url: string, scenario: ScenarioName, 
 
 export const scenarios: readonly ScenarioName[] = ['hello', 'create-then-get'];
 
-/** Floor, then each emulated cloud, per scenario; one warm-up and one measured run each. */
+/** Floor, then each emulated cloud (in memory, then on disk for writes), per scenario; one warm-up and one measured run each. */
 export async function measureHttp(repoRoot: string, options: LoadOptions, progress: (line: string) => void): Promise<{ results: LoadResult[]; overheads: Overhead[] }> {
-  const floor = await startTarget('floor', repoRoot, options.profileDir);
-  let local: RunningTarget | undefined;
+  const wanted = options.scenarios ?? scenarios;
+  const started: RunningTarget[] = [];
   try {
-    local = await startTarget('local', repoRoot, options.profileDir);
-    const urls: Record<TargetName, string> = {
-      floor: (floor.urls as { floor: string }).floor,
-      'local-aws': (local.urls as { aws: string }).aws,
-      'local-azure': (local.urls as { azure: string }).azure,
+    const start = async (kind: ServeKind) => {
+      const target = await startTarget(kind, repoRoot, options.profileDir);
+      started.push(target);
+      return target.urls;
+    };
+    const floor = (await start('floor')) as { floor: string };
+    const local = (await start('local')) as { aws: string; azure: string };
+    const durable = wanted.some((s) => durableScenarios.includes(s)) ? ((await start('local-durable')) as { aws: string; azure: string }) : undefined;
+    const urls: Partial<Record<TargetName, string>> = {
+      floor: floor.floor,
+      'local-aws': local.aws,
+      'local-azure': local.azure,
+      'local-aws-durable': durable?.aws,
+      'local-azure-durable': durable?.azure,
     };
     const results: LoadResult[] = [];
-    for (const scenario of options.scenarios ?? scenarios) {
-      for (const target of ['floor', 'local-aws', 'local-azure'] as const) {
+    for (const scenario of wanted) {
+      for (const target of ['floor', 'local-aws', 'local-azure', ...durableTargets] as const) {
+        const url = urls[target];
+        if (url === undefined || (durableTargets.includes(target) && !durableScenarios.includes(scenario))) continue;
         progress(`http ${scenario} on ${target} (${options.durationS} s)`);
-        results.push(await measure(target, urls[target], scenario, options));
+        results.push(await measure(target, url, scenario, options));
       }
     }
     return { results, overheads: overheadsOf(results) };
   } finally {
-    await Promise.all([floor.stop(), local?.stop()]);
+    await Promise.all(started.map((target) => target.stop()));
   }
 }
 

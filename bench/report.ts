@@ -143,7 +143,10 @@ export function sections(r: BenchResults): Section[] {
         'publisher, event bus and subscriber working in the background; local mode\'s log sink is `silentLogger`, so no request ' +
         'lines are written (`npm start` prints them to the terminal). `hello` touches no store, so its ratio is local mode\'s HTTP path (front-door server, event or ' +
         'HttpRequest building, the adapter, response writing; the adapters\' own share is in the in-process table); `create-then-get` ' +
-        '(POST a note, then GET it by the returned id, per connection) adds the emulated database and the event pipeline.',
+        '(POST a note, then GET it by the returned id, per connection) adds the emulated database and the event pipeline. ' +
+        '**local-aws-durable / local-azure-durable**: the same on disk, as `npm start` runs it (every write, stream change ' +
+        'and event fsync\'d before it is answered), create-then-get only. Local mode spreads over two cores: the emulated ' +
+        'DynamoDB (dynalite and its stream capture) and the AWS publisher and subscriber each run in a worker thread.',
     });
   }
   for (const p of r.http?.profiles ?? []) {

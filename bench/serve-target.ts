@@ -1,12 +1,14 @@
 // A server under load, in its own process so the load generator does not share its event loop.
 // `floor`: core's app with memory stores on @hono/node-server, nothing else (the fastest our router can
-// be on Node). `local`: local mode in memory, both emulated clouds. Sends its URLs over IPC, stops on "stop".
+// be on Node). `local`: local mode in memory, both emulated clouds. `local-durable`: local mode as `npm start`
+// runs it, on disk (every write and change fsync'd before its answer). Sends its URLs over IPC, stops on "stop".
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export type ServeKind = 'floor' | 'local';
+export type ServeKind = 'floor' | 'local' | 'local-durable';
+const serveKinds: readonly string[] = ['floor', 'local', 'local-durable'] satisfies ServeKind[];
 export type ServedUrls = { floor: string } | { aws: string; azure: string };
 
 // Each kind imports only what it serves: the floor process must not carry local mode's emulators.
@@ -25,12 +27,12 @@ async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<voi
   };
 }
 
-async function startLocalMode(): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
+async function startLocalMode(inMemory: boolean): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
   const { silentLogger } = await import('../local/log');
   const { startLocal } = await import('../local/start-local');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'));
   // Request lines would only measure a terminal; local mode routes the handlers' lines to this sink too.
-  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger });
+  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory, dataDir, log: silentLogger });
   // Local mode prints localhost URLs but listens on 127.0.0.1: skip the name lookup under load.
   const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
   return {
@@ -44,9 +46,9 @@ async function startLocalMode(): Promise<{ urls: ServedUrls; stop: () => Promise
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind !== 'floor' && kind !== 'local') throw new Error(`usage: serve-target.ts floor|local, not ${String(kind)}`);
+  if (kind === undefined || !serveKinds.includes(kind)) throw new Error(`usage: serve-target.ts ${serveKinds.join('|')}, not ${String(kind)}`);
   if (!process.send) throw new Error('serve-target.ts must be started with an IPC channel');
-  const target = kind === 'floor' ? await startFloor() : await startLocalMode();
+  const target = kind === 'floor' ? await startFloor() : await startLocalMode(kind === 'local');
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -8,9 +8,9 @@ import { promisify } from 'node:util';
 // and EventBridge retry for a day), so local mode keeps it on disk until it was delivered or
 // dead-lettered. One JSON line per record: `{"s":seq,"i":item}` when accepted, `{"d":[seq…]}` when
 // done. Accepting fsyncs before it resolves (the write it belongs to is only acknowledged after);
-// "done" lines ride along with the next flush: losing one only means delivering again, which every
-// subscriber tolerates (at least once). Many appends share one write and one fdatasync (group
-// commit), so the cost is per flush, not per record.
+// "done" lines are written but not synced on their own (the next append's sync carries them): losing
+// one only means delivering again, which every subscriber tolerates (at least once). Many appends
+// share one write and one fdatasync (group commit), so the cost is per flush, not per record.
 
 const writeAsync = promisify(write);
 const fdatasyncAsync = promisify(fdatasync);
@@ -149,7 +149,9 @@ class FileJournal<T> implements Journal<T> {
       try {
         if (text !== '') {
           await writeAsync(this.fd, text);
-          await fdatasyncAsync(this.fd);
+          // Only appends wait for durability. A flush of "done" lines alone is not synced: a lost one
+          // means one more delivery, and the next append's sync makes it durable anyway.
+          if (waiters.length > 0) await fdatasyncAsync(this.fd);
         }
         // Everything written is done: start the file over instead of letting it grow (the fd appends).
         if (this.outstanding === 0 && this.buffer.length === 0) await ftruncateAsync(this.fd, 0);

@@ -1,11 +1,8 @@
 import { join } from 'node:path';
-import dynalite from 'dynalite';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, NOTES_KEYS, notesTableSchema } from '../../contract/aws';
 import { createAwsApiEntry } from '../../handlers/aws/api';
-import { createAwsPublisherEntry } from '../../handlers/aws/publisher';
-import { createAwsSubscriberEntry } from '../../handlers/aws/subscriber';
-import { createLogger } from '../../handlers/core/log';
+import { createLogger, silentSink } from '../../handlers/core/log';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
@@ -15,10 +12,11 @@ import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
 import type { ApiLambda } from './api-server';
 import { emulatorClient } from './dynamodb-client';
+import { startDynamoDbThread } from './dynamodb-thread';
 import { ensureTables } from './dynamodb-tables';
 import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
-import { createStreamCaptureProxy } from './stream-capture-proxy';
-import { deliverStreamBatch } from './stream-delivery';
+import { startLambdaThread, type LambdaThread } from './lambda-thread';
+import { deliverStreamBatch, type StreamLambda } from './stream-delivery';
 
 export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
 /** The delivery pipes: in dead letters' `source` and as their journals' file names. */
@@ -34,29 +32,35 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
   // The functions with local mode's log sink; everything else as in the Lambda runtime.
   const log = createLogger('local-aws', options.log);
   const apiHandler = createAwsApiEntry({ servedBy: 'local-aws', log });
-  const publisherHandler = createAwsPublisherEntry({ log });
-  const subscriberHandler = createAwsSubscriberEntry({ log });
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    const dynamo = dynalite({ path: options.dataDir && join(options.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
-    cleanups.unshift(() => close(dynamo));
-    const client = emulatorClient(dynamoUrl.toString());
-    cleanups.unshift(async () => client.destroy());
-    await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
-
+    // The publisher and subscriber run in a thread of their own (started below, once the environment
+    // they read is set); nothing is delivered before the cloud is opened.
+    let lambdas: LambdaThread | undefined;
+    const publisherHandler: StreamLambda = (event) => lambdas!.invoke('publisher', event) as ReturnType<StreamLambda>;
+    const subscriberHandler = async (event: BusEvent) => void (await lambdas!.invoke('subscriber', event));
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
     const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
     const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
     const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
-    const proxy = createStreamCaptureProxy(dynamo, streamSource, (records) => {
-      faults.changes(records.length);
-      return stream.append(...records);
+    // dynalite and its stream capture proxy (the app's only way to DynamoDB) run in their own thread;
+    // each committed write's records come back here to the journal before the write is answered.
+    const dynamo = await startDynamoDbThread({
+      path: options.dataDir && join(options.dataDir, 'dynamodb'),
+      port: emulatorPort('dynamodb'),
+      source: streamSource,
+      onRecords: (records) => {
+        faults.changes(records.length);
+        return stream.append(...records);
+      },
     });
-    const proxyPort = rememberEmulatorPort('dynamodb', await listen(proxy, emulatorPort('dynamodb'), 'the emulated DynamoDB keeps its port for the life of the process'));
-    cleanups.unshift(() => close(proxy));
-    // The app's only way to DynamoDB is this proxy, so closing it is the outage the SDK sees.
-    const store = outageSwitch(proxy, proxyPort);
+    cleanups.unshift(() => dynamo.close());
+    const proxyPort = rememberEmulatorPort('dynamodb', dynamo.port);
+    const client = emulatorClient(`http://127.0.0.1:${proxyPort}`);
+    cleanups.unshift(async () => client.destroy());
+    await ensureTables(client, [notesTableSchema(awsNames.notesTable), activityTableSchema(awsNames.activityTable)]);
+    // Closing the proxy is the outage the SDK sees.
+    const store = { stop: () => dynamo.stopStore(), start: () => dynamo.startStore() };
 
     // The rule of the stack: events whose source is the notes publisher go to the subscriber.
     const ruleJournal = pipeJournal<BusEvent>(options.dataDir, pipes.rule, cleanups);
@@ -86,6 +90,9 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     });
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
+    const started = startLambdaThread(options.log === silentSink ? undefined : options.log);
+    lambdas = started;
+    cleanups.unshift(() => started.close());
 
     return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
   } catch (error) {
