@@ -12,7 +12,9 @@ import {
   rangeProblem,
 } from '../contract/limits';
 import type { Bundle } from '../program/bundle';
+import type { AuthConfig } from '../handlers/core/auth/config';
 import { alertSettingsProblems, type AlertSettings } from '../program/alerts';
+import { authArgProblem } from '../program/auth-config';
 
 export interface AwsNotesAppArgs {
   /** Tables get deletion protection and Pulumi's `protect`: `pulumi destroy` cannot drop the data. */
@@ -31,6 +33,8 @@ export interface AwsNotesAppArgs {
   reportConsumption?: boolean;
   /** Prefix of function and log group names; defaults to `<project>-<stack>`. */
   namePrefix?: string;
+  /** Who may use the notes (the api function checks every token); `{ mode: 'none' }` for a trial stack. */
+  auth: AuthConfig;
   /** Who is told of alarms, and their thresholds; DEFAULT_ALERT_SETTINGS (no e-mail) when absent. */
   alerts?: AlertSettings;
   /** The code, prebuilt (tests); by default the handlers are bundled from handlers/aws. */
@@ -50,6 +54,7 @@ export function validateAwsNotesAppArgs(args: AwsNotesAppArgs, namePrefix: strin
     rangeProblem('memoryMb', args.memoryMb, FUNCTION_MEMORY_MB),
     rangeProblem('timeoutSeconds', args.timeoutSeconds, FUNCTION_TIMEOUT_SECONDS),
     corsOriginsArgProblem(args.corsOrigins),
+    authArgProblem(args.auth),
     namePrefixPattern.test(namePrefix)
       ? undefined
       : `namePrefix must be 1..50 letters, digits, "-" or "_" (got ${JSON.stringify(namePrefix)})`,

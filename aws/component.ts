@@ -72,6 +72,7 @@ export class AwsNotesApp extends pulumi.ComponentResource {
       busName: bus.name,
       reportConsumption: args.reportConsumption ?? false,
       timeoutSeconds: args.timeoutSeconds,
+      auth: args.auth,
     });
     this.functions = perFunction((fn) =>
       createFunction(

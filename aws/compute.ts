@@ -4,6 +4,8 @@ import { Function as LambdaFunction } from '@pulumi/aws/lambda';
 import type { LogGroup } from '@pulumi/aws/cloudwatch';
 import { AWS_ENV, AWS_FUNCTIONS, type AwsFunctionName } from '../contract/aws';
 import { FUNCTION_TIMEOUT_SETTING, REPORT_CONSUMPTION_SETTING } from '../contract/settings';
+import type { AuthConfig } from '../handlers/core/auth/config';
+import { authEnvironment } from '../program/auth-config';
 import { AWS_NODE_OPTIONS, type Bundle } from '../program/bundle';
 import type { FunctionRole } from './identity';
 
@@ -27,6 +29,7 @@ export interface EnvironmentArgs {
   busName: pulumi.Input<string>;
   reportConsumption: boolean;
   timeoutSeconds: number;
+  auth: AuthConfig;
 }
 
 /** What every function reads (docs/ARCHITECTURE.md "Configuration read by the handlers"), by contract/aws.ts's names. */
@@ -38,6 +41,7 @@ export function functionEnvironment(args: EnvironmentArgs): Record<string, pulum
     ...(args.reportConsumption && { [REPORT_CONSUMPTION_SETTING]: 'true' }),
     // The SDK clients fit their attempts and retries into it (handlers/aws/time-budget.ts).
     [FUNCTION_TIMEOUT_SETTING]: String(args.timeoutSeconds),
+    ...authEnvironment(args.auth),
   };
 }
 

@@ -10,7 +10,9 @@ import {
   rangeProblem,
   type AzureInstanceMemoryMb,
 } from '../contract/limits';
+import type { AuthConfig } from '../handlers/core/auth/config';
 import { alertSettingsProblems, type AlertSettings } from '../program/alerts';
+import { authArgProblem } from '../program/auth-config';
 import { validatePackage, type AppPackage } from './code-deployment';
 
 export interface AzureNotesAppArgs {
@@ -28,6 +30,8 @@ export interface AzureNotesAppArgs {
   corsOrigins: string[];
   /** Sets REPORT_CONSUMPTION_SETTING (contract/settings.ts) in the app settings; off when absent. */
   reportConsumption?: boolean;
+  /** Who may use the notes (the api function checks every token); `{ mode: 'none' }` for a trial stack. */
+  auth: AuthConfig;
   /** Who is told of alerts, and their thresholds; DEFAULT_ALERT_SETTINGS (no e-mail) when absent. */
   alerts?: AlertSettings;
   /** The code, prebuilt (tests): the Function App package; built from handlers/azure when absent. */
@@ -44,6 +48,7 @@ export function validateAzureNotesAppArgs(args: AzureNotesAppArgs): void {
     rangeProblem('maximumInstanceCount', args.maximumInstanceCount, AZURE_MAXIMUM_INSTANCES),
     oneOfProblem('memoryMb', args.memoryMb, AZURE_INSTANCE_MEMORY_MB),
     corsOriginsArgProblem(args.corsOrigins),
+    authArgProblem(args.auth),
     ...(args.alerts === undefined ? [] : alertSettingsProblems(args.alerts)),
   ].filter((p): p is string => p !== undefined);
   if (problems.length > 0) throw new Error(`Invalid AzureNotesApp arguments:\n- ${problems.join('\n- ')}`);

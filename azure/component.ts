@@ -110,6 +110,7 @@ export class AzureNotesApp extends pulumi.ComponentResource {
         topicEndpoint: topic.endpoint,
         appInsightsConnectionString: telemetry.connectionString,
         reportConsumption: args.reportConsumption ?? false,
+        auth: args.auth,
       },
       parent,
     );

@@ -7,6 +7,8 @@ import * as web from '@pulumi/azure-native/web';
 import { AZURE_SETTINGS, COSMOS_CONTAINERS, COSMOS_DATABASE } from '../contract/azure';
 import type { AzureInstanceMemoryMb } from '../contract/limits';
 import { REPORT_CONSUMPTION_SETTING } from '../contract/settings';
+import type { AuthConfig } from '../handlers/core/auth/config';
+import { authEnvironment } from '../program/auth-config';
 import { changeFeedSettings } from './changes';
 import { frontDoorSiteConfig, type SiteConfig } from './http';
 import { storageAccountLogicalName } from './names';
@@ -166,6 +168,8 @@ export interface AppSettingsArgs {
   appInsightsConnectionString: pulumi.Input<string>;
   /** Adds REPORT_CONSUMPTION_SETTING = "true" (contract/settings.ts). */
   reportConsumption: boolean;
+  /** Sign-in: the issuer and audience the api checks tokens against, or none. */
+  auth: AuthConfig;
 }
 
 /**
@@ -191,6 +195,7 @@ export function createAppSettings(name: string, args: AppSettingsArgs, parent: p
         // System-assigned identity: no ClientId part.
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD',
         ...(args.reportConsumption && { [REPORT_CONSUMPTION_SETTING]: 'true' }),
+        ...authEnvironment(args.auth),
       },
     },
     { parent },

@@ -9,7 +9,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
   return {
     name: rule.name,
     description: rule.description,
-    enforcementLevel: 'mandatory',
+    enforcementLevel: rule.enforcementLevel ?? 'mandatory',
     validateResource: (args, reportViolation) => {
       if (!types.has(args.type)) return;
       for (const message of rule.check({ type: args.type, props: args.props })) reportViolation(message);

@@ -61,6 +61,15 @@ export function parseAuthConfig(raw: RawAuthConfig): AuthConfig {
   return { mode: 'oidc', issuer, audience };
 }
 
+/** The component-argument form of the same rule: why `auth` is not a usable config, or undefined. */
+export function authArgProblem(auth: AuthConfig | undefined): string | undefined {
+  if (auth?.mode === 'none') return undefined;
+  if (auth?.mode !== 'oidc') return `auth must be { mode: 'oidc', issuer, audience } or { mode: 'none' }`;
+  if (typeof auth.audience !== 'string' || auth.audience.trim() === '') return 'auth.audience must be a non-empty string';
+  const problem = issuerUrlProblem(auth.issuer);
+  return problem && `auth.issuer: ${problem}`;
+}
+
 /** The functions' environment / app settings for a config (read back by authConfigFromEnv). */
 export function authEnvironment(config: AuthConfig): Record<string, string> {
   return config.mode === 'none' ? { [AUTH_ENV.mode]: AUTH_MODE_NONE } : { [AUTH_ENV.issuer]: config.issuer, [AUTH_ENV.audience]: config.audience };

@@ -27,7 +27,9 @@ import {
   LOG_RETENTION_DAYS,
   type AzureInstanceMemoryMb,
 } from '../contract/limits';
+import type { AuthConfig } from '../handlers/core/auth/config';
 import { ALERT_EMAIL_PATTERN, ALERT_PERIOD_SECONDS, ALERT_THRESHOLD_KEYS, type AlertSettings } from './alerts';
+import { AUTH_CONFIG_KEYS, AuthConfigError, parseAuthConfig, type RawAuthConfig } from './auth-config';
 
 export const PROJECT = 'serverless-aws-azure';
 
@@ -47,6 +49,8 @@ export interface ProgramConfig {
   /** REPORT_CONSUMPTION_SETTING on every function: responses carry what they consumed (for compare's cost model). */
   reportConsumption: boolean;
   alerts: AlertSettings;
+  /** Who may use the notes: an OIDC issuer + audience, or none (a trial stack); no default. */
+  auth: AuthConfig;
 }
 
 /** Defaults, keyed like the stack config. Pulumi.yaml declares the same ones (a test holds them equal). */
@@ -67,6 +71,10 @@ export const DEFAULTS = {
   alertThrottles: ALERT_THRESHOLD_KEYS.alertThrottles.default,
   alertServerErrorPercent: ALERT_THRESHOLD_KEYS.alertServerErrorPercent.default,
   alertStreamAgeSeconds: ALERT_THRESHOLD_KEYS.alertStreamAgeSeconds.default,
+  // Sign-in has no default: "" is unset, and with all three unset the program stops (program/auth-config.ts).
+  authIssuer: '',
+  authAudience: '',
+  auth: '',
 } as const;
 
 export type ConfigKey = keyof typeof DEFAULTS;
@@ -105,6 +113,9 @@ export const ALLOWED: Record<ConfigKey, string> = {
   alertThrottles: `${intRange('alertThrottles')} (throttled calls in ${alertPeriod}: Lambda throttles, Cosmos DB 429s)`,
   alertServerErrorPercent: `${intRange('alertServerErrorPercent')} (percent of API requests answered 5xx in ${alertPeriod})`,
   alertStreamAgeSeconds: `${intRange('alertStreamAgeSeconds')} (age of the oldest unpublished change, seconds)`,
+  authIssuer: 'the https URL of an OpenID Connect issuer, exactly as its tokens\' iss (with authAudience)',
+  authAudience: 'the audience the issuer\'s tokens must name (with authIssuer)',
+  auth: '"none" (no sign-in: a trial stack), or unset with authIssuer and authAudience set',
 };
 
 // Pulumi passes every value as a string; tests and defaults may pass typed values.
@@ -174,6 +185,9 @@ export class ConfigError extends Error {
 }
 
 const KEYS = Object.keys(DEFAULTS) as ConfigKey[];
+const AUTH_KEYS: readonly string[] = Object.values(AUTH_CONFIG_KEYS);
+// Pulumi.yaml declares them with "" as their default (a declared key without one is required by Pulumi itself).
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 const isKnownKey = (key: string): key is ConfigKey => (KEYS as string[]).includes(key);
 // Strings are shown as typed by the user (Pulumi hands arrays over as JSON text).
 const show = (value: unknown) => (typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
@@ -194,14 +208,28 @@ function describe(issue: v.BaseIssue<unknown>, raw: Readonly<Record<string, unkn
   };
 }
 
+/** The sign-in keys, checked by their own rule (program/auth-config.ts): no default, a choice is required. */
+function parseAuth(raw: Readonly<Record<string, unknown>>): AuthConfig | ConfigProblem {
+  try {
+    return parseAuthConfig(Object.fromEntries(AUTH_KEYS.map((key) => [key, unsetIfEmpty(raw[key])])) as RawAuthConfig);
+  } catch (error) {
+    if (error instanceof AuthConfigError) return { key: AUTH_CONFIG_KEYS.mode, message: error.message };
+    throw error;
+  }
+}
+
 export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConfig {
-  const result = v.safeParse(schema, raw);
-  if (!result.success) {
+  const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => !AUTH_KEYS.includes(key)));
+  const result = v.safeParse(schema, rest);
+  const auth = parseAuth(raw);
+  const authProblem = 'message' in auth ? auth : undefined;
+  if (!result.success || authProblem) {
     const byKey = new Map<string, ConfigProblem>();
-    for (const issue of result.issues) {
+    for (const issue of result.issues ?? []) {
       const problem = describe(issue, raw);
       if (!byKey.has(problem.key)) byKey.set(problem.key, problem);
     }
+    if (authProblem) byKey.set(authProblem.key, authProblem);
     throw new ConfigError([...byKey.values()]);
   }
   const c = result.output;
@@ -234,6 +262,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): ProgramConf
       serverErrorPercent: c.alertServerErrorPercent,
       streamAgeSeconds: c.alertStreamAgeSeconds,
     },
+    auth: auth as AuthConfig,
   };
 }
 

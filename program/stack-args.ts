@@ -13,6 +13,7 @@ export function awsNotesAppArgs(config: ProgramConfig): AwsNotesAppArgs {
     corsOrigins: [...config.corsOrigins],
     reportConsumption: config.reportConsumption,
     alerts: { ...config.alerts },
+    auth: { ...config.auth },
   };
 }
 
@@ -25,5 +26,6 @@ export function azureNotesAppArgs(config: ProgramConfig): AzureNotesAppArgs {
     corsOrigins: [...config.corsOrigins],
     reportConsumption: config.reportConsumption,
     alerts: { ...config.alerts },
+    auth: { ...config.auth },
   };
 }

@@ -6,6 +6,7 @@ import { leastPrivilegeRules } from './least-privilege';
 import { logsRetainedRules, logsRetainedStackRules } from './logs-retained';
 import { noKeysRules } from './no-keys';
 import { noPublicAccessRules } from './no-public-access';
+import { signInRules } from './sign-in';
 import { tlsRules, tlsStackRules } from './tls';
 import type { ResourceRule, StackRule } from './types';
 
@@ -17,6 +18,7 @@ export const resourceRules: ResourceRule[] = [
   ...tlsRules,
   ...logsRetainedRules,
   ...noPublicAccessRules,
+  ...signInRules,
 ];
 
 export const stackRules: StackRule[] = [...tlsStackRules, ...logsRetainedStackRules, ...deadLettersAlertedStackRules];

@@ -26,6 +26,8 @@ export interface ResourceRule {
   description: string;
   /** The type tokens the rule applies to; other resources are not looked at. */
   resourceTypes: readonly string[];
+  /** `advisory` reports without failing the preview (a deliberate trial setting); mandatory by default. */
+  enforcementLevel?: 'advisory' | 'mandatory';
   check(resource: ResourceInput): string[];
 }
 

@@ -1,4 +1,5 @@
 import { validateAwsNotesAppArgs, type AwsNotesAppArgs } from '../../aws/args';
+import { TEST_AUTH } from '../support/stack-auth';
 
 const valid: AwsNotesAppArgs = {
   protectData: false,
@@ -7,6 +8,7 @@ const valid: AwsNotesAppArgs = {
   memoryMb: 512,
   timeoutSeconds: 10,
   corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
+  auth: TEST_AUTH,
 };
 
 describe('validateAwsNotesAppArgs', () => {
@@ -24,6 +26,9 @@ describe('validateAwsNotesAppArgs', () => {
     ['an origin with a path', { corsOrigins: ['https://a.example.com/app'] }, /corsOrigins must be a list of origins/],
     ['"*" beside other origins', { corsOrigins: ['*', 'https://a.example.com'] }, /"\*" must be the only entry/],
     ['protectData as a string', { protectData: 'yes' as unknown as boolean }, /protectData must be true or false/],
+    ['no sign-in choice', { auth: undefined as never }, /auth must be \{ mode: 'oidc', issuer, audience \} or \{ mode: 'none' \}/],
+    ['an issuer over plain http', { auth: { mode: 'oidc', issuer: 'http://login.example.com/', audience: 'a' } }, /auth\.issuer: /],
+    ['an empty audience', { auth: { mode: 'oidc', issuer: 'https://login.example.com/', audience: '' } }, /auth\.audience must be a non-empty string/],
   ])('rejects %s', (_label, change, message) => {
     expect(() => validateAwsNotesAppArgs({ ...valid, ...change }, 'dev')).toThrow(message);
   });

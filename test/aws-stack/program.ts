@@ -2,6 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsNotesAppArgs } from '../../aws';
 import { installMocks, outputValue as valueOf, type RecordedResource as CapturedResource } from '../../program/mocks';
+import { TEST_AUTH } from '../support/stack-auth';
 
 /** The region the AWS component runs in under the mocks. */
 export const REGION = 'eu-central-1';
@@ -33,6 +34,7 @@ export function baseArgs(overrides: Partial<AwsNotesAppArgs> = {}): AwsNotesAppA
     memoryMb: 256,
     timeoutSeconds: 15,
     corsOrigins: ['https://app.example.com'],
+    auth: TEST_AUTH,
     ...overrides,
   };
 }

@@ -3,7 +3,9 @@ import { buildAwsBundles } from '../../program/bundle';
 import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, notesTableSchema } from '../../contract/aws';
 import { NOTE_EVENT_TYPES } from '../../contract/events';
 import { FUNCTION_TIMEOUT_SETTING } from '../../contract/settings';
+import { authEnvironment } from '../../program/auth-config';
 import { fixtureAwsEntries } from '../bundle/fixture-entries';
+import { TEST_AUTH } from '../support/stack-auth';
 import { archiveFiles, baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
 const FN = 'aws:lambda/function:Function';
@@ -51,6 +53,8 @@ describe('functions', () => {
         [AWS_ENV.activityTable]: physical('aws-activity'),
         [AWS_ENV.eventBus]: physical('aws-bus'),
         [FUNCTION_TIMEOUT_SETTING]: String(fn.inputs.timeout),
+        // The issuer and audience the api checks tokens against (program/auth-config.ts).
+        ...authEnvironment(TEST_AUTH),
         NODE_OPTIONS: '--enable-source-maps',
       });
     }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
 import { installAzureMocks, ofType, outputValue, waitFor, type Captured } from './azure-run';
 import { fakePackage } from './fake-package';
+import { TEST_AUTH } from '../support/stack-auth';
 
 const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-determinism-test-'));
@@ -28,6 +29,7 @@ beforeAll(async () => {
     maximumInstanceCount: 40,
     memoryMb: 4096 as const,
     corsOrigins: [],
+    auth: TEST_AUTH,
     packageStagingDir: stagingDir,
   };
   const stacks = {

@@ -8,6 +8,7 @@ import type { AlertSettings } from '../../program/alerts';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
 import { installAzureMocks, ofType, outputValue, subscriptionId, waitFor, type Captured } from './azure-run';
 import { fakePackage } from './fake-package';
+import { TEST_AUTH } from '../support/stack-auth';
 
 const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-operations-test-'));
@@ -21,6 +22,7 @@ const args = (overrides: { alerts?: AlertSettings } = {}) => ({
   maximumInstanceCount: 40,
   memoryMb: 2048 as const,
   corsOrigins: [],
+  auth: TEST_AUTH,
   code: fakePackage('module.exports = 1;'),
   packageStagingDir: stagingDir,
   ...overrides,

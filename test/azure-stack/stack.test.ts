@@ -21,6 +21,8 @@ import {
   type Captured,
 } from './azure-run';
 import { fakePackage } from './fake-package';
+import { authEnvironment } from '../../program/auth-config';
+import { TEST_AUTH } from '../support/stack-auth';
 
 const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-stack-test-'));
@@ -54,6 +56,7 @@ beforeAll(async () => {
     maximumInstanceCount: 100,
     memoryMb: 2048,
     corsOrigins: ['https://portal.example.com'],
+    auth: TEST_AUTH,
     code: appPackage,
     packageStagingDir: stagingDir,
   }, {
@@ -142,6 +145,8 @@ describe('no keys anywhere', () => {
       [AZURE_SETTINGS.activityContainer]: COSMOS_CONTAINERS.activity.id,
       [AZURE_SETTINGS.leasesContainer]: COSMOS_CONTAINERS.leases.id,
       [AZURE_SETTINGS.topicEndpoint]: outputs.topicEndpoint,
+      // The issuer and audience the api checks tokens against, as on AWS.
+      ...authEnvironment(TEST_AUTH),
     });
   });
 
@@ -405,6 +410,7 @@ describe('bad input', () => {
     maximumInstanceCount: 100,
     memoryMb: 2048 as const,
     corsOrigins: [] as string[],
+    auth: TEST_AUTH,
     code: appPackage,
     packageStagingDir: stagingDir,
   };
@@ -419,6 +425,8 @@ describe('bad input', () => {
     ['a CORS origin that is no URL', { corsOrigins: ['not a url'] }, /"not a url": not an origin/],
     ['a package hash that is no sha256', { code: { zip: appPackage.zip, hash: 'abc' } }, /hash must be 64 lower-case hex/],
     ['a package that is no zip', { code: { zip: Buffer.from('not a zip'), hash: appPackage.hash } }, /not a zip archive/],
+    ['no sign-in choice', { auth: undefined }, /auth must be \{ mode: 'oidc', issuer, audience \} or \{ mode: 'none' \}/],
+    ['an issuer over plain http', { auth: { mode: 'oidc', issuer: 'http://login.example.com/', audience: 'a' } }, /auth\.issuer: /],
   ])('rejects %s with a clear error and registers nothing', async (_label, override, message) => {
     const before = captured.length;
     expect(() => new stackModule.AzureNotesApp('bad', { ...valid, ...override } as typeof valid)).toThrow(message);

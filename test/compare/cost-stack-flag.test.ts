@@ -13,12 +13,13 @@ import { fixtureAwsEntries } from '../bundle/fixture-entries';
 import { baseArgs, ofType, runProgram } from '../aws-stack/program';
 import { installAzureMocks, ofType as azureOfType, outputValue, waitFor } from '../azure-stack/azure-run';
 import { fakePackage } from '../azure-stack/fake-package';
+import { TEST_AUTH } from '../support/stack-auth';
 
 it('passes the config key to both components, off unless set', () => {
-  expect(awsNotesAppArgs(parseConfig({})).reportConsumption).toBe(false);
-  expect(azureNotesAppArgs(parseConfig({})).reportConsumption).toBe(false);
-  expect(awsNotesAppArgs(parseConfig({ reportConsumption: 'true' })).reportConsumption).toBe(true);
-  expect(azureNotesAppArgs(parseConfig({ reportConsumption: 'true' })).reportConsumption).toBe(true);
+  expect(awsNotesAppArgs(parseConfig({ auth: 'none' })).reportConsumption).toBe(false);
+  expect(azureNotesAppArgs(parseConfig({ auth: 'none' })).reportConsumption).toBe(false);
+  expect(awsNotesAppArgs(parseConfig({ reportConsumption: 'true', auth: 'none' })).reportConsumption).toBe(true);
+  expect(azureNotesAppArgs(parseConfig({ reportConsumption: 'true', auth: 'none' })).reportConsumption).toBe(true);
 });
 
 it('sets REPORT_CONSUMPTION on every Lambda only when asked (AWS)', async () => {
@@ -51,6 +52,7 @@ it('sets REPORT_CONSUMPTION in the app settings when asked (Azure)', async () =>
       maximumInstanceCount: 40,
       memoryMb: 2048,
       corsOrigins: [],
+      auth: TEST_AUTH,
       reportConsumption: true,
       code: fakePackage('module.exports = 1;'),
       packageStagingDir: stagingDir,

@@ -5,6 +5,11 @@ import { makeBundle } from '../../program/bundle/content-hash';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
+import { TEST_AUTH } from '../support/stack-auth';
+import { AUTH_ENV, AUTH_MODE_NONE } from '../../handlers/core/auth/config';
+import { noIamAccessKeys } from '../../policy/rules/no-keys';
+import { signInRequired } from '../../policy/rules/sign-in';
+import { toResourcePolicy } from '../../policy/wiring';
 
 const captured = installCapturingMocks();
 let resources: StackResource[];
@@ -22,6 +27,7 @@ beforeAll(async () => {
     memoryMb: 256,
     timeoutSeconds: 15,
     corsOrigins: [],
+    auth: TEST_AUTH,
     code: { api: bundle('api'), publisher: bundle('publisher'), subscriber: bundle('subscriber') },
   };
   const stack = new AwsNotesApp('aws', args);
@@ -61,6 +67,21 @@ describe('a broken copy of the AWS stack fails', () => {
     change(copy);
     return only(evaluate(copy));
   }
+
+  it('with sign-in off (auth none) on the functions: one advisory warning each, and mandatory rules stay mandatory', () => {
+    const violations = broken((c) => {
+      for (const fn of c.filter((r) => r.type === 'aws:lambda/function:Function')) {
+        const variables = (fn.props.environment as { variables: Record<string, string> }).variables;
+        for (const key of Object.values(AUTH_ENV)) delete variables[key];
+        variables[AUTH_ENV.mode] = AUTH_MODE_NONE;
+      }
+    });
+    expect(violations.map((v) => v.split(' | ').slice(0, 2).join(' | ')).sort()).toEqual(
+      ['aws-api', 'aws-publisher', 'aws-subscriber'].map((fn) => `sign-in-required | ${fn}`),
+    );
+    expect(toResourcePolicy(signInRequired).enforcementLevel).toBe('advisory');
+    expect(toResourcePolicy(noIamAccessKeys).enforcementLevel).toBe('mandatory');
+  });
 
   it('with PITR off', () => {
     expect(broken((c) => (find(c, 'aws:dynamodb/table:Table', 'aws-notes').props.pointInTimeRecovery = { enabled: false }))).toEqual([

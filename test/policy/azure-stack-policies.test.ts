@@ -9,6 +9,10 @@ import { deadLetterContainerName } from '../../azure/dead-letters';
 import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
+import { TEST_AUTH } from '../support/stack-auth';
+import { AUTH_ENV, AUTH_MODE_NONE } from '../../handlers/core/auth/config';
+import { signInRequired } from '../../policy/rules/sign-in';
+import { toResourcePolicy } from '../../policy/wiring';
 
 const captured = installCapturingMocks();
 let resources: StackResource[];
@@ -25,6 +29,7 @@ beforeAll(async () => {
     maximumInstanceCount: 40,
     memoryMb: 2048,
     corsOrigins: [],
+    auth: TEST_AUTH,
     code: { zip: zipBundle(bundle), hash: bundle.hash },
     packageStagingDir: stagingDir,
   });
@@ -94,6 +99,16 @@ describe('a broken copy of the Azure stack fails', () => {
     expect(broken((c) => (find(c, cosmos, 'azure-cosmos').props.backupPolicy = { type: 'Periodic' }))).toEqual([
       'cosmos-continuous-backup | azure-cosmos | Cosmos DB account must set backupPolicy.type: "Continuous" for point-in-time restore (got "Periodic")',
     ]);
+  });
+
+  it('with sign-in off (auth none): an advisory warning, not a failure', () => {
+    const violations = broken((c) => {
+      const properties = find(c, settings, 'azure-settings').props.properties as Record<string, string>;
+      for (const key of Object.values(AUTH_ENV)) delete properties[key];
+      properties[AUTH_ENV.mode] = AUTH_MODE_NONE;
+    });
+    expect(violations).toEqual([expect.stringMatching(/^sign-in-required \| azure-settings \| sign-in is off \(AUTH_MODE=none\): anyone/)]);
+    expect(toResourcePolicy(signInRequired).enforcementLevel).toBe('advisory');
   });
 
   it('with an app setting holding a storage account key', () => {

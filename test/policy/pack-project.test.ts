@@ -2,6 +2,8 @@
 // version (PolicyPack reads it from the working directory), and dependencies that resolve from policy/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AUTH_ENV, AUTH_MODE_NONE } from '../../handlers/core/auth/config';
+import { SIGN_IN_OFF } from '../../policy/rules/sign-in';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../..');
@@ -28,6 +30,10 @@ describe('policy pack project', () => {
     for (const request of ['@pulumi/policy', '@pulumi/pulumi/cmd/run-policy-pack']) {
       expect(require.resolve(request, { paths: [policyDir] }).startsWith(path.join(root, 'node_modules'))).toBe(true);
     }
+  });
+
+  it('spells the sign-in setting as the functions read it (the one name the pack cannot import)', () => {
+    expect(SIGN_IN_OFF).toEqual({ setting: AUTH_ENV.mode, value: AUTH_MODE_NONE });
   });
 
   it('imports nothing from the stacks or the handlers (the pack runs alone)', () => {

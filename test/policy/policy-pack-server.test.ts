@@ -66,12 +66,17 @@ function analyze(type: string, props: Record<string, unknown>): Promise<AnalyzeD
 const summary = (d: AnalyzeDiagnostic) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage(), urn: d.getUrn() });
 
 describe('the policy pack process', () => {
-  it('announces every rule as a mandatory policy of pack serverless-aws-azure', async () => {
+  it('announces every rule as a policy of pack serverless-aws-azure, mandatory unless the rule says advisory', async () => {
     const info = await call<Empty, AnalyzerInfo>(client.getAnalyzerInfo, new Empty());
     expect(info.getName()).toBe('serverless-aws-azure');
     const policies = info.getPoliciesList();
     expect(policies.map((p) => p.getName()).sort()).toEqual([...resourceRules, ...stackRules].map((r) => r.name).sort());
-    for (const p of policies) expect([p.getName(), p.getEnforcementlevel()]).toEqual([p.getName(), EnforcementLevel.MANDATORY]);
+    const advisory = new Set(resourceRules.filter((r) => r.enforcementLevel === 'advisory').map((r) => r.name));
+    expect([...advisory]).toEqual(['sign-in-required']);
+    for (const p of policies) {
+      const level = advisory.has(p.getName()) ? EnforcementLevel.ADVISORY : EnforcementLevel.MANDATORY;
+      expect([p.getName(), p.getEnforcementlevel()]).toEqual([p.getName(), level]);
+    }
   });
 
   it('blocks a Cosmos DB account with local auth on, with the rule description and our message', async () => {

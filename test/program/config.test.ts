@@ -1,8 +1,11 @@
 import { ALLOWED, ConfigError, DEFAULTS, parseConfig, PROJECT, type ConfigKey } from '../../program/config';
 
+const AUTH_KEYS = ['auth', 'authIssuer', 'authAudience'];
+
+/** The problems of `raw`; sign-in is set to "none" unless the case itself is about sign-in. */
 function problemsOf(raw: Record<string, unknown>): ConfigError['problems'] {
   try {
-    parseConfig(raw);
+    parseConfig(AUTH_KEYS.some((key) => key in raw) ? raw : { auth: 'none', ...raw });
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).problems;
@@ -11,8 +14,8 @@ function problemsOf(raw: Record<string, unknown>): ConfigError['problems'] {
 }
 
 describe('parseConfig', () => {
-  it('fills every default when nothing is set', () => {
-    expect(parseConfig({})).toEqual({
+  it('fills every default when only the sign-in choice is set', () => {
+    expect(parseConfig({ auth: 'none' })).toEqual({
       clouds: 'both',
       protectData: true,
       logRetentionDays: 30,
@@ -24,6 +27,36 @@ describe('parseConfig', () => {
       corsOrigins: [],
       reportConsumption: false,
       alerts: { email: '', functionErrors: 1, throttles: 10, serverErrorPercent: 5, streamAgeSeconds: 600 },
+      auth: { mode: 'none' },
+    });
+  });
+
+  describe('sign-in (authIssuer + authAudience, or auth: none)', () => {
+    it('stops with how to choose when neither is set, and names the other bad keys in the same error', () => {
+      const problems = problemsOf({ functionMemoryMb: '1', auth: '' });
+      expect(problems.map((p) => p.key)).toEqual(['functionMemoryMb', 'auth']);
+      expect(problems[1].message).toMatch(/Choose how users sign in; nothing was created/);
+      expect(problems[1].message).toContain('pulumi config set authIssuer');
+      expect(problems[1].message).toContain('pulumi config set auth none');
+    });
+
+    it('treats the "" that Pulumi.yaml declares as its default as unset', () => {
+      expect(problemsOf({ authIssuer: '', authAudience: '', auth: '' })[0].message).toMatch(/Choose how users sign in/);
+    });
+
+    it('takes an OIDC issuer with its audience', () => {
+      const config = parseConfig({ authIssuer: 'https://login.example.com/t/v2.0', authAudience: 'api://notes' });
+      expect(config.auth).toEqual({ mode: 'oidc', issuer: 'https://login.example.com/t/v2.0', audience: 'api://notes' });
+    });
+
+    it.each([
+      [{ authIssuer: 'https://login.example.com/' }, /authIssuer is set but authAudience is not/],
+      [{ authAudience: 'api://notes' }, /authAudience is set but authIssuer is not/],
+      [{ auth: 'none', authIssuer: 'https://login.example.com/' }, /keep one or the other/],
+      [{ auth: 'off' }, /auth accepts only "none"/],
+      [{ authIssuer: 'http://login.example.com/', authAudience: 'a' }, /authIssuer: /],
+    ])('refuses %j', (raw, message) => {
+      expect(problemsOf(raw).find((p) => p.key === 'auth')?.message).toMatch(message);
     });
   });
 
@@ -46,6 +79,8 @@ describe('parseConfig', () => {
         alertThrottles: '50',
         alertServerErrorPercent: '100',
         alertStreamAgeSeconds: '60',
+        authIssuer: 'https://login.example.com/t/v2.0',
+        authAudience: 'api://notes',
       }),
     ).toEqual({
       clouds: 'aws',
@@ -59,11 +94,12 @@ describe('parseConfig', () => {
       corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
       reportConsumption: true,
       alerts: { email: 'ops@example.com', functionErrors: 3, throttles: 50, serverErrorPercent: 100, streamAgeSeconds: 60 },
+      auth: { mode: 'oidc', issuer: 'https://login.example.com/t/v2.0', audience: 'api://notes' },
     });
   });
 
   it('accepts already-typed values and "*" alone', () => {
-    const config = parseConfig({ protectData: false, logRetentionDays: 7, corsOrigins: ['*'] });
+    const config = parseConfig({ protectData: false, logRetentionDays: 7, corsOrigins: ['*'], auth: 'none' });
     expect(config).toMatchObject({ protectData: false, logRetentionDays: 7, corsOrigins: ['*'] });
   });
 
@@ -137,11 +173,11 @@ describe('parseConfig', () => {
       expect(problem.key).toBe('logRetentionDays');
       expect(problem.message).toMatch(/at most 730 days\). Allowed: 1, 3, .*, 545\./);
     }
-    expect(parseConfig({ clouds: 'aws', logRetentionDays: '731' }).logRetentionDays).toBe(731);
+    expect(parseConfig({ clouds: 'aws', logRetentionDays: '731', auth: 'none' }).logRetentionDays).toBe(731);
   });
 
   it('puts every problem in the error message, with how to fix it', () => {
-    expect(() => parseConfig({ clouds: 'gcp', functionMemoryMb: '1' })).toThrow(
+    expect(() => parseConfig({ clouds: 'gcp', functionMemoryMb: '1', auth: 'none' })).toThrow(
       /nothing was created or changed[\s\S]*:clouds[\s\S]*:functionMemoryMb[\s\S]*pulumi config set/,
     );
   });

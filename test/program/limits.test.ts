@@ -16,7 +16,7 @@ import {
 import { parseConfig } from '../../program/config';
 import { awsNotesAppArgs, azureNotesAppArgs } from '../../program/stack-args';
 
-const defaults = parseConfig({});
+const defaults = parseConfig({ auth: 'none' });
 const awsArgs = (change: Partial<AwsNotesAppArgs>): AwsNotesAppArgs => ({ ...awsNotesAppArgs(defaults), ...change });
 const azureArgs = (change: Partial<AzureNotesAppArgs>): AzureNotesAppArgs => ({ ...azureNotesAppArgs(defaults), ...change });
 
@@ -51,7 +51,7 @@ describe.each<[string, Record<string, unknown>, () => void, string]>([
   ['a CORS origin with a path (Azure)', { corsOrigins: ['https://a.example.com/app'] }, () => validateAzureNotesAppArgs(azureArgs({ corsOrigins: ['https://a.example.com/app'] })), CORS_ORIGINS_ALLOWED],
 ])('%s', (_label, config, component, allowed) => {
   it('is refused by the config and by the component, both quoting the same allowed values', () => {
-    const fromConfig = messageOf(() => parseConfig(config));
+    const fromConfig = messageOf(() => parseConfig({ auth: 'none', ...config }));
     const fromComponent = messageOf(component);
     expect(fromConfig).toContain(allowed);
     expect(fromComponent).toContain(allowed);
@@ -59,7 +59,7 @@ describe.each<[string, Record<string, unknown>, () => void, string]>([
 });
 
 it('accepts on the component exactly what the config accepts at the edges', () => {
-  const edges = parseConfig({ azureMaximumInstances: AZURE_MAXIMUM_INSTANCES[0], functionMemoryMb: FUNCTION_MEMORY_MB[1] });
+  const edges = parseConfig({ azureMaximumInstances: AZURE_MAXIMUM_INSTANCES[0], functionMemoryMb: FUNCTION_MEMORY_MB[1], auth: 'none' });
   expect(() => validateAwsNotesAppArgs(awsNotesAppArgs(edges), 'dev')).not.toThrow();
   expect(() => validateAzureNotesAppArgs(azureNotesAppArgs(edges))).not.toThrow();
   expect(describeOneOf([2048, 4096])).toBe('one of 2048, 4096');

@@ -41,7 +41,9 @@ describe('Pulumi.yaml', () => {
     expect(projectKeys(projectDefaults(project))).toEqual(
       Object.fromEntries(Object.entries(DEFAULTS).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
     );
-    expect(parseConfig(projectKeys(projectDefaults(project)))).toEqual(parseConfig({}));
+    // Sign-in has no usable default: the defaults alone stop the program, as an empty config does.
+    expect(() => parseConfig(projectKeys(projectDefaults(project)))).toThrow(/Choose how users sign in/);
+    expect(parseConfig({ ...projectKeys(projectDefaults(project)), auth: 'none' })).toEqual(parseConfig({ auth: 'none' }));
   });
 });
 
