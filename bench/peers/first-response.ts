@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from '../../handlers/bundle';
 import { writeBundle } from '../cold-require';
+import { LAMBDA_RESERVED_ENV } from '../lambda-init';
 import { apiEvent } from '../lambda-runtime/first-invocations';
 import { lastJsonLine, runNode } from '../run-node';
 
@@ -37,6 +38,9 @@ export async function measureColdCalls(targets: readonly ColdTarget[], runs: num
     PATH: process.env.PATH,
     NODE_PATH: sdkNodeModules,
     NODE_ENV: 'production',
+    ...LAMBDA_RESERVED_ENV,
+    // Set by every Lambda runtime before it loads the handler; nothing listens there (no call is made to it).
+    AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9',
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',

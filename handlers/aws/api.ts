@@ -2,35 +2,61 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { reportingEnabled } from '../core/consumption';
 import { jsonLogger, type Logger, type ServedBy, servedByFor } from '../core/log';
+import { mutableLogger } from '../core/muted-logger';
 import { type ApiHandler, apiHandler } from './api-handler';
 import { dynamoDbClient } from './clients';
 import { requiredEnv } from './config';
 import { reportConsumedCapacity } from './consumed-capacity';
 import { DynamoActivityStore } from './dynamo-activity-store';
 import { DynamoNoteStore } from './dynamo-note-store';
+import { inLambdaInit, warmUpEvent } from './init-phase';
 
 export interface AwsApiEntryOptions {
   /** Default: SERVED_BY from the environment, else `aws`. Local mode passes `local-aws`. */
   servedBy?: ServedBy;
   /** Default: JSON lines on stdout/stderr (CloudWatch). Local mode passes its own log sink. */
   log?: Logger;
+  /**
+   * Build the app and its clients now and answer one GET /api/hello to nobody, so that the first
+   * caller does not pay for them (hono compiles its router, Node loads its Request/Response, the
+   * adapter's code is compiled on the first call). Default: only when a Lambda runtime loads us.
+   */
+  buildNow?: boolean;
 }
 
-/** The api entry; the app (and its clients) is built on the first invocation, once per container. */
+/** The api entry; the app (and its clients) is built once per container: at init on Lambda, else on first use. */
 export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler {
   let api: ApiHandler | undefined;
   const build = (): ApiHandler => {
     const cloud = options.servedBy ?? servedByFor('aws', process.env.SERVED_BY);
     const reportConsumption = reportingEnabled();
     if (reportConsumption) reportConsumedCapacity(dynamoDbClient());
-    return apiHandler({
+    const log = mutableLogger(options.log ?? jsonLogger(cloud));
+    const handler = apiHandler({
       notes: new DynamoNoteStore(dynamoDbClient(), requiredEnv('NOTES_TABLE')),
       activity: new DynamoActivityStore(dynamoDbClient(), requiredEnv('ACTIVITY_TABLE')),
       servedBy: cloud,
-      log: options.log ?? jsonLogger(cloud),
+      log,
       reportConsumption,
     });
+    if (!(options.buildNow ?? inLambdaInit())) return handler;
+    // Invocations wait for the warm-up, so none of their log lines falls in its muted window.
+    const warm = log.muted(() => handler(warmUpEvent() as unknown as APIGatewayProxyEventV2)).then(
+      () => undefined,
+      () => undefined,
+    );
+    return async (event, context) => {
+      await warm;
+      return handler(event, context);
+    };
   };
+  if (options.buildNow ?? inLambdaInit()) {
+    try {
+      api = build();
+    } catch {
+      // A configuration error (a missing variable): the first invocation builds again and fails with it, as before.
+    }
+  }
   return async (event: APIGatewayProxyEventV2, context?: Context) => (api ??= build())(event, context);
 }
 
