@@ -1,7 +1,7 @@
 // The Function App's entry (package.json "main"): registers the three functions of the v4 model.
 // Trigger settings use %APP_SETTING% expressions, which the Functions host resolves at start-up.
 import { app } from '@azure/functions';
-import { apiHandler } from './api';
+import { createAzureApiEntry } from './api';
 import { publisherHandler } from './publisher';
 import { subscriberHandler } from './subscriber';
 
@@ -9,7 +9,8 @@ app.http('api', {
   methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
   authLevel: 'anonymous',
   route: '{*path}',
-  handler: apiHandler,
+  // Built as the worker loads the package, not on the first request (see createAzureApiEntry).
+  handler: createAzureApiEntry({ buildNow: true }),
 });
 
 app.cosmosDB('publisher', {
