@@ -16,7 +16,10 @@ export const PEERS: readonly Peer[] = [
   { name: 'middy 7', entry: 'middy-api.mjs', packages: ['@middy/core@7.9.2', '@middy/http-router@7.9.2'] },
 ];
 
+/** The local Lambda emulator compared with local mode; it serves the middy peer's handler. */
+export const SERVERLESS_OFFLINE_PACKAGES = ['serverless-offline@13.9.0', 'serverless@3.40.0'];
+
 /** Every package to install, sorted: the cache folder's key. */
 export function peerPackages(peers: readonly Peer[] = PEERS): string[] {
-  return [...new Set(peers.flatMap((p) => p.packages))].sort();
+  return [...new Set([...peers.flatMap((p) => p.packages), ...SERVERLESS_OFFLINE_PACKAGES])].sort();
 }
