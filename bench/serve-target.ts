@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export type ServeKind = 'floor' | 'local';
+/** local-disk: local mode as `npm start` runs it, every write and change durable (fsync'd) before its answer. */
+export type ServeKind = 'floor' | 'local' | 'local-disk';
 /** `awsDynamoDb`: local mode's DynamoDB endpoint (behind its stream capture), for the peers' handlers. */
 export type ServedUrls = { floor: string } | { aws: string; azure: string; awsDynamoDb: string | undefined };
 
@@ -26,12 +27,12 @@ async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<voi
   };
 }
 
-async function startLocalMode(): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
+async function startLocalMode(inMemory: boolean): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
   const { silentLogger } = await import('../local/log');
   const { startLocal } = await import('../local/start-local');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'));
   // Request lines would only measure a terminal; local mode routes the handlers' lines to this sink too.
-  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger });
+  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory, dataDir, log: silentLogger });
   // Local mode prints localhost URLs but listens on 127.0.0.1: skip the name lookup under load.
   const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
   return {
@@ -46,9 +47,9 @@ async function startLocalMode(): Promise<{ urls: ServedUrls; stop: () => Promise
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind !== 'floor' && kind !== 'local') throw new Error(`usage: serve-target.ts floor|local, not ${String(kind)}`);
+  if (kind !== 'floor' && kind !== 'local' && kind !== 'local-disk') throw new Error(`usage: serve-target.ts floor|local|local-disk, not ${String(kind)}`);
   if (!process.send) throw new Error('serve-target.ts must be started with an IPC channel');
-  const target = kind === 'floor' ? await startFloor() : await startLocalMode();
+  const target = kind === 'floor' ? await startFloor() : await startLocalMode(kind === 'local');
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -3,9 +3,12 @@
 // express 5 + serverless-http and middy 7, same esbuild options, same cold process. HTTP and start-up:
 // local mode's emulated AWS against serverless-offline (serverless 3) serving the middy handler on local
 // mode's own DynamoDB, in its default mode and with --useInProcess.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAwsBundles } from '../../handlers/bundle';
 import { awsNames } from '../../local/aws/start-aws';
+import { trackTempDir } from '../interrupt';
 import { measureUrl, scenarios, startTarget, type LoadOptions, type ScenarioName } from '../http-load';
 import { timedStart } from '../startup';
 import { summarize, type Summary } from '../stats';
@@ -104,11 +107,24 @@ export function serverRatios(rows: readonly ServerRow[]): ServerRatio[] {
     }));
 }
 
+/** One start of local mode on disk (as `npm start`), in a fresh empty data directory. */
+async function startOnDisk(repoRoot: string): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-peers-start-'));
+  const release = trackTempDir(dataDir);
+  try {
+    return await timedStart(repoRoot, ['--data-dir', dataDir]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    release();
+  }
+}
+
 async function measureServers(repoRoot: string, peerNodeModules: string, middyJs: Buffer, runs: number, http: LoadOptions, progress: (line: string) => void): Promise<NonNullable<PeersResult['servers']>> {
   const sdk = join(repoRoot, 'node_modules');
   const rows: ServerRow[] = [OURS_LOCAL, ...OFFLINE_MODES.map(offlineName)].map((name) => ({ name, requestsPerSec: { hello: [], 'create-then-get': [] }, startMs: [] }));
   const row = (name: string) => rows.find((r) => r.name === name)!;
-  const local = await startTarget('local', repoRoot, undefined);
+  // Durability on (as `npm start`): the issue compares writes that survive a crash.
+  const local = await startTarget('local-disk', repoRoot, undefined);
   const offline: OfflineServer[] = [];
   try {
     const urls = local.urls as { aws: string; awsDynamoDb: string | undefined };
@@ -116,7 +132,7 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
     const service = writeService(peerNodeModules, middyJs, { dynamoDbEndpoint: urls.awsDynamoDb, notesTable: awsNames.notesTable });
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: start-up round ${i + 1}/${runs}: local mode, serverless-offline ×2`);
-      row(OURS_LOCAL).startMs.push(await timedStart(repoRoot, ['--in-memory']));
+      row(OURS_LOCAL).startMs.push(await startOnDisk(repoRoot));
       for (const mode of OFFLINE_MODES) {
         const server = await startServerlessOffline(peerNodeModules, service, mode, sdk);
         row(offlineName(mode)).startMs.push(server.readyMs);

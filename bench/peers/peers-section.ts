@@ -46,6 +46,7 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
         ];
       }),
       note:
+        'Local mode on disk, as `npm start` runs it: every write and change fsync\'d before its answer. ' +
         'serverless-offline serves the middy handler; its writes go to local mode\'s own DynamoDB (through the stream capture), so ' +
         'local mode\'s publisher, bus and subscriber do the same event work for both. ' +
         `autocannon, ${s.http.connections} connections, ${s.http.durationS} s after ${s.http.warmupS} s of warm-up, rounds interleaving the ` +
