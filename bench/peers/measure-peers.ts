@@ -23,6 +23,8 @@ export const OURS = 'ours (aws-api)';
 export const OURS_LOCAL = 'ours (local mode, AWS)';
 /** Rounds at least: a median of fewer same-run ratios wobbles. */
 export const PEER_MIN_RUNS = 5;
+/** Cold calls take a fraction of a second each: four times the rounds, at least 20, steady the ratios on a busy machine. */
+export const coldCallRounds = (runs: number) => Math.max(runs * 4, 20);
 const OFFLINE_MODES: readonly OfflineMode[] = ['default', 'in-process'];
 export const offlineName = (mode: OfflineMode) => `serverless-offline${mode === 'in-process' ? ' --useInProcess' : ''}`;
 
@@ -61,7 +63,10 @@ export interface ServerRatio {
 export interface PeersResult {
   /** Exact versions, name@version. */
   versions: string[];
+  /** Rounds of the servers (start-up, load). */
   runs: number;
+  /** Rounds of cold calls. */
+  coldCallRounds: number;
   rows: PeerRow[];
   ratios: PeerRatio[];
   servers?: { http: LoadOptions; rows: ServerRow[]; ratios: ServerRatio[] };
@@ -169,10 +174,10 @@ export async function measurePeers(repoRoot: string, cacheRoot: string, options:
     ...PEERS.map((peer) => ({ name: peer.name, bundle: { files: { 'index.js': bundlePeer(peer, peerNodeModules) }, hash: peer.name } })),
   ];
   const sizes = new Map(targets.map((t) => [t.name, t.bundle.files['index.js']!.length]));
-  const calls = await measureColdCalls(targets, options.runs, join(repoRoot, 'node_modules'), progress);
+  const calls = await measureColdCalls(targets, coldCallRounds(options.runs), join(repoRoot, 'node_modules'), progress);
   const middy = targets.find((t) => t.name === MIDDY)!.bundle.files['index.js']!;
   const servers = await measureServers(repoRoot, peerNodeModules, middy, options.runs, options.http, progress);
-  return { versions: packages, runs: options.runs, ...coldCallReport(sizes, calls), servers };
+  return { versions: packages, runs: options.runs, coldCallRounds: coldCallRounds(options.runs), ...coldCallReport(sizes, calls), servers };
 }
 
 const MIDDY = PEERS.find((p) => p.entry === 'middy-api.mjs')!.name;

@@ -26,7 +26,7 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
         'bundled with our esbuild options (minified, the AWS SDK left to the runtime). Ours is the whole API (every route, ' +
         'validation, problem+json, concurrency), so its size buys more than theirs. Cold call: a fresh Node process requires ' +
         'the bundle (**require**, with the Lambda environment set: ours builds its app there) and calls the handler with a ' +
-        `first API Gateway GET /api/hello (**first response**); ${p.runs} rounds over every bundle. ×: the median of the ` +
+        `first API Gateway GET /api/hello (**first response**); ${p.coldCallRounds} rounds over every bundle. ×: the median of the ` +
         'per-round ratios ours / theirs; below 1 is ours smaller or faster.',
     },
   ];
