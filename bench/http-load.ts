@@ -48,12 +48,12 @@ export interface Overhead {
   throughputRatio: number | undefined;
 }
 
-interface RunningTarget {
+export interface RunningTarget {
   urls: ServedUrls;
   stop(): Promise<void>;
 }
 
-function startTarget(kind: ServeKind, repoRoot: string, profileDir: string | undefined): Promise<RunningTarget> {
+export function startTarget(kind: ServeKind, repoRoot: string, profileDir: string | undefined): Promise<RunningTarget> {
   // --cpu-prof writes the server's profile when it exits: where a missed overhead budget is explained.
   // One directory per server; tsx's loader thread writes a profile of its own there too.
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, kind)] : [];
@@ -134,12 +134,16 @@ function load(url: string, scenario: ScenarioName, connections: number, duration
 }
 
 async function measure(target: TargetName, url: string, scenario: ScenarioName, options: LoadOptions): Promise<LoadResult> {
+  return { target, ...(await measureUrl(url, scenario, options)) };
+}
+
+/** One warm-up and one measured run of a scenario against any server (the peers' too). */
+export async function measureUrl(url: string, scenario: ScenarioName, options: LoadOptions): Promise<Omit<LoadResult, 'target'>> {
   // Warm-up: JIT, connection pools and the emulators' first table/container accesses.
   if (options.warmupS > 0) await load(url, scenario, options.connections, options.warmupS);
   const { result, times, byStatus } = await load(url, scenario, options.connections, options.durationS);
   const ok = times.length > 0;
   return {
-    target,
     scenario,
     requestsPerSec: result.requests.average,
     p50Ms: ok ? quantile(times, 0.5) : Number.NaN,

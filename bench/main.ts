@@ -12,6 +12,7 @@ import { measureLambdaInit } from './lambda-init';
 import { defaultCacheRoot } from './lambda-runtime/runtime-cache';
 import { describeMachine } from './machine';
 import { measureNpmTest } from './npm-test';
+import { measurePeers, PEER_MIN_RUNS } from './peers/measure-peers';
 import { mainThreadProfile, readProfile, selfTimeByGroup } from './profile-summary';
 import { showHelp, usageFailure } from '../tools/cli';
 import { BENCH_TOOL, parseBenchArgs, type BenchOptions } from './options';
@@ -59,7 +60,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   const http = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS };
   const results: BenchResults = {
     machine,
-    options: { runs: options.runs, http, withTests: options.withTests, sections: options.sections },
+    options: { runs: options.runs, http, withTests: options.withTests, sections: options.sections, peers: options.peers },
     totalMs: 0,
   };
   const wants = (name: BenchOptions['sections'][number]) => options.sections.includes(name);
@@ -90,6 +91,12 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   if (wants('startup')) {
     progress(`local mode start-up ×${options.runs}`);
     results.startup = await measureStartup(repoRoot, options.runs);
+  }
+  if (options.peers) {
+    // Opt-in: installs the peers into the cache folder on first use. A failed install costs only this section.
+    results.peers = await measurePeers(repoRoot, defaultCacheRoot(), { runs: Math.max(options.runs, PEER_MIN_RUNS), http }, progress).catch((error: unknown) => ({
+      error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+    }));
   }
   if (options.withTests) {
     progress('npm test (minutes)');

@@ -14,6 +14,8 @@ export interface BenchOptions {
   sections: SectionName[];
   /** Directory for the load-tested servers' CPU profiles; undefined: no profiling. */
   cpuProfDir: string | undefined;
+  /** Also measure the peers (bench/peers/): installs them into the cache folder on first use. */
+  peers: boolean;
 }
 
 export const usage = `Usage: npm run bench -- [options]
@@ -35,6 +37,9 @@ Options:
   --cpu-prof <dir>    write the load-tested servers' V8 CPU profiles to <dir> and summarise them, with
                       this run's results, in <dir>/results.md (profiling slows the servers: it explains
                       numbers, it does not report them). bench/tmp/ is git-ignored.
+  --peers             also compare with the peers (express 5 + serverless-http, middy 7), installed on
+                      demand into ~/.cache/serverless-aws-azure, never into the project: bundle size,
+                      require and first response, as same-run ratios
   -h, --help          show this help
 `;
 
@@ -53,6 +58,7 @@ const FLAGS = {
   only: { type: 'string' },
   'with-tests': { type: 'boolean' },
   'cpu-prof': { type: 'string' },
+  peers: { type: 'boolean' },
 } as const;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -73,5 +79,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     withTests: values['with-tests'] ?? false,
     sections,
     cpuProfDir: values['cpu-prof'] === '' ? undefined : values['cpu-prof'],
+    peers: values.peers ?? false,
   };
 }

@@ -1,21 +1,12 @@
 // Renders one run as bench/results.md (tables + method) and as terminal tables (cli-table3).
 import Table from 'cli-table3';
 import { budgetLines, type BudgetLine } from './budget-lines';
+import { kb, ms, times, type Section } from './format';
+import { peersSections } from './peers/peers-section';
 import type { BenchResults } from './results';
 import type { Summary } from './stats';
 
-interface Section {
-  title: string;
-  head: string[];
-  rows: string[][];
-  /** Shown under the table in results.md. */
-  note?: string;
-}
-
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const spread = (s: Summary) => `${ms(s.min)}–${ms(s.max)} (IQR ${ms(s.p25)}–${ms(s.p75)})`;
-const times = (v: number | undefined) => (v === undefined ? 'n/a' : `${v.toFixed(2)}×`);
 
 function formatBudgetValue(l: BudgetLine): string {
   if (l.value === undefined) return 'n/a';
@@ -185,6 +176,7 @@ export function sections(r: BenchResults): Section[] {
           : ''),
     });
   }
+  if (r.peers) out.push(...peersSections(r.peers));
   out.push({
     title: 'npm test',
     head: ['command', 'wall time', 'exit code'],

@@ -8,12 +8,13 @@ import type { LoadOptions, LoadResult, Overhead } from './http-load';
 import type { LambdaInit } from './lambda-init';
 import type { Machine } from './machine';
 import type { NpmTestRun } from './npm-test';
+import type { PeersResult } from './peers/measure-peers';
 import type { ProgramEval } from './program-eval';
 import type { Startup } from './startup';
 
 export interface BenchResults {
   machine: Machine;
-  options: { runs: number; http: LoadOptions; withTests: boolean; sections: string[] };
+  options: { runs: number; http: LoadOptions; withTests: boolean; sections: string[]; peers?: boolean };
   bundles?: {
     buildMs: number;
     sizes: BundleSize[];
@@ -34,6 +35,8 @@ export interface BenchResults {
   programEval?: ProgramEval[];
   startup?: Startup;
   npmTest?: NpmTestRun;
+  /** With --peers: ours against the peers, same handler work, same-run ratios (bench/peers/). */
+  peers?: PeersResult | { error: string };
   /** Wall time of the whole bench run. */
   totalMs: number;
 }

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 
 export type ServeKind = 'floor' | 'local' | 'local-durable';
 const serveKinds: readonly string[] = ['floor', 'local', 'local-durable'] satisfies ServeKind[];
-export type ServedUrls = { floor: string } | { aws: string; azure: string };
+/** `awsDynamoDb`: local mode's DynamoDB endpoint (behind its stream capture), for the peers' handlers. */
+export type ServedUrls = { floor: string } | { aws: string; azure: string; awsDynamoDb: string | undefined };
 
 // Each kind imports only what it serves: the floor process must not carry local mode's emulators.
 async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
@@ -36,7 +37,8 @@ async function startLocalMode(inMemory: boolean): Promise<{ urls: ServedUrls; st
   // Local mode prints localhost URLs but listens on 127.0.0.1: skip the name lookup under load.
   const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
   return {
-    urls: { aws: loopback(local.awsUrl), azure: loopback(local.azureUrl) },
+    // Local mode put its emulators' endpoints into this process's environment, where the handlers read them.
+    urls: { aws: loopback(local.awsUrl), azure: loopback(local.azureUrl), awsDynamoDb: process.env.AWS_ENDPOINT_URL_DYNAMODB },
     stop: async () => {
       await local.stop();
       rmSync(dataDir, { recursive: true, force: true });

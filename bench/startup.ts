@@ -120,7 +120,8 @@ async function createNotes(port: number, count: number): Promise<number> {
   return count / ((performance.now() - started) / 1000);
 }
 
-async function timedStart(repoRoot: string, args: string[]): Promise<number> {
+/** One start of local mode (`args` as `npm start` takes them) until both clouds are healthy, in ms. */
+export async function timedStart(repoRoot: string, args: string[]): Promise<number> {
   const running = await startLocalMode(repoRoot, args, 180_000);
   await running.stop();
   return running.readyMs;

@@ -22,7 +22,7 @@ function sampleNote(): Note {
 }
 
 // API Gateway HTTP API, payload format 2.0: GET /api/hello?name=x (no store call: the init cost alone).
-function apiEvent(): unknown {
+export function apiEvent(): unknown {
   const now = new Date();
   return {
     version: '2.0',

@@ -2,11 +2,11 @@
 // folder (never by `npm ci`): AWS's runtime interface client `aws-lambda-ric` (the client the Lambda base
 // images run; its install builds curl and aws-lambda-cpp from source, a few minutes once) and the AWS SDK
 // v3 packages the bundles leave to the runtime, at the versions this repository locks.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { npmInstallInto } from '../npm-install';
 
 /** Where installs on demand are kept: outside the repository, so `npm ci` does not throw them away. */
 export function defaultCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -68,16 +68,7 @@ export async function installRuntimeCache(cacheRoot: string, packages: string[],
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   progress(`installing ${packages.join(', ')} into ${dir} (the RIC builds native code: minutes, once)`);
-  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
-  const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', dir, ...packages];
-  let output = '';
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('npm', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
+  const { code, output } = await npmInstallInto(dir, packages);
   const cache = cacheAt(dir, packages);
   if (code !== 0 || !existsSync(join(dir, 'node_modules', 'aws-lambda-ric', 'rapid-client.node'))) {
     rmSync(dir, { recursive: true, force: true });

@@ -3,9 +3,11 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/served-by';
 import { reportingEnabled } from '../core/consumption';
 import { createLogger, type Logger } from '../core/log';
+import { mutableLogger } from '../core/muted-logger';
 import { type ApiHandler, apiHandler } from './api-handler';
 import { activityStore, dynamoDbClient, noteStore } from './clients';
 import { reportConsumedCapacity } from './consumed-capacity';
+import { inLambdaInit, warmUpEvent } from './init-phase';
 import { lambdaMemoryMb } from './settings';
 
 export interface AwsApiEntryOptions {
@@ -13,24 +15,48 @@ export interface AwsApiEntryOptions {
   servedBy?: ServedBy;
   /** Default: JSON lines on stdout/stderr (CloudWatch). Local mode passes its own log sink. */
   log?: Logger;
+  /**
+   * Build the app and its clients now and answer one GET /api/hello to nobody, so that the first
+   * caller does not pay for them (hono compiles its router, Node loads its Request/Response, the
+   * adapter's code is compiled on the first call). Default: only when a Lambda runtime loads us.
+   */
+  buildNow?: boolean;
 }
 
-/** The api entry; the app (and its clients) is built on the first invocation, once per container. */
+/** The api entry; the app (and its clients) is built once per container: at init on Lambda, else on first use. */
 export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler {
   let api: ApiHandler | undefined;
   const build = (): ApiHandler => {
     const cloud = options.servedBy ?? servedByFor('aws', process.env[SERVED_BY_SETTING]);
     const reportConsumption = reportingEnabled();
     if (reportConsumption) reportConsumedCapacity(dynamoDbClient());
-    return apiHandler({
+    const log = mutableLogger(options.log ?? createLogger(cloud));
+    const handler = apiHandler({
       notes: noteStore(),
       activity: activityStore(),
       servedBy: cloud,
-      log: options.log ?? createLogger(cloud),
+      log,
       reportConsumption,
       memoryMb: lambdaMemoryMb(),
     });
+    if (!(options.buildNow ?? inLambdaInit())) return handler;
+    // Invocations wait for the warm-up, so none of their log lines falls in its muted window.
+    const warm = log.muted(() => handler(warmUpEvent() as unknown as APIGatewayProxyEventV2)).then(
+      () => undefined,
+      () => undefined,
+    );
+    return async (event, context) => {
+      await warm;
+      return handler(event, context);
+    };
   };
+  if (options.buildNow ?? inLambdaInit()) {
+    try {
+      api = build();
+    } catch {
+      // A configuration error (a missing variable): the first invocation builds again and fails with it, as before.
+    }
+  }
   return async (event: APIGatewayProxyEventV2, context?: Context) => (api ??= build())(event, context);
 }
 

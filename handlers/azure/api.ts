@@ -5,10 +5,14 @@ import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/se
 import { createApp } from '../core/app';
 import { reportingEnabled } from '../core/consumption';
 import { createLogger, type Logger } from '../core/log';
+import { type MutableLogger, mutableLogger } from '../core/muted-logger';
 import { decodePathLeniently, encodeDecodedPath } from '../core/path-decoding';
 import { precheckRequest } from '../core/request-precheck';
 import { activityStore, noteStore } from './clients';
 import { splitUrl, toHttpResponseInit, toWebRequest } from './http-conversion';
+
+// The warm-up's URL: never resolved (the app answers it in-process), .invalid so it could not be (RFC 2606).
+const WARM_UP_URL = 'https://init.invalid/api/hello';
 
 /** What the adapter needs of the Hono app. */
 export interface FetchApp {
@@ -51,16 +55,23 @@ export interface AzureApiEntryOptions {
   servedBy?: ServedBy;
   /** Default: JSON lines on stdout/stderr (Application Insights). Local mode passes its own log sink. */
   log?: Logger;
+  /**
+   * Build the app and its clients when the entry is created and answer one GET /api/hello to nobody
+   * (hono compiles its router, Node loads its Request/Response), so the first caller does not pay for
+   * them. The package's main (index.ts) asks for it: the worker loads it before it is sent invocations.
+   */
+  buildNow?: boolean;
 }
 
-/** The api function; the app (and its clients) is built on the first invocation, once per instance. */
+/** The api function; the app (and its clients) is built once per instance: now when asked, else on first use. */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
-  let log: Logger | undefined;
+  let log: MutableLogger | undefined;
+  let warm: Promise<void> = Promise.resolve();
   const fromSettings = servedByFromSettings();
   const servedBy = () => options.servedBy ?? fromSettings();
-  const getLog = () => (log ??= options.log ?? createLogger(servedBy()));
-  return createApiHandler(() => {
+  const getLog = () => (log ??= mutableLogger(options.log ?? createLogger(servedBy())));
+  const getApp = () => {
     if (!app) {
       app = createApp({
         notes: noteStore(),
@@ -71,7 +82,26 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
       });
     }
     return app;
-  }, servedBy, getLog);
+  };
+  if (options.buildNow) {
+    try {
+      const built = getApp();
+      // Muted: not a request anyone made. Invocations wait for it, so none of their lines falls in its window.
+      warm = getLog()
+        .muted(async () => (await built.fetch(new Request(WARM_UP_URL))).arrayBuffer())
+        .then(
+          () => undefined,
+          () => undefined,
+        );
+    } catch {
+      // Missing app settings: the first invocation builds again and fails with what is missing, as before.
+    }
+  }
+  const handler = createApiHandler(getApp, servedBy, getLog);
+  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    await warm;
+    return handler(request, context);
+  };
 }
 
 export const apiHandler = createAzureApiEntry();

@@ -2,7 +2,7 @@
 // Trigger settings use %APP_SETTING% expressions, which the Functions host resolves at start-up.
 import { app } from '@azure/functions';
 import { AZURE_SETTINGS, type AzureFunctionName, COSMOS_CONNECTION, settingExpression } from '../../contract/azure';
-import { apiHandler } from './api';
+import { createAzureApiEntry } from './api';
 import { publisherHandler } from './publisher';
 import { subscriberHandler } from './subscriber';
 
@@ -10,7 +10,8 @@ app.http('api' satisfies AzureFunctionName, {
   methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
   authLevel: 'anonymous',
   route: '{*path}',
-  handler: apiHandler,
+  // Built as the worker loads the package, not on the first request (see createAzureApiEntry).
+  handler: createAzureApiEntry({ buildNow: true }),
 });
 
 app.cosmosDB('publisher' satisfies AzureFunctionName, {

@@ -11,7 +11,14 @@ describe('bench command line', () => {
       withTests: false,
       sections: [...sectionNames],
       cpuProfDir: undefined,
+      peers: false,
     });
+  });
+
+  it('takes --peers, alone or with --only', () => {
+    expect(parseBenchArgs(['--peers']).peers).toBe(true);
+    expect(parseBenchArgs(['--peers', '--only', 'bundles'])).toMatchObject({ peers: true, sections: ['bundles'] });
+    expect(() => parseBenchArgs(['--peers=yes'])).toThrow("Option '--peers' does not take an argument");
   });
 
   it('takes durations, counts, sections, --with-tests and --cpu-prof', () => {

@@ -22,7 +22,7 @@ const NOT_RUN_HERE: [RegExp, string][] = [
   [/^npm run compare -- --cold-starts /, "a deployed stack and the deployer's credentials; against local mode: test/compare/cold-starts-cli.test.ts"],
   [/^npm test$/, 'it is the command running this test (.ci/run runs it on a clean clone)'],
   [/^npm run compare$/, 'URL discovery from the Pulumi CLI or .local/urls.json: test/compare/discover.test.ts'],
-  [/^npm run bench( -- --with-tests)?$/, 'minutes of measurement that rewrite bench/results.*: run by hand'],
+  [/^npm run bench( -- --with-tests| -- --peers)?$/, 'minutes of measurement that rewrite bench/results.* (--peers installs the peers on first use): run by hand'],
   [/^REPORT_CONSUMPTION=true npm start$|^npm run compare -- --cost /, 'local mode reporting consumption, priced by compare: test/compare/cost-compare-cli.test.ts'],
 ];
 

@@ -1,0 +1,58 @@
+// The "Peers" tables of bench/results.md: ours against express + serverless-http, middy and serverless-offline.
+import { kb, ms, times, type Section } from '../format';
+import { median } from '../stats';
+import type { PeersResult } from './measure-peers';
+
+export function peersSections(p: PeersResult | { error: string }): Section[] {
+  if ('error' in p) return [{ title: 'Peers', head: ['result'], rows: [[`not measured: ${p.error}`]] }];
+  const out: Section[] = [
+    {
+      title: 'Peers: bundle, require and first response (ours / theirs)',
+      head: ['bundle', 'minified', 'require median ms', 'first response median ms', 'require + first median ms', 'size ×', 'require ×', 'first response ×', 'require + first ×'],
+      rows: p.rows.map((row) => {
+        const r = p.ratios.find((x) => x.peer === row.name);
+        return [
+          row.name,
+          kb(row.minifiedBytes),
+          ms(row.requireMs.median),
+          ms(row.firstResponseMs.median),
+          ms(row.requirePlusFirstMs.median),
+          ...(r ? [times(r.bundleSize), times(r.require), times(r.firstResponse), times(r.requirePlusFirst)] : ['1 (ours)', '', '', '']),
+        ];
+      }),
+      note:
+        `Peers (exact versions): ${p.versions.join(', ')}, installed by \`--peers\` into the cache folder, never into the project. ` +
+        'Each implements GET /api/hello, POST /api/notes and GET /api/notes/{id} on the notes table (bench/peers/handlers/), ' +
+        'bundled with our esbuild options (minified, the AWS SDK left to the runtime). Ours is the whole API (every route, ' +
+        'validation, problem+json, concurrency), so its size buys more than theirs. Cold call: a fresh Node process requires ' +
+        'the bundle (**require**, with the Lambda environment set: ours builds its app there) and calls the handler with a ' +
+        `first API Gateway GET /api/hello (**first response**); ${p.coldCallRounds} rounds over every bundle. ×: the median of the ` +
+        'per-round ratios ours / theirs; below 1 is ours smaller or faster.',
+    },
+  ];
+  if (p.servers) {
+    const s = p.servers;
+    out.push({
+      title: 'Peers: local mode against serverless-offline (ours / theirs)',
+      head: ['server', 'hello req/s', 'create-then-get req/s', 'start-up median ms', 'hello ×', 'create-then-get ×', 'start-up ×'],
+      rows: s.rows.map((row) => {
+        const r = s.ratios.find((x) => x.peer === row.name);
+        return [
+          row.name,
+          median(row.requestsPerSec.hello).toFixed(0),
+          median(row.requestsPerSec['create-then-get']).toFixed(0),
+          ms(median(row.startMs)),
+          ...(r ? [times(r.requestsPerSec.hello), times(r.requestsPerSec['create-then-get']), times(r.startup)] : ['1 (ours)', '', '']),
+        ];
+      }),
+      note:
+        'Local mode on disk, as `npm start` runs it: every write and change fsync\'d before its answer. ' +
+        'serverless-offline serves the middy handler; its writes go to local mode\'s own DynamoDB (through the stream capture), so ' +
+        'local mode\'s publisher, bus and subscriber do the same event work for both. ' +
+        `autocannon, ${s.http.connections} connections, ${s.http.durationS} s after ${s.http.warmupS} s of warm-up, rounds interleaving the ` +
+        'three servers; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds\' /api/health; ' +
+        'serverless-offline: /api/hello, the handler\'s first load included); × below 1 is ours faster.',
+    });
+  }
+  return out;
+}

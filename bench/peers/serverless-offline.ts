@@ -1,0 +1,113 @@
+// serverless-offline (with the serverless 3 framework) serving the middy peer's handler on loopback, in
+// its default mode (each handler in a worker thread) or with --useInProcess, its handler on local mode's
+// own DynamoDB (AWS_ENDPOINT_URL_DYNAMODB: local mode's stream capture), so every write goes through the
+// same change stream, publisher, bus and subscriber as ours. Started detached and stopped by its pid.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { trackGroup } from '../interrupt';
+import { freePort } from '../startup';
+
+export type OfflineMode = 'default' | 'in-process';
+
+export interface OfflineServer {
+  url: string;
+  /** Spawn until GET /api/hello answered 200. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** Where the store is: local mode's DynamoDB and the table its stream capture watches. */
+export interface OfflineStore {
+  dynamoDbEndpoint: string;
+  notesTable: string;
+}
+
+// nodejs22.x: serverless-offline 13.9 supports it; serverless 3.40's schema predates it, so its
+// validation is off rather than printing a warning on every start.
+function serviceYaml(store: OfflineStore): string {
+  return `service: bench-peer
+frameworkVersion: '3'
+configValidationMode: off
+provider:
+  name: aws
+  runtime: nodejs22.x
+  region: us-east-1
+  environment:
+    NOTES_TABLE: ${JSON.stringify(store.notesTable)}
+    AWS_ENDPOINT_URL_DYNAMODB: ${JSON.stringify(store.dynamoDbEndpoint)}
+plugins:
+  - serverless-offline
+functions:
+  api:
+    handler: index.handler
+    events:
+      - httpApi: { method: GET, path: /api/hello }
+      - httpApi: { method: POST, path: /api/notes }
+      - httpApi: { method: GET, path: '/api/notes/{id}' }
+`;
+}
+
+/** The service folder inside the peer cache (so `serverless-offline` resolves from its node_modules). */
+export function writeService(peerNodeModules: string, handlerJs: Buffer, store: OfflineStore): string {
+  const dir = join(peerNodeModules, '..', 'service');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'serverless.yml'), serviceYaml(store));
+  writeFileSync(join(dir, 'index.js'), handlerJs);
+  return dir;
+}
+
+async function helloAnswers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/hello?name=x`, { signal: AbortSignal.timeout(1_000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+export async function startServerlessOffline(peerNodeModules: string, serviceDir: string, mode: OfflineMode, sdkNodeModules: string, timeoutMs = 60_000): Promise<OfflineServer> {
+  const [httpPort, lambdaPort] = [await freePort(), await freePort()];
+  const args = [join(peerNodeModules, 'serverless', 'bin', 'serverless.js'), 'offline', 'start', '--host', '127.0.0.1', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--noPrependStageInUrl', ...(mode === 'in-process' ? ['--useInProcess'] : [])];
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    // The handler's AWS SDK, as the nodejs22.x runtime provides it (and ours gets it).
+    NODE_PATH: sdkNodeModules,
+    // Offline and quiet: no telemetry, no update or notification checks.
+    SLS_TELEMETRY_DISABLED: '1',
+    SLS_NOTIFICATIONS_MODE: 'off',
+    SLS_DEPRECATION_DISABLE: '*',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: serviceDir, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const release = trackGroup(child.pid);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const stop = async () => {
+    if (!exited && child.pid !== undefined) {
+      const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
+      process.kill(-child.pid, 'SIGTERM');
+      await exit;
+      clearTimeout(killer);
+    }
+    release();
+  };
+  const url = `http://127.0.0.1:${httpPort}`;
+  try {
+    while (!(await helloAnswers(url))) {
+      if (exited) throw new Error(`serverless-offline exited before it answered:\n${stderr}`);
+      if (performance.now() - started > timeoutMs) throw new Error(`serverless-offline did not answer within ${timeoutMs} ms:\n${stderr}`);
+      await new Promise((wake) => setTimeout(wake, 10));
+    }
+    return { url, readyMs: performance.now() - started, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+// The api entry builds at Lambda init: the app and its clients exist before the first invocation, the
+// warm-up answer is logged nowhere, and a configuration error still reaches the first caller.
+import { createAwsApiEntry } from '../../handlers/aws/api';
+import { inLambdaInit } from '../../handlers/aws/init-phase';
+import { setLambdaEnv } from './support/aws-env';
+import { recordingLogger } from '../support/recording-logger';
+import { jsonOf, v2Request } from './support/v2-events';
+
+
+describe('api entry at Lambda init', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = setLambdaEnv({ NOTES_TABLE: 'notes', ACTIVITY_TABLE: 'activity' });
+  });
+  afterEach(() => restore());
+
+  it('is built when created: the table variables are read then, not at the first call', async () => {
+    const api = createAwsApiEntry({ buildNow: true, log: recordingLogger() });
+    delete process.env.NOTES_TABLE;
+    expect(jsonOf(await api(v2Request('GET', '/api/hello?name=init')))).toEqual({ message: 'Hello, init!' });
+  });
+
+  it('built lazily otherwise: the variable missing at the first call is the error', async () => {
+    const api = createAwsApiEntry({ buildNow: false, log: recordingLogger() });
+    delete process.env.NOTES_TABLE;
+    await expect(api(v2Request('GET', '/api/hello'))).rejects.toThrow('NOTES_TABLE is not set');
+  });
+
+  it('logs the callers\' requests and not its warm-up', async () => {
+    const log = recordingLogger();
+    const api = createAwsApiEntry({ buildNow: true, log });
+    await api(v2Request('GET', '/api/hello?name=a'));
+    expect(log.lines.map((l) => [l.method, l.route, l.status])).toEqual([['GET', '/api/hello', 200]]);
+  });
+
+  it('leaves a configuration error to the first invocation, with its message', async () => {
+    delete process.env.ACTIVITY_TABLE;
+    const api = createAwsApiEntry({ buildNow: true, log: recordingLogger() });
+    await expect(api(v2Request('GET', '/api/hello'))).rejects.toThrow('ACTIVITY_TABLE is not set');
+  });
+
+  it('knows a Lambda runtime by AWS_LAMBDA_RUNTIME_API', () => {
+    expect(inLambdaInit({ AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001' })).toBe(true);
+    expect(inLambdaInit({})).toBe(false);
+  });
+});
