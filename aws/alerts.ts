@@ -3,7 +3,7 @@
 // Metric names and dimensions: AWS/SQS (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html),
 // AWS/Lambda (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html),
 // AWS/ApiGateway for HTTP APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html).
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { MetricAlarm, type MetricAlarmArgs } from '@pulumi/aws/cloudwatch';
 import { Topic, TopicSubscription } from '@pulumi/aws/sns';
 import type { Api, Stage } from '@pulumi/aws/apigatewayv2';

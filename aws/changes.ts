@@ -1,6 +1,6 @@
 // The change stream: the notes table's DynamoDB stream → publisher, reporting per-record failures,
 // with the batches that fail every retry sent to a failure queue. The bus half is events.ts.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import type { Table } from '@pulumi/aws/dynamodb';
 import { EventSourceMapping, type Function as LambdaFunction } from '@pulumi/aws/lambda';
 import type { Queue } from '@pulumi/aws/sqs';

@@ -54,6 +54,7 @@ export class AwsNotesApp extends pulumi.ComponentResource {
     validateAwsNotesAppArgs(args, namePrefix);
     const code = args.code ?? buildAwsBundles();
     super(AWS_NOTES_APP_TYPE, name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: AWS_NOTES_APP_PREVIOUS_TYPE }] });
+    // biome-ignore lint/complexity/noUselessThisAlias: every child's `parent`, so the constructor reads as a table of contents
     const parent = this;
     const functionName = (fn: AwsFunctionName): string => `${namePrefix}-${fn}`;
 

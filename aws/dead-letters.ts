@@ -1,5 +1,5 @@
 // Dead-letter queues: where events that could not be delivered or processed wait for a human.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { Queue } from '@pulumi/aws/sqs';
 
 // SQS's maximum: two weeks to notice, inspect and redrive.

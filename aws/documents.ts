@@ -1,6 +1,6 @@
 // The document store: two DynamoDB tables shaped by contract/aws.ts (the schema local mode creates
 // its tables from too), so the deployed tables cannot drift from the ones the handlers are tested on.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { Table, type TableArgs } from '@pulumi/aws/dynamodb';
 import type { CreateTableCommandInput, KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import { activityTableSchema, notesTableSchema } from '../contract/aws';

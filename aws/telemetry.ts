@@ -1,6 +1,6 @@
 // Log groups are created before what writes to them, so retention applies from the first line
 // and no role needs logs:CreateLogGroup.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { LogGroup } from '@pulumi/aws/cloudwatch';
 
 export interface LogGroupArgs {

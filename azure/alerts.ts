@@ -6,7 +6,7 @@
 // Microsoft.DocumentDB/databaseAccounts (TotalRequests by StatusCode) https://learn.microsoft.com/azure/cosmos-db/monitor-reference
 // The change feed's lag has no platform metric (the Functions Cosmos DB trigger computes it only to
 // scale), so it is not alerted on; a publisher that fails shows up as failed invocations instead.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import * as monitor from '@pulumi/azure-native/monitor';
 import { ALERT_PERIOD_SECONDS, type AlertSettings } from '../program/alerts';
 

@@ -41,7 +41,7 @@ export function stagePackage(appPackage: AppPackage, stagingDir: string, write =
   if (!write) return { zipPath, zipSha256 };
   fs.mkdirSync(stagingDir, { recursive: true });
   const existing = fs.existsSync(zipPath) ? fs.readFileSync(zipPath) : undefined;
-  if (!existing || !existing.equals(appPackage.zip)) {
+  if (!existing?.equals(appPackage.zip)) {
     const temporary = `${zipPath}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, appPackage.zip);
     fs.renameSync(temporary, zipPath);

@@ -57,6 +57,7 @@ export class AzureNotesApp extends pulumi.ComponentResource {
     const code = args.code ?? defaultPackage();
     validatePackage(code);
     super(AZURE_NOTES_APP_TYPE, name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: AZURE_NOTES_APP_PREVIOUS_TYPE }] });
+    // biome-ignore lint/complexity/noUselessThisAlias: every child's `parent`, so the constructor reads as a table of contents
     const parent = this;
 
     const group = new resources.ResourceGroup(`${name}-rg`, args.location === undefined ? {} : { location: args.location }, { parent });

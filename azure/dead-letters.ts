@@ -1,6 +1,6 @@
 // Failed deliveries: Event Grid dead-letters into a blob container of the app's storage account
 // (compute.ts), writing with the topic's own identity (identity.ts); alerts.ts pages on each one.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import * as storage from '@pulumi/azure-native/storage';
 
 export const deadLetterContainerName = 'deadletter';

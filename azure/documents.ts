@@ -1,6 +1,6 @@
 // Cosmos DB for NoSQL: serverless, Session consistency, continuous backup, Entra ID only.
 // The database and containers (ids, partition keys, TTL) are contract/azure.ts's.
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import * as cosmosdb from '@pulumi/azure-native/cosmosdb';
 import { COSMOS_CONTAINERS, COSMOS_DATABASE, type ContainerContract, type ContainerKey } from '../contract/azure';
 

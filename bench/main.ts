@@ -107,7 +107,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
 }
 
 async function main(): Promise<number> {
-  let options;
+  let options: BenchOptions;
   try {
     options = parseBenchArgs(process.argv.slice(2));
   } catch (error) {

@@ -20,7 +20,10 @@ class TimedMocks extends RecordingMocks {
 
 function resolved(value: unknown): Promise<unknown> {
   // `output()` of an unknown value types as never; the value is whatever the program exported.
-  return new Promise((done) => (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => (done(v), v)));
+  return new Promise((done) => (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => {
+      done(v);
+      return v;
+    }));
 }
 
 async function quiet(mocks: TimedMocks, quietMs: number, limitMs: number): Promise<void> {

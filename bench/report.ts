@@ -192,8 +192,8 @@ export function sections(r: BenchResults): Section[] {
 }
 
 function mdTable(s: Section): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [`| ${s.head.join(' | ')} |`, `|${s.head.map(() => '---').join('|')}|`, ...s.rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+  const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [`| ${s.head.join(' | ')} |`, `|${s.head.map(() => '---').join('|')}|`, ...s.rows.map((row) => `| ${row.map(escapePipes).join(' | ')} |`)].join('\n');
 }
 
 export function renderMarkdown(r: BenchResults): string {

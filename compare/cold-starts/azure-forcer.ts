@@ -31,7 +31,7 @@ export function azureForcer(target: AzureColdStartTarget, arm: { credential: Tok
     cloud: 'azure',
     target: `Function App ${target.functionAppName}`,
     async force() {
-      let token;
+      let token: Awaited<ReturnType<typeof arm.credential.getToken>>;
       try {
         token = await arm.credential.getToken(ARM_SCOPE);
       } catch (error) {

@@ -1,6 +1,6 @@
 // What compare's CLI calls for --cost and --traffic (see README, "Costs").
 export { estimateCosts, type CostReport, PROFILE_STEPS } from './estimate';
-export { type StackSettings } from './model';
+export type { StackSettings } from './model';
 export { loadPriceTable, PRICES_FILE, type PriceTable } from './prices';
 export { renderCostChartHtml, renderCostReportHtml } from './render-html';
 export { costJson, renderCostText } from './render-text';

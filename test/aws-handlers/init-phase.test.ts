@@ -1,11 +1,18 @@
 // The api entry builds at Lambda init: the app and its clients exist before the first invocation, the
 // warm-up answer is logged nowhere, and a configuration error still reaches the first caller.
-import { createAwsApiEntry } from '../../handlers/aws/api';
 import { inLambdaInit } from '../../handlers/aws/init-phase';
 import { setLambdaEnv } from './support/aws-env';
 import { recordingLogger } from '../support/recording-logger';
 import { jsonOf, v2Request } from './support/v2-events';
 
+/** A fresh copy of the entry and its clients: a container builds them once, and each case is a new container. */
+function createAwsApiEntry(...args: Parameters<typeof import('../../handlers/aws/api').createAwsApiEntry>) {
+  let entry!: typeof import('../../handlers/aws/api');
+  jest.isolateModules(() => {
+    entry = require('../../handlers/aws/api');
+  });
+  return entry.createAwsApiEntry(...args);
+}
 
 describe('api entry at Lambda init', () => {
   let restore: () => void;

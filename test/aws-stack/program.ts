@@ -1,7 +1,7 @@
 // Runs AwsNotesApp instances once under the mocks and hands back what Pulumi would have been asked to create.
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsNotesAppArgs } from '../../aws';
-import { installMocks, outputValue as valueOf, type RecordedResource as CapturedResource } from '../../program/mocks';
+import { installMocks, outputValue, type RecordedResource as CapturedResource } from '../../program/mocks';
 import { TEST_AUTH } from '../support/stack-auth';
 
 /** The region the AWS component runs in under the mocks. */
@@ -54,11 +54,11 @@ export async function runProgram(instances: Array<{ name: string; args: AwsNotes
   const outputs: Record<string, StackOutputs> = {};
   for (const { name, stack } of stacks) {
     outputs[name] = {
-      endpoint: await valueOf(stack.endpoint),
-      region: await valueOf(stack.region),
-      tableName: await valueOf(stack.tableName),
-      busName: await valueOf(stack.busName),
-      functionNames: await valueOf(stack.functionNames),
+      endpoint: await outputValue(stack.endpoint),
+      region: await outputValue(stack.region),
+      tableName: await outputValue(stack.tableName),
+      busName: await outputValue(stack.busName),
+      functionNames: await outputValue(stack.functionNames),
     };
   }
   // Waits until every registration of the program has reached the mocks.

@@ -38,12 +38,12 @@ describe('Azure api entry built when the worker loads it', () => {
   it('otherwise reads them at the first call', async () => {
     const api = freshApiModule().createAzureApiEntry({ servedBy: 'azure', log: recordingLogger() });
     delete process.env.COSMOS_NOTES_CONTAINER;
-    await expect(api(hello(), new InvocationContext())).rejects.toThrow('app setting COSMOS_NOTES_CONTAINER is not set');
+    await expect(api(hello(), new InvocationContext())).rejects.toThrow('COSMOS_NOTES_CONTAINER is not set');
   });
 
   it('leaves missing settings to the first invocation, with their name', async () => {
     delete process.env.COSMOS_DATABASE;
     const api = freshApiModule().createAzureApiEntry({ buildNow: true, servedBy: 'azure', log: recordingLogger() });
-    await expect(api(hello(), new InvocationContext())).rejects.toThrow('app setting COSMOS_DATABASE is not set');
+    await expect(api(hello(), new InvocationContext())).rejects.toThrow('COSMOS_DATABASE is not set');
   });
 });

@@ -74,7 +74,8 @@ it('stages each package once, byte for byte', () => {
 it('protects nothing when protectData is false, and takes scale settings from the arguments', () => {
   expect(protectedNames).toEqual([]);
   const app = captured.find((c) => c.type === 'azure-native:web:WebApp' && c.name === 'b-app');
-  expect((app?.inputs.functionAppConfig as Record<string, unknown>).scaleAndConcurrency).toEqual({
+  expect(app).toBeDefined();
+  expect((app!.inputs.functionAppConfig as Record<string, unknown>).scaleAndConcurrency).toEqual({
     maximumInstanceCount: 40,
     instanceMemoryMB: 4096,
   });

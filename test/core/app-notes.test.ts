@@ -104,7 +104,7 @@ describe('POST /api/notes errors (checked in the contract order)', () => {
     const exact = json + ' '.repeat(64 * 1024 - Buffer.byteLength(json));
     expect(Buffer.byteLength(exact)).toBe(64 * 1024);
     expect((await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: exact })).status).toBe(201);
-    await expectProblem(await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: exact + ' ' }), 413);
+    await expectProblem(await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: `${exact} ` }), 413);
     expect(notes.calls).toEqual(['create']);
   });
 
