@@ -177,7 +177,7 @@ export function tokenFromCredential(credential: TokenCredential): TokenSource {
 }
 
 function tokenSource(): TokenSource {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the file comment
+  // require, not import: see the file comment
   const identity = require('@azure/identity') as typeof import('@azure/identity');
   return tokenFromCredential(deployCredential(process.env, identity));
 }
@@ -186,9 +186,9 @@ function tokenSource(): TokenSource {
 // HTTP and error classes
 
 function readVerifiedZip(inputs: OneDeployInputs): Buffer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the file comment
+  // require, not import: see the file comment
   const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the file comment
+  // require, not import: see the file comment
   const crypto = require('node:crypto') as typeof import('node:crypto');
   let zip: Buffer;
   try {

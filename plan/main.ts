@@ -36,7 +36,7 @@ export interface PlanDeps {
   error?: (line: string) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after the mocks are set
+// require, not import: the program must load after the mocks are set
 const defaultLoad = (indexPath: string) => require(indexPath) as Record<string, unknown>;
 
 export async function main(argv: string[], deps: PlanDeps = {}): Promise<number> {

@@ -18,7 +18,7 @@ export function devConfig(overrides: Record<string, string> = {}): Record<string
 export function loadIndexFresh(): Record<string, unknown> {
   let exports: Record<string, unknown> = {};
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the mocks and config
+    // require, not import: it must load after the mocks and config
     exports = require('../../index') as Record<string, unknown>;
   });
   return exports;
