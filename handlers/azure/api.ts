@@ -3,6 +3,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/served-by';
 import { createApp } from '../core/app';
+import { type Authenticator, authenticatorFromEnv } from '../core/auth/authenticator';
 import { reportingEnabled } from '../core/consumption';
 import { createLogger, type Logger } from '../core/log';
 import { decodePathLeniently, encodeDecodedPath } from '../core/path-decoding';
@@ -51,9 +52,15 @@ export interface AzureApiEntryOptions {
   servedBy?: ServedBy;
   /** Default: JSON lines on stdout/stderr (Application Insights). Local mode passes its own log sink. */
   log?: Logger;
+  /** Default: from AUTH_ISSUER / AUTH_AUDIENCE / AUTH_MODE (contract/settings.ts). */
+  auth?: Authenticator;
 }
 
-/** The api function; the app (and its clients) is built on the first invocation, once per instance. */
+/**
+ * The api function; the app (its clients and its authenticator, which keeps the issuer's keys) is built
+ * on the first invocation, once per instance. A bad sign-in config throws there, on every invocation
+ * until it is fixed: no note is ever served without it.
+ */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
   let log: Logger | undefined;
@@ -63,6 +70,7 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   return createApiHandler(() => {
     if (!app) {
       app = createApp({
+        auth: options.auth ?? authenticatorFromEnv(process.env),
         notes: noteStore(),
         activity: activityStore(),
         servedBy: servedBy(),

@@ -1,13 +1,12 @@
 // What a function knows about sign-in: an OIDC issuer and the audience its tokens must name, or none.
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../../contract/settings';
 import { issuerUrlProblem } from './issuer-url';
 
 export type AuthConfig = { mode: 'oidc'; issuer: string; audience: string } | { mode: 'none' };
 
-/** Environment variables / app settings that carry the config to the functions (same on both clouds). */
-export const AUTH_ENV = { issuer: 'AUTH_ISSUER', audience: 'AUTH_AUDIENCE', mode: 'AUTH_MODE' } as const;
-
-/** The value of AUTH_MODE that turns sign-in off (a trial stack: every note has one anonymous owner). */
-export const AUTH_MODE_NONE = 'none';
+/** The settings that carry the config to the functions (names in contract/settings.ts, same on both clouds). */
+export const AUTH_ENV = AUTH_SETTINGS;
+export { AUTH_MODE_NONE };
 
 export class AuthConfigError extends Error {
   constructor(message: string) {
