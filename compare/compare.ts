@@ -3,6 +3,7 @@
 // and exit codes are cli.ts's job.
 import { eventLatencyRun } from './event-latency';
 import { type CloudClient, createClient } from './http-client';
+import { compareAuthorization } from './sign-in';
 import { latencyRun } from './latency-run';
 import { type Progress, createProgress } from './progress';
 import { preflight } from './preflight';
@@ -97,9 +98,10 @@ async function measureLoad(clients: Record<Cloud, CloudClient>, options: RunOpti
 }
 
 export async function compareClouds(source: Source, options: RunOptions): Promise<CompareReport> {
+  const authorization = await compareAuthorization(source);
   const clients = {
-    aws: createClient(source.urls.aws, options.timeoutMs),
-    azure: createClient(source.urls.azure, options.timeoutMs),
+    aws: createClient(source.urls.aws, options.timeoutMs, authorization),
+    azure: createClient(source.urls.azure, options.timeoutMs, authorization),
   };
   const readiness = await preflight(clients, options.waitReadyMs, options.onWaiting);
   const progress = createProgress(options.progress);

@@ -1,5 +1,6 @@
 // The payload 2.0 adapter with the real API Gateway / Function URL fixtures: the request the app sees,
 // and the result API Gateway gets back. Core's app runs on memory stores.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { Hono } from 'hono';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { apiHandler, lambdaHandlerFor } from '../../handlers/aws/api-handler';
@@ -34,7 +35,7 @@ function probe() {
 
 function coreApp() {
   const notes = new MemoryNoteStore();
-  return { notes, handler: apiHandler({ notes, activity: new MemoryActivityStore(), servedBy: 'aws' }) };
+  return { notes, handler: apiHandler({ auth: noSignIn(), notes, activity: new MemoryActivityStore(), servedBy: 'aws' }) };
 }
 
 describe('the request the app receives, from each real v2 fixture', () => {

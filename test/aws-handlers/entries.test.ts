@@ -1,6 +1,7 @@
 // The three Lambda entries as Lambda runs them: configuration from the environment only (table names,
 // bus name, and the endpoints through AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_EVENTBRIDGE, which the
 // SDK reads itself), against dynalite and a loopback EventBridge.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import type { DynamoDBRecord, EventBridgeEvent } from 'aws-lambda';
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { handler as api } from '../../handlers/aws/api';
@@ -110,7 +111,7 @@ describe('subscriber entry', () => {
 
   it('refuses a note event with a broken note, and records nothing', async () => {
     const note = sampleNote();
-    const event = changeToEvent({ kind: 'created', note, time: note.updatedAt });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: note.updatedAt });
     const broken = { ...event, data: { note: { ...note, version: 0 } } };
     await expect(subscriber(delivery(broken))).rejects.toThrow(/data\.note\.version/);
     expect(await activityStore().list(note.id)).toEqual([]);
@@ -118,7 +119,7 @@ describe('subscriber entry', () => {
 
   it('records a note event once even when EventBridge delivers it twice', async () => {
     const note = sampleNote();
-    const event = changeToEvent({ kind: 'created', note, time: note.updatedAt });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: note.updatedAt });
     await subscriber(delivery(event));
     await subscriber(delivery(structuredClone(event)));
     expect(await activityStore().list(note.id)).toEqual([

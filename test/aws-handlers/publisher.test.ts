@@ -1,5 +1,6 @@
 // DynamoDB Streams → CloudEvents → EventBridge: the real stream fixtures, fixture-shaped records of
 // real notes, and the publisher entry against a loopback server standing in for EventBridge.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -289,7 +290,7 @@ describe('EventBridgePublisher request sizes', () => {
     try {
       // 10 000 control characters: each is 6 bytes in JSON (\u0001), so one Detail is about 60 KB.
       const events = Array.from({ length: 10 }, () =>
-        changeToEvent({ kind: 'created', note: sampleNote({ body: '\u0001'.repeat(10_000) }), time: new Date().toISOString() }),
+        changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body: '\u0001'.repeat(10_000) }), time: new Date().toISOString() }),
       );
       await new EventBridgePublisher(client, 'bus').publish(events);
       const requests = fake.requests.map((r) => (r.body as { Entries: Array<{ Detail: string }> }).Entries);

@@ -1,6 +1,7 @@
 // Regressions found by fuzzing over HTTP (test/reliability): for the same request as a client sends it,
 // the Functions adapter (URL as sent) and the AWS adapter (rawPath decoded by API Gateway) give the
 // same answer, and refuse what they refuse before the app, or the store, sees it.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
 import { createApiHandler } from '../../handlers/azure/api';
@@ -130,7 +131,7 @@ describe('a refusal before the app is logged like the app\'s answers, with its r
       const event = { rawPath: '/api/hello', rawQueryString: '', headers: { 'x-note': 'ünï' }, requestContext: { domainName: 'h', http: { method: 'GET' } } };
       await awsApiHandler({ ...stores, servedBy: 'aws', log })(event as unknown as APIGatewayProxyEventV2); // only what the adapter reads
     } else {
-      const app = createApp({ ...stores, servedBy: 'azure', log });
+      const app = createApp({ auth: noSignIn(), ...stores, servedBy: 'azure', log });
       await createApiHandler(() => app, () => 'azure', () => log)(new HttpRequest({ method: 'GET', url: `${ORIGIN}/api/hello`, headers: { 'x-note': 'ünï' } }), new InvocationContext());
     }
     const reason = 'The x-note header has a character that is not ASCII; header values must be ASCII.';

@@ -1,5 +1,6 @@
 // Change feed → CloudEvents → Event Grid: documents as the Cosmos store really writes them, mapped
 // to changes, published by the real EventGridPublisherClient to a loopback stand-in for the topic.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
@@ -116,7 +117,7 @@ describe('EventGridPublisher against a loopback topic', () => {
 
   it('splits a large batch into requests under Event Grid\'s 1 MB limit, in order', async () => {
     const events = Array.from({ length: 40 }, (_, i) =>
-      changeToEvent({ kind: 'created', note: sampleNote({ body: `${i}`.padEnd(10_000, '€') }), time: new Date().toISOString() }),
+      changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body: `${i}`.padEnd(10_000, '€') }), time: new Date().toISOString() }),
     );
     await publisher.publish(events);
     expect(stub.requests.length).toBeGreaterThan(1);
@@ -126,7 +127,7 @@ describe('EventGridPublisher against a loopback topic', () => {
 
   it('rejects when the topic refuses the batch', async () => {
     stub.respondWith(503);
-    const event = changeToEvent({ kind: 'created', note: sampleNote(), time: new Date().toISOString() });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() });
     await expect(publisher.publish([event])).rejects.toThrow();
   });
 
@@ -146,7 +147,7 @@ describe('EventGridPublisher against a loopback topic', () => {
 describe('batchBySize', () => {
   it('keeps order, never returns an empty batch, and gives an oversized event its own batch', () => {
     const events = ['a', 'b'.repeat(300), 'c'].map((body) =>
-      changeToEvent({ kind: 'created', note: sampleNote({ body }), time: '2026-01-01T00:00:00.000Z' }),
+      changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body }), time: '2026-01-01T00:00:00.000Z' }),
     );
     const batches = batchBySize(events, 400);
     expect(batches.flat()).toEqual(events);
@@ -162,7 +163,7 @@ describe('createEventGridPublisher from app settings (local mode)', () => {
     const stub = await startEventGridStub('http');
     try {
       const publisher = createEventGridPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: KEY });
-      const event = changeToEvent({ kind: 'created', note: sampleNote(), time: new Date().toISOString() });
+      const event = changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() });
       await publisher.publish([event]);
       expect(stub.requests.map((r) => [r.headers['aeg-sas-key'], r.body])).toEqual([[KEY, [event]]]);
     } finally {

@@ -1,6 +1,7 @@
 // The Event Grid subscriber: real-world Event Grid and CloudEvents payloads that are not note events
 // are refused with a clear error and record nothing; a note event is recorded once however often
 // Event Grid delivers it.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +80,7 @@ describe('subscriber with note events (Cosmos activity store)', () => {
 
   it('records a note event once even when Event Grid delivers it twice', async () => {
     const note = sampleNote();
-    const event = changeToEvent({ kind: 'created', note, time: '2026-03-04T05:06:07.089Z' });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: '2026-03-04T05:06:07.089Z' });
     // As Event Grid delivers it: JSON, plus a delivery-side extension attribute.
     const delivered = { ...JSON.parse(JSON.stringify(event)), traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
     const logs: string[] = [];
@@ -101,7 +102,7 @@ describe('subscriber with note events (Cosmos activity store)', () => {
 
   it('refuses a note event whose subject is not its note, and records nothing', async () => {
     const note = sampleNote();
-    const event = { ...changeToEvent({ kind: 'updated', note: { ...note, version: 2 }, time: '2026-03-04T05:06:07.089Z' }), subject: sampleNote().id };
+    const event = { ...changeToEvent({ owner: OWNER, kind: 'updated', note: { ...note, version: 2 }, time: '2026-03-04T05:06:07.089Z' }), subject: sampleNote().id };
     await expect(createSubscriberHandler(() => store)(event, new InvocationContext())).rejects.toThrow('subject must be the id of data.note');
     expect(await store.list(note.id)).toEqual([]);
   });

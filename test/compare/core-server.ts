@@ -1,6 +1,8 @@
 // Test servers for the compare tool: the real core app over memory stores, served on a free loopback
 // port. Store writes become events through core's own changeToEvent + recordNoteEvent, delivered
 // asynchronously and twice (delivery is at least once), so the event path behaves like a cloud's.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +54,7 @@ export async function startCoreServer(servedBy: ServedBy, options: TestServerOpt
   const timers = new Set<NodeJS.Timeout>();
   const deliver = (kind: NoteChangeKind, note: Note) => {
     if (options.dropEvents?.includes(kind)) return;
-    const event = changeToEvent({ kind, note, time: new Date().toISOString() });
+    const event = changeToEvent({ owner: OWNER, kind, note, time: new Date().toISOString() });
     for (const delay of [options.eventDelayMs ?? 5, (options.eventDelayMs ?? 5) + 10]) {
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -61,7 +63,7 @@ export async function startCoreServer(servedBy: ServedBy, options: TestServerOpt
       timers.add(timer);
     }
   };
-  const app = createApp({ notes: new EventedNoteStore(deliver), activity, servedBy });
+  const app = createApp({ auth: noSignIn(), notes: new EventedNoteStore(deliver), activity, servedBy });
   const seen: string[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     seen.push(`${request.method} ${new URL(request.url).pathname}`);

@@ -1,6 +1,7 @@
 // What the stores consume, read from real SDK responses against the emulators (dynalite reports
 // ConsumedCapacity by DynamoDB's documented rules; cosmosdb-server answers every request with a
 // constant x-ms-request-charge of 1), and the app's debug header: present only when asked for.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { randomUUID } from 'node:crypto';
 import { CosmosClient, type Container } from '@azure/cosmos';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -141,7 +142,7 @@ describe('Cosmos request charge (cosmosdb-server)', () => {
 
 describe('the consumption header', () => {
   const app = (reportConsumption?: boolean) =>
-    createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws', ...(reportConsumption !== undefined && { reportConsumption }) });
+    createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws', ...(reportConsumption !== undefined && { reportConsumption }) });
 
   it('is absent by default: nothing leaks to clients', async () => {
     const response = await app().request('/api/hello');

@@ -1,5 +1,6 @@
 // One Logger for all six entries: the same thing logged by both clouds' entries is a JSON line with
 // the same keys (only `cloud` and figures such as durationMs differ), whatever sink it goes to.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import type { APIGatewayProxyEventV2, DynamoDBRecord } from 'aws-lambda';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { apiHandler as awsApiHandler } from '../../handlers/aws/api-handler';
@@ -62,7 +63,7 @@ describe('the api entries log the same request line on both clouds', () => {
     const awsApi = awsApiHandler({ ...stores(), servedBy: 'aws', log: createLogger('aws', aws.sink) });
     const azure = capture();
     const azureLog = createLogger('azure', azure.sink);
-    const app = createApp({ ...stores(), servedBy: 'azure', log: azureLog });
+    const app = createApp({ auth: noSignIn(), ...stores(), servedBy: 'azure', log: azureLog });
     const azureApi = createApiHandler(() => app, () => 'azure', () => azureLog);
 
     for (const headers of [{}, { 'x-note': 'ünï' }] as Record<string, string>[]) {
