@@ -114,7 +114,7 @@ describe('subscriber entry', () => {
     const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: note.updatedAt });
     const broken = { ...event, data: { note: { ...note, version: 0 } } };
     await expect(subscriber(delivery(broken))).rejects.toThrow(/data\.note\.version/);
-    expect(await activityStore().list(note.id)).toEqual([]);
+    expect(await activityStore().list(OWNER, note.id)).toEqual([]);
   });
 
   it('records a note event once even when EventBridge delivers it twice', async () => {
@@ -122,7 +122,7 @@ describe('subscriber entry', () => {
     const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: note.updatedAt });
     await subscriber(delivery(event));
     await subscriber(delivery(structuredClone(event)));
-    expect(await activityStore().list(note.id)).toEqual([
+    expect(await activityStore().list(OWNER, note.id)).toEqual([
       { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.updatedAt },
     ]);
   });

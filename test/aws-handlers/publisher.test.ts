@@ -55,10 +55,10 @@ async function storedItem(note: Note) {
 /** The java-libs INSERT/MODIFY/REMOVE fixture with its images replaced by a real note's items. */
 async function noteLifecycleEvent(): Promise<{ event: DynamoDBStreamEvent; v1: Note; v2: Note }> {
   const v1 = sampleNote({ createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z' });
-  await store.create(v1);
+  await store.create(OWNER, v1);
   const item1 = await storedItem(v1);
   const v2: Note = { ...v1, title: 'renamed', version: 2, updatedAt: '2026-03-01T10:05:00.500Z' };
-  await store.replace(v2, 1);
+  await store.replace(OWNER, v2, 1);
   const item2 = await storedItem(v2);
   const event = streamFixture('java-libs_insert-modify-remove.json');
   const [insert, modify, remove] = event.Records as [DynamoDBRecord, DynamoDBRecord, DynamoDBRecord];
@@ -76,6 +76,7 @@ function expectedEvent(note: Note, kind: NoteChangeKind, time: string): NoteEven
     source: NOTE_EVENT_SOURCE,
     type: noteEventType(kind),
     subject: note.id,
+    owner: OWNER,
     time,
     datacontenttype: 'application/json',
     data: { note },
@@ -207,7 +208,7 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
     const records: DynamoDBRecord[] = [];
     for (let i = 0; i < n; i++) {
       const note = sampleNote({ title: `note ${i}` });
-      await store.create(note);
+      await store.create(OWNER, note);
       notes.push(note);
       const record = structuredClone(template);
       record.eventID = `event-${i}`;

@@ -36,12 +36,12 @@ async function documentsOfALifecycle(container: Container): Promise<{ created: u
   const store = new CosmosNoteStore(container);
   const note = sampleNote();
   const raw = async () => (await container.item(note.id, note.id).read()).resource as unknown;
-  await store.create(note);
+  await store.create(OWNER, note);
   const created = await raw();
   const v2: Note = { ...note, title: 'v2', version: 2, updatedAt: new Date(Date.parse(note.updatedAt) + 1000).toISOString() };
-  await store.replace(v2, 1);
+  await store.replace(OWNER, v2, 1);
   const updated = await raw();
-  await store.remove(note.id);
+  await store.remove(OWNER, note.id);
   const deleted = await raw();
   return { created, updated, deleted, note, v2 };
 }

@@ -31,7 +31,7 @@ function fixtureEvents(): [string, unknown][] {
 
 /** An activity store that must never be written to. */
 const untouchable: ActivityStore = {
-  record: async (a: Activity) => {
+  record: async (_owner: string, a: Activity) => {
     throw new Error(`record must not be called, got ${a.eventId}`);
   },
   list: async () => [],
@@ -90,7 +90,7 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     await handler(delivered, context);
     await handler(delivered, context);
 
-    expect(await store.list(note.id)).toEqual([
+    expect(await store.list(OWNER, note.id)).toEqual([
       { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: '2026-03-04T05:06:07.089Z' },
     ]);
     // One JSON line each through the invocation context, in the Logger's shape (handlers/core/log.ts).
@@ -104,6 +104,6 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     const note = sampleNote();
     const event = { ...changeToEvent({ owner: OWNER, kind: 'updated', note: { ...note, version: 2 }, time: '2026-03-04T05:06:07.089Z' }), subject: sampleNote().id };
     await expect(createSubscriberHandler(() => store)(event, new InvocationContext())).rejects.toThrow('subject must be the id of data.note');
-    expect(await store.list(note.id)).toEqual([]);
+    expect(await store.list(OWNER, note.id)).toEqual([]);
   });
 });
