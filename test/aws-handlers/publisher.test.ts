@@ -48,7 +48,7 @@ afterAll(async () => {
 
 /** The item exactly as DynamoDB holds it (what a stream image carries), written by the real store. */
 async function storedItem(note: Note) {
-  const { Item } = await db.client.send(new GetItemCommand({ TableName: table, Key: { id: { S: note.id } } }));
+  const { Item } = await db.client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
   return Item as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
 }
 
@@ -62,7 +62,7 @@ async function noteLifecycleEvent(): Promise<{ event: DynamoDBStreamEvent; v1: N
   const item2 = await storedItem(v2);
   const event = streamFixture('java-libs_insert-modify-remove.json');
   const [insert, modify, remove] = event.Records as [DynamoDBRecord, DynamoDBRecord, DynamoDBRecord];
-  const keys = { id: { S: v1.id } };
+  const keys = { owner: { S: OWNER }, id: { S: v1.id } };
   insert.dynamodb = { ...insert.dynamodb, Keys: keys, NewImage: item1 };
   modify.dynamodb = { ...modify.dynamodb, Keys: keys, OldImage: item1, NewImage: item2 };
   remove.dynamodb = { ...remove.dynamodb, Keys: keys, OldImage: item2 };
@@ -100,7 +100,7 @@ describe('stream records from the real fixtures (other tables, not notes)', () =
     expect(error).toBeInstanceOf(NotANoteChangeError);
     const message = (error as Error).message;
     expect(message).toContain(`stream record ${record.eventID} is not a note change`);
-    expect(message).toMatch(/kind is missing; id is missing; title is missing/);
+    expect(message).toMatch(/owner is missing; id is missing; title is missing/);
     expect(message).toMatch(/unexpected attributes \w/);
   });
 
@@ -212,7 +212,7 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
       notes.push(note);
       const record = structuredClone(template);
       record.eventID = `event-${i}`;
-      record.dynamodb = { ...record.dynamodb, Keys: { id: { S: note.id } }, NewImage: await storedItem(note), SequenceNumber: String(1000 + i) };
+      record.dynamodb = { ...record.dynamodb, Keys: { owner: { S: OWNER }, id: { S: note.id } }, NewImage: await storedItem(note), SequenceNumber: String(1000 + i) };
       records.push(record);
     }
     return { records, notes };

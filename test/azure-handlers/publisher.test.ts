@@ -9,7 +9,7 @@ import type { Container } from '@azure/cosmos';
 import { AzureKeyCredential } from '@azure/eventgrid';
 import { InvocationContext } from '@azure/functions';
 import { documentToChange } from '../../handlers/azure/change-feed';
-import { AZURE_SETTINGS } from '../../contract/azure';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS } from '../../contract/azure';
 import { MissingSettingError } from '../../handlers/core/settings';
 import { createEventGridPublisher } from '../../handlers/azure/clients';
 import { CosmosNoteStore } from '../../handlers/azure/note-store';
@@ -35,7 +35,7 @@ function contextCollectingLogs(): { context: InvocationContext; logs: { level: s
 async function documentsOfALifecycle(container: Container): Promise<{ created: unknown; updated: unknown; deleted: unknown; note: Note; v2: Note }> {
   const store = new CosmosNoteStore(container);
   const note = sampleNote();
-  const raw = async () => (await container.item(note.id, note.id).read()).resource as unknown;
+  const raw = async () => (await container.item(note.id, OWNER).read()).resource as unknown;
   await store.create(OWNER, note);
   const created = await raw();
   const v2: Note = { ...note, title: 'v2', version: 2, updatedAt: new Date(Date.parse(note.updatedAt) + 1000).toISOString() };
@@ -51,7 +51,7 @@ let container: Container;
 beforeAll(async () => {
   emulator = await startCosmosEmulator();
   const { database } = await emulator.client.databases.createIfNotExists({ id: 'app' });
-  ({ container } = await database.containers.create({ id: `notes-${randomUUID()}`, partitionKey: { paths: ['/id'] }, defaultTtl: -1 }));
+  ({ container } = await database.containers.create({ id: `notes-${randomUUID()}`, partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] }, defaultTtl: -1 }));
 });
 afterAll(async () => emulator.stop());
 
@@ -59,17 +59,17 @@ describe('change feed documents → NoteChange', () => {
   it('maps a created, an updated and a soft-deleted document, without Cosmos properties or markers', async () => {
     const { created, updated, deleted, note, v2 } = await documentsOfALifecycle(container);
     expect(Object.keys(created as object)).toEqual(expect.arrayContaining(['_rid', '_etag', '_ts', '_self']));
-    expect(documentToChange(created)).toEqual({ kind: 'created', note, time: note.updatedAt });
-    expect(documentToChange(updated)).toEqual({ kind: 'updated', note: v2, time: v2.updatedAt });
+    expect(documentToChange(created)).toEqual({ kind: 'created', owner: OWNER, note, time: note.updatedAt });
+    expect(documentToChange(updated)).toEqual({ kind: 'updated', owner: OWNER, note: v2, time: v2.updatedAt });
     const change = documentToChange(deleted);
-    expect(change).toEqual({ kind: 'deleted', note: v2, time: (deleted as { deletedAt: string }).deletedAt });
+    expect(change).toEqual({ kind: 'deleted', owner: OWNER, note: v2, time: (deleted as { deletedAt: string }).deletedAt });
     expect(Object.keys(change.note).sort()).toEqual(['body', 'createdAt', 'id', 'title', 'updatedAt', 'version']);
   });
 
   it('takes the delete time from _ts when a marker has no deletedAt', () => {
     const note = sampleNote();
-    const change = documentToChange({ ...note, deleted: true, ttl: 86400, _ts: 1767225600, _lsn: 7 });
-    expect(change).toEqual({ kind: 'deleted', note, time: '2026-01-01T00:00:00.000Z' });
+    const change = documentToChange({ ...note, owner: OWNER, deleted: true, ttl: 86400, _ts: 1767225600, _lsn: 7 });
+    expect(change).toEqual({ kind: 'deleted', owner: OWNER, note, time: '2026-01-01T00:00:00.000Z' });
   });
 
   it.each([
@@ -135,12 +135,12 @@ describe('EventGridPublisher against a loopback topic', () => {
     const handler = createPublisherHandler(() => publisher);
     const note = sampleNote();
     const { context, logs } = contextCollectingLogs();
-    await handler([note, { id: 'stray', foo: 1 }], context);
+    await handler([{ ...note, owner: OWNER }, { id: 'stray', foo: 1 }], context);
     expect((stub.requests[0]!.body as NoteEvent[]).map((e) => e.id)).toEqual([`${note.id}.v1.created`]);
     expect(logs).toContainEqual({ level: 'error', text: expect.stringContaining('document stray is not a note') });
 
     stub.respondWith(500);
-    await expect(handler([note], contextCollectingLogs().context)).rejects.toThrow();
+    await expect(handler([{ ...note, owner: OWNER }], contextCollectingLogs().context)).rejects.toThrow();
   });
 });
 

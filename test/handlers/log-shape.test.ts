@@ -39,7 +39,7 @@ describe('the publishers log the same lines on both clouds', () => {
 
     const azure = capture();
     const handler = createPublisherHandler(publisher, { log: createLogger('azure', azure.sink) });
-    await handler([note], new InvocationContext());
+    await handler([{ ...note, owner: OWNER }], new InvocationContext());
     await handler([{ id: 'stray' }], new InvocationContext());
 
     expect(aws.lines.map((l) => [l.level, l.cloud, l.message])).toEqual([
