@@ -45,6 +45,8 @@ export interface LocalOptions {
   retry?: RetryPolicy;
   /** Default `oidc`: a local issuer on loopback; `none`: every caller is the anonymous owner. */
   auth?: LocalAuth;
+  /** The issuer's port; 0 (the default here; `npm start` uses 3003) picks a free one. */
+  issuerPort?: number;
 }
 
 export interface LocalMode {
@@ -91,7 +93,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   try {
     lock = await claimDataDir(dataDir, inMemory);
     // Before the clouds: their api functions read the AUTH_* settings this sets.
-    issuer = await startSignIn(options.auth ?? 'oidc');
+    issuer = await startSignIn(options.auth ?? 'oidc', options.issuerPort ?? 0);
   } catch (error) {
     await closeDoors();
     lock?.release();
