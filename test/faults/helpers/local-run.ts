@@ -11,7 +11,8 @@ export const clouds: Cloud[] = ['aws', 'azure'];
 /** Local mode in memory on free ports, with a temp dir for urls.json; `end()` stops and cleans up. */
 export async function startQuiet(retry: RetryPolicy): Promise<{ local: LocalMode; url: (cloud: Cloud) => string; end: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'faults-'));
-  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry });
+  // Sign-in off: faults are about stores and buses (owners and tokens: test/local/owners.e2e.test.ts).
+  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry, auth: 'none' });
   return {
     local,
     url: (cloud) => (cloud === 'aws' ? local.awsUrl : local.azureUrl),
