@@ -57,6 +57,9 @@ export interface ActivityItem {
 
 export async function activityOf(baseUrl: string, id: string): Promise<ActivityItem[]> {
   const answer = await call(baseUrl, `/api/notes/${id}/activity`, bounded());
+  // A deleted note none of whose events was recorded (all dead-lettered) has no activity: 404 (the
+  // activity route answers 404 when there is neither activity nor a note, docs/ARCHITECTURE.md).
+  if (answer.status === 404) return [];
   if (answer.status !== 200) throw new Error(`GET activity answered ${answer.status}: ${answer.text}`);
   return (answer.json as { items: ActivityItem[] }).items;
 }
