@@ -3,7 +3,6 @@
 // and exit codes are cli.ts's job.
 import { eventLatencyRun } from './event-latency';
 import { type CloudClient, createClient } from './http-client';
-import { compareAuthorization } from './sign-in';
 import { latencyRun } from './latency-run';
 import { type Progress, createProgress } from './progress';
 import { preflight } from './preflight';
@@ -35,6 +34,8 @@ export interface RunOptions {
   onWaiting?: (line: string) => void;
   /** Where to draw progress bars (stderr when it is a terminal); undefined: none. */
   progress?: NodeJS.WritableStream;
+  /** The `Authorization` header sent on every request (compare/sign-in.ts); undefined: none. */
+  authorization?: string;
   onStep?: (result: StepResult) => void;
 }
 
@@ -98,10 +99,9 @@ async function measureLoad(clients: Record<Cloud, CloudClient>, options: RunOpti
 }
 
 export async function compareClouds(source: Source, options: RunOptions): Promise<CompareReport> {
-  const authorization = await compareAuthorization(source);
   const clients = {
-    aws: createClient(source.urls.aws, options.timeoutMs, authorization),
-    azure: createClient(source.urls.azure, options.timeoutMs, authorization),
+    aws: createClient(source.urls.aws, options.timeoutMs, options.authorization),
+    azure: createClient(source.urls.azure, options.timeoutMs, options.authorization),
   };
   const readiness = await preflight(clients, options.waitReadyMs, options.onWaiting);
   const progress = createProgress(options.progress);

@@ -16,7 +16,7 @@ export const COMPARE_LOCAL_USER = 'compare';
  * `Bearer <COMPARE_TOKEN>`; else, for URLs found in a running local mode's urls.json that names an
  * issuer, a token that issuer signs for COMPARE_LOCAL_USER; else none (a stack with `auth: none`).
  */
-export async function compareAuthorization(source: Source, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<string | undefined> {
+export async function compareAuthorization(source: Pick<Source, 'kind'>, env: Record<string, string | undefined>, cwd: string): Promise<string | undefined> {
   const token = env[COMPARE_TOKEN_SETTING];
   if (token) return `Bearer ${token}`;
   if (source.kind !== 'local') return undefined;
