@@ -29,7 +29,7 @@ const ID_NAME = { '#id': NOTES_KEYS.range };
 const NAMES = { ...ID_NAME, '#version': 'version' };
 const expected = (version: number) => ({ ':expected': { N: String(version) } });
 // Never an owner (those hold "|" or are "anonymous") nor a note id, so reading it costs one read unit and finds nothing.
-const PING_KEY = { owner: 'ping', id: 'ping' };
+const PING_KEY = 'ping';
 
 /** A list cursor is the Query's LastEvaluatedKey, unmarshalled: { owner, id }. */
 interface ListKey {
@@ -153,7 +153,7 @@ export class DynamoNoteStore implements NoteStore {
       await this.client.send(
         new GetItemCommand({
           TableName: this.tableName,
-          Key: this.key(PING_KEY.owner, PING_KEY.id),
+          Key: this.key(PING_KEY, PING_KEY),
           ProjectionExpression: '#id',
           ExpressionAttributeNames: ID_NAME,
         }),
