@@ -4,7 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
 import type { EventBus, LogGroup } from '@pulumi/aws/cloudwatch';
 import type { Queue } from '@pulumi/aws/sqs';
-import { NOTES_KEYS, type AwsFunctionName } from '../contract/aws';
+import type { AwsFunctionName } from '../contract/aws';
 import { perFunction } from './compute';
 import type { Tables } from './documents';
 
@@ -31,7 +31,7 @@ export function logStatement(logGroupArn: pulumi.Input<string>): PolicyStatement
   };
 }
 
-/** api: the note store (create/get/replace/remove/ping, list via the GSI) and reading activity. */
+/** api: the note store (create/get/replace/remove/ping; list = a Query on the caller's partition) and reading activity. */
 export function apiStatements(r: {
   notesTableArn: pulumi.Input<string>;
   activityTableArn: pulumi.Input<string>;
@@ -40,7 +40,7 @@ export function apiStatements(r: {
   return [
     // PutItem: create and conditional replace; GetItem: get and ping; DeleteItem: conditional remove.
     { Sid: 'NotesItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: [r.notesTableArn] },
-    { Sid: 'NotesList', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [pulumi.interpolate`${r.notesTableArn}/index/${NOTES_KEYS.listIndex}`] },
+    { Sid: 'NotesList', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [r.notesTableArn] },
     { Sid: 'ActivityRead', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [r.activityTableArn] },
     logStatement(r.logGroupArn),
   ];

@@ -7,6 +7,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { lambdaHandlerFor } from '../handlers/aws/api-handler';
 import { createApiHandler } from '../handlers/azure/api';
 import { createApp } from '../handlers/core/app';
+import { noSignIn } from '../handlers/core/auth/authenticator';
 import { MemoryActivityStore, MemoryNoteStore } from '../handlers/core/memory-stores';
 import { quantile, ratio } from './stats';
 
@@ -36,7 +37,7 @@ const noteBody = JSON.stringify({ title: 'bench note', body: 'x'.repeat(200) });
 
 function newApp() {
   // No request log lines: the adapters' conversions only.
-  return createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' });
+  return createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' });
 }
 
 function coreCaller(): Caller {

@@ -3,6 +3,7 @@
 // as the runtime image's bootstrap sets it. Each AWS function is measured both ways the SDK can ship
 // (external: the runtime's copy; bundled: tree-shaken into index.js), against a hello-world handler as
 // the floor (lambda-perf's reference function). The Azure package's load is timed on the same Node.
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../contract/settings';
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
@@ -105,7 +106,7 @@ async function startServices(): Promise<{ env: Record<string, string>; tables: {
   const busUrl = `http://127.0.0.1:${(bus.address() as AddressInfo).port}`;
   const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
   return {
-    env: { [AWS_ENV.notesTable]: 'notes', [AWS_ENV.activityTable]: 'activity', [AWS_ENV.eventBus]: 'bench', AWS_ENDPOINT_URL_DYNAMODB: storeUrl, AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl },
+    env: { [AWS_ENV.notesTable]: 'notes', [AWS_ENV.activityTable]: 'activity', [AWS_ENV.eventBus]: 'bench', [AUTH_SETTINGS.mode]: AUTH_MODE_NONE, AWS_ENDPOINT_URL_DYNAMODB: storeUrl, AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl },
     tables: { notes: 'notes' },
     close: async () => {
       await close(store);

@@ -17,7 +17,8 @@ async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<voi
   const { serve } = await import('@hono/node-server');
   const { createApp } = await import('../handlers/core/app');
   const { MemoryActivityStore, MemoryNoteStore } = await import('../handlers/core/memory-stores');
-  const app = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws' });
+  const { noSignIn } = await import('../handlers/core/auth/authenticator');
+  const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws' });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

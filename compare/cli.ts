@@ -3,6 +3,7 @@
 // 2: usage error, or a URL that fails the preflight (nothing written then). Errors go to stderr only.
 import { writeFileSync } from 'node:fs';
 import { compareClouds } from './compare';
+import { compareAuthorization } from './sign-in';
 import { coldStartsPassed, runColdStartMode } from './cold-starts/cold-start-mode';
 import { renderColdStartHtml } from './cold-starts/render-cold-starts-html';
 import { coldStartTable } from './cold-starts/render-cold-starts';
@@ -63,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     }
     const report = await compareClouds(discovery, {
       ...options,
+      authorization: await compareAuthorization(discovery, io.env, io.cwd),
       // cli-progress only calls write() and reads isTTY/columns, which every CliIo stderr has.
       progress: !options.json && io.stderr.isTTY === true ? (io.stderr as NodeJS.WritableStream) : undefined,
       onWaiting: (line) => io.stderr.write(`compare: waiting: ${line}\n`),

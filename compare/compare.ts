@@ -34,6 +34,8 @@ export interface RunOptions {
   onWaiting?: (line: string) => void;
   /** Where to draw progress bars (stderr when it is a terminal); undefined: none. */
   progress?: NodeJS.WritableStream;
+  /** The `Authorization` header sent on every request (compare/sign-in.ts); undefined: none. */
+  authorization?: string;
   onStep?: (result: StepResult) => void;
 }
 
@@ -98,8 +100,8 @@ async function measureLoad(clients: Record<Cloud, CloudClient>, options: RunOpti
 
 export async function compareClouds(source: Source, options: RunOptions): Promise<CompareReport> {
   const clients = {
-    aws: createClient(source.urls.aws, options.timeoutMs),
-    azure: createClient(source.urls.azure, options.timeoutMs),
+    aws: createClient(source.urls.aws, options.timeoutMs, options.authorization),
+    azure: createClient(source.urls.azure, options.timeoutMs, options.authorization),
   };
   const readiness = await preflight(clients, options.waitReadyMs, options.onWaiting);
   const progress = createProgress(options.progress);

@@ -2,6 +2,7 @@
 // constants and response schemas, so the compare tool cannot drift from the app it judges.
 import * as v from 'valibot';
 import { createApp } from '../handlers/core/app';
+import { noSignIn } from '../handlers/core/auth/authenticator';
 import { etagOf } from '../handlers/core/if-match';
 import { JSON_MEDIA_TYPE } from '../handlers/core/json-body';
 import { MemoryActivityStore, MemoryNoteStore } from '../handlers/core/memory-stores';
@@ -58,7 +59,7 @@ export function noteAnswer(status: 200 | 201, note: ExpectedNote): Expectation {
 }
 
 // The app's own route table answers "which methods does this path allow?", as the 405 handler does.
-const ROUTES = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws' }).routes;
+const ROUTES = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws' }).routes;
 
 /** 405 with Allow listing the methods the app's routes allow on `path`. */
 export function methodNotAllowed(path: string): Expectation {

@@ -41,11 +41,12 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
-export function createClient(baseUrl: string, timeoutMs: number): CloudClient {
+/** `authorization` goes on every request that does not set its own (compare/sign-in.ts). */
+export function createClient(baseUrl: string, timeoutMs: number, authorization?: string): CloudClient {
   return {
     baseUrl,
     async send(spec: RequestSpec): Promise<Exchange> {
-      const headers: Record<string, string> = { ...spec.headers };
+      const headers: Record<string, string> = { ...(authorization && { authorization }), ...spec.headers };
       let body: string | undefined;
       if (spec.body !== undefined) {
         body = typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);

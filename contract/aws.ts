@@ -19,20 +19,29 @@ export type AwsEnvName = (typeof AWS_ENV)[keyof typeof AWS_ENV];
  */
 export const EVENTBRIDGE_SOURCE = 'serverless-aws-azure.notes';
 
-/** Key and index names of the notes table. */
+/**
+ * Key names of the notes table: one partition per owner (handlers/core/auth/owner.ts), ordered by id
+ * (UUIDv7 = creation order), so a list is one Query on the caller's partition and writes spread over
+ * one partition key per owner (issue #19; no single-valued index).
+ */
 export const NOTES_KEYS = {
-  hash: 'id',
-  /** Every note carries kind = "note": one GSI partition ordered by id (UUIDv7 = creation order). */
-  listIndex: 'byKind',
-  listIndexHash: 'kind',
-  listIndexRange: 'id',
+  hash: 'owner',
+  range: 'id',
 } as const;
 
-/** The value of `kind` on every note item. */
-export const NOTE_KIND = 'note';
+/** Every key attribute of a notes item, in key order (stream records' `Keys`). */
+export const NOTES_KEY_ATTRIBUTES = [NOTES_KEYS.hash, NOTES_KEYS.range] as const;
 
-/** Key names of the activity table: one partition per note, one item per event id. */
-export const ACTIVITY_KEYS = { hash: 'noteId', range: 'eventId' } as const;
+/**
+ * Key names of the activity table: one partition per owner; the range key is `<noteId>/<eventId>`, so a
+ * note's activity is one Query with `begins_with(<noteId>/)` and an event is recorded once per owner.
+ */
+export const ACTIVITY_KEYS = { hash: 'owner', range: 'noteEvent' } as const;
+
+/** The activity range key of an event of a note ("/" never occurs in a note id). */
+export const activityRangeKey = (noteId: string, eventId: string): string => `${noteId}/${eventId}`;
+/** The prefix every activity range key of a note starts with. */
+export const activityRangePrefix = (noteId: string): string => `${noteId}/`;
 
 /** The notes table as CreateTableInput: local mode creates it from this; aws/ derives its Table from it. */
 export function notesTableSchema(tableName: string): CreateTableCommandInput {
@@ -41,19 +50,11 @@ export function notesTableSchema(tableName: string): CreateTableCommandInput {
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [
       { AttributeName: NOTES_KEYS.hash, AttributeType: 'S' },
-      { AttributeName: NOTES_KEYS.listIndexHash, AttributeType: 'S' },
+      { AttributeName: NOTES_KEYS.range, AttributeType: 'S' },
     ],
-    KeySchema: [{ AttributeName: NOTES_KEYS.hash, KeyType: 'HASH' }],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: NOTES_KEYS.listIndex,
-        KeySchema: [
-          { AttributeName: NOTES_KEYS.listIndexHash, KeyType: 'HASH' },
-          { AttributeName: NOTES_KEYS.listIndexRange, KeyType: 'RANGE' },
-        ],
-        // ALL: a list page is one Query, with no GetItem per note.
-        Projection: { ProjectionType: 'ALL' },
-      },
+    KeySchema: [
+      { AttributeName: NOTES_KEYS.hash, KeyType: 'HASH' },
+      { AttributeName: NOTES_KEYS.range, KeyType: 'RANGE' },
     ],
     // The publisher needs the old image to publish a delete with the last committed note.
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },

@@ -41,10 +41,16 @@ export interface ContainerContract {
   defaultTtl?: number;
 }
 
-/** The containers, their partition keys and TTL (docs/ARCHITECTURE.md "Storage"). */
+/**
+ * The containers, their partition keys and TTL (docs/ARCHITECTURE.md "Storage"). Notes and activity are
+ * partitioned by owner (issue #19). A container's partition key cannot change, so these are new
+ * containers (new ids) next to the old `notes` / `activity`, which an upgraded stack leaves unused.
+ * Owners can be longer than 100 bytes: the stack creates every container with large partition keys
+ * (partition key version 2, azure/documents.ts).
+ */
 export const COSMOS_CONTAINERS = {
-  notes: { id: 'notes', partitionKeyPath: '/id', defaultTtl: -1 },
-  activity: { id: 'activity', partitionKeyPath: '/noteId' },
+  notes: { id: 'notes-by-owner', partitionKeyPath: '/owner', defaultTtl: -1 },
+  activity: { id: 'activity-by-owner', partitionKeyPath: '/owner' },
   leases: { id: 'leases', partitionKeyPath: '/id' },
 } as const satisfies Record<string, ContainerContract>;
 export type ContainerKey = keyof typeof COSMOS_CONTAINERS;

@@ -13,3 +13,9 @@ export const noteEventType = (kind: NoteChangeKind): NoteEventType => `com.examp
 
 /** Every event type, in change order: what the subscriptions route and compare expects. */
 export const NOTE_EVENT_TYPES: readonly NoteEventType[] = NOTE_CHANGE_KINDS.map(noteEventType);
+
+/**
+ * The CloudEvents extension attribute that carries the note's owner, so the subscriber records the
+ * activity under it. CloudEvents 1.0 attribute names are lower-case letters and digits only.
+ */
+export const NOTE_EVENT_OWNER_ATTRIBUTE = 'owner';

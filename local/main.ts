@@ -67,7 +67,7 @@ async function main(): Promise<number> {
 
     starting.then(
       (local) => {
-        process.stdout.write(urlsOutput(local));
+        process.stdout.write(urlsOutput({ awsUrl: local.awsUrl, azureUrl: local.azureUrl, issuer: local.issuer?.issuer }));
         const where = options.inMemory ? 'in memory' : `data in ${local.urlsFile!.replace(/urls\.json$/, '')}`;
         const noUrls = local.urlsFile ? '' : ' (the data directory is in use: no urls.json written)';
         process.stderr.write(`local mode is up (${where})${noUrls}; Ctrl-C stops it\n`);

@@ -6,7 +6,10 @@ import { defaultPorts } from './default-ports';
 import { openFrontDoors, type FrontDoors } from './front-doors';
 import { stdoutLogger, type LocalLogger } from './log';
 import type { Cloud, CloudFaults, DeliveryCounts, FailureRule } from './faults';
+import type { LocalIssuer } from './oidc/issuer';
+import type { LocalAuth } from './oidc/settings';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
+import { startSignIn } from './sign-in';
 import { removeUrlsFile, writeUrlsFile } from './urls-file';
 
 export { defaultPorts } from './default-ports';
@@ -40,11 +43,17 @@ export interface LocalOptions {
   log?: LocalLogger;
   /** Delivery latency and retries for streams and event buses (bounded; then the dead-letter lists). */
   retry?: RetryPolicy;
+  /** Default `oidc`: a local issuer on loopback; `none`: every caller is the anonymous owner. */
+  auth?: LocalAuth;
+  /** The issuer's port; 0 (the default here; `npm start` uses 3003) picks a free one. */
+  issuerPort?: number;
 }
 
 export interface LocalMode {
   awsUrl: string;
   azureUrl: string;
+  /** The local OIDC issuer both clouds trust (mint tokens with it); undefined with `auth: none`. */
+  issuer: LocalIssuer | undefined;
   /** Where urls.json was written; undefined when an in-memory instance found the data directory taken. */
   urlsFile: string | undefined;
   deadLetters: { aws: AwsLocal['deadLetters']; azure: AzureLocal['deadLetters'] };
@@ -80,10 +89,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   const doors = options.doors ?? (await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, log));
   const closeDoors = () => Promise.all([doors.aws.close(), doors.azure.close()]);
   let lock: DataDirLock | undefined;
+  let issuer: LocalIssuer | undefined;
   try {
     lock = await claimDataDir(dataDir, inMemory);
+    // Before the clouds: their api functions read the AUTH_* settings this sets.
+    issuer = await startSignIn(options.auth ?? 'oidc', options.issuerPort ?? 0);
   } catch (error) {
     await closeDoors();
+    lock?.release();
     throw error;
   }
   const [aws, azure] = await Promise.allSettled([
@@ -93,11 +106,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   if (aws.status === 'rejected' || azure.status === 'rejected') {
     for (const started of [aws, azure]) if (started.status === 'fulfilled') await started.value.closeEmulators();
     await closeDoors();
+    await issuer?.close();
     lock?.release();
     throw aws.status === 'rejected' ? aws.reason : (azure as PromiseRejectedResult).reason;
   }
   const clouds = [aws.value, azure.value];
-  const urls = { awsUrl: aws.value.url, azureUrl: azure.value.url };
+  const urls = { awsUrl: aws.value.url, azureUrl: azure.value.url, ...(issuer && { issuer: issuer.issuer }) };
   const urlsFile = lock ? join(dataDir, 'urls.json') : undefined;
   if (urlsFile) writeUrlsFile(urlsFile, urls);
   // Both stores are loaded: the doors stop answering 503 and recovered deliveries resume.
@@ -117,6 +131,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   let stopping: Promise<void> | undefined;
   return {
     ...urls,
+    issuer,
     urlsFile,
     deadLetters: { aws: aws.value.deadLetters, azure: azure.value.deadLetters },
     pending: () => clouds.reduce((n, cloud) => n + cloud.pending(), 0),
@@ -128,6 +143,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
         await Promise.all(clouds.map((cloud) => cloud.closeFrontDoor()));
         await drainAll(clouds);
         await Promise.all(clouds.map((cloud) => cloud.closeEmulators()));
+        await issuer?.close();
         lock?.release();
       })();
       return stopping;

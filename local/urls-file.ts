@@ -6,11 +6,13 @@ import { dirname } from 'node:path';
 export interface UrlsFile {
   awsUrl: string;
   azureUrl: string;
+  /** The local OIDC issuer (`npm run token` asks it for tokens); absent with `--auth none`. */
+  issuer?: string;
   pid: number;
   startedAt: string;
 }
 
-export function writeUrlsFile(file: string, urls: { awsUrl: string; azureUrl: string }): void {
+export function writeUrlsFile(file: string, urls: { awsUrl: string; azureUrl: string; issuer?: string }): void {
   mkdirSync(dirname(file), { recursive: true });
   const content: UrlsFile = { ...urls, pid: process.pid, startedAt: new Date().toISOString() };
   writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
@@ -23,5 +25,15 @@ export function removeUrlsFile(file: string, urls: { awsUrl: string; azureUrl: s
     if (current.pid === process.pid && current.awsUrl === urls.awsUrl && current.azureUrl === urls.azureUrl) rmSync(file);
   } catch {
     // Already gone or unreadable: nothing of ours to remove.
+  }
+}
+
+/** What a running local mode wrote, or undefined when there is none (or it is unreadable). */
+export function readUrlsFile(file: string): Partial<UrlsFile> | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof value === 'object' && value !== null ? (value as Partial<UrlsFile>) : undefined;
+  } catch {
+    return undefined;
   }
 }

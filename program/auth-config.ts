@@ -3,7 +3,8 @@
  * audience its tokens must name), or `auth: none` for a trial stack. Pure; with neither, or anything
  * contradictory, it throws before any resource exists, saying how to choose.
  */
-import { AUTH_ENV, AUTH_MODE_NONE, type AuthConfig, AuthConfigError } from '../handlers/core/auth/config';
+import { type AuthConfig, AuthConfigError } from '../handlers/core/auth/config';
+import { AUTH_SETTINGS, AUTH_MODE_NONE } from '../contract/settings';
 import { issuerUrlProblem } from '../handlers/core/auth/issuer-url';
 
 export { AuthConfigError };
@@ -72,5 +73,5 @@ export function authArgProblem(auth: AuthConfig | undefined): string | undefined
 
 /** The functions' environment / app settings for a config (read back by authConfigFromEnv). */
 export function authEnvironment(config: AuthConfig): Record<string, string> {
-  return config.mode === 'none' ? { [AUTH_ENV.mode]: AUTH_MODE_NONE } : { [AUTH_ENV.issuer]: config.issuer, [AUTH_ENV.audience]: config.audience };
+  return config.mode === 'none' ? { [AUTH_SETTINGS.mode]: AUTH_MODE_NONE } : { [AUTH_SETTINGS.issuer]: config.issuer, [AUTH_SETTINGS.audience]: config.audience };
 }

@@ -5,7 +5,8 @@ import { changeToEvent } from '../../handlers/core/events';
 import { newNoteId } from '../../handlers/core/ids';
 import type { Note } from '../../handlers/core/ports';
 import { noteToItem } from '../../handlers/aws/stored-note';
-import { EVENTBRIDGE_SOURCE, NOTES_KEYS } from '../../contract/aws';
+import { EVENTBRIDGE_SOURCE, NOTES_KEY_ATTRIBUTES } from '../../contract/aws';
+import { ANONYMOUS_OWNER } from '../../handlers/core/auth/owner';
 import { streamRecord } from '../../local/aws/stream-records';
 
 export interface FirstInvocation {
@@ -65,14 +66,14 @@ export function firstInvocation(name: AwsFunctionName, tables: { notes: string }
   const note = sampleNote();
   if (name === 'publisher') {
     // One INSERT, as DynamoDB Streams hands it to the publisher; it publishes to EventBridge.
-    const source = { table: tables.notes, keyAttributes: [NOTES_KEYS.hash], region: REGION, label: 'bench' };
+    const source = { table: tables.notes, keyAttributes: [...NOTES_KEY_ATTRIBUTES], region: REGION, label: 'bench' };
     return {
-      event: { Records: [streamRecord(source, undefined, noteToItem(note))] },
+      event: { Records: [streamRecord(source, undefined, noteToItem(ANONYMOUS_OWNER, note))] },
       check: expectJson((value) => (Array.isArray(value?.batchItemFailures) && value.batchItemFailures.length === 0 ? undefined : 'failures reported')),
     };
   }
   // The rule's delivery to the subscriber: the CloudEvent in `detail`; it writes the activity.
-  const cloudEvent = changeToEvent({ kind: 'created', note, time: note.createdAt });
+  const cloudEvent = changeToEvent({ kind: 'created', owner: ANONYMOUS_OWNER, note, time: note.createdAt });
   return {
     event: {
       version: '0',

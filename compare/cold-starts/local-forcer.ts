@@ -47,7 +47,7 @@ export function localForcer(cloud: Cloud, repoRoot: string, options: { startTime
     async force() {
       await stop();
       dataDir = mkdtempSync(join(tmpdir(), 'compare-cold-start-'));
-      const started = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'local', 'main.ts'), '--in-memory', '--data-dir', dataDir, '--aws-port', '0', '--azure-port', '0'], {
+      const started = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'local', 'main.ts'), '--in-memory', '--data-dir', dataDir, '--aws-port', '0', '--azure-port', '0', '--issuer-port', '0'], {
         cwd: repoRoot,
         env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '' },
         stdio: ['ignore', 'pipe', 'pipe'],

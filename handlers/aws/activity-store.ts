@@ -1,5 +1,7 @@
-// ActivityStore on DynamoDB: one item per (noteId, eventId). The conditional put makes recording
-// idempotent without a read first, so two deliveries of one event race safely: exactly one wins.
+// ActivityStore on DynamoDB: one partition per owner, one item per `<noteId>/<eventId>` in it
+// (contract/aws.ts ACTIVITY_KEYS). The conditional put makes recording idempotent without a read
+// first, so two deliveries of one event race safely: exactly one wins. A note's activity is one
+// Query with begins_with on the owner's partition.
 import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
@@ -7,7 +9,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { ACTIVITY_KEYS } from '../../contract/aws';
+import { ACTIVITY_KEYS, activityRangeKey, activityRangePrefix } from '../../contract/aws';
 import { compareActivity } from '../core/activity-order';
 import type { Activity, ActivityStore } from '../core/ports';
 import type { Item } from './stored-note';
@@ -34,15 +36,15 @@ export class DynamoActivityStore implements ActivityStore {
     private readonly tableName: string,
   ) {}
 
-  async record(activity: Activity): Promise<boolean> {
+  async record(owner: string, activity: Activity): Promise<boolean> {
     const { eventId, type, noteId, version, time } = activity;
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: marshall({ eventId, type, noteId, version, time }),
-          ConditionExpression: 'attribute_not_exists(#eventId)',
-          ExpressionAttributeNames: { '#eventId': ACTIVITY_KEYS.range },
+          Item: marshall({ [ACTIVITY_KEYS.hash]: owner, [ACTIVITY_KEYS.range]: activityRangeKey(noteId, eventId), eventId, type, noteId, version, time }),
+          ConditionExpression: 'attribute_not_exists(#key)',
+          ExpressionAttributeNames: { '#key': ACTIVITY_KEYS.range },
         }),
       );
       return true;
@@ -52,7 +54,7 @@ export class DynamoActivityStore implements ActivityStore {
     }
   }
 
-  async list(noteId: string): Promise<Activity[]> {
+  async list(owner: string, noteId: string): Promise<Activity[]> {
     const items: Activity[] = [];
     let start: Item | undefined;
     try {
@@ -61,9 +63,9 @@ export class DynamoActivityStore implements ActivityStore {
         const out = await this.client.send(
           new QueryCommand({
             TableName: this.tableName,
-            KeyConditionExpression: '#noteId = :noteId',
-            ExpressionAttributeNames: { '#noteId': ACTIVITY_KEYS.hash },
-            ExpressionAttributeValues: { ':noteId': { S: noteId } },
+            KeyConditionExpression: '#owner = :owner AND begins_with(#key, :note)',
+            ExpressionAttributeNames: { '#owner': ACTIVITY_KEYS.hash, '#key': ACTIVITY_KEYS.range },
+            ExpressionAttributeValues: { ':owner': { S: owner }, ':note': { S: activityRangePrefix(noteId) } },
             ConsistentRead: true,
             ...(start && { ExclusiveStartKey: start }),
           }),

@@ -1,6 +1,7 @@
 // Lambda entry: API Gateway HTTP API (payload 2.0) → core's app on DynamoDB.
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/served-by';
+import { type Authenticator, authenticatorFromEnv } from '../core/auth/authenticator';
 import { reportingEnabled } from '../core/consumption';
 import { createLogger, type Logger } from '../core/log';
 import { mutableLogger } from '../core/muted-logger';
@@ -15,6 +16,8 @@ export interface AwsApiEntryOptions {
   servedBy?: ServedBy;
   /** Default: JSON lines on stdout/stderr (CloudWatch). Local mode passes its own log sink. */
   log?: Logger;
+  /** Default: from AUTH_ISSUER / AUTH_AUDIENCE / AUTH_MODE (contract/settings.ts). */
+  auth?: Authenticator;
   /**
    * Build the app and its clients now and answer one GET /api/hello to nobody, so that the first
    * caller does not pay for them (hono compiles its router, Node loads its Request/Response, the
@@ -23,7 +26,11 @@ export interface AwsApiEntryOptions {
   buildNow?: boolean;
 }
 
-/** The api entry; the app (and its clients) is built once per container: at init on Lambda, else on first use. */
+/**
+ * The api entry; the app (its clients and its authenticator, which keeps the issuer's keys) is built once
+ * per container: at init on Lambda, else on first use. A bad sign-in config throws at the first
+ * invocation, and on every one until it is fixed: no note is ever served without it.
+ */
 export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler {
   let api: ApiHandler | undefined;
   const build = (): ApiHandler => {
@@ -32,6 +39,7 @@ export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler 
     if (reportConsumption) reportConsumedCapacity(dynamoDbClient());
     const log = mutableLogger(options.log ?? createLogger(cloud));
     const handler = apiHandler({
+      auth: options.auth ?? authenticatorFromEnv(process.env),
       notes: noteStore(),
       activity: activityStore(),
       servedBy: cloud,

@@ -1,5 +1,6 @@
-// NoteStore on DynamoDB. Every write is one conditional request; lists are one Query on the byKind
-// GSI, whose key order is id order (UUIDv7), so pages come out in creation order.
+// NoteStore on DynamoDB, keyed by owner (hash) + id (range). Every write is one conditional request;
+// a list is one Query on the caller's partition, whose range order is id order (UUIDv7), so pages come
+// out in creation order. No Scan and no index: nothing reads another owner's partition.
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -8,7 +9,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
-import { NOTE_KIND, NOTES_KEYS } from '../../contract/aws';
+import { NOTES_KEYS } from '../../contract/aws';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { isNoteId } from '../core/ids';
 import {
@@ -24,28 +25,29 @@ import { type Item, noteFromItem, noteToItem } from './stored-note';
 import { toStoreError } from './store-errors';
 
 const VERSION_MATCHES = 'attribute_exists(#id) AND #version = :expected';
-const ID_NAME = { '#id': NOTES_KEYS.hash };
+const ID_NAME = { '#id': NOTES_KEYS.range };
 const NAMES = { ...ID_NAME, '#version': 'version' };
 const expected = (version: number) => ({ ':expected': { N: String(version) } });
-// Never a note id (those are UUIDs), so reading it costs one read unit and finds nothing.
+// Never an owner (those hold "|" or are "anonymous") nor a note id, so reading it costs one read unit and finds nothing.
 const PING_KEY = 'ping';
 
-/** A list cursor is the GSI's LastEvaluatedKey, unmarshalled: { kind: "note", id }. */
+/** A list cursor is the Query's LastEvaluatedKey, unmarshalled: { owner, id }. */
 interface ListKey {
-  kind: typeof NOTE_KIND;
+  owner: string;
   id: string;
 }
 
-function startKeyOf(cursor: string): ListKey {
+function startKeyOf(owner: string, cursor: string): ListKey {
   const value = decodeCursor(cursor);
   const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).sort() : [];
   const key = value as Partial<ListKey>;
-  // Exactly the GSI key: DynamoDB would reject anything else with a ValidationException (a 500),
-  // and a foreign `kind` would silently list another partition.
-  if (keys.join() !== 'id,kind' || key.kind !== NOTE_KIND || !isNoteId(key.id)) {
+  // Exactly the table key: DynamoDB would reject anything else with a ValidationException (a 500).
+  if (keys.join() !== 'id,owner' || typeof key.owner !== 'string' || !isNoteId(key.id)) {
     throw new InvalidCursorError('cursor was not issued by this store');
   }
-  return { kind: NOTE_KIND, id: key.id };
+  // A start key outside the queried partition is a ValidationException too; and it is not the caller's.
+  if (key.owner !== owner) throw new InvalidCursorError('cursor was issued to another user');
+  return { owner, id: key.id };
 }
 
 export class DynamoNoteStore implements NoteStore {
@@ -54,12 +56,12 @@ export class DynamoNoteStore implements NoteStore {
     private readonly tableName: string,
   ) {}
 
-  async create(note: Note): Promise<void> {
+  async create(owner: string, note: Note): Promise<void> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: noteToItem(note),
+          Item: noteToItem(owner, note),
           ConditionExpression: 'attribute_not_exists(#id)',
           ExpressionAttributeNames: ID_NAME,
         }),
@@ -70,27 +72,26 @@ export class DynamoNoteStore implements NoteStore {
     }
   }
 
-  async get(id: string): Promise<Note | undefined> {
+  async get(owner: string, id: string): Promise<Note | undefined> {
     const out = await this.send(() =>
-      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(id), ConsistentRead: true })),
+      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(owner, id), ConsistentRead: true })),
     );
     return out.Item ? noteFromItem(out.Item) : undefined;
   }
 
-  async list(query: { limit: number; cursor?: string }): Promise<NotePage> {
-    const start = query.cursor === undefined ? undefined : startKeyOf(query.cursor);
+  async list(owner: string, query: { limit: number; cursor?: string }): Promise<NotePage> {
+    const start = query.cursor === undefined ? undefined : startKeyOf(owner, query.cursor);
     const out = await this.send(() =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: NOTES_KEYS.listIndex,
-          KeyConditionExpression: '#kind = :kind',
-          ExpressionAttributeNames: { '#kind': NOTES_KEYS.listIndexHash },
-          ExpressionAttributeValues: { ':kind': { S: NOTE_KIND } },
+          KeyConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: { '#owner': NOTES_KEYS.hash },
+          ExpressionAttributeValues: { ':owner': { S: owner } },
           // One more than asked: DynamoDB returns a LastEvaluatedKey whenever it stops at Limit, even
           // at the very end, so limit+1 is how the last page goes out without a nextCursor.
           Limit: query.limit + 1,
-          ...(start && { ExclusiveStartKey: { kind: { S: start.kind }, id: { S: start.id } } }),
+          ...(start && { ExclusiveStartKey: this.key(start.owner, start.id) }),
         }),
       ),
     );
@@ -100,16 +101,16 @@ export class DynamoNoteStore implements NoteStore {
     // More notes follow when the extra one came back, or when DynamoDB stopped early (1 MB page):
     // either way the next page starts after the last note returned, the same key DynamoDB would give.
     const more = notes.length > query.limit || out.LastEvaluatedKey !== undefined;
-    if (more && last) return { items, nextCursor: encodeCursor({ kind: NOTE_KIND, id: last.id } satisfies ListKey) };
+    if (more && last) return { items, nextCursor: encodeCursor({ owner, id: last.id } satisfies ListKey) };
     return { items };
   }
 
-  async replace(next: Note, expectedVersion: number): Promise<void> {
+  async replace(owner: string, next: Note, expectedVersion: number): Promise<void> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: noteToItem(next),
+          Item: noteToItem(owner, next),
           ConditionExpression: VERSION_MATCHES,
           ExpressionAttributeNames: NAMES,
           ExpressionAttributeValues: expected(expectedVersion),
@@ -117,11 +118,11 @@ export class DynamoNoteStore implements NoteStore {
         }),
       );
     } catch (error) {
-      throw await this.explainFailure(error, next.id, expectedVersion);
+      throw await this.explainFailure(error, owner, next.id, expectedVersion);
     }
   }
 
-  async remove(id: string, expectedVersion?: number): Promise<Note> {
+  async remove(owner: string, id: string, expectedVersion?: number): Promise<Note> {
     const condition =
       expectedVersion === undefined
         ? { ConditionExpression: 'attribute_exists(#id)', ExpressionAttributeNames: ID_NAME }
@@ -134,7 +135,7 @@ export class DynamoNoteStore implements NoteStore {
       const out = await this.client.send(
         new DeleteItemCommand({
           TableName: this.tableName,
-          Key: this.key(id),
+          Key: this.key(owner, id),
           ...condition,
           ReturnValues: 'ALL_OLD',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -143,7 +144,7 @@ export class DynamoNoteStore implements NoteStore {
       if (!out.Attributes) throw new Error(`deleting note ${id} returned no old item`);
       return noteFromItem(out.Attributes);
     } catch (error) {
-      throw await this.explainFailure(error, id, expectedVersion);
+      throw await this.explainFailure(error, owner, id, expectedVersion);
     }
   }
 
@@ -152,7 +153,7 @@ export class DynamoNoteStore implements NoteStore {
       await this.client.send(
         new GetItemCommand({
           TableName: this.tableName,
-          Key: this.key(PING_KEY),
+          Key: this.key(PING_KEY, PING_KEY),
           ProjectionExpression: '#id',
           ExpressionAttributeNames: ID_NAME,
         }),
@@ -164,8 +165,8 @@ export class DynamoNoteStore implements NoteStore {
     }
   }
 
-  private key(id: string): Item {
-    return { [NOTES_KEYS.hash]: { S: id } };
+  private key(owner: string, id: string): Item {
+    return { [NOTES_KEYS.hash]: { S: owner }, [NOTES_KEYS.range]: { S: id } };
   }
 
   private async send<T>(call: () => Promise<T>): Promise<T> {
@@ -188,11 +189,11 @@ export class DynamoNoteStore implements NoteStore {
    * moment after the failure, which is a correct answer to give. On real DynamoDB a missing item on
    * the error already means "absent", and the read just confirms it.
    */
-  private async explainFailure(error: unknown, id: string, expectedVersion: number | undefined): Promise<unknown> {
+  private async explainFailure(error: unknown, owner: string, id: string, expectedVersion: number | undefined): Promise<unknown> {
     if (!(error instanceof ConditionalCheckFailedException)) return this.storeError(error);
     // Without a version only attribute_exists was checked: the note was absent at that instant.
     if (expectedVersion === undefined) return new NoteNotFoundError(id);
-    const current = error.Item ? noteFromItem(error.Item) : await this.get(id);
+    const current = error.Item ? noteFromItem(error.Item) : await this.get(owner, id);
     if (!current) return new NoteNotFoundError(id);
     return new VersionMismatchError(id, expectedVersion, current.version);
   }

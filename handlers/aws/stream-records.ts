@@ -3,7 +3,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { NoteChangeKind } from '../../contract/events';
 import type { NoteChange } from '../core/ports';
-import { type Item, noteFromItem } from './stored-note';
+import { type Item, ownedNoteFromItem } from './stored-note';
 
 export class NotANoteChangeError extends Error {
   constructor(record: DynamoDBRecord, detail: string) {
@@ -25,13 +25,14 @@ export function recordToChange(record: DynamoDBRecord): NoteChange {
     const wanted = kind === 'deleted' ? 'OldImage' : 'NewImage';
     throw new NotANoteChangeError(record, `it has no ${wanted} (the stream must be NEW_AND_OLD_IMAGES)`);
   }
-  let note;
+  let owned;
   try {
-    note = noteFromItem(image);
+    owned = ownedNoteFromItem(image);
   } catch (error) {
     throw new NotANoteChangeError(record, error instanceof Error ? error.message : String(error));
   }
-  if (kind !== 'deleted') return { kind, note, time: note.updatedAt };
+  const { owner, note } = owned;
+  if (kind !== 'deleted') return { kind, owner, note, time: note.updatedAt };
 
   // A delete has no note timestamp of its own: the stream's commit time is when it happened. That time
   // is whole seconds, rounded down, so a delete within a second of the last write would be dated before
@@ -41,5 +42,5 @@ export function recordToChange(record: DynamoDBRecord): NoteChange {
     throw new NotANoteChangeError(record, 'a REMOVE without ApproximateCreationDateTime has no time');
   }
   const time = Math.max(Math.round(seconds * 1000), Date.parse(note.updatedAt) + 1);
-  return { kind, note, time: new Date(time).toISOString() };
+  return { kind, owner, note, time: new Date(time).toISOString() };
 }

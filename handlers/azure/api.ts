@@ -3,6 +3,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { SERVED_BY_SETTING, type ServedBy, servedByFor } from '../../contract/served-by';
 import { createApp } from '../core/app';
+import { type Authenticator, authenticatorFromEnv } from '../core/auth/authenticator';
 import { reportingEnabled } from '../core/consumption';
 import { createLogger, type Logger } from '../core/log';
 import { type MutableLogger, mutableLogger } from '../core/muted-logger';
@@ -55,6 +56,8 @@ export interface AzureApiEntryOptions {
   servedBy?: ServedBy;
   /** Default: JSON lines on stdout/stderr (Application Insights). Local mode passes its own log sink. */
   log?: Logger;
+  /** Default: from AUTH_ISSUER / AUTH_AUDIENCE / AUTH_MODE (contract/settings.ts). */
+  auth?: Authenticator;
   /**
    * Build the app and its clients when the entry is created and answer one GET /api/hello to nobody
    * (hono compiles its router, Node loads its Request/Response), so the first caller does not pay for
@@ -63,7 +66,11 @@ export interface AzureApiEntryOptions {
   buildNow?: boolean;
 }
 
-/** The api function; the app (and its clients) is built once per instance: now when asked, else on first use. */
+/**
+ * The api function; the app (its clients and its authenticator, which keeps the issuer's keys) is built
+ * once per instance: now when asked, else on first use. A bad sign-in config throws at the first
+ * invocation, and on every one until it is fixed: no note is ever served without it.
+ */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
   let log: MutableLogger | undefined;
@@ -74,6 +81,7 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   const getApp = () => {
     if (!app) {
       app = createApp({
+        auth: options.auth ?? authenticatorFromEnv(process.env),
         notes: noteStore(),
         activity: activityStore(),
         servedBy: servedBy(),

@@ -1,7 +1,7 @@
 // Cosmos DB change-feed documents (latest-version mode) → committed NoteChanges. A soft-delete
 // marker is the delete; otherwise version 1 is the create and anything later an update.
 import type { NoteChange } from '../core/ports';
-import { isDeletedMarker, noteFromDocument } from './stored-note';
+import { isDeletedMarker, ownedNoteFromDocument } from './stored-note';
 
 /** When the delete committed: our marker's `deletedAt`, else Cosmos's `_ts` (seconds), else the last update. */
 function deletedAt(doc: Record<string, unknown>, updatedAt: string): string {
@@ -12,9 +12,9 @@ function deletedAt(doc: Record<string, unknown>, updatedAt: string): string {
 
 /** The change one document stands for; throws (naming the document) for one that is not a note. */
 export function documentToChange(doc: unknown): NoteChange {
-  const note = noteFromDocument(doc);
+  const { owner, note } = ownedNoteFromDocument(doc);
   if (isDeletedMarker(doc)) {
-    return { kind: 'deleted', note, time: deletedAt(doc as Record<string, unknown>, note.updatedAt) };
+    return { kind: 'deleted', owner, note, time: deletedAt(doc as Record<string, unknown>, note.updatedAt) };
   }
-  return { kind: note.version === 1 ? 'created' : 'updated', note, time: note.updatedAt };
+  return { kind: note.version === 1 ? 'created' : 'updated', owner, note, time: note.updatedAt };
 }

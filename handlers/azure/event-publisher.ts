@@ -1,6 +1,7 @@
 // EventPublisher for an Event Grid topic in the CloudEvents 1.0 input schema. Each NoteEvent already
 // is a CloudEvent; the SDK only wants `time` as a Date and sets `specversion` itself.
 import type { EventGridPublisherClient, EventGridPublisherClientOptions, SendCloudEventInput } from '@azure/eventgrid';
+import { NOTE_EVENT_OWNER_ATTRIBUTE } from '../../contract/events';
 import type { EventPublisher, NoteEvent } from '../core/ports';
 
 // Event Grid refuses a request over 1 MB; stay well under it (the SDK adds the envelope's bytes).
@@ -15,6 +16,8 @@ function toSendInput(event: NoteEvent): SendCloudEventInput<NoteEvent['data']> {
     time: new Date(event.time),
     datacontenttype: event.datacontenttype,
     data: event.data,
+    // The SDK writes extension attributes as top-level CloudEvent attributes, as core made the event.
+    extensionAttributes: { [NOTE_EVENT_OWNER_ATTRIBUTE]: event.owner },
   };
 }
 

@@ -3,6 +3,8 @@ import { type Context, Hono } from 'hono';
 import type { ServedBy } from '../../contract/served-by';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
+import type { Authenticator } from './auth/authenticator';
+import { protectNotes } from './auth/middleware';
 import { CONSUMPTION_HEADER, encodeConsumption, withConsumption } from './consumption';
 import type { AppDeps } from './deps';
 import { newNoteId } from './ids';
@@ -16,6 +18,12 @@ import { problemDetailOf, problemResponse, toProblemResponse } from './problem';
 export interface AppOptions {
   notes: NoteStore;
   activity: ActivityStore;
+  /**
+   * Who is calling: the notes routes answer 401/503 without an owner (handlers/core/auth/). The
+   * adapters build one per container from the environment; `createAuthenticator({ mode: 'none' })`
+   * makes every caller the anonymous owner.
+   */
+  auth: Authenticator;
   /** The x-served-by value on every response. */
   servedBy: ServedBy;
   now?: () => Date;
@@ -72,6 +80,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
+  // After the 405 middleware (a wrong method is 405 with or without a token), before the routes.
+  protectNotes(app, options.auth);
   registerMiscRoutes(app, deps);
   registerNoteRoutes(app, deps);
 

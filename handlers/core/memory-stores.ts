@@ -27,54 +27,67 @@ abstract class Switchable {
   }
 }
 
-function afterIdOf(cursor: string): string {
-  const value = decodeCursor(cursor);
-  if (typeof value !== 'object' || value === null || typeof (value as { after?: unknown }).after !== 'string') {
+/** The page start in a cursor: the owner it was issued to and the last id of the previous page. */
+function startOf(owner: string, cursor: string): string {
+  const value = decodeCursor(cursor) as { owner?: unknown; after?: unknown } | null;
+  if (typeof value !== 'object' || value === null || typeof value.after !== 'string' || typeof value.owner !== 'string') {
     throw new InvalidCursorError('cursor was not issued by this store');
   }
-  return (value as { after: string }).after;
+  if (value.owner !== owner) throw new InvalidCursorError('cursor was issued to another user');
+  return value.after;
 }
 
+/** One map per owner: the in-memory form of "a user's notes are one partition". */
 export class MemoryNoteStore extends Switchable implements NoteStore {
-  private readonly notes = new Map<string, Note>();
+  private readonly owners = new Map<string, Map<string, Note>>();
 
-  async create(note: Note): Promise<void> {
-    this.check();
-    if (this.notes.has(note.id)) throw new Error(`note ${note.id} already exists`);
-    this.notes.set(note.id, { ...note });
+  private notesOf(owner: string): Map<string, Note> {
+    let notes = this.owners.get(owner);
+    if (!notes) this.owners.set(owner, (notes = new Map()));
+    return notes;
   }
 
-  async get(id: string): Promise<Note | undefined> {
+  async create(owner: string, note: Note): Promise<void> {
     this.check();
-    const note = this.notes.get(id);
+    const notes = this.notesOf(owner);
+    if (notes.has(note.id)) throw new Error(`note ${note.id} already exists`);
+    notes.set(note.id, { ...note });
+  }
+
+  async get(owner: string, id: string): Promise<Note | undefined> {
+    this.check();
+    const note = this.owners.get(owner)?.get(id);
     return note && { ...note };
   }
 
-  async list(query: { limit: number; cursor?: string }): Promise<NotePage> {
+  async list(owner: string, query: { limit: number; cursor?: string }): Promise<NotePage> {
     this.check();
-    const after = query.cursor === undefined ? undefined : afterIdOf(query.cursor);
-    const ids = [...this.notes.keys()].sort().filter((id) => after === undefined || id > after);
-    const items = ids.slice(0, query.limit).map((id) => ({ ...this.notes.get(id)! }));
+    const after = query.cursor === undefined ? undefined : startOf(owner, query.cursor);
+    const notes = this.owners.get(owner) ?? new Map<string, Note>();
+    const ids = [...notes.keys()].sort().filter((id) => after === undefined || id > after);
+    const items = ids.slice(0, query.limit).map((id) => ({ ...notes.get(id)! }));
     const last = items[items.length - 1];
-    return ids.length > query.limit && last ? { items, nextCursor: encodeCursor({ after: last.id }) } : { items };
+    return ids.length > query.limit && last ? { items, nextCursor: encodeCursor({ owner, after: last.id }) } : { items };
   }
 
-  async replace(next: Note, expectedVersion: number): Promise<void> {
+  async replace(owner: string, next: Note, expectedVersion: number): Promise<void> {
     this.check();
-    const current = this.notes.get(next.id);
+    const notes = this.notesOf(owner);
+    const current = notes.get(next.id);
     if (!current) throw new NoteNotFoundError(next.id);
     if (current.version !== expectedVersion) throw new VersionMismatchError(next.id, expectedVersion, current.version);
-    this.notes.set(next.id, { ...next });
+    notes.set(next.id, { ...next });
   }
 
-  async remove(id: string, expectedVersion?: number): Promise<Note> {
+  async remove(owner: string, id: string, expectedVersion?: number): Promise<Note> {
     this.check();
-    const current = this.notes.get(id);
+    const notes = this.notesOf(owner);
+    const current = notes.get(id);
     if (!current) throw new NoteNotFoundError(id);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new VersionMismatchError(id, expectedVersion, current.version);
     }
-    this.notes.delete(id);
+    notes.delete(id);
     return { ...current };
   }
 
@@ -84,18 +97,21 @@ export class MemoryNoteStore extends Switchable implements NoteStore {
 }
 
 export class MemoryActivityStore extends Switchable implements ActivityStore {
-  private readonly byEventId = new Map<string, Activity>();
+  /** Keyed by owner, then event id. */
+  private readonly byOwner = new Map<string, Map<string, Activity>>();
 
-  async record(activity: Activity): Promise<boolean> {
+  async record(owner: string, activity: Activity): Promise<boolean> {
     this.check();
-    if (this.byEventId.has(activity.eventId)) return false;
-    this.byEventId.set(activity.eventId, { ...activity });
+    let events = this.byOwner.get(owner);
+    if (!events) this.byOwner.set(owner, (events = new Map()));
+    if (events.has(activity.eventId)) return false;
+    events.set(activity.eventId, { ...activity });
     return true;
   }
 
-  async list(noteId: string): Promise<Activity[]> {
+  async list(owner: string, noteId: string): Promise<Activity[]> {
     this.check();
-    return [...this.byEventId.values()]
+    return [...(this.byOwner.get(owner)?.values() ?? [])]
       .filter((a) => a.noteId === noteId)
       .sort(compareActivity)
       .map((a) => ({ ...a }));

@@ -1,6 +1,8 @@
 // /api/hello (the seed example), /api/health and /api/notes/:id/activity.
 import type { Hono } from 'hono';
+import { requestOwner } from './auth/middleware';
 import type { AppDeps } from './deps';
+import { NoteNotFoundError } from './ports';
 import { HEALTHY, presentActivity } from './present';
 import { problemResponse, RETRY_SOON } from './problem';
 import { noteIdParam, validQuery } from './request-input';
@@ -23,10 +25,14 @@ export function registerMiscRoutes(app: Hono, deps: AppDeps): void {
     return c.json(HEALTHY);
   });
 
-  // Activity is kept after a note is deleted (the delete is an event too), so no note lookup here.
+  // Activity is kept after a note is deleted (the delete is an event too), so a note with activity is
+  // answered without a note lookup. With none, 404 unless the caller has that note (its first event
+  // may not have arrived yet): a stranger's note and a missing one look the same.
   app.get('/api/notes/:id/activity', async (c) => {
     const id = noteIdParam(c);
-    const items = (await deps.activity.list(id)).map(presentActivity);
+    const owner = requestOwner(c);
+    const items = (await deps.activity.list(owner, id)).map(presentActivity);
+    if (items.length === 0 && !(await deps.notes.get(owner, id))) throw new NoteNotFoundError(id);
     return c.json({ items });
   });
 }

@@ -1,5 +1,6 @@
 // /api/notes and /api/notes/:id: create, read, list, replace (If-Match required), delete.
 import type { Hono } from 'hono';
+import { requestOwner } from './auth/middleware';
 import type { AppDeps } from './deps';
 import { etagOf, parseIfMatch } from './if-match';
 import { jsonBody } from './json-body';
@@ -26,7 +27,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
   // GET before POST: registration order is the order of the Allow header.
   app.get('/api/notes', async (c) => {
     const query = validQuery(c, ListQuerySchema, ['limit', 'cursor']);
-    const page = await deps.notes.list(query.cursor === undefined ? { limit: query.limit } : query);
+    const page = await deps.notes.list(requestOwner(c), query.cursor === undefined ? { limit: query.limit } : query);
     const items = page.items.map(presentNote);
     return c.json(page.nextCursor === undefined ? { items } : { items, nextCursor: page.nextCursor });
   });
@@ -35,7 +36,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
     const input = await validNoteInput(c);
     const time = deps.now().toISOString();
     const note: Note = { id: deps.newId(), title: input.title, body: input.body, createdAt: time, updatedAt: time, version: 1 };
-    await deps.notes.create(note);
+    await deps.notes.create(requestOwner(c), note);
     c.header('location', `/api/notes/${note.id}`);
     c.header('etag', etagOf(note.version));
     return c.json(presentNote(note), 201);
@@ -43,7 +44,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
 
   app.get('/api/notes/:id', async (c) => {
     const id = noteIdParam(c);
-    const note = await deps.notes.get(id);
+    const note = await deps.notes.get(requestOwner(c), id);
     if (!note) throw new NoteNotFoundError(id);
     c.header('etag', etagOf(note.version));
     return c.json(presentNote(note));
@@ -51,13 +52,14 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
 
   app.put('/api/notes/:id', requireNoteId, jsonBody, async (c) => {
     const id = noteIdParam(c);
+    const owner = requestOwner(c);
     const input = await validNoteInput(c);
     const ifMatch = ifMatchOf(c.req.header('if-match'));
     if (ifMatch.kind === 'absent') {
       throw new ProblemError(428, 'Send If-Match with the version you are replacing (from the ETag), or * for any version.');
     }
     for (let attempt = 1; ; attempt++) {
-      const current = await deps.notes.get(id);
+      const current = await deps.notes.get(owner, id);
       if (!current) throw new NoteNotFoundError(id);
       if (ifMatch.kind === 'version' && ifMatch.version !== current.version) return versionMismatch(id);
       const next: Note = {
@@ -69,7 +71,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
       };
       try {
         // Conditional on the version just read, so a concurrent writer in between still gets 412.
-        await deps.notes.replace(next, current.version);
+        await deps.notes.replace(owner, next, current.version);
       } catch (error) {
         // "*" asks for any version: a write that slipped in between is no conflict, so read again
         // (a race's loser gets what it would get had it come just after the winner).
@@ -84,7 +86,7 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
   app.delete('/api/notes/:id', async (c) => {
     const id = noteIdParam(c);
     const ifMatch = ifMatchOf(c.req.header('if-match'));
-    await deps.notes.remove(id, ifMatch.kind === 'version' ? ifMatch.version : undefined);
+    await deps.notes.remove(requestOwner(c), id, ifMatch.kind === 'version' ? ifMatch.version : undefined);
     return c.body(null, 204);
   });
 }

@@ -1,5 +1,7 @@
 // The ports between the cloud-free application and each cloud. Core never imports a cloud SDK:
 // every cloud (and local mode) supplies these three implementations.
+// Every store call names the owner (handlers/core/auth/owner.ts): a user's notes and activity are one
+// partition, and another owner's note is simply not under the caller's key (404 on every route).
 import type { NoteChangeKind, NoteEventType } from '../../contract/events';
 
 
@@ -20,26 +22,27 @@ export interface NotePage {
 }
 
 export interface NoteStore {
-  /** Stores a new note; the id is new (UUIDv7), so a collision is a bug and may throw. */
-  create(note: Note): Promise<void>;
-  /** Undefined when there is no such note (a soft-deleted note counts as absent). */
-  get(id: string): Promise<Note | undefined>;
+  /** Stores a new note of `owner`; the id is new (UUIDv7), so a collision is a bug and may throw. */
+  create(owner: string, note: Note): Promise<void>;
+  /** Undefined when `owner` has no such note (a soft-deleted note counts as absent). */
+  get(owner: string, id: string): Promise<Note | undefined>;
   /**
    * Notes in ascending id order (ids are UUIDv7, so creation order). A page holds `limit` notes while
    * at least that many remain (a store whose backend returns short pages keeps reading). Throws
-   * InvalidCursorError. The shared tests in test/contract/ are the executable form of this contract.
+   * InvalidCursorError (also for a cursor issued to another owner). Only `owner`'s notes, read from
+   * that owner's partition alone. The shared tests in test/contract/ are the executable form of this contract.
    */
-  list(query: { limit: number; cursor?: string }): Promise<NotePage>;
+  list(owner: string, query: { limit: number; cursor?: string }): Promise<NotePage>;
   /**
    * Replaces the note only if the stored version equals `expectedVersion` (one conditional write).
    * Throws NoteNotFoundError or VersionMismatchError; nothing is written then.
    */
-  replace(next: Note, expectedVersion: number): Promise<void>;
+  replace(owner: string, next: Note, expectedVersion: number): Promise<void>;
   /**
    * Deletes the note, if `expectedVersion` is given only when it matches. Returns the deleted note.
    * Throws NoteNotFoundError or VersionMismatchError.
    */
-  remove(id: string, expectedVersion?: number): Promise<Note>;
+  remove(owner: string, id: string, expectedVersion?: number): Promise<Note>;
   /** Resolves when the store answers; throws StoreUnavailableError otherwise. */
   ping(): Promise<void>;
 }
@@ -54,10 +57,10 @@ export interface Activity {
 }
 
 export interface ActivityStore {
-  /** Records the activity once per eventId; returns false when it was already recorded. */
-  record(activity: Activity): Promise<boolean>;
-  /** All activity of a note, ordered by time, then eventId. */
-  list(noteId: string): Promise<Activity[]>;
+  /** Records the activity under `owner` once per eventId; returns false when it was already recorded. */
+  record(owner: string, activity: Activity): Promise<boolean>;
+  /** All activity of `owner`'s note, ordered by time, then eventId (another owner's: none). */
+  list(owner: string, noteId: string): Promise<Activity[]>;
 }
 
 /** CloudEvents 1.0, JSON format, as published to EventBridge (in `detail`) and Event Grid. */
@@ -67,6 +70,8 @@ export interface NoteEvent {
   source: string;
   type: NoteEventType;
   subject: string; // the note id
+  /** Extension attribute (contract/events.ts NOTE_EVENT_OWNER_ATTRIBUTE): whose note it is. */
+  owner: string;
   time: string;
   datacontenttype: 'application/json';
   data: NoteEventData;
@@ -80,6 +85,8 @@ export interface NoteEventData {
 /** A committed change as a cloud's change stream reports it, before it becomes an event. */
 export interface NoteChange {
   kind: NoteChangeKind;
+  /** The note's owner, from the stored item / document. */
+  owner: string;
   note: Note;
   /** When the change committed (for deletes: when the delete committed). */
   time: string;

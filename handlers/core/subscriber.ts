@@ -13,7 +13,7 @@ export function activityOf(event: NoteEvent): Activity {
   };
 }
 
-/** Records the event as the note's activity; false when this event id was already recorded. */
+/** Records the event as the note's activity, under its owner; false when this event id was already recorded. */
 export function recordNoteEvent(event: NoteEvent, activity: ActivityStore): Promise<boolean> {
-  return activity.record(activityOf(event));
+  return activity.record(event.owner, activityOf(event));
 }

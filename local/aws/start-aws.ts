@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, NOTES_KEYS, notesTableSchema } from '../../contract/aws';
+import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, NOTES_KEY_ATTRIBUTES, notesTableSchema } from '../../contract/aws';
 import { createAwsApiEntry } from '../../handlers/aws/api';
 import { createLogger, silentSink } from '../../handlers/core/log';
 import { ChangeFeedPump } from '../change-feed-pump';
@@ -18,7 +18,8 @@ import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
 import { startLambdaThread, type LambdaThread } from './lambda-thread';
 import { deliverStreamBatch, type StreamLambda } from './stream-delivery';
 
-export const awsNames = { notesTable: 'notes', activityTable: 'activity', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
+// Keyed by owner (issue #19): new names, so a data directory from before keeps its old tables apart.
+export const awsNames = { notesTable: 'notes-by-owner', activityTable: 'activity-by-owner', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
 /** The delivery pipes: in dead letters' `source` and as their journals' file names. */
 const pipes = { stream: 'aws.dynamodb-stream', rule: 'aws.eventbridge' };
 
@@ -42,7 +43,7 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
     const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
     const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
-    const streamSource = { table: awsNames.notesTable, keyAttributes: [NOTES_KEYS.hash], region: awsNames.region, label: 'local' };
+    const streamSource = { table: awsNames.notesTable, keyAttributes: [...NOTES_KEY_ATTRIBUTES], region: awsNames.region, label: 'local' };
     // dynalite and its stream capture proxy (the app's only way to DynamoDB) run in their own thread;
     // each committed write's records come back here to the journal before the write is answered.
     const dynamo = await startDynamoDbThread({

@@ -1,11 +1,11 @@
 // The local issuer's signing keys: one signs, the ones before it stay published, as real issuers
 // rotate (a new key appears in the JWKS and signs; tokens signed by the old one stay verifiable).
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { LOCAL_SIGNING_ALG } from './settings';
 
 export interface SigningKey {
   kid: string;
-  privateKey: KeyLike;
+  privateKey: CryptoKey;
   publicJwk: JWK;
 }
 

@@ -19,3 +19,7 @@ export const ISSUER_PATHS = {
   jwks: '/jwks',
   token: '/token',
 } as const;
+
+/** Local mode's sign-in: its own issuer (the default), or none (one anonymous owner, a trial run). */
+export const LOCAL_AUTH_MODES = ['oidc', 'none'] as const;
+export type LocalAuth = (typeof LOCAL_AUTH_MODES)[number];

@@ -1,15 +1,20 @@
-// npm run token -- --user NAME --issuer URL: prints a token the running local issuer signed for NAME.
-// Phase 2 (local mode starts the issuer) makes --issuer default to the one in .local/urls.json.
+// npm run token -- --user NAME [--issuer URL]: prints a token the running local issuer signed for NAME.
+// --issuer defaults to the one a running local mode wrote into .local/urls.json.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readUrlsFile } from '../urls-file';
 import { issuerUrlProblem } from '../../handlers/core/auth/issuer-url';
 import { requestToken, TokenRequestError } from './request-token';
 import { USER_NAME_PATTERN, USER_NAME_RULE } from './settings';
 
-const usage = `Usage: npm run token -- --user <name> --issuer <url>
+/** Where `npm start` (default data directory) writes its URLs and issuer. */
+const LOCAL_URLS_FILE = join('.local', 'urls.json');
+
+const usage = `Usage: npm run token -- --user <name> [--issuer <url>]
 
 Prints (alone on stdout) a bearer token for <name>, signed by the local OIDC issuer at <url>.
   --user <name>    ${USER_NAME_RULE}; becomes the token's subject
-  --issuer <url>   the local issuer's URL
+  --issuer <url>   the local issuer's URL (default: the running local mode's, from ${LOCAL_URLS_FILE})
   -h, --help       show this help
 Exit codes: 0 printed, 1 the issuer did not answer or refused, 2 usage error.`;
 
@@ -29,13 +34,18 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--user must be ${USER_NAME_RULE}\n${usage}\n`);
     return 2;
   }
-  const issuerProblem = values.issuer ? issuerUrlProblem(values.issuer) : 'is required';
-  if (issuerProblem || !values.issuer) {
+  const issuer = values.issuer ?? readUrlsFile(LOCAL_URLS_FILE)?.issuer;
+  if (issuer === undefined) {
+    process.stderr.write(`no --issuer, and no running local mode with sign-in (${LOCAL_URLS_FILE} names no issuer): start it with npm start, or pass --issuer\n`);
+    return 1;
+  }
+  const issuerProblem = issuerUrlProblem(issuer);
+  if (issuerProblem) {
     process.stderr.write(`--issuer ${issuerProblem}\n${usage}\n`);
     return 2;
   }
   try {
-    process.stdout.write(`${await requestToken(values.issuer, values.user)}\n`);
+    process.stdout.write(`${await requestToken(issuer, values.user)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof TokenRequestError)) throw error;

@@ -7,7 +7,7 @@ import type { ResourceRule } from './types';
  * so it cannot import the app's names; test/policy/pack-project.test.ts holds these equal to them.
  */
 export const SIGN_IN_OFF = { setting: 'AUTH_MODE', value: 'none' } as const;
-const AUTH_ENV = { mode: SIGN_IN_OFF.setting };
+const AUTH_SETTINGS = { mode: SIGN_IN_OFF.setting };
 const AUTH_MODE_NONE = SIGN_IN_OFF.value;
 
 const settingsOf = (type: string, props: Record<string, unknown>): Record<string, unknown> | undefined => {
@@ -17,13 +17,13 @@ const settingsOf = (type: string, props: Record<string, unknown>): Record<string
 
 export const signInRequired: ResourceRule = {
   name: 'sign-in-required',
-  description: `Functions check sign-in tokens; ${AUTH_ENV.mode}=${AUTH_MODE_NONE} (a trial stack, anyone can use every note) is reported.`,
+  description: `Functions check sign-in tokens; ${AUTH_SETTINGS.mode}=${AUTH_MODE_NONE} (a trial stack, anyone can use every note) is reported.`,
   resourceTypes: ['aws:lambda/function:Function', 'azure-native:web:WebAppApplicationSettings'],
   enforcementLevel: 'advisory',
   check({ type, props }) {
-    if (settingsOf(type, props)?.[AUTH_ENV.mode] !== AUTH_MODE_NONE) return [];
+    if (settingsOf(type, props)?.[AUTH_SETTINGS.mode] !== AUTH_MODE_NONE) return [];
     return [
-      `sign-in is off (${AUTH_ENV.mode}=${AUTH_MODE_NONE}): anyone on the internet can read, change and delete every note. ` +
+      `sign-in is off (${AUTH_SETTINGS.mode}=${AUTH_MODE_NONE}): anyone on the internet can read, change and delete every note. ` +
         'For real users set authIssuer and authAudience (README "Sign-in").',
     ];
   },

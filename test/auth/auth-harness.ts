@@ -1,6 +1,6 @@
 // A real local issuer, an authenticator for it, and a small Hono app behind the notes guard.
 import { Hono } from 'hono';
-import { exportSPKI, generateKeyPair, importJWK, type JWK, type JWTPayload, type KeyLike, SignJWT } from 'jose';
+import { exportSPKI, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { type Authenticator, createAuthenticator } from '../../handlers/core/auth/authenticator';
 import { protectNotes, requestOwner } from '../../handlers/core/auth/middleware';
 import type { VerifierTimings } from '../../handlers/core/auth/verifier';
@@ -56,7 +56,7 @@ export function unsecuredToken(claims: JWTPayload): string {
 export async function hs256WithPublicKey(issuer: LocalIssuer, claims: JWTPayload): Promise<string> {
   const { keys } = (await (await fetch(issuer.jwksUri)).json()) as { keys: JWK[] };
   const jwk = keys[0]!;
-  const pem = await exportSPKI((await importJWK(jwk, 'ES256')) as KeyLike);
+  const pem = await exportSPKI((await importJWK(jwk, 'ES256')) as CryptoKey);
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: jwk.kid! }).sign(new TextEncoder().encode(pem));
 }
 

@@ -1,5 +1,6 @@
 // The stack's sign-in choice (program/auth-config.ts) and how the functions read it back.
-import { AUTH_ENV, type AuthConfig, authConfigFromEnv, AuthConfigError } from '../../handlers/core/auth/config';
+import { type AuthConfig, authConfigFromEnv, AuthConfigError } from '../../handlers/core/auth/config';
+import { AUTH_SETTINGS } from '../../contract/settings';
 import { issuerUrlProblem } from '../../handlers/core/auth/issuer-url';
 import { authEnvironment, CHOOSE_AUTH, parseAuthConfig } from '../../program/auth-config';
 
@@ -65,7 +66,7 @@ test('the functions read back exactly what the stack chose', () => {
 
 test('a function with no or a contradictory setting refuses to start', () => {
   expect(() => authConfigFromEnv({})).toThrow(/Set AUTH_ISSUER and AUTH_AUDIENCE, or AUTH_MODE=none/);
-  expect(() => authConfigFromEnv({ [AUTH_ENV.mode]: 'none', [AUTH_ENV.issuer]: ENTRA })).toThrow(/choose one/);
-  expect(() => authConfigFromEnv({ [AUTH_ENV.mode]: 'off' })).toThrow(/must be "none" or unset/);
-  expect(() => authConfigFromEnv({ [AUTH_ENV.issuer]: 'http://issuer.example', [AUTH_ENV.audience]: 'x' })).toThrow(/https/);
+  expect(() => authConfigFromEnv({ [AUTH_SETTINGS.mode]: 'none', [AUTH_SETTINGS.issuer]: ENTRA })).toThrow(/choose one/);
+  expect(() => authConfigFromEnv({ [AUTH_SETTINGS.mode]: 'off' })).toThrow(/must be "none" or unset/);
+  expect(() => authConfigFromEnv({ [AUTH_SETTINGS.issuer]: 'http://issuer.example', [AUTH_SETTINGS.audience]: 'x' })).toThrow(/https/);
 });

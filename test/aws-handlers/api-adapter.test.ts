@@ -1,5 +1,7 @@
 // The payload 2.0 adapter with the real API Gateway / Function URL fixtures: the request the app sees,
 // and the result API Gateway gets back. Core's app runs on memory stores.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { Hono } from 'hono';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { apiHandler, lambdaHandlerFor } from '../../handlers/aws/api-handler';
@@ -34,7 +36,7 @@ function probe() {
 
 function coreApp() {
   const notes = new MemoryNoteStore();
-  return { notes, handler: apiHandler({ notes, activity: new MemoryActivityStore(), servedBy: 'aws' }) };
+  return { notes, handler: apiHandler({ auth: noSignIn(), notes, activity: new MemoryActivityStore(), servedBy: 'aws' }) };
 }
 
 describe('the request the app receives, from each real v2 fixture', () => {
@@ -160,7 +162,7 @@ describe('core\'s app behind the adapter, with the real fixtures', () => {
     expect(result.statusCode).toBe(201);
     const note = jsonOf(result) as Note;
     expect(note).toMatchObject({ title: 'from base64 🥕', body: 'ünïcödé', version: 1 });
-    expect(await notes.get(note.id)).toEqual(note);
+    expect(await notes.get(OWNER, note.id)).toEqual(note);
   });
 
   it('refuses the captured base64 body (content-type "idk") with 415 and stores nothing', async () => {
@@ -168,7 +170,7 @@ describe('core\'s app behind the adapter, with the real fixtures', () => {
     const event = retarget(v2Fixture('lambda-go_function-url_base64-body.json'), { path: '/api/notes' });
     const result = await handler(event);
     expect(result.statusCode).toBe(415);
-    expect((await notes.list({ limit: 10 })).items).toEqual([]);
+    expect((await notes.list(OWNER, { limit: 10 })).items).toEqual([]);
   });
 
   it('refuses the captured PUT body (unknown keys) with 400 naming them, and stores nothing', async () => {
@@ -178,7 +180,7 @@ describe('core\'s app behind the adapter, with the real fixtures', () => {
     expect(result.statusCode).toBe(400);
     const problem = jsonOf(result) as { errors: Array<{ path: string; message: string }> };
     expect(problem.errors.map((e) => e.message).join(' ')).toMatch(/firstName/);
-    expect((await notes.list({ limit: 10 })).items).toEqual([]);
+    expect((await notes.list(OWNER, { limit: 10 })).items).toEqual([]);
   });
 });
 

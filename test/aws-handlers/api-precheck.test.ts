@@ -1,5 +1,7 @@
 // Regressions found by fuzzing over HTTP (test/reliability): API Gateway hands the Lambda a decoded
 // rawPath, and the adapter must neither let it be re-read as another URL nor build a Request it cannot.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { Hono } from 'hono';
 import { apiHandler, lambdaHandlerFor } from '../../handlers/aws/api-handler';
 import { encodeDecodedPath } from '../../handlers/core/path-decoding';
@@ -8,12 +10,12 @@ import { expectValidV2Result, jsonOf, retarget, v2Request } from './support/v2-e
 
 async function withOneNote() {
   const notes = new MemoryNoteStore();
-  const handler = apiHandler({ notes, activity: new MemoryActivityStore(), servedBy: 'aws' });
+  const handler = apiHandler({ auth: noSignIn(), notes, activity: new MemoryActivityStore(), servedBy: 'aws' });
   const created = await handler(v2Request('POST', '/api/notes', { body: { title: 'keep me', body: '' } }));
   expect(created.statusCode).toBe(201);
   const id = (jsonOf(created) as { id: string }).id;
   const stillThere = async () => (await handler(v2Request('GET', `/api/notes/${id}`))).statusCode === 200;
-  return { handler, id, stillThere, count: async () => (await notes.list({ limit: 100 })).items.length };
+  return { handler, id, stillThere, count: async () => (await notes.list(OWNER, { limit: 100 })).items.length };
 }
 
 function expectProblem(result: Awaited<ReturnType<ReturnType<typeof apiHandler>>>, status: number) {

@@ -1,6 +1,8 @@
 // The three Lambda entries as Lambda runs them: configuration from the environment only (table names,
 // bus name, and the endpoints through AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_EVENTBRIDGE, which the
 // SDK reads itself), against dynalite and a loopback EventBridge.
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import type { DynamoDBRecord, EventBridgeEvent } from 'aws-lambda';
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { handler as api } from '../../handlers/aws/api';
@@ -38,6 +40,7 @@ beforeAll(async () => {
     return { status: 200, body: { FailedEntryCount: 0, Entries: entries.map((_, i) => ({ EventId: `eb-${i}` })) } };
   });
   restoreEnv = setLambdaEnv({
+    [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
     [AWS_ENV.notesTable]: notesTable,
     [AWS_ENV.activityTable]: activityTable,
     [AWS_ENV.eventBus]: 'notes-bus',
@@ -110,18 +113,18 @@ describe('subscriber entry', () => {
 
   it('refuses a note event with a broken note, and records nothing', async () => {
     const note = sampleNote();
-    const event = changeToEvent({ kind: 'created', note, time: note.updatedAt });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: note.updatedAt });
     const broken = { ...event, data: { note: { ...note, version: 0 } } };
     await expect(subscriber(delivery(broken))).rejects.toThrow(/data\.note\.version/);
-    expect(await activityStore().list(note.id)).toEqual([]);
+    expect(await activityStore().list(OWNER, note.id)).toEqual([]);
   });
 
   it('records a note event once even when EventBridge delivers it twice', async () => {
     const note = sampleNote();
-    const event = changeToEvent({ kind: 'created', note, time: note.updatedAt });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: note.updatedAt });
     await subscriber(delivery(event));
     await subscriber(delivery(structuredClone(event)));
-    expect(await activityStore().list(note.id)).toEqual([
+    expect(await activityStore().list(OWNER, note.id)).toEqual([
       { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.updatedAt },
     ]);
   });
@@ -132,7 +135,7 @@ describe('the three entries chained: api write → stream record → publisher �
     const note = jsonOf(await api(v2Request('POST', '/api/notes', { body: { title: 'chained', body: '' } }))) as Note;
 
     // What DynamoDB Streams would deliver for that write: the stored item as the INSERT's NewImage.
-    const { Item } = await db.client.send(new GetItemCommand({ TableName: notesTable, Key: { id: { S: note.id } } }));
+    const { Item } = await db.client.send(new GetItemCommand({ TableName: notesTable, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
     const template = loadFixture<{ Records: DynamoDBRecord[] }>('aws-dynamodb-stream', 'java-libs_insert-modify-remove.json').Records[0]!;
     const record: DynamoDBRecord = {
       ...template,

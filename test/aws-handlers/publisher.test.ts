@@ -1,5 +1,6 @@
 // DynamoDB Streams → CloudEvents → EventBridge: the real stream fixtures, fixture-shaped records of
 // real notes, and the publisher entry against a loopback server standing in for EventBridge.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -47,21 +48,21 @@ afterAll(async () => {
 
 /** The item exactly as DynamoDB holds it (what a stream image carries), written by the real store. */
 async function storedItem(note: Note) {
-  const { Item } = await db.client.send(new GetItemCommand({ TableName: table, Key: { id: { S: note.id } } }));
+  const { Item } = await db.client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
   return Item as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
 }
 
 /** The java-libs INSERT/MODIFY/REMOVE fixture with its images replaced by a real note's items. */
 async function noteLifecycleEvent(): Promise<{ event: DynamoDBStreamEvent; v1: Note; v2: Note }> {
   const v1 = sampleNote({ createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z' });
-  await store.create(v1);
+  await store.create(OWNER, v1);
   const item1 = await storedItem(v1);
   const v2: Note = { ...v1, title: 'renamed', version: 2, updatedAt: '2026-03-01T10:05:00.500Z' };
-  await store.replace(v2, 1);
+  await store.replace(OWNER, v2, 1);
   const item2 = await storedItem(v2);
   const event = streamFixture('java-libs_insert-modify-remove.json');
   const [insert, modify, remove] = event.Records as [DynamoDBRecord, DynamoDBRecord, DynamoDBRecord];
-  const keys = { id: { S: v1.id } };
+  const keys = { owner: { S: OWNER }, id: { S: v1.id } };
   insert.dynamodb = { ...insert.dynamodb, Keys: keys, NewImage: item1 };
   modify.dynamodb = { ...modify.dynamodb, Keys: keys, OldImage: item1, NewImage: item2 };
   remove.dynamodb = { ...remove.dynamodb, Keys: keys, OldImage: item2 };
@@ -75,6 +76,7 @@ function expectedEvent(note: Note, kind: NoteChangeKind, time: string): NoteEven
     source: NOTE_EVENT_SOURCE,
     type: noteEventType(kind),
     subject: note.id,
+    owner: OWNER,
     time,
     datacontenttype: 'application/json',
     data: { note },
@@ -98,7 +100,7 @@ describe('stream records from the real fixtures (other tables, not notes)', () =
     expect(error).toBeInstanceOf(NotANoteChangeError);
     const message = (error as Error).message;
     expect(message).toContain(`stream record ${record.eventID} is not a note change`);
-    expect(message).toMatch(/kind is missing; id is missing; title is missing/);
+    expect(message).toMatch(/owner is missing; id is missing; title is missing/);
     expect(message).toMatch(/unexpected attributes \w/);
   });
 
@@ -206,11 +208,11 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
     const records: DynamoDBRecord[] = [];
     for (let i = 0; i < n; i++) {
       const note = sampleNote({ title: `note ${i}` });
-      await store.create(note);
+      await store.create(OWNER, note);
       notes.push(note);
       const record = structuredClone(template);
       record.eventID = `event-${i}`;
-      record.dynamodb = { ...record.dynamodb, Keys: { id: { S: note.id } }, NewImage: await storedItem(note), SequenceNumber: String(1000 + i) };
+      record.dynamodb = { ...record.dynamodb, Keys: { owner: { S: OWNER }, id: { S: note.id } }, NewImage: await storedItem(note), SequenceNumber: String(1000 + i) };
       records.push(record);
     }
     return { records, notes };
@@ -289,7 +291,7 @@ describe('EventBridgePublisher request sizes', () => {
     try {
       // 10 000 control characters: each is 6 bytes in JSON (\u0001), so one Detail is about 60 KB.
       const events = Array.from({ length: 10 }, () =>
-        changeToEvent({ kind: 'created', note: sampleNote({ body: '\u0001'.repeat(10_000) }), time: new Date().toISOString() }),
+        changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body: '\u0001'.repeat(10_000) }), time: new Date().toISOString() }),
       );
       await new EventBridgePublisher(client, 'bus').publish(events);
       const requests = fake.requests.map((r) => (r.body as { Entries: Array<{ Detail: string }> }).Entries);

@@ -1,5 +1,6 @@
 // What the AWS entries read from the Lambda environment: the contract's names, the same strictness as
 // on Azure, and the memory Lambda states, which the api passes to the app (core reads no AWS variable).
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { AWS_ENV } from '../../contract/aws';
 import { awsSetting, lambdaMemoryMb } from '../../handlers/aws/settings';
 import { createApp } from '../../handlers/core/app';
@@ -23,7 +24,7 @@ describe('lambdaMemoryMb', () => {
 
   it('is reported with the consumption when the adapter passes it, and absent otherwise', async () => {
     const consumption = async (memoryMb?: number) => {
-      const app = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws', reportConsumption: true, memoryMb });
+      const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws', reportConsumption: true, memoryMb });
       return JSON.parse((await app.request('/api/hello')).headers.get(CONSUMPTION_HEADER)!) as { memoryMb?: number };
     };
     expect((await consumption(1024)).memoryMb).toBe(1024);

@@ -1,6 +1,7 @@
 // A store that stops answering mid-request must become the contract's 503 + Retry-After before
 // Lambda's timeout, not API Gateway's bare 5xx: the real api entry, real SDK client, dynalite behind
 // a loopback proxy that can stall (hold requests without answering) or lose dynalite altogether.
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -40,6 +41,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   proxyEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   restoreEnv = setLambdaEnv({
+    [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
     [AWS_ENV.notesTable]: notesTable,
     [AWS_ENV.activityTable]: activityTable,
     [AWS_ENV.eventBus]: 'unused',

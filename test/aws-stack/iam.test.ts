@@ -30,7 +30,7 @@ const ownLogs = (fn: string) => ({
 const expected: Record<string, Statement[]> = {
   api: [
     { Sid: 'NotesItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: [table('notes')] },
-    { Sid: 'NotesList', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [`${table('notes')}/index/byKind`] },
+    { Sid: 'NotesList', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [table('notes')] },
     { Sid: 'ActivityRead', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [table('activity')] },
     ownLogs('api'),
   ],

@@ -90,16 +90,16 @@ describe('tables', () => {
     const notesSchema = notesTableSchema('x');
     expect(notes).toMatchObject({
       billingMode: 'PAY_PER_REQUEST',
-      hashKey: 'id',
+      hashKey: 'owner',
+      rangeKey: 'id',
       attributes: notesSchema.AttributeDefinitions?.map((a) => ({ name: a.AttributeName, type: a.AttributeType })),
-      globalSecondaryIndexes: [
-        { name: 'byKind', projectionType: 'ALL', keySchemas: [{ attributeName: 'kind', keyType: 'HASH' }, { attributeName: 'id', keyType: 'RANGE' }] },
-      ],
       streamEnabled: true,
       streamViewType: 'NEW_AND_OLD_IMAGES',
     });
     const activity = named(run, TABLE, 'aws-activity').inputs;
-    expect(activity).toMatchObject({ billingMode: 'PAY_PER_REQUEST', hashKey: 'noteId', rangeKey: 'eventId' });
+    // No single-valued index: a list is a Query on the caller's partition.
+    expect(notes.globalSecondaryIndexes).toBeUndefined();
+    expect(activity).toMatchObject({ billingMode: 'PAY_PER_REQUEST', hashKey: 'owner', rangeKey: 'noteEvent' });
     expect(activity.attributes).toEqual(activityTableSchema('x').AttributeDefinitions?.map((a) => ({ name: a.AttributeName, type: a.AttributeType })));
     expect(activity.streamEnabled).toBeUndefined();
   });

@@ -2,24 +2,15 @@ import { activityTableSchema, notesTableSchema } from '../../contract/aws';
 import { tableShapeFromSchema } from '../../aws/documents';
 
 describe('tableShapeFromSchema', () => {
-  it('carries keys, attributes, the GSI and the stream over from the notes schema', () => {
+  it('carries keys, attributes and the stream over from the notes schema: one partition per owner, no index', () => {
     expect(tableShapeFromSchema(notesTableSchema('n'))).toEqual({
       billingMode: 'PAY_PER_REQUEST',
       attributes: [
+        { name: 'owner', type: 'S' },
         { name: 'id', type: 'S' },
-        { name: 'kind', type: 'S' },
       ],
-      hashKey: 'id',
-      globalSecondaryIndexes: [
-        {
-          name: 'byKind',
-          keySchemas: [
-            { attributeName: 'kind', keyType: 'HASH' },
-            { attributeName: 'id', keyType: 'RANGE' },
-          ],
-          projectionType: 'ALL',
-        },
-      ],
+      hashKey: 'owner',
+      rangeKey: 'id',
       streamEnabled: true,
       streamViewType: 'NEW_AND_OLD_IMAGES',
     });
@@ -29,11 +20,11 @@ describe('tableShapeFromSchema', () => {
     expect(tableShapeFromSchema(activityTableSchema('a'))).toEqual({
       billingMode: 'PAY_PER_REQUEST',
       attributes: [
-        { name: 'noteId', type: 'S' },
-        { name: 'eventId', type: 'S' },
+        { name: 'owner', type: 'S' },
+        { name: 'noteEvent', type: 'S' },
       ],
-      hashKey: 'noteId',
-      rangeKey: 'eventId',
+      hashKey: 'owner',
+      rangeKey: 'noteEvent',
     });
   });
 

@@ -1,5 +1,6 @@
 // The Functions HTTP adapter must be invisible: for the same request, the same status, headers and
 // body bytes as core's app called directly, and as the AWS (API Gateway payload 2.0) adapter.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
 import { Hono } from 'hono';
@@ -38,6 +39,7 @@ function deterministicApp() {
   let next = 0;
   let tick = 0;
   return createApp({
+    auth: noSignIn(),
     notes: new MemoryNoteStore(),
     activity: new MemoryActivityStore(),
     servedBy: 'azure',
@@ -150,6 +152,7 @@ describe('Azure Functions api adapter', () => {
     let tick = 0;
     let next = 0;
     const aws = awsApiHandler({
+      auth: noSignIn(),
       notes: new MemoryNoteStore(),
       activity: new MemoryActivityStore(),
       servedBy: 'azure', // the header is the one intended difference; everything else must match

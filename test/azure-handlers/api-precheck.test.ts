@@ -1,6 +1,8 @@
 // Regressions found by fuzzing over HTTP (test/reliability): for the same request as a client sends it,
 // the Functions adapter (URL as sent) and the AWS adapter (rawPath decoded by API Gateway) give the
 // same answer, and refuse what they refuse before the app, or the store, sees it.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
 import { createApiHandler } from '../../handlers/azure/api';
@@ -22,7 +24,7 @@ interface Sent {
 
 /** Both clouds over the same one-note store contents, and what each answers. */
 async function bothClouds() {
-  const stores = () => ({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' as const, newId: () => ID, now: () => new Date('2026-01-02T03:04:05.678Z') });
+  const stores = () => ({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' as const, newId: () => ID, now: () => new Date('2026-01-02T03:04:05.678Z') });
   const azureStores = stores();
   const awsStores = stores();
   const app = createApp(azureStores);
@@ -61,7 +63,7 @@ async function bothClouds() {
     expect(onAzure).toEqual(onAws);
     return { ...onAzure, problem: (onAzure.text === '' ? undefined : JSON.parse(onAzure.text)) as { status: number; detail: string } };
   };
-  const notesLeft = async () => [(await azureStores.notes.list({ limit: 10 })).items.length, (await awsStores.notes.list({ limit: 10 })).items.length];
+  const notesLeft = async () => [(await azureStores.notes.list(OWNER, { limit: 10 })).items.length, (await awsStores.notes.list(OWNER, { limit: 10 })).items.length];
   return { ask, notesLeft, appCalls: () => appCalls };
 }
 
@@ -125,7 +127,7 @@ describe('a refusal before the app is logged like the app\'s answers, with its r
   it.each(['aws', 'azure'] as const)('on %s', async (cloud) => {
     const lines: RequestLogEntry[] = [];
     const log: Logger = { request: (entry) => lines.push(entry), error: () => {}, info: () => {} };
-    const stores = { notes: new MemoryNoteStore(), activity: new MemoryActivityStore() };
+    const stores = { auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore() };
     if (cloud === 'aws') {
       const event = { rawPath: '/api/hello', rawQueryString: '', headers: { 'x-note': 'ünï' }, requestContext: { domainName: 'h', http: { method: 'GET' } } };
       await awsApiHandler({ ...stores, servedBy: 'aws', log })(event as unknown as APIGatewayProxyEventV2); // only what the adapter reads

@@ -1,5 +1,7 @@
 // The exported Azure entry points, wired from app settings as the Functions host would run them:
 // HTTP through Cosmos DB, the (replayed) change feed through Event Grid, and back in as activity.
+import { ANONYMOUS_OWNER } from '../../handlers/core/auth/owner';
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { HttpRequest, type HttpResponseInit, InvocationContext } from '@azure/functions';
@@ -40,6 +42,7 @@ beforeAll(async () => {
     [AZURE_SETTINGS.topicEndpoint]: stub.endpoint,
     [AZURE_SETTINGS.topicKey]: 'local-key',
     [SERVED_BY_SETTING]: 'local-azure',
+    [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
   });
 });
 afterAll(async () => {
@@ -63,7 +66,7 @@ async function call(method: string, path: string, init: { headers?: Record<strin
   return { status: response.status, headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }
 
-const rawDoc = async (id: string) => (await notes.item(id, id).read()).resource as unknown;
+const rawDoc = async (id: string) => (await notes.item(id, ANONYMOUS_OWNER).read()).resource as unknown;
 
 it('serves the API from Cosmos DB and turns each change into one recorded activity', async () => {
   expect(await call('GET', '/api/health')).toMatchObject({ status: 200, json: { status: 'ok' } });

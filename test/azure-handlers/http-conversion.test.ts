@@ -1,5 +1,6 @@
 // The adapter's shortcuts must give what the longer way gives: the path without a second URL parse,
 // and the body handed over as the stream HttpRequest already holds.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import fc from 'fast-check';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { createApiHandler } from '../../handlers/azure/api';
@@ -49,7 +50,7 @@ describe('toWebRequest', () => {
   });
 
   it('answers an empty body exactly as no body at all (the app reads either as empty)', async () => {
-    const handler = createApiHandler(() => createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' }), () => 'azure');
+    const handler = createApiHandler(() => createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' }), () => 'azure');
     const answer = async (body?: { bytes: Uint8Array }) => {
       const init = await handler(
         new HttpRequest({ method: 'POST', url: `${ORIGIN}/api/notes`, headers: { 'content-type': 'application/json' }, ...(body ? { body } : {}) }),

@@ -1,5 +1,6 @@
 // Cold start: loading the Function App's entry must not evaluate @azure/identity (only the cloud needs
 // it, and only for a token) nor @azure/eventgrid (only the publisher sends); each loads on first use.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { changeToEvent } from '../../handlers/core/events';
 import { sampleNote } from '../contract/note-store-contract';
 import { type EventGridStub, startEventGridStub } from './event-grid-stub';
@@ -50,7 +51,7 @@ describe('SDKs the api function never needs load on first use', () => {
     stub = await startEventGridStub('http');
     const publisher = clients.eventPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: 'k' });
     expect(mockLoaded).not.toContain('@azure/eventgrid');
-    await publisher.publish([changeToEvent({ kind: 'created', note: sampleNote(), time: new Date().toISOString() })]);
+    await publisher.publish([changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() })]);
     expect(mockLoaded).toContain('@azure/eventgrid');
     expect(stub.requests).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 // Change feed → CloudEvents → Event Grid: documents as the Cosmos store really writes them, mapped
 // to changes, published by the real EventGridPublisherClient to a loopback stand-in for the topic.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
@@ -8,7 +9,7 @@ import type { Container } from '@azure/cosmos';
 import { AzureKeyCredential } from '@azure/eventgrid';
 import { InvocationContext } from '@azure/functions';
 import { documentToChange } from '../../handlers/azure/change-feed';
-import { AZURE_SETTINGS } from '../../contract/azure';
+import { AZURE_SETTINGS, COSMOS_CONTAINERS } from '../../contract/azure';
 import { MissingSettingError } from '../../handlers/core/settings';
 import { createEventGridPublisher } from '../../handlers/azure/clients';
 import { CosmosNoteStore } from '../../handlers/azure/note-store';
@@ -34,13 +35,13 @@ function contextCollectingLogs(): { context: InvocationContext; logs: { level: s
 async function documentsOfALifecycle(container: Container): Promise<{ created: unknown; updated: unknown; deleted: unknown; note: Note; v2: Note }> {
   const store = new CosmosNoteStore(container);
   const note = sampleNote();
-  const raw = async () => (await container.item(note.id, note.id).read()).resource as unknown;
-  await store.create(note);
+  const raw = async () => (await container.item(note.id, OWNER).read()).resource as unknown;
+  await store.create(OWNER, note);
   const created = await raw();
   const v2: Note = { ...note, title: 'v2', version: 2, updatedAt: new Date(Date.parse(note.updatedAt) + 1000).toISOString() };
-  await store.replace(v2, 1);
+  await store.replace(OWNER, v2, 1);
   const updated = await raw();
-  await store.remove(note.id);
+  await store.remove(OWNER, note.id);
   const deleted = await raw();
   return { created, updated, deleted, note, v2 };
 }
@@ -50,7 +51,7 @@ let container: Container;
 beforeAll(async () => {
   emulator = await startCosmosEmulator();
   const { database } = await emulator.client.databases.createIfNotExists({ id: 'app' });
-  ({ container } = await database.containers.create({ id: `notes-${randomUUID()}`, partitionKey: { paths: ['/id'] }, defaultTtl: -1 }));
+  ({ container } = await database.containers.create({ id: `notes-${randomUUID()}`, partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] }, defaultTtl: -1 }));
 });
 afterAll(async () => emulator.stop());
 
@@ -58,17 +59,17 @@ describe('change feed documents → NoteChange', () => {
   it('maps a created, an updated and a soft-deleted document, without Cosmos properties or markers', async () => {
     const { created, updated, deleted, note, v2 } = await documentsOfALifecycle(container);
     expect(Object.keys(created as object)).toEqual(expect.arrayContaining(['_rid', '_etag', '_ts', '_self']));
-    expect(documentToChange(created)).toEqual({ kind: 'created', note, time: note.updatedAt });
-    expect(documentToChange(updated)).toEqual({ kind: 'updated', note: v2, time: v2.updatedAt });
+    expect(documentToChange(created)).toEqual({ kind: 'created', owner: OWNER, note, time: note.updatedAt });
+    expect(documentToChange(updated)).toEqual({ kind: 'updated', owner: OWNER, note: v2, time: v2.updatedAt });
     const change = documentToChange(deleted);
-    expect(change).toEqual({ kind: 'deleted', note: v2, time: (deleted as { deletedAt: string }).deletedAt });
+    expect(change).toEqual({ kind: 'deleted', owner: OWNER, note: v2, time: (deleted as { deletedAt: string }).deletedAt });
     expect(Object.keys(change.note).sort()).toEqual(['body', 'createdAt', 'id', 'title', 'updatedAt', 'version']);
   });
 
   it('takes the delete time from _ts when a marker has no deletedAt', () => {
     const note = sampleNote();
-    const change = documentToChange({ ...note, deleted: true, ttl: 86400, _ts: 1767225600, _lsn: 7 });
-    expect(change).toEqual({ kind: 'deleted', note, time: '2026-01-01T00:00:00.000Z' });
+    const change = documentToChange({ ...note, owner: OWNER, deleted: true, ttl: 86400, _ts: 1767225600, _lsn: 7 });
+    expect(change).toEqual({ kind: 'deleted', owner: OWNER, note, time: '2026-01-01T00:00:00.000Z' });
   });
 
   it.each([
@@ -116,7 +117,7 @@ describe('EventGridPublisher against a loopback topic', () => {
 
   it('splits a large batch into requests under Event Grid\'s 1 MB limit, in order', async () => {
     const events = Array.from({ length: 40 }, (_, i) =>
-      changeToEvent({ kind: 'created', note: sampleNote({ body: `${i}`.padEnd(10_000, '€') }), time: new Date().toISOString() }),
+      changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body: `${i}`.padEnd(10_000, '€') }), time: new Date().toISOString() }),
     );
     await publisher.publish(events);
     expect(stub.requests.length).toBeGreaterThan(1);
@@ -126,7 +127,7 @@ describe('EventGridPublisher against a loopback topic', () => {
 
   it('rejects when the topic refuses the batch', async () => {
     stub.respondWith(503);
-    const event = changeToEvent({ kind: 'created', note: sampleNote(), time: new Date().toISOString() });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() });
     await expect(publisher.publish([event])).rejects.toThrow();
   });
 
@@ -134,19 +135,19 @@ describe('EventGridPublisher against a loopback topic', () => {
     const handler = createPublisherHandler(() => publisher);
     const note = sampleNote();
     const { context, logs } = contextCollectingLogs();
-    await handler([note, { id: 'stray', foo: 1 }], context);
+    await handler([{ ...note, owner: OWNER }, { id: 'stray', foo: 1 }], context);
     expect((stub.requests[0]!.body as NoteEvent[]).map((e) => e.id)).toEqual([`${note.id}.v1.created`]);
     expect(logs).toContainEqual({ level: 'error', text: expect.stringContaining('document stray is not a note') });
 
     stub.respondWith(500);
-    await expect(handler([note], contextCollectingLogs().context)).rejects.toThrow();
+    await expect(handler([{ ...note, owner: OWNER }], contextCollectingLogs().context)).rejects.toThrow();
   });
 });
 
 describe('batchBySize', () => {
   it('keeps order, never returns an empty batch, and gives an oversized event its own batch', () => {
     const events = ['a', 'b'.repeat(300), 'c'].map((body) =>
-      changeToEvent({ kind: 'created', note: sampleNote({ body }), time: '2026-01-01T00:00:00.000Z' }),
+      changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body }), time: '2026-01-01T00:00:00.000Z' }),
     );
     const batches = batchBySize(events, 400);
     expect(batches.flat()).toEqual(events);
@@ -162,7 +163,7 @@ describe('createEventGridPublisher from app settings (local mode)', () => {
     const stub = await startEventGridStub('http');
     try {
       const publisher = createEventGridPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: KEY });
-      const event = changeToEvent({ kind: 'created', note: sampleNote(), time: new Date().toISOString() });
+      const event = changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() });
       await publisher.publish([event]);
       expect(stub.requests.map((r) => [r.headers['aeg-sas-key'], r.body])).toEqual([[KEY, [event]]]);
     } finally {

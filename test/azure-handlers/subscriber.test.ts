@@ -1,6 +1,7 @@
 // The Event Grid subscriber: real-world Event Grid and CloudEvents payloads that are not note events
 // are refused with a clear error and record nothing; a note event is recorded once however often
 // Event Grid delivers it.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ function fixtureEvents(): [string, unknown][] {
 
 /** An activity store that must never be written to. */
 const untouchable: ActivityStore = {
-  record: async (a: Activity) => {
+  record: async (_owner: string, a: Activity) => {
     throw new Error(`record must not be called, got ${a.eventId}`);
   },
   list: async () => [],
@@ -79,7 +80,7 @@ describe('subscriber with note events (Cosmos activity store)', () => {
 
   it('records a note event once even when Event Grid delivers it twice', async () => {
     const note = sampleNote();
-    const event = changeToEvent({ kind: 'created', note, time: '2026-03-04T05:06:07.089Z' });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: '2026-03-04T05:06:07.089Z' });
     // As Event Grid delivers it: JSON, plus a delivery-side extension attribute.
     const delivered = { ...JSON.parse(JSON.stringify(event)), traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
     const logs: string[] = [];
@@ -89,7 +90,7 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     await handler(delivered, context);
     await handler(delivered, context);
 
-    expect(await store.list(note.id)).toEqual([
+    expect(await store.list(OWNER, note.id)).toEqual([
       { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: '2026-03-04T05:06:07.089Z' },
     ]);
     // One JSON line each through the invocation context, in the Logger's shape (handlers/core/log.ts).
@@ -101,8 +102,8 @@ describe('subscriber with note events (Cosmos activity store)', () => {
 
   it('refuses a note event whose subject is not its note, and records nothing', async () => {
     const note = sampleNote();
-    const event = { ...changeToEvent({ kind: 'updated', note: { ...note, version: 2 }, time: '2026-03-04T05:06:07.089Z' }), subject: sampleNote().id };
+    const event = { ...changeToEvent({ owner: OWNER, kind: 'updated', note: { ...note, version: 2 }, time: '2026-03-04T05:06:07.089Z' }), subject: sampleNote().id };
     await expect(createSubscriberHandler(() => store)(event, new InvocationContext())).rejects.toThrow('subject must be the id of data.note');
-    expect(await store.list(note.id)).toEqual([]);
+    expect(await store.list(OWNER, note.id)).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ if (!ric) console.warn('Lambda runtime smoke test skipped: `npm run bench -- --o
       command: process.execPath,
       args: [ric!.ricEntry],
       cwd: task,
-      env: { PATH: process.env.PATH, NODE_PATH: `${ric!.sdkNodeModules}:${task}`, AWS_LAMBDA_RUNTIME_API: api.address, _HANDLER: 'index.handler', LAMBDA_TASK_ROOT: task, ...LAMBDA_RESERVED_ENV, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512', AWS_REGION: 'us-east-1', NOTES_TABLE: 'notes', ACTIVITY_TABLE: 'activity', EVENT_BUS_NAME: 'bus' },
+      env: { PATH: process.env.PATH, NODE_PATH: `${ric!.sdkNodeModules}:${task}`, AWS_LAMBDA_RUNTIME_API: api.address, _HANDLER: 'index.handler', LAMBDA_TASK_ROOT: task, ...LAMBDA_RESERVED_ENV, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512', AWS_REGION: 'us-east-1', NOTES_TABLE: 'notes', ACTIVITY_TABLE: 'activity', EVENT_BUS_NAME: 'bus', AUTH_MODE: 'none' },
     },
     { requestId: 'ric', event },
     check,

@@ -1,6 +1,7 @@
 // Test servers for the compare tool: the real core app over memory stores, served on a free loopback
 // port. Store writes become events through core's own changeToEvent + recordNoteEvent, delivered
 // asynchronously and twice (delivery is at least once), so the event path behaves like a cloud's.
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,20 +30,20 @@ export interface TestServerOptions {
 }
 
 class EventedNoteStore extends MemoryNoteStore {
-  constructor(private readonly emit: (kind: NoteChangeKind, note: Note) => void) {
+  constructor(private readonly emit: (kind: NoteChangeKind, owner: string, note: Note) => void) {
     super();
   }
-  override async create(note: Note): Promise<void> {
-    await super.create(note);
-    this.emit('created', note);
+  override async create(owner: string, note: Note): Promise<void> {
+    await super.create(owner, note);
+    this.emit('created', owner, note);
   }
-  override async replace(next: Note, expectedVersion: number): Promise<void> {
-    await super.replace(next, expectedVersion);
-    this.emit('updated', next);
+  override async replace(owner: string, next: Note, expectedVersion: number): Promise<void> {
+    await super.replace(owner, next, expectedVersion);
+    this.emit('updated', owner, next);
   }
-  override async remove(id: string, expectedVersion?: number): Promise<Note> {
-    const removed = await super.remove(id, expectedVersion);
-    this.emit('deleted', removed);
+  override async remove(owner: string, id: string, expectedVersion?: number): Promise<Note> {
+    const removed = await super.remove(owner, id, expectedVersion);
+    this.emit('deleted', owner, removed);
     return removed;
   }
 }
@@ -50,9 +51,9 @@ class EventedNoteStore extends MemoryNoteStore {
 export async function startCoreServer(servedBy: ServedBy, options: TestServerOptions = {}): Promise<TestServer> {
   const activity = new MemoryActivityStore();
   const timers = new Set<NodeJS.Timeout>();
-  const deliver = (kind: NoteChangeKind, note: Note) => {
+  const deliver = (kind: NoteChangeKind, owner: string, note: Note) => {
     if (options.dropEvents?.includes(kind)) return;
-    const event = changeToEvent({ kind, note, time: new Date().toISOString() });
+    const event = changeToEvent({ owner, kind, note, time: new Date().toISOString() });
     for (const delay of [options.eventDelayMs ?? 5, (options.eventDelayMs ?? 5) + 10]) {
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -61,7 +62,7 @@ export async function startCoreServer(servedBy: ServedBy, options: TestServerOpt
       timers.add(timer);
     }
   };
-  const app = createApp({ notes: new EventedNoteStore(deliver), activity, servedBy });
+  const app = createApp({ auth: noSignIn(), notes: new EventedNoteStore(deliver), activity, servedBy });
   const seen: string[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     seen.push(`${request.method} ${new URL(request.url).pathname}`);

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
 import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
-import { URLS_OUTPUT } from '../../local/urls-output';
+import { ISSUER_OUTPUT, URLS_OUTPUT } from '../../local/urls-output';
+import { COMPARE_TOKEN_SETTING } from '../../compare/sign-in';
+import { tokenFromIssuer } from '../support/tokens';
 import { runMain, waitForOutput, type Running } from '../local/helpers/run-main';
 import { capturedIo } from './captured-io';
 import { startPair } from './core-server';
@@ -21,16 +23,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const io = () => capturedIo(ROOT);
 
 /** Local mode in memory on free ports, with consumption reporting on; resolves with its URLs. */
-async function startLocalMode(env: NodeJS.ProcessEnv): Promise<{ local: Running; aws: string; azure: string }> {
+async function startLocalMode(env: NodeJS.ProcessEnv): Promise<{ local: Running; aws: string; azure: string; token: string }> {
   const local = runMain(['--in-memory', '--data-dir', join(dir, 'data'), '--aws-port', '0', '--azure-port', '0'], env);
   const [, aws = '', azure = ''] = await waitForOutput(local, URLS_OUTPUT);
-  return { local, aws, azure };
+  const [, issuer = ''] = await waitForOutput(local, ISSUER_OUTPUT);
+  return { local, aws, azure, token: await tokenFromIssuer(issuer) };
 }
 
 test('local mode reporting consumption: the scenario priced for a profile, in JSON and in the report', async () => {
   const local = await startLocalMode({ [REPORT_CONSUMPTION_SETTING]: 'true' });
   try {
-    const cli = io();
+    // compare signs in with the token of COMPARE_TOKEN (compare/sign-in.ts).
+    const cli = { ...io(), env: { PATH: '', [COMPARE_TOKEN_SETTING]: local.token } };
     const report = join(dir, 'report.html');
     const code = await runCli(['--aws', local.aws, '--azure', local.azure, '--skip-latency', '--cost', '--traffic', 'hobby', '--json', '--report', report], cli);
     expect([code, cli.err()]).toEqual([0, expect.any(String)]);

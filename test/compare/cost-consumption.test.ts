@@ -1,6 +1,9 @@
 // What the stores consume, read from real SDK responses against the emulators (dynalite reports
 // ConsumedCapacity by DynamoDB's documented rules; cosmosdb-server answers every request with a
 // constant x-ms-request-charge of 1), and the app's debug header: present only when asked for.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { COSMOS_CONTAINERS } from '../../contract/azure';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { randomUUID } from 'node:crypto';
 import { CosmosClient, type Container } from '@azure/cosmos';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -48,11 +51,11 @@ describe('DynamoDB consumed capacity (dynalite)', () => {
 
   it('records each store call with the capacity DynamoDB reported', async () => {
     const note = sampleNote({ body: 'small' });
-    expect(strip((await consumed(() => store.create(note))).operations)).toEqual([{ store: 'dynamodb', kind: 'write', reportedUnits: 1 }]);
-    expect(strip((await consumed(() => store.get(note.id))).operations)).toEqual([
+    expect(strip((await consumed(() => store.create(OWNER, note))).operations)).toEqual([{ store: 'dynamodb', kind: 'write', reportedUnits: 1 }]);
+    expect(strip((await consumed(() => store.get(OWNER, note.id))).operations)).toEqual([
       { store: 'dynamodb', kind: 'read', reportedUnits: 1, consistent: true },
     ]);
-    const list = await consumed(() => store.list({ limit: 2 }));
+    const list = await consumed(() => store.list(OWNER, { limit: 2 }));
     expect(list.operations).toHaveLength(1);
     expect(list.operations[0]).toMatchObject({ store: 'dynamodb', kind: 'query', consistent: false });
     expect(list.operations[0]!.reportedUnits).toBeGreaterThan(0);
@@ -61,33 +64,33 @@ describe('DynamoDB consumed capacity (dynalite)', () => {
   it('reports writes by the KB and strongly consistent reads by the 4 KB, as documented', async () => {
     // A note of about 5 KB: 5 write units, and 2 read units (5 KB / 4 KB, rounded up).
     const note = sampleNote({ body: 'x'.repeat(5 * 1024 - 300) });
-    const bytes = dynamoItemBytes(noteToItem(note));
+    const bytes = dynamoItemBytes(noteToItem(OWNER, note));
     expect(bytes).toBeGreaterThan(4 * 1024);
     expect(bytes).toBeLessThanOrEqual(5 * 1024);
-    const write = (await consumed(() => store.create(note))).operations[0]!;
+    const write = (await consumed(() => store.create(OWNER, note))).operations[0]!;
     expect(write).toMatchObject({ kind: 'write', reportedUnits: 5, bytes });
-    const read = (await consumed(() => store.get(note.id))).operations[0]!;
+    const read = (await consumed(() => store.get(OWNER, note.id))).operations[0]!;
     expect(read).toMatchObject({ kind: 'read', reportedUnits: 2, bytes });
   });
 
   it('marks a failed conditional write as failed, with no reported capacity (the SDK error has none)', async () => {
     const note = sampleNote();
-    await store.create(note);
-    const stale = await consumed(() => store.replace({ ...note, version: 2 }, 7));
+    await store.create(OWNER, note);
+    const stale = await consumed(() => store.replace(OWNER, { ...note, version: 2 }, 7));
     expect(stale.operations[0]).toMatchObject({ store: 'dynamodb', kind: 'write', failed: true });
     expect(stale.operations[0]!.reportedUnits).toBeUndefined();
-    await expect(store.replace({ ...note, version: 2 }, 7)).rejects.toBeInstanceOf(VersionMismatchError);
+    await expect(store.replace(OWNER, { ...note, version: 2 }, 7)).rejects.toBeInstanceOf(VersionMismatchError);
   });
 
   it('asks for nothing outside a reported request: no ConsumedCapacity on the wire', async () => {
     const note = sampleNote();
-    await store.create(note);
-    const out = await client.send(new GetItemCommand({ TableName: table, Key: { id: { S: note.id } } }));
+    await store.create(OWNER, note);
+    const out = await client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
     expect(out.ConsumedCapacity).toBeUndefined();
     // Negative control: the same call inside a reported request does get it.
     let inside: unknown;
     await withConsumption(async () => {
-      inside = (await client.send(new GetItemCommand({ TableName: table, Key: { id: { S: note.id } } }))).ConsumedCapacity;
+      inside = (await client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }))).ConsumedCapacity;
     }, () => {});
     expect(inside).toEqual(expect.objectContaining({ CapacityUnits: 0.5 }));
   });
@@ -102,7 +105,7 @@ describe('Cosmos request charge (cosmosdb-server)', () => {
     emulator = await startCosmosEmulator();
     client = new CosmosClient({ ...cosmosClientOptions(emulator.settings), ...{ plugins: [requestChargePlugin] } }); // as handlers/azure/clients.ts adds it
     const { database } = await client.databases.createIfNotExists({ id: 'cost' });
-    ({ container } = await database.containers.create({ id: `n-${randomUUID()}`, partitionKey: { paths: ['/id'] }, defaultTtl: -1 }));
+    ({ container } = await database.containers.create({ id: `n-${randomUUID()}`, partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] }, defaultTtl: -1 }));
     store = new CosmosNoteStore(container);
   });
   afterAll(async () => {
@@ -112,36 +115,36 @@ describe('Cosmos request charge (cosmosdb-server)', () => {
 
   it('records every item request with the x-ms-request-charge the emulator sent', async () => {
     const note = sampleNote();
-    const create = await consumed(() => store.create(note));
+    const create = await consumed(() => store.create(OWNER, note));
     expect(strip(create.operations)).toEqual([{ store: 'cosmos', kind: 'write', reportedUnits: 1 }]);
     expect(create.operations[0]!.bytes).toBeGreaterThan(JSON.stringify(note).length);
     // A replace is a read (for the version and etag) and a conditional replace.
-    const replace = await consumed(() => store.replace({ ...note, version: 2 }, 1));
+    const replace = await consumed(() => store.replace(OWNER, { ...note, version: 2 }, 1));
     expect(strip(replace.operations)).toEqual([
       { store: 'cosmos', kind: 'read', reportedUnits: 1 },
       { store: 'cosmos', kind: 'write', reportedUnits: 1 },
     ]);
-    const list = await consumed(() => store.list({ limit: 2 }));
+    const list = await consumed(() => store.list(OWNER, { limit: 2 }));
     expect(list.operations.map((o) => o.kind)).toContain('query');
   });
 
   it('records a missing item (404) as a failed read, still charged', async () => {
-    const missing = await consumed(() => store.get(sampleNote().id));
+    const missing = await consumed(() => store.get(OWNER, sampleNote().id));
     expect(missing.operations).toEqual([expect.objectContaining({ store: 'cosmos', kind: 'read', failed: true })]);
   });
 
   it('records only the reported request, not a concurrent unreported one', async () => {
     const existing = sampleNote();
-    await store.create(existing);
+    await store.create(OWNER, existing);
     // Negative control inside: the create runs at the same time, outside any reported request.
-    const [reported] = await Promise.all([consumed(() => store.get(existing.id)), store.create(sampleNote())]);
+    const [reported] = await Promise.all([consumed(() => store.get(OWNER, existing.id)), store.create(OWNER, sampleNote())]);
     expect(reported.operations.map((o) => o.kind)).toEqual(['read']);
   });
 });
 
 describe('the consumption header', () => {
   const app = (reportConsumption?: boolean) =>
-    createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws', ...(reportConsumption !== undefined && { reportConsumption }) });
+    createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws', ...(reportConsumption !== undefined && { reportConsumption }) });
 
   it('is absent by default: nothing leaks to clients', async () => {
     const response = await app().request('/api/hello');

@@ -1,8 +1,10 @@
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { createApp } from '../../handlers/core/app';
 import { createLogger } from '../../handlers/core/log';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import type { Note } from '../../handlers/core/ports';
-import { expectProblem, harness, sendJson } from './app-harness';
+import { expectProblem, FIXED_NOW, harness, sendJson } from './app-harness';
 import { noteEventType } from '../../contract/events';
 
 describe('GET /api/hello', () => {
@@ -51,8 +53,8 @@ describe('GET /api/notes/:id/activity', () => {
     const { app, activity } = harness();
     const noteId = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
     const base = { noteId, type: noteEventType('updated') };
-    await activity.inner.record({ ...base, eventId: `${noteId}.v3.updated`, version: 3, time: '2026-01-01T00:00:02.000Z' });
-    await activity.inner.record({ ...base, eventId: `${noteId}.v2.updated`, version: 2, time: '2026-01-01T00:00:01.000Z' });
+    await activity.inner.record(OWNER, { ...base, eventId: `${noteId}.v3.updated`, version: 3, time: '2026-01-01T00:00:02.000Z' });
+    await activity.inner.record(OWNER, { ...base, eventId: `${noteId}.v2.updated`, version: 2, time: '2026-01-01T00:00:01.000Z' });
     const res = await app.request(`/api/notes/${noteId}/activity`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { eventId: string }[] };
@@ -60,9 +62,12 @@ describe('GET /api/notes/:id/activity', () => {
     expect(Object.keys(body.items[0]!)).toEqual(['eventId', 'type', 'noteId', 'version', 'time']);
   });
 
-  it('answers an empty list for a note without activity, and 404 for a non-id', async () => {
-    const { app, activity } = harness();
-    expect(await (await app.request('/api/notes/0192f3a4-5b6c-7d8e-9f01-23456789abcd/activity')).json()).toEqual({ items: [] });
+  it('answers an empty list for a note of the caller without activity yet, 404 for no such note and for a non-id', async () => {
+    const { app, activity, notes } = harness();
+    const id = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
+    await expectProblem(await app.request(`/api/notes/${id}/activity`), 404);
+    await notes.inner.create(OWNER, { id, title: 't', body: '', createdAt: FIXED_NOW.toISOString(), updatedAt: FIXED_NOW.toISOString(), version: 1 });
+    expect(await (await app.request(`/api/notes/${id}/activity`)).json()).toEqual({ items: [] });
     activity.calls.length = 0;
     await expectProblem(await app.request('/api/notes/nope/activity'), 404);
     expect(activity.calls).toEqual([]);
@@ -191,7 +196,7 @@ describe('logging', () => {
       notes.get = async () => {
         throw new RangeError('kaput');
       };
-      const app = createApp({ notes, activity: new MemoryActivityStore(), servedBy: 'azure' });
+      const app = createApp({ auth: noSignIn(), notes, activity: new MemoryActivityStore(), servedBy: 'azure' });
       expect((await app.request('/api/notes/0192f3a4-5b6c-7d8e-9f01-23456789abcd')).status).toBe(500);
       expect((await app.request('/api/hello')).status).toBe(200);
       expect(spy).toHaveBeenCalledTimes(1);
@@ -214,6 +219,7 @@ describe('logging', () => {
       throw new TypeError('boom');
     };
     const app = createApp({
+      auth: noSignIn(),
       notes,
       activity: new MemoryActivityStore(),
       servedBy: 'aws',

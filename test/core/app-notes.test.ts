@@ -1,3 +1,4 @@
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { isNoteId } from '../../handlers/core/ids';
 import type { Note } from '../../handlers/core/ports';
 import { FIXED_NOW, JSON_TYPE, expectProblem, harness, sendJson } from './app-harness';
@@ -273,21 +274,21 @@ describe('PUT /api/notes/:id', () => {
     const note = await createNote(app);
     const realGet = notes.inner.get.bind(notes.inner);
     // Simulates a concurrent update landing right after the route read the note.
-    notes.inner.get = async (id) => {
-      const read = await realGet(id);
-      if (read) await notes.inner.replace({ ...read, title: 'theirs', version: read.version + 1 }, read.version);
+    notes.inner.get = async (owner, id) => {
+      const read = await realGet(owner, id);
+      if (read) await notes.inner.replace(OWNER, { ...read, title: 'theirs', version: read.version + 1 }, read.version);
       return read;
     };
     const res = await app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'mine', body: '' }, { 'if-match': '*' }));
     await expectProblem(res, 412);
-    expect((await realGet(note.id))?.title).toBe('theirs');
+    expect((await realGet(OWNER, note.id))?.title).toBe('theirs');
   });
 
   it('404 for a missing note, and nothing is created', async () => {
     const { app, notes } = harness();
     const id = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
     await expectProblem(await app.request(`/api/notes/${id}`, sendJson('PUT', { title: 't', body: '' }, { 'if-match': '*' })), 404);
-    expect(await notes.inner.get(id)).toBeUndefined();
+    expect(await notes.inner.get(OWNER, id)).toBeUndefined();
   });
 
   it('checks in order: 404 bad id, 415, 413, 400 body, 428, 400 If-Match', async () => {

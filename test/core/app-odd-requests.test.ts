@@ -1,5 +1,6 @@
 // Core's part of the odd-requests table (docs/ARCHITECTURE.md, "Odd requests"): races between writes,
 // a duplicated Content-Type, HEAD's Content-Length, and the reason on every refusal's log line.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import type { Note } from '../../handlers/core/ports';
 import { expectProblem, harness, sendJson } from './app-harness';
 
@@ -11,12 +12,12 @@ async function created(app: ReturnType<typeof harness>['app']): Promise<Note> {
 function raceReplaces(h: ReturnType<typeof harness>, times: number): void {
   const replace = h.notes.replace.bind(h.notes);
   let left = times;
-  h.notes.replace = async (next, expected) => {
+  h.notes.replace = async (owner, next, expected) => {
     if (left-- > 0) {
-      const current = (await h.notes.inner.get(next.id))!;
-      await h.notes.inner.replace({ ...current, title: 'winner', version: current.version + 1 }, current.version);
+      const current = (await h.notes.inner.get(OWNER, next.id))!;
+      await h.notes.inner.replace(OWNER, { ...current, title: 'winner', version: current.version + 1 }, current.version);
     }
-    return replace(next, expected);
+    return replace(owner, next, expected);
   };
 }
 
@@ -28,7 +29,7 @@ describe('a PUT that loses a race to another update', () => {
     const res = await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '*' }));
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"4"');
-    expect(await h.notes.inner.get(note.id)).toMatchObject({ title: 'late', version: 4 });
+    expect(await h.notes.inner.get(OWNER, note.id)).toMatchObject({ title: 'late', version: 4 });
   });
 
   it('with the version it read is 412 and leaves the winner', async () => {
@@ -36,7 +37,7 @@ describe('a PUT that loses a race to another update', () => {
     const note = await created(h.app);
     raceReplaces(h, 1);
     await expectProblem(await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '"1"' })), 412);
-    expect(await h.notes.inner.get(note.id)).toMatchObject({ title: 'winner', version: 2 });
+    expect(await h.notes.inner.get(OWNER, note.id)).toMatchObject({ title: 'winner', version: 2 });
   });
 
   it('with If-Match: * gives up with 412 after a bounded run of lost races', async () => {

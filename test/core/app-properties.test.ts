@@ -1,4 +1,5 @@
 // Properties: whatever bad input arrives, the answer is a 4xx problem and no store is written.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import fc from 'fast-check';
 import type { Note } from '../../handlers/core/ports';
 import { JSON_TYPE, harness } from './app-harness';
@@ -85,7 +86,7 @@ describe('invalid input never reaches the store', () => {
       }),
       RUNS,
     );
-    expect(await notes.inner.get(created.id)).toEqual(created);
+    expect(await notes.inner.get(OWNER, created.id)).toEqual(created);
   });
 
   it('a valid note with a wrong content type is 415, written nowhere', async () => {

@@ -1,3 +1,4 @@
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -29,13 +30,14 @@ function refusal(input: unknown): InvalidNoteEventError {
 
 describe('changeToEvent', () => {
   it.each(['created', 'updated', 'deleted'] as const)('maps a %s change to the contract CloudEvent', (kind) => {
-    const change: NoteChange = { kind, note, time: '2026-01-02T00:00:00.123Z' };
+    const change: NoteChange = { owner: OWNER, kind, note, time: '2026-01-02T00:00:00.123Z' };
     expect(changeToEvent(change)).toEqual({
       specversion: '1.0',
       id: `${note.id}.v3.${kind}`,
       source: NOTE_EVENT_SOURCE,
       type: noteEventType(kind),
       subject: note.id,
+      owner: OWNER,
       time: '2026-01-02T00:00:00.123Z',
       datacontenttype: 'application/json',
       data: { note },
@@ -43,7 +45,7 @@ describe('changeToEvent', () => {
   });
 
   it('gives a re-published change the same id, and different changes different ids', () => {
-    const change: NoteChange = { kind: 'updated', note, time: '2026-01-02T00:00:00.000Z' };
+    const change: NoteChange = { owner: OWNER, kind: 'updated', note, time: '2026-01-02T00:00:00.000Z' };
     expect(changeToEvent({ ...change, time: '2027-01-01T00:00:00.000Z' }).id).toBe(changeToEvent(change).id);
     expect(changeToEvent({ ...change, note: { ...note, version: 4 } }).id).not.toBe(changeToEvent(change).id);
     expect(changeToEvent({ ...change, kind: 'deleted' }).id).not.toBe(changeToEvent(change).id);
@@ -51,7 +53,7 @@ describe('changeToEvent', () => {
 
   it('carries only the note fields, in a fixed order, whatever the store returned', () => {
     const fromStore = { _etag: 'x', ...note } as Note;
-    const event = changeToEvent({ kind: 'created', note: fromStore, time: note.createdAt });
+    const event = changeToEvent({ owner: OWNER, kind: 'created', note: fromStore, time: note.createdAt });
     expect(JSON.stringify(event.data.note)).toBe(JSON.stringify(note));
   });
 });
@@ -68,7 +70,7 @@ describe('parseNoteEvent', () => {
     });
     fc.assert(
       fc.property(anyNote, fc.constantFrom('created', 'updated', 'deleted') as fc.Arbitrary<NoteChange['kind']>, (n, kind) => {
-        const event = changeToEvent({ kind, note: n, time: n.updatedAt });
+        const event = changeToEvent({ owner: OWNER, kind, note: n, time: n.updatedAt });
         expect(parseNoteEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
       }),
       { numRuns: 150 },
@@ -78,7 +80,7 @@ describe('parseNoteEvent', () => {
   it('tolerates CloudEvents extension attributes and drops them', () => {
     const withExtensions = {
       ...(fixture('json-format_03_json-object-data.json') as object),
-      ...changeToEvent({ kind: 'created', note, time: note.createdAt }),
+      ...changeToEvent({ owner: OWNER, kind: 'created', note, time: note.createdAt }),
     };
     expect(withExtensions).toHaveProperty('comexampleextension1', 'value');
     const parsed = parseNoteEvent(withExtensions);
@@ -102,7 +104,7 @@ describe('parseNoteEvent', () => {
   });
 
   it('names missing attributes by their path', () => {
-    const good = changeToEvent({ kind: 'updated', note, time: note.updatedAt });
+    const good = changeToEvent({ owner: OWNER, kind: 'updated', note, time: note.updatedAt });
     const { title: _title, ...noTitle } = note;
     const { data: _data, ...noData } = good;
     expect(refusal(noData).problems).toEqual(['data is required']);
@@ -122,7 +124,7 @@ describe('parseNoteEvent', () => {
     ['a version of 0', { data: { note: { ...note, version: 0 } } }],
     ['an empty id', { id: '' }],
   ])('refuses an event with %s', (_label, change) => {
-    const good = changeToEvent({ kind: 'updated', note, time: note.updatedAt });
+    const good = changeToEvent({ owner: OWNER, kind: 'updated', note, time: note.updatedAt });
     const input = change !== null && typeof change === 'object' ? { ...good, ...change } : change;
     expect(refusal(input).problems.length).toBeGreaterThan(0);
   });

@@ -1,10 +1,11 @@
 // The checks both cloud adapters make before building a fetch Request (handlers/core/request-precheck.ts).
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { createApp } from '../../handlers/core/app';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import { decodePathLeniently, hasDotSegment } from '../../handlers/core/path-decoding';
 import { allowedMethods, precheckRequest, type RequestHead } from '../../handlers/core/request-precheck';
 
-const routes = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' }).routes;
+const routes = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' }).routes;
 const target = { servedBy: 'local-azure' as const, routes };
 const head = (change: Partial<RequestHead>): RequestHead => ({ method: 'GET', decodedPath: '/api/hello', headers: [], ...change });
 

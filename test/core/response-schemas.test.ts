@@ -1,5 +1,7 @@
 // The response schemas the compare tool judges clouds by: the app's own answers pass them, and an answer
 // that strays from the contract does not (so a schema that accepts anything would fail here).
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import * as v from 'valibot';
 import { createApp } from '../../handlers/core/app';
 import { changeToEvent } from '../../handlers/core/events';
@@ -15,7 +17,7 @@ import {
 import { recordNoteEvent } from '../../handlers/core/subscriber';
 
 const activity = new MemoryActivityStore();
-const app = createApp({ notes: new MemoryNoteStore(), activity, servedBy: 'local-aws' });
+const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity, servedBy: 'local-aws' });
 const call = async (path: string, init?: RequestInit) => (await app.request(path, init)).json() as Promise<unknown>;
 const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -25,7 +27,7 @@ test('the app’s own answers pass their schemas', async () => {
   const note = (await call('/api/notes', post({ title: 't', body: 'b' }))) as v.InferOutput<typeof NoteResponseSchema>;
   expect(v.parse(NoteResponseSchema, note)).toEqual(note);
   expect(v.is(NotePageSchema, await call('/api/notes?limit=1'))).toBe(true);
-  await recordNoteEvent(changeToEvent({ kind: 'created', note, time: note.createdAt }), activity);
+  await recordNoteEvent(changeToEvent({ owner: OWNER, kind: 'created', note, time: note.createdAt }), activity);
   const listed = (await call(`/api/notes/${note.id}/activity`)) as { items: unknown[] };
   expect(listed.items).toHaveLength(1);
   expect(v.is(ActivityListSchema, listed)).toBe(true);

@@ -1,5 +1,7 @@
 // One Logger for all six entries: the same thing logged by both clouds' entries is a JSON line with
 // the same keys (only `cloud` and figures such as durationMs differ), whatever sink it goes to.
+import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import type { APIGatewayProxyEventV2, DynamoDBRecord } from 'aws-lambda';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { apiHandler as awsApiHandler } from '../../handlers/aws/api-handler';
@@ -32,12 +34,12 @@ describe('the publishers log the same lines on both clouds', () => {
   it('a published batch and a change that is not a note', async () => {
     const note = sampleNote();
     const aws = capture();
-    await publishStreamBatch([insertRecord(noteToItem(note), '1')], publisher(), createLogger('aws', aws.sink));
+    await publishStreamBatch([insertRecord(noteToItem(OWNER, note), '1')], publisher(), createLogger('aws', aws.sink));
     await publishStreamBatch([insertRecord({ id: { S: 'stray' } }, '2')], publisher(), createLogger('aws', aws.sink));
 
     const azure = capture();
     const handler = createPublisherHandler(publisher, { log: createLogger('azure', azure.sink) });
-    await handler([note], new InvocationContext());
+    await handler([{ ...note, owner: OWNER }], new InvocationContext());
     await handler([{ id: 'stray' }], new InvocationContext());
 
     expect(aws.lines.map((l) => [l.level, l.cloud, l.message])).toEqual([
@@ -57,7 +59,7 @@ describe('the publishers log the same lines on both clouds', () => {
 
 describe('the api entries log the same request line on both clouds', () => {
   it('for the same request, refused by the pre-check or answered by the app', async () => {
-    const stores = () => ({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore() });
+    const stores = () => ({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore() });
     const aws = capture();
     const awsApi = awsApiHandler({ ...stores(), servedBy: 'aws', log: createLogger('aws', aws.sink) });
     const azure = capture();

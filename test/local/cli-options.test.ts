@@ -3,7 +3,7 @@ import { UsageError } from '../../tools/cli';
 
 describe('npm start options', () => {
   it('defaults to ports 3001/3002 on disk', () => {
-    expect(parseCli([], {})).toEqual({ help: false, stopTimeoutMs: 10_000, options: { awsPort: 3001, azurePort: 3002, inMemory: false } });
+    expect(parseCli([], {})).toEqual({ help: false, stopTimeoutMs: 10_000, options: { awsPort: 3001, azurePort: 3002, issuerPort: 3003, inMemory: false } });
   });
 
   it('takes the stop timeout from LOCAL_STOP_TIMEOUT_MS', () => {
@@ -18,6 +18,15 @@ describe('npm start options', () => {
   it('reads --in-memory, --data-dir and --help', () => {
     expect(parseCli(['--in-memory', '--data-dir', '/tmp/x'], {})).toMatchObject({ options: { inMemory: true, dataDir: '/tmp/x' } });
     expect(parseCli(['-h'], {})).toEqual({ help: true });
+  });
+
+  it('takes --auth none for a trial run, and --issuer-port / LOCAL_ISSUER_PORT; refuses anything else', () => {
+    expect(parseCli(['--auth', 'none'], {})).toMatchObject({ options: { auth: 'none' } });
+    expect(parseCli(['--auth', 'oidc'], {})).toMatchObject({ options: { auth: 'oidc' } });
+    expect(() => parseCli(['--auth', 'off'], {})).toThrow(/--auth must be oidc or none, not "off"/);
+    expect(parseCli([], { LOCAL_ISSUER_PORT: '0' })).toMatchObject({ options: { issuerPort: 0 } });
+    expect(parseCli(['--issuer-port', '4003'], { LOCAL_ISSUER_PORT: '0' })).toMatchObject({ options: { issuerPort: 4003 } });
+    expect(() => parseCli(['--issuer-port', '3001'], {})).toThrow(/must be different ports/);
   });
 
   it.each([

@@ -1,7 +1,16 @@
 import { createServer } from 'node:net';
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { notesTableSchema } from '../../contract/aws';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/** A table keyed by `id` alone with a NEW_AND_OLD_IMAGES stream: the proxy's job does not depend on the notes table's keys. */
+const notesTableSchema = (name: string): CreateTableCommandInput => ({
+  TableName: name,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+});
 import { emulatorClient } from '../../local/aws/dynamodb-client';
 import { ensureTables } from '../../local/aws/dynamodb-tables';
 import { startDynamoDbThread, type DynamoDbThread } from '../../local/aws/dynamodb-thread';

@@ -1,3 +1,4 @@
+import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { request } from 'node:http';
 import { HttpResponse, type HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { HttpRequest } from '@azure/functions';
@@ -180,7 +181,7 @@ describe('what fuzzing over HTTP found (test/reliability)', () => {
     expect(error).toBeUndefined();
     expect(built!.method).toBe(method);
     expect(new URL(built!.url).pathname).toBe('/api/notes');
-    const app = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-azure' });
+    const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-azure' });
     const init = await createApiHandler(() => app, () => 'local-azure')(built!, new InvocationContext());
     const response = new HttpResponse(init);
     expect(response.status).toBe(405);

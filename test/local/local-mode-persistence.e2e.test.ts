@@ -3,7 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalMode, LocalOptions } from '../../local/start-local';
 import { silentLogger } from '../../local/log';
-import { call, json } from './helpers/clouds';
+import { createServer } from 'node:net';
+import { call as anonymousCall, json } from './helpers/clouds';
+import { signedInCall, tokenFor } from '../support/tokens';
+
+let call: typeof anonymousCall;
+
+/** A loopback port free right now (the OS hands out another when asked for 0). */
+function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    }),
+  );
+}
 import { noteEventType } from '../../contract/events';
 
 // On-disk local mode across a restart. Each start loads local mode (and the handlers, whose SDK
@@ -30,8 +45,11 @@ afterAll(() => {
 
 it('keeps notes and delivers pending events across a graceful restart', async () => {
   // With a delivery latency the events are certainly still pending when stop() is called.
-  const options: LocalOptions = { awsPort: 0, azurePort: 0, dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5, latencyMs: 150 } };
+  // The same issuer port on both starts, as `npm start` keeps 3003: the owner (issuer + subject) of the
+  // kept notes is the same user after the restart, even though the issuer's keys are new.
+  const options: LocalOptions = { awsPort: 0, azurePort: 0, issuerPort: await freePort(), dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5, latencyMs: 150 } };
   const first = await freshStart(options);
+  call = signedInCall(anonymousCall, await tokenFor(first));
   const notes: { url: string; path: string }[] = [];
   try {
     for (const url of [first.awsUrl, first.azureUrl]) {
@@ -49,6 +67,7 @@ it('keeps notes and delivers pending events across a graceful restart', async ()
   expect(first.pending()).toBe(0);
 
   const second = await freshStart(options);
+  call = signedInCall(anonymousCall, await tokenFor(second));
   try {
     // Loading the saved stores is not a change: nothing is re-published (latency keeps it pending if it were).
     expect(second.pending()).toBe(0);

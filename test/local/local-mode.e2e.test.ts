@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { startLocal, type LocalMode } from '../../local/start-local';
 import { silentLogger } from '../../local/log';
-import { call, eventually, json, normalise, type Answer } from './helpers/clouds';
+import { call as anonymousCall, eventually, json, normalise, type Answer } from './helpers/clouds';
+import { signedInCall, tokenFor } from '../support/tokens';
 import { noteEventType } from '../../contract/events';
 import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 
@@ -16,6 +17,9 @@ import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 let local: LocalMode;
 let dataDir: string;
 let clouds: [string, string][];
+/** Every request of this file is signed in as one user (owners: test/local/owners.e2e.test.ts). */
+let call: typeof anonymousCall;
+let token: string;
 const logLines: Record<string, unknown>[] = [];
 let consoleLog: jest.SpiedFunction<typeof console.log>;
 
@@ -24,6 +28,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'local-mode-'));
   local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: (line) => logLines.push(line), retry: { maxAttempts: 3, baseDelayMs: 5 } });
   clouds = [['local-aws', local.awsUrl], ['local-azure', local.azureUrl]];
+  token = await tokenFor(local);
+  call = signedInCall(anonymousCall, token);
 });
 
 afterAll(async () => {
@@ -230,7 +236,7 @@ describe('shutdown', () => {
     const body = JSON.stringify({ title: 'in flight', body: 'during shutdown' });
     let resolveStatus: (status: number) => void;
     const status = new Promise<number>((resolve) => (resolveStatus = resolve));
-    const req = request({ host: url.hostname, port: url.port, path: '/api/notes', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path: '/api/notes', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (res) => {
       res.resume();
       res.on('end', () => resolveStatus(res.statusCode ?? 0));
     });
@@ -245,6 +251,8 @@ describe('shutdown', () => {
 
   it('writes urls.json while running, then stops: requests in flight finish, ports released, file removed, nothing left undelivered', async () => {
     expect(existsSync(local.urlsFile!)).toBe(true);
+    // The issuer is in it, so `npm run token` and compare find it.
+    expect(JSON.parse(readFileSync(local.urlsFile!, 'utf8'))).toMatchObject({ awsUrl: local.awsUrl, azureUrl: local.azureUrl, issuer: local.issuer!.issuer });
     for (const [, url] of clouds) await createNote(url, 'written just before stop');
     const inFlight = clouds.map(([, url]) => slowCreate(url));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the requests reach the servers
@@ -267,8 +275,13 @@ describe('shutdown', () => {
 
   it("starts again in the same process, and the handlers' cached clients find the emulators", async () => {
     const again = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger });
+    const before = call;
     try {
+      // A new issuer with new keys: the first instance's token is refused, the new one's accepted.
+      call = signedInCall(anonymousCall, await tokenFor(again));
       for (const url of [again.awsUrl, again.azureUrl]) {
+        const stale = await before(url, '/api/notes');
+        expect([stale.status, stale.headers.get('www-authenticate')]).toEqual([401, expect.stringContaining('error="invalid_token"')]);
         const { location } = await createNote(url, 'after a restart');
         await eventually(async () => {
           const activity = await call(url, `${location}/activity`);
@@ -276,6 +289,7 @@ describe('shutdown', () => {
         });
       }
     } finally {
+      call = before;
       await again.stop();
     }
   });

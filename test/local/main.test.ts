@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain, waitForOutput } from './helpers/run-main';
+import { ISSUER_OUTPUT } from '../../local/urls-output';
+import { tokenFromIssuer } from '../support/tokens';
 
 // `npm start` as a user runs it: a real process, real ports, real signals.
 
@@ -44,9 +46,11 @@ it('serves both clouds, logs one JSON line per request, and shuts down cleanly o
   const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--in-memory']);
   try {
     const [, awsUrl, azureUrl] = await waitForOutput(run, /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m);
-    expect(JSON.parse(readFileSync(join(dataDir, 'urls.json'), 'utf8'))).toMatchObject({ awsUrl, azureUrl, pid: run.child.pid });
+    const [, issuer] = await waitForOutput(run, ISSUER_OUTPUT);
+    expect(JSON.parse(readFileSync(join(dataDir, 'urls.json'), 'utf8'))).toMatchObject({ awsUrl, azureUrl, issuer, pid: run.child.pid });
+    const token = await tokenFromIssuer(issuer!);
     for (const [url, servedBy] of [[awsUrl!, 'local-aws'], [azureUrl!, 'local-azure']] as const) {
-      const response = await fetch(`${url}/api/notes/not-a-uuid`);
+      const response = await fetch(`${url}/api/notes/not-a-uuid`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(404);
       expect(response.headers.get('x-served-by')).toBe(servedBy);
       await waitForOutput(run, new RegExp(`"cloud":"${servedBy}".*"route":"/api/notes/:id".*"status":404`));
@@ -74,7 +78,9 @@ describe('stopping `tsx local/main.ts` (the npm start command) as a whole', () =
     const run = runMain(upArgs(), {}, { viaTsxCli: true });
     try {
       const [, awsUrl, azureUrl] = await waitForOutput(run, /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m);
-      const created = await fetch(`${awsUrl}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"t","body":"b"}' });
+      const [, issuer] = await waitForOutput(run, ISSUER_OUTPUT);
+      const token = await tokenFromIssuer(issuer!);
+      const created = await fetch(`${awsUrl}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"title":"t","body":"b"}' });
       expect(created.status).toBe(201);
       signal(run.child.pid!);
       expect(await run.exited).toBe(0);

@@ -2,7 +2,16 @@ import type { Server } from 'node:http';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import dynalite from 'dynalite';
-import { notesTableSchema } from '../../contract/aws';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/** A table keyed by `id` alone with a NEW_AND_OLD_IMAGES stream: the proxy's job does not depend on the notes table's keys. */
+const notesTableSchema = (name: string): CreateTableCommandInput => ({
+  TableName: name,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+});
 import { emulatorClient } from '../../local/aws/dynamodb-client';
 import { ensureTables } from '../../local/aws/dynamodb-tables';
 import { createsOnly, createStreamCaptureProxy } from '../../local/aws/stream-capture-proxy';

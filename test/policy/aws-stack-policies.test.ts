@@ -6,7 +6,7 @@ import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
 import { TEST_AUTH } from '../support/stack-auth';
-import { AUTH_ENV, AUTH_MODE_NONE } from '../../handlers/core/auth/config';
+import { AUTH_SETTINGS, AUTH_MODE_NONE } from '../../contract/settings';
 import { noIamAccessKeys } from '../../policy/rules/no-keys';
 import { signInRequired } from '../../policy/rules/sign-in';
 import { toResourcePolicy } from '../../policy/wiring';
@@ -72,8 +72,8 @@ describe('a broken copy of the AWS stack fails', () => {
     const violations = broken((c) => {
       for (const fn of c.filter((r) => r.type === 'aws:lambda/function:Function')) {
         const variables = (fn.props.environment as { variables: Record<string, string> }).variables;
-        for (const key of Object.values(AUTH_ENV)) delete variables[key];
-        variables[AUTH_ENV.mode] = AUTH_MODE_NONE;
+        for (const key of Object.values(AUTH_SETTINGS)) delete variables[key];
+        variables[AUTH_SETTINGS.mode] = AUTH_MODE_NONE;
       }
     });
     expect(violations.map((v) => v.split(' | ').slice(0, 2).join(' | ')).sort()).toEqual(

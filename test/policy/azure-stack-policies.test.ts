@@ -10,7 +10,7 @@ import type { StackResource } from '../../policy/rules';
 import { evaluate, type Violation } from './evaluate';
 import { copyOf, find, installCapturingMocks, outputValue } from './stack-capture';
 import { TEST_AUTH } from '../support/stack-auth';
-import { AUTH_ENV, AUTH_MODE_NONE } from '../../handlers/core/auth/config';
+import { AUTH_SETTINGS, AUTH_MODE_NONE } from '../../contract/settings';
 import { signInRequired } from '../../policy/rules/sign-in';
 import { toResourcePolicy } from '../../policy/wiring';
 
@@ -104,8 +104,8 @@ describe('a broken copy of the Azure stack fails', () => {
   it('with sign-in off (auth none): an advisory warning, not a failure', () => {
     const violations = broken((c) => {
       const properties = find(c, settings, 'azure-settings').props.properties as Record<string, string>;
-      for (const key of Object.values(AUTH_ENV)) delete properties[key];
-      properties[AUTH_ENV.mode] = AUTH_MODE_NONE;
+      for (const key of Object.values(AUTH_SETTINGS)) delete properties[key];
+      properties[AUTH_SETTINGS.mode] = AUTH_MODE_NONE;
     });
     expect(violations).toEqual([expect.stringMatching(/^sign-in-required \| azure-settings \| sign-in is off \(AUTH_MODE=none\): anyone/)]);
     expect(toResourcePolicy(signInRequired).enforcementLevel).toBe('advisory');

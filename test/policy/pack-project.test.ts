@@ -2,7 +2,7 @@
 // version (PolicyPack reads it from the working directory), and dependencies that resolve from policy/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AUTH_ENV, AUTH_MODE_NONE } from '../../handlers/core/auth/config';
+import { AUTH_SETTINGS, AUTH_MODE_NONE } from '../../contract/settings';
 import { SIGN_IN_OFF } from '../../policy/rules/sign-in';
 import { parse } from 'yaml';
 
@@ -33,7 +33,7 @@ describe('policy pack project', () => {
   });
 
   it('spells the sign-in setting as the functions read it (the one name the pack cannot import)', () => {
-    expect(SIGN_IN_OFF).toEqual({ setting: AUTH_ENV.mode, value: AUTH_MODE_NONE });
+    expect(SIGN_IN_OFF).toEqual({ setting: AUTH_SETTINGS.mode, value: AUTH_MODE_NONE });
   });
 
   it('imports nothing from the stacks or the handlers (the pack runs alone)', () => {

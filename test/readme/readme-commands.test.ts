@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URLS_OUTPUT } from '../../local/urls-output';
+import { ISSUER_OUTPUT, URLS_OUTPUT } from '../../local/urls-output';
+import { tokenFromIssuer } from '../support/tokens';
 import { readmeCommands, readmeConsoleOutput } from './readme-blocks';
 
 const ROOT = join(__dirname, '..', '..');
@@ -71,13 +72,14 @@ describe('npm start, then the commands that use it', () => {
   let out = '';
   let err = '';
   let urls: { aws: string; azure: string };
+  let issuer: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'readme-'));
     // Its own process group, so the test can end npm and the local mode it started, and nothing else.
     local = spawn('npm', ['start', '--', '--data-dir', join(dir, 'data')], {
       cwd: ROOT,
-      env: { ...process.env, LOCAL_AWS_PORT: '0', LOCAL_AZURE_PORT: '0' },
+      env: { ...process.env, LOCAL_AWS_PORT: '0', LOCAL_AZURE_PORT: '0', LOCAL_ISSUER_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -95,6 +97,7 @@ describe('npm start, then the commands that use it', () => {
     ]);
     const [, aws = '', azure = ''] = URLS_OUTPUT.exec(out) ?? [];
     urls = { aws, azure };
+    issuer = ISSUER_OUTPUT.exec(out)?.[1] ?? '';
   });
 
   afterAll(async () => {
@@ -116,6 +119,7 @@ describe('npm start, then the commands that use it', () => {
         `^${line
           .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
           .replace(/localhost:300[12]/, 'localhost:\\d+')
+          .replace('127\\.0\\.0\\.1:3003', '127\\.0\\.0\\.1:\\d+')
           .replace('/path/to/serverless-aws-azure/\\.local/', '.+/')}$`,
       );
       expect([line, printed.some((p) => shape.test(p))]).toEqual([line, true]);
@@ -141,7 +145,8 @@ describe('npm start, then the commands that use it', () => {
 
   test('npm run compare -- --aws URL --azure URL --report report.html: exit 0, the table and the report', async () => {
     const report = join(dir, 'report.html');
-    const run = await npm(['run', 'compare', '--', '--aws', urls.aws, '--azure', urls.azure, '--report', report, '--requests', '10']);
+    // As README says: compare signs in with COMPARE_TOKEN, a token of local mode's issuer here.
+    const run = await npm(['run', 'compare', '--', '--aws', urls.aws, '--azure', urls.azure, '--report', report, '--requests', '10'], { COMPARE_TOKEN: await tokenFromIssuer(issuer) });
     expect([run.code, run.stderr]).toEqual([0, expect.any(String)]);
     expect(run.stdout).toContain(`Comparing aws ${urls.aws} with azure ${urls.azure}`);
     expect(run.stdout).toMatch(/│ step\s+│/);

@@ -1,6 +1,6 @@
 // From a request's Authorization header to its owner, whichever mode the stack chose.
 import { bearerToken } from './bearer';
-import type { AuthConfig } from './config';
+import { type AuthConfig, authConfigFromEnv } from './config';
 import { ANONYMOUS_OWNER } from './owner';
 import { createTokenVerifier, type VerifierTimings } from './verifier';
 
@@ -15,3 +15,14 @@ export function createAuthenticator(config: AuthConfig, timings?: VerifierTiming
   const verifier = createTokenVerifier(config, timings);
   return { ownerOf: async (authorization) => (await verifier.verify(bearerToken(authorization))).owner };
 }
+
+/**
+ * The authenticator a function builds from its environment / app settings (contract/settings.ts
+ * AUTH_SETTINGS); AuthConfigError when they choose neither an issuer nor `none`, so no note is served.
+ */
+export function authenticatorFromEnv(env: Record<string, string | undefined> = process.env): Authenticator {
+  return createAuthenticator(authConfigFromEnv(env));
+}
+
+/** Every caller is the anonymous owner: `auth: none` stacks, and tests about something else than sign-in. */
+export const noSignIn = (): Authenticator => createAuthenticator({ mode: 'none' });

@@ -31,7 +31,7 @@ const startDeadlineMs = 120_000;
 const checkConcurrency = 16;
 
 async function start(dataDir: string): Promise<{ run: Running; urls: Record<Cloud, string> }> {
-  const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir], { LOCAL_STOP_TIMEOUT_MS: '10000' });
+  const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--auth', 'none'], { LOCAL_STOP_TIMEOUT_MS: '10000' });
   const [, aws, azure] = await waitForOutput(run, URLS_OUTPUT, startDeadlineMs);
   return { run, urls: { aws: aws!, azure: azure! } };
 }

@@ -22,7 +22,8 @@ export function runMain(args: string[], env: NodeJS.ProcessEnv = {}, options: { 
     : ['--import', 'tsx', join(root, 'local', 'main.ts')];
   const child = spawn(process.execPath, [...command, ...args], {
     cwd: root,
-    env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '', ...env },
+    // A free issuer port unless a test says otherwise: 3003 may be taken by a local mode already running.
+    env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '', LOCAL_ISSUER_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.viaTsxCli ?? false,
   });
