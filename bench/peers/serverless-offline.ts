@@ -5,7 +5,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AWS_ENV } from '../../contract/aws';
+import { AUTH_ENV } from '../../handlers/core/auth/config';
 import { trackGroup } from '../interrupt';
+import { PEER_ROUTES } from './handlers/routes';
 import { freePort } from '../startup';
 
 export type OfflineMode = 'default' | 'in-process';
@@ -21,6 +24,9 @@ export interface OfflineServer {
 export interface OfflineStore {
   dynamoDbEndpoint: string;
   notesTable: string;
+  activityTable: string;
+  /** The OIDC issuer and audience the peer's token check trusts (the same as ours). */
+  auth: { issuer: string; audience: string };
 }
 
 // nodejs22.x: serverless-offline 13.9 supports it; serverless 3.40's schema predates it, so its
@@ -34,7 +40,10 @@ provider:
   runtime: nodejs22.x
   region: us-east-1
   environment:
-    NOTES_TABLE: ${JSON.stringify(store.notesTable)}
+    ${AWS_ENV.notesTable}: ${JSON.stringify(store.notesTable)}
+    ${AWS_ENV.activityTable}: ${JSON.stringify(store.activityTable)}
+    ${AUTH_ENV.issuer}: ${JSON.stringify(store.auth.issuer)}
+    ${AUTH_ENV.audience}: ${JSON.stringify(store.auth.audience)}
     AWS_ENDPOINT_URL_DYNAMODB: ${JSON.stringify(store.dynamoDbEndpoint)}
 plugins:
   - serverless-offline
@@ -42,9 +51,7 @@ functions:
   api:
     handler: index.handler
     events:
-      - httpApi: { method: GET, path: /api/hello }
-      - httpApi: { method: POST, path: /api/notes }
-      - httpApi: { method: GET, path: '/api/notes/{id}' }
+${PEER_ROUTES.map((r) => `      - httpApi: { method: ${r.method}, path: '${r.path}' }`).join('\n')}
 `;
 }
 
