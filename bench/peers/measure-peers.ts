@@ -175,7 +175,7 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
       notesTable: awsNames.notesTable,
       activityTable: awsNames.activityTable,
       auth: { issuer: auth.issuer, audience: LOCAL_AUDIENCE },
-    });
+    }, sdk);
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: start-up round ${i + 1}/${runs}: local mode, serverless-offline ×2`);
       row(OURS_LOCAL).startMs.push(await startOnDisk(repoRoot));

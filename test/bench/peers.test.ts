@@ -1,6 +1,6 @@
 // The peer comparison's pure parts: the cache's key, the same-run ratios, the report, and that each
 // peer's handler code builds with our esbuild options. Nothing is installed here (--peers does that).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePeer } from '../../bench/peers/bundle-peers';
@@ -107,18 +107,21 @@ describe('peer handlers', () => {
     for (const p of peer.packages) expect(code).toContain(`require("${p.slice(0, p.lastIndexOf('@'))}")`);
     expect(code).toContain('require("@aws-sdk/client-dynamodb")');
     // The same work: every route, the token check, the conditional writes, the same rules.
-    for (const text of ['/api/notes/{id}/activity', 'NOTES_TABLE', 'ACTIVITY_TABLE', 'attribute_exists(#id) AND #version = :expected', 'jwtVerify', 'Bearer', 'application/problem+json']) expect(code).toContain(text);
+    for (const text of ['/api/notes/{id}/activity', 'NOTES_TABLE', 'ACTIVITY_TABLE', 'attribute_exists(#id) AND #version = :expected', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', '/.well-known/openid-configuration', 'application/problem+json']) expect(code).toContain(text);
   });
 
   it('serverless-offline gets a service beside the peers\' node_modules, on local mode\'s DynamoDB', () => {
     const root = mkdtempSync(join(tmpdir(), 'peer-service-'));
     try {
-      const dir = writeService(join(root, 'node_modules'), Buffer.from('exports.handler = 1;'), {
+      const sdk = join(root, 'sdk');
+      mkdirSync(join(sdk, '@aws-sdk', 'client-dynamodb'), { recursive: true });
+      const handler = Buffer.from('const { DynamoDBClient } = require("@aws-sdk/client-dynamodb"); exports.handler = 1;');
+      const dir = writeService(join(root, 'node_modules'), handler, {
         dynamoDbEndpoint: 'http://127.0.0.1:4567',
         notesTable: 'notes',
         activityTable: 'activity',
         auth: { issuer: 'http://127.0.0.1:4568', audience: 'aud' },
-      });
+      }, sdk);
       expect(dir).toBe(join(root, 'service'));
       const yaml = readFileSync(join(dir, 'serverless.yml'), 'utf8');
       expect(yaml).toContain('AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:4567"');
@@ -126,6 +129,8 @@ describe('peer handlers', () => {
       // Every route the peer handlers serve, so the peer answers what ours answers.
       for (const route of PEER_ROUTES) expect(yaml).toContain(`method: ${route.method}, path: '${route.path}'`);
       expect(existsSync(join(dir, 'index.js'))).toBe(true);
+      // The SDK packages the handler requires resolve from the service, as the runtime provides them.
+      expect(realpathSync(join(dir, 'node_modules', '@aws-sdk', 'client-dynamodb'))).toBe(realpathSync(join(sdk, '@aws-sdk', 'client-dynamodb')));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -10,6 +10,9 @@ import { helloQuery, ifMatchOf, listQuery, noteId, noteInput } from './peer-inpu
 import * as store from './peer-store.mjs';
 import { PEER_ROUTES } from './routes.ts';
 
+// The answer of any error, from the same module as the PeerProblem class the routes throw.
+export { problemOf } from './peer-problem.mjs';
+
 const json = (status, body, headers = {}) => ({ status, headers: { 'content-type': 'application/json', ...headers }, body });
 const noteAnswer = (status, note, headers = {}) => json(status, presentNote(note), { etag: etagOf(note.version), ...headers });
 
