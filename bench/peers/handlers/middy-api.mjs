@@ -26,7 +26,8 @@ function queryOf(event) {
   return query;
 }
 
-const bodyOf = (event) => (event.body === undefined ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8'));
+// serverless-offline sends `body: null` where API Gateway leaves it out.
+const bodyOf = (event) => (event.body == null ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8'));
 
 const routes = ROUTES.map((route) => ({
   method: route.method,
