@@ -23,6 +23,8 @@ export interface LoadOptions {
   profileDir?: string;
   /** Defaults to every scenario. */
   scenarios?: readonly ScenarioName[];
+  /** Sent as `Authorization` with every request (a Bearer token for the notes routes). */
+  authorization?: string;
 }
 
 export interface LoadResult {
@@ -95,14 +97,15 @@ export function startTarget(kind: ServeKind, repoRoot: string, profileDir: strin
 
 const noteBody = JSON.stringify({ title: 'bench note', body: 'x'.repeat(200) });
 
-function requestsFor(scenario: ScenarioName): autocannon.Request[] {
+function requestsFor(scenario: ScenarioName, authorization: string | undefined): autocannon.Request[] {
+  const auth: Record<string, string> = authorization === undefined ? {} : { authorization };
   if (scenario === 'hello') return [{ method: 'GET', path: '/api/hello?name=bench' }];
   // A sequence per connection: create, remember the id, read it back.
   return [
     {
       method: 'POST',
       path: '/api/notes',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: noteBody,
       onResponse: (status, body, context) => {
         context.id = status === 201 ? (JSON.parse(body) as { id: string }).id : undefined;
@@ -110,17 +113,18 @@ function requestsFor(scenario: ScenarioName): autocannon.Request[] {
     },
     {
       method: 'GET',
+      headers: auth,
       // A failed create resets the sequence instead of asking for a note that does not exist.
       setupRequest: (request, context) => (typeof context.id === 'string' ? { ...request, path: `/api/notes/${context.id}` } : undefined),
     },
   ];
 }
 
-function load(url: string, scenario: ScenarioName, connections: number, durationS: number): Promise<{ result: autocannon.Result; times: number[]; byStatus: Map<number, number[]> }> {
+function load(url: string, scenario: ScenarioName, connections: number, durationS: number, authorization: string | undefined): Promise<{ result: autocannon.Result; times: number[]; byStatus: Map<number, number[]> }> {
   const times: number[] = [];
   const byStatus = new Map<number, number[]>();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationS, timeout: 10, requests: requestsFor(scenario) }, (error, result) =>
+    const instance = autocannon({ url, connections, duration: durationS, timeout: 10, requests: requestsFor(scenario, authorization) }, (error, result) =>
       error ? reject(error) : resolve({ result, times, byStatus }),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -140,8 +144,8 @@ async function measure(target: TargetName, url: string, scenario: ScenarioName, 
 /** One warm-up and one measured run of a scenario against any server (the peers' too). */
 export async function measureUrl(url: string, scenario: ScenarioName, options: LoadOptions): Promise<Omit<LoadResult, 'target'>> {
   // Warm-up: JIT, connection pools and the emulators' first table/container accesses.
-  if (options.warmupS > 0) await load(url, scenario, options.connections, options.warmupS);
-  const { result, times, byStatus } = await load(url, scenario, options.connections, options.durationS);
+  if (options.warmupS > 0) await load(url, scenario, options.connections, options.warmupS, options.authorization);
+  const { result, times, byStatus } = await load(url, scenario, options.connections, options.durationS, options.authorization);
   const ok = times.length > 0;
   return {
     scenario,

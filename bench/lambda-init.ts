@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { measureAzureColdCalls, type AzureColdCall } from './azure-first-response';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
 import { activityTableSchema, AWS_ENV, AWS_FUNCTIONS, notesTableSchema } from '../contract/aws';
 import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../program/bundle';
@@ -42,7 +43,7 @@ export interface LambdaInit {
   runs: number;
   rows: LambdaInitRow[];
   /** Azure package on the same Node: process start → the package required (functions registered). */
-  azure: { processMs: Summary; nodeAloneMs: Summary };
+  azure: { processMs: Summary; nodeAloneMs: Summary; coldCall: AzureColdCall };
   reference: (typeof COLD_START_REFERENCES)['aws'];
 }
 
@@ -127,7 +128,8 @@ async function measureAzureLoad(runs: number): Promise<LambdaInit['azure']> {
       nodeAloneMs.push(await timeProcess(['-e', '0'], dir));
       processMs.push(await timeProcess(['-e', 'require("./dist/index.js")'], dir));
     }
-    return { processMs: summarize(processMs), nodeAloneMs: summarize(nodeAloneMs) };
+    const coldCall = await measureAzureColdCalls(runs, require.resolve('@azure/functions'));
+    return { processMs: summarize(processMs), nodeAloneMs: summarize(nodeAloneMs), coldCall };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

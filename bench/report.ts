@@ -85,10 +85,20 @@ export function sections(r: BenchResults): Section[] {
       rows: [
         ['node -e 0 (Node alone)', ms(l.azure.nodeAloneMs.median), spread(l.azure.nodeAloneMs)],
         ['node -e require(dist/index.js)', ms(l.azure.processMs.median), spread(l.azure.processMs)],
+        ...(l.azure.coldCall
+          ? [
+              ['init: require(dist/index.js), functions registered, api built', ms(l.azure.coldCall.initMs.median), spread(l.azure.coldCall.initMs)],
+              ['first response: api handler, GET /api/hello', ms(l.azure.coldCall.firstResponseMs.median), spread(l.azure.coldCall.firstResponseMs)],
+            ]
+          : []),
       ],
       note:
-        'Process start to exit, fresh processes alternating. The Functions host itself cannot run here: its start and the worker ' +
-        'handshake are not included, only what this package adds to a worker\'s start.',
+        'The first two rows: process start to exit, fresh processes alternating. **init** and **first response** are Lambda\'s split ' +
+        '(bench/azure-first-response.ts): in a fresh process, the time to require the package\'s main, which registers the three ' +
+        'functions with a stand-in of the worker\'s `@azure/functions-core` and builds the api app (buildNow), then the time until ' +
+        'the registered api handler answers a Functions `HttpRequest` for GET /api/hello, invoked right after (the warm-up the ' +
+        'package starts at load may still be running then, so this is the worst case). The Functions host itself cannot run here: ' +
+        'its start, the worker handshake and its request conversion are not included, only what this package adds.',
     });
   }
   if (r.adapters) {

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 export type ServeKind = 'floor' | 'local' | 'local-durable';
 const serveKinds: readonly string[] = ['floor', 'local', 'local-durable'] satisfies ServeKind[];
 /** `awsDynamoDb`: local mode's DynamoDB endpoint (behind its stream capture), for the peers' handlers. */
-export type ServedUrls = { floor: string } | { aws: string; azure: string; awsDynamoDb: string | undefined };
+/** `issuer`: local mode's own OIDC issuer, once local mode has one (issue #19); else undefined. */
+export type ServedUrls = { floor: string } | { aws: string; azure: string; awsDynamoDb: string | undefined; issuer?: string };
 
 // Each kind imports only what it serves: the floor process must not carry local mode's emulators.
 async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
@@ -39,7 +40,13 @@ async function startLocalMode(inMemory: boolean): Promise<{ urls: ServedUrls; st
   const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
   return {
     // Local mode put its emulators' endpoints into this process's environment, where the handlers read them.
-    urls: { aws: loopback(local.awsUrl), azure: loopback(local.azureUrl), awsDynamoDb: process.env.AWS_ENDPOINT_URL_DYNAMODB },
+    urls: {
+      aws: loopback(local.awsUrl),
+      azure: loopback(local.azureUrl),
+      awsDynamoDb: process.env.AWS_ENDPOINT_URL_DYNAMODB,
+      // Read without its type: local mode starts an issuer only once sign-in (#19) has landed.
+      issuer: (local as { issuer?: { issuer: string } }).issuer?.issuer,
+    },
     stop: async () => {
       await local.stop();
       rmSync(dataDir, { recursive: true, force: true });

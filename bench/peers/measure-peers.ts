@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAwsBundles } from '../../program/bundle';
 import { awsNames } from '../../local/aws/start-aws';
+import { startLocalIssuer } from '../../local/oidc/issuer';
+import { requestToken } from '../../local/oidc/request-token';
+import { LOCAL_AUDIENCE } from '../../local/oidc/settings';
 import { trackTempDir } from '../interrupt';
 import { measureUrl, scenarios, startTarget, type LoadOptions, type ScenarioName } from '../http-load';
 import { timedStart } from '../startup';
@@ -25,6 +28,8 @@ export const OURS_LOCAL = 'ours (local mode, AWS)';
 export const PEER_MIN_RUNS = 5;
 /** Cold calls take a fraction of a second each: four times the rounds, at least 20, steady the ratios on a busy machine. */
 export const coldCallRounds = (runs: number) => Math.max(runs * 4, 20);
+/** The bench's signed-in user (the token's `sub`). */
+const BENCH_USER = 'bench';
 const OFFLINE_MODES: readonly OfflineMode[] = ['default', 'in-process'];
 export const offlineName = (mode: OfflineMode) => `serverless-offline${mode === 'in-process' ? ' --useInProcess' : ''}`;
 
@@ -69,7 +74,13 @@ export interface PeersResult {
   coldCallRounds: number;
   rows: PeerRow[];
   ratios: PeerRatio[];
-  servers?: { http: LoadOptions; rows: ServerRow[]; ratios: ServerRatio[] };
+  servers?: {
+    http: LoadOptions;
+    rows: ServerRow[];
+    ratios: ServerRatio[];
+    /** Whether local mode refused a write without a token: then both sides paid for token checks. */
+    oursChecksTokens: boolean;
+  };
 }
 
 /** Rows and ratios of the cold calls from the paired samples; pure, so it is unit-tested. */
@@ -124,6 +135,25 @@ async function startOnDisk(repoRoot: string): Promise<number> {
   }
 }
 
+/** True when a write without a token is refused with 401 (local mode verifies tokens, issue #19). */
+async function refusesWithoutToken(url: string): Promise<boolean> {
+  const response = await fetch(`${url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"probe","body":""}' });
+  await response.arrayBuffer();
+  return response.status === 401;
+}
+
+/** Local mode's own issuer when it has one, else one started here; the peer trusts the same one. */
+async function signIn(localIssuer: string | undefined): Promise<{ issuer: string; token: string; close: () => Promise<void> }> {
+  const own = localIssuer === undefined ? await startLocalIssuer() : undefined;
+  const issuer = localIssuer ?? own!.issuer;
+  try {
+    return { issuer, token: await requestToken(issuer, BENCH_USER), close: async () => own?.close() };
+  } catch (error) {
+    await own?.close();
+    throw error;
+  }
+}
+
 async function measureServers(repoRoot: string, peerNodeModules: string, middyJs: Buffer, runs: number, http: LoadOptions, progress: (line: string) => void): Promise<NonNullable<PeersResult['servers']>> {
   const sdk = join(repoRoot, 'node_modules');
   const rows: ServerRow[] = [OURS_LOCAL, ...OFFLINE_MODES.map(offlineName)].map((name) => ({ name, requestsPerSec: { hello: [], 'create-then-get': [] }, startMs: [] }));
@@ -131,10 +161,21 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
   // Durability on (as `npm start`): the issue compares writes that survive a crash.
   const local = await startTarget('local-durable', repoRoot, undefined);
   const offline: OfflineServer[] = [];
+  let closeIssuer = async () => {};
   try {
-    const urls = local.urls as { aws: string; awsDynamoDb: string | undefined };
+    const urls = local.urls as { aws: string; awsDynamoDb: string | undefined; issuer?: string };
     if (!urls.awsDynamoDb) throw new Error('local mode did not say where its DynamoDB is');
-    const service = writeService(peerNodeModules, middyJs, { dynamoDbEndpoint: urls.awsDynamoDb, notesTable: awsNames.notesTable });
+    const auth = await signIn(urls.issuer);
+    closeIssuer = auth.close;
+    // Every request carries the token: the peer verifies it on the notes routes, and so does ours once it signs in.
+    const load: LoadOptions = { ...http, authorization: `Bearer ${auth.token}` };
+    const oursChecksTokens = await refusesWithoutToken(urls.aws);
+    const service = writeService(peerNodeModules, middyJs, {
+      dynamoDbEndpoint: urls.awsDynamoDb,
+      notesTable: awsNames.notesTable,
+      activityTable: awsNames.activityTable,
+      auth: { issuer: auth.issuer, audience: LOCAL_AUDIENCE },
+    }, sdk);
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: start-up round ${i + 1}/${runs}: local mode, serverless-offline ×2`);
       row(OURS_LOCAL).startMs.push(await startOnDisk(repoRoot));
@@ -153,16 +194,17 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
       for (const scenario of scenarios) {
         for (const target of targets) {
           progress(`peers: http ${scenario} on ${target.name}, round ${i + 1}/${runs} (${http.durationS} s)`);
-          const result = await measureUrl(target.url, scenario, http);
+          const result = await measureUrl(target.url, scenario, load);
           if (result.errors > 0 || result.non2xx > 0) throw new Error(`${target.name} ${scenario}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
           row(target.name).requestsPerSec[scenario].push(result.requestsPerSec);
         }
       }
     }
+    return { http, rows, ratios: serverRatios(rows), oursChecksTokens };
   } finally {
     await Promise.all([local.stop(), ...offline.map((s) => s.stop())]);
+    await closeIssuer();
   }
-  return { http, rows, ratios: serverRatios(rows) };
 }
 
 export async function measurePeers(repoRoot: string, cacheRoot: string, options: { runs: number; http: LoadOptions }, progress: (line: string) => void): Promise<PeersResult> {

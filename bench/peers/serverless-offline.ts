@@ -3,9 +3,13 @@
 // own DynamoDB (AWS_ENDPOINT_URL_DYNAMODB: local mode's stream capture), so every write goes through the
 // same change stream, publisher, bus and subscriber as ours. Started detached and stopped by its pid.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AWS_ENV } from '../../contract/aws';
+import { AUTH_ENV } from '../../handlers/core/auth/config';
+import { externalsRequiredBy } from '../cold-require';
 import { trackGroup } from '../interrupt';
+import { PEER_ROUTES } from './handlers/routes';
 import { freePort } from '../startup';
 
 export type OfflineMode = 'default' | 'in-process';
@@ -21,6 +25,9 @@ export interface OfflineServer {
 export interface OfflineStore {
   dynamoDbEndpoint: string;
   notesTable: string;
+  activityTable: string;
+  /** The OIDC issuer and audience the peer's token check trusts (the same as ours). */
+  auth: { issuer: string; audience: string };
 }
 
 // nodejs22.x: serverless-offline 13.9 supports it; serverless 3.40's schema predates it, so its
@@ -34,7 +41,10 @@ provider:
   runtime: nodejs22.x
   region: us-east-1
   environment:
-    NOTES_TABLE: ${JSON.stringify(store.notesTable)}
+    ${AWS_ENV.notesTable}: ${JSON.stringify(store.notesTable)}
+    ${AWS_ENV.activityTable}: ${JSON.stringify(store.activityTable)}
+    ${AUTH_ENV.issuer}: ${JSON.stringify(store.auth.issuer)}
+    ${AUTH_ENV.audience}: ${JSON.stringify(store.auth.audience)}
     AWS_ENDPOINT_URL_DYNAMODB: ${JSON.stringify(store.dynamoDbEndpoint)}
 plugins:
   - serverless-offline
@@ -42,29 +52,40 @@ functions:
   api:
     handler: index.handler
     events:
-      - httpApi: { method: GET, path: /api/hello }
-      - httpApi: { method: POST, path: /api/notes }
-      - httpApi: { method: GET, path: '/api/notes/{id}' }
+${PEER_ROUTES.map((r) => `      - httpApi: { method: ${r.method}, path: '${r.path}' }`).join('\n')}
 `;
 }
 
 /** The service folder inside the peer cache (so `serverless-offline` resolves from its node_modules). */
-export function writeService(peerNodeModules: string, handlerJs: Buffer, store: OfflineStore): string {
+/**
+ * The service folder inside the peer cache (so `serverless-offline` resolves from its node_modules). The
+ * AWS SDK packages the handler requires are linked into the service's own node_modules from
+ * `sdkNodeModules`, as the nodejs22.x runtime provides them: serverless-offline's handler threads do not
+ * see NODE_PATH, and the peer cache's hoisted @aws-sdk (serverless's own clients) lacks DynamoDB.
+ */
+export function writeService(peerNodeModules: string, handlerJs: Buffer, store: OfflineStore, sdkNodeModules: string): string {
   const dir = join(peerNodeModules, '..', 'service');
-  mkdirSync(dir, { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules', '@aws-sdk'), { recursive: true });
+  for (const name of externalsRequiredBy(handlerJs.toString('utf8'), /^@aws-sdk\//)) {
+    symlinkSync(join(sdkNodeModules, name), join(dir, 'node_modules', name), 'dir');
+  }
   writeFileSync(join(dir, 'serverless.yml'), serviceYaml(store));
   writeFileSync(join(dir, 'index.js'), handlerJs);
   return dir;
 }
 
+/** True once GET /api/hello answers 200; false while it does not answer; an Error for a 5xx (the handler failed). */
 async function helloAnswers(url: string): Promise<boolean> {
+  let response: Response;
   try {
-    const response = await fetch(`${url}/api/hello?name=x`, { signal: AbortSignal.timeout(1_000) });
-    await response.arrayBuffer();
-    return response.status === 200;
+    response = await fetch(`${url}/api/hello?name=x`, { signal: AbortSignal.timeout(1_000) });
   } catch {
     return false;
   }
+  const body = await response.text();
+  if (response.status >= 500) throw new Error(`serverless-offline answered GET /api/hello with ${response.status}: ${body.slice(0, 500)}`);
+  return response.status === 200;
 }
 
 export async function startServerlessOffline(peerNodeModules: string, serviceDir: string, mode: OfflineMode, sdkNodeModules: string, timeoutMs = 60_000): Promise<OfflineServer> {

@@ -1,6 +1,6 @@
 // The peer comparison's pure parts: the cache's key, the same-run ratios, the report, and that each
 // peer's handler code builds with our esbuild options. Nothing is installed here (--peers does that).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePeer } from '../../bench/peers/bundle-peers';
@@ -9,6 +9,7 @@ import { findPeerCache, peerCacheDir } from '../../bench/peers/peer-cache';
 import { peersSections } from '../../bench/peers/peers-section';
 import { medianOfRatios } from '../../bench/peers/ratios';
 import { writeService } from '../../bench/peers/serverless-offline';
+import { PEER_ROUTES } from '../../bench/peers/handlers/routes';
 import { PEERS, peerPackages, SERVERLESS_OFFLINE_PACKAGES } from '../../bench/peers/versions';
 
 describe('peer versions and cache', () => {
@@ -86,7 +87,7 @@ describe('peer report', () => {
       { name: 'serverless-offline', requestsPerSec: { hello: [100, 100], 'create-then-get': [200, 150] }, startMs: [2000, 2000] },
     ];
     expect(serverRatios(rows)).toEqual([{ peer: 'serverless-offline', requestsPerSec: { hello: 7, 'create-then-get': 1.75 }, startup: 0.55 }]);
-    const [, servers] = peersSections({ versions: ['x@1.0.0'], runs: 2, coldCallRounds: 2, ...coldCallReport(sizes, calls), servers: { http: { connections: 10, durationS: 5, warmupS: 1 }, rows, ratios: serverRatios(rows) } });
+    const [, servers] = peersSections({ versions: ['x@1.0.0'], runs: 2, coldCallRounds: 2, ...coldCallReport(sizes, calls), servers: { http: { connections: 10, durationS: 5, warmupS: 1 }, rows, ratios: serverRatios(rows), oursChecksTokens: true } });
     expect(servers!.rows).toEqual([
       [OURS_LOCAL, '700', '300', '1100', '1 (ours)', '', ''],
       ['serverless-offline', '100', '175', '2000', '7.00×', '1.75×', '0.55×'],
@@ -105,19 +106,31 @@ describe('peer handlers', () => {
     const code = bundlePeer(peer, undefined).toString('utf8');
     for (const p of peer.packages) expect(code).toContain(`require("${p.slice(0, p.lastIndexOf('@'))}")`);
     expect(code).toContain('require("@aws-sdk/client-dynamodb")');
-    // The same work: the three routes and the table it writes.
-    for (const text of ['/api/hello', '/api/notes', 'NOTES_TABLE', 'attribute_not_exists(id)']) expect(code).toContain(text);
+    // The same work: every route, the token check, the conditional writes, the same rules.
+    for (const text of ['/api/notes/{id}/activity', 'NOTES_TABLE', 'ACTIVITY_TABLE', 'attribute_exists(#id) AND #version = :expected', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', '/.well-known/openid-configuration', 'application/problem+json']) expect(code).toContain(text);
   });
 
   it('serverless-offline gets a service beside the peers\' node_modules, on local mode\'s DynamoDB', () => {
     const root = mkdtempSync(join(tmpdir(), 'peer-service-'));
     try {
-      const dir = writeService(join(root, 'node_modules'), Buffer.from('exports.handler = 1;'), { dynamoDbEndpoint: 'http://127.0.0.1:4567', notesTable: 'notes' });
+      const sdk = join(root, 'sdk');
+      mkdirSync(join(sdk, '@aws-sdk', 'client-dynamodb'), { recursive: true });
+      const handler = Buffer.from('const { DynamoDBClient } = require("@aws-sdk/client-dynamodb"); exports.handler = 1;');
+      const dir = writeService(join(root, 'node_modules'), handler, {
+        dynamoDbEndpoint: 'http://127.0.0.1:4567',
+        notesTable: 'notes',
+        activityTable: 'activity',
+        auth: { issuer: 'http://127.0.0.1:4568', audience: 'aud' },
+      }, sdk);
       expect(dir).toBe(join(root, 'service'));
       const yaml = readFileSync(join(dir, 'serverless.yml'), 'utf8');
       expect(yaml).toContain('AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:4567"');
-      expect(yaml).toContain("path: '/api/notes/{id}'");
+      expect(yaml).toContain('AUTH_ISSUER: "http://127.0.0.1:4568"');
+      // Every route the peer handlers serve, so the peer answers what ours answers.
+      for (const route of PEER_ROUTES) expect(yaml).toContain(`method: ${route.method}, path: '${route.path}'`);
       expect(existsSync(join(dir, 'index.js'))).toBe(true);
+      // The SDK packages the handler requires resolve from the service, as the runtime provides them.
+      expect(realpathSync(join(dir, 'node_modules', '@aws-sdk', 'client-dynamodb'))).toBe(realpathSync(join(sdk, '@aws-sdk', 'client-dynamodb')));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

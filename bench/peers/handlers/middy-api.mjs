@@ -1,14 +1,50 @@
-// The peer on middy 7: @middy/http-router over API Gateway payload 2.0, as middy's docs route an HTTP API.
+// The peer on middy 7: @middy/http-router over API Gateway payload 2.0, as middy's docs route an HTTP
+// API, the token check as a `before` middleware on the notes routes, problems from one `onError`.
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
-import { createNote, getNote, hello } from './notes-work.mjs';
+import { ownerOf } from './peer-auth.mjs';
+import { problemOf } from './peer-problem.mjs';
+import { noRoute, ROUTES } from './notes-work.mjs';
 
-const json = ({ status, body }) => ({ statusCode: status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const signIn = {
+  before: async (request) => {
+    request.context.owner = await ownerOf(request.event.headers?.authorization);
+  },
+};
 
-const routes = [
-  { method: 'GET', path: '/api/hello', handler: middy().handler(async (event) => json(hello(event.queryStringParameters?.name))) },
-  { method: 'POST', path: '/api/notes', handler: middy().handler(async (event) => json(await createNote(event.body))) },
-  { method: 'GET', path: '/api/notes/{id}', handler: middy().handler(async (event) => json(await getNote(event.pathParameters.id))) },
-];
+const problems = {
+  onError: async (request) => {
+    const problem = problemOf(request.error);
+    request.response = { statusCode: problem.status, headers: problem.headers, body: problem.text };
+  },
+};
 
-export const handler = middy().handler(httpRouterHandler(routes));
+// payload 2.0 joins a repeated parameter with "," in queryStringParameters: read the raw string instead.
+function queryOf(event) {
+  const query = {};
+  for (const [name, value] of new URLSearchParams(event.rawQueryString ?? '')) query[name] = name in query ? [query[name], value].flat() : value;
+  return query;
+}
+
+// serverless-offline sends `body: null` where API Gateway leaves it out.
+const bodyOf = (event) => (event.body == null ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8'));
+
+const routes = ROUTES.map((route) => ({
+  method: route.method,
+  path: route.path,
+  handler: (route.signedIn ? middy().use(signIn) : middy()).handler(async (event) => {
+    const { status, headers, body } = await route.work({ query: queryOf(event), headers: event.headers ?? {}, body: bodyOf(event), id: event.pathParameters?.id });
+    return { statusCode: status, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  }),
+}));
+
+export const handler = middy()
+  .use(problems)
+  .handler(
+    httpRouterHandler({
+      routes,
+      notFoundResponse: ({ method, path }) => {
+        throw noRoute(method, path);
+      },
+    }),
+  );
