@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AWS_ENV } from '../../contract/aws';
-import { AUTH_ENV } from '../../handlers/core/auth/config';
+import { AUTH_SETTINGS } from '../../contract/settings';
 import { externalsRequiredBy } from '../cold-require';
 import { trackGroup } from '../interrupt';
 import { PEER_ROUTES } from './handlers/routes';
@@ -43,8 +43,8 @@ provider:
   environment:
     ${AWS_ENV.notesTable}: ${JSON.stringify(store.notesTable)}
     ${AWS_ENV.activityTable}: ${JSON.stringify(store.activityTable)}
-    ${AUTH_ENV.issuer}: ${JSON.stringify(store.auth.issuer)}
-    ${AUTH_ENV.audience}: ${JSON.stringify(store.auth.audience)}
+    ${AUTH_SETTINGS.issuer}: ${JSON.stringify(store.auth.issuer)}
+    ${AUTH_SETTINGS.audience}: ${JSON.stringify(store.auth.audience)}
     AWS_ENDPOINT_URL_DYNAMODB: ${JSON.stringify(store.dynamoDbEndpoint)}
 plugins:
   - serverless-offline

@@ -7,6 +7,8 @@ import { buildSync } from 'esbuild';
 import { repoRoot } from '../../program/bundle';
 import { bundleOptions } from '../../program/bundle/esbuild';
 import { createApp } from '../../handlers/core/app';
+import { noSignIn } from '../../handlers/core/auth/authenticator';
+import { ANONYMOUS_OWNER } from '../../handlers/core/auth/owner';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 
 interface Answer {
@@ -38,7 +40,7 @@ const { problemOf } = work;
 async function peerAnswer(contentType: string | undefined, body: Buffer): Promise<{ status: number; body: unknown }> {
   const create = work.ROUTES.find((r) => r.method === 'POST' && r.path === '/api/notes')!;
   try {
-    await create.work({ query: {}, headers: contentType === undefined ? {} : { 'content-type': contentType }, body, id: undefined });
+    await create.work({ owner: ANONYMOUS_OWNER, query: {}, headers: contentType === undefined ? {} : { 'content-type': contentType }, body, id: undefined });
   } catch (error) {
     const answer = problemOf(error);
     expect(answer.headers['content-type']).toBe('application/problem+json');
@@ -48,7 +50,7 @@ async function peerAnswer(contentType: string | undefined, body: Buffer): Promis
 }
 
 async function ourAnswer(contentType: string | undefined, body: Buffer): Promise<{ status: number; body: unknown }> {
-  const app = createApp({ notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' });
+  const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' });
   const response = await app.fetch(new Request('https://x.example/api/notes', { method: 'POST', headers: contentType === undefined ? {} : { 'content-type': contentType }, body: new Uint8Array(body) }));
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   return { status: response.status, body: await response.json() };

@@ -15,7 +15,7 @@ app.use('/api/notes', (request, response, next) => ownerOf(request.get('authoriz
 const rawBody = express.raw({ type: () => true, limit: BODY_READ_LIMIT });
 for (const route of ROUTES) {
   app[route.method.toLowerCase()](route.path.replace(/\{(\w+)\}/g, ':$1'), rawBody, (request, response, next) => {
-    const parts = { query: request.query, headers: request.headers, body: Buffer.isBuffer(request.body) ? request.body : undefined, id: request.params.id };
+    const parts = { owner: response.locals.owner, query: request.query, headers: request.headers, body: Buffer.isBuffer(request.body) ? request.body : undefined, id: request.params.id };
     route.work(parts).then(({ status, headers, body }) => response.status(status).set(headers).send(body === undefined ? undefined : JSON.stringify(body)), next);
   });
 }

@@ -32,8 +32,8 @@ const bodyOf = (event) => (event.body == null ? undefined : Buffer.from(event.bo
 const routes = ROUTES.map((route) => ({
   method: route.method,
   path: route.path,
-  handler: (route.signedIn ? middy().use(signIn) : middy()).handler(async (event) => {
-    const { status, headers, body } = await route.work({ query: queryOf(event), headers: event.headers ?? {}, body: bodyOf(event), id: event.pathParameters?.id });
+  handler: (route.signedIn ? middy().use(signIn) : middy()).handler(async (event, context) => {
+    const { status, headers, body } = await route.work({ owner: context.owner, query: queryOf(event), headers: event.headers ?? {}, body: bodyOf(event), id: event.pathParameters?.id });
     return { statusCode: status, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   }),
 }));

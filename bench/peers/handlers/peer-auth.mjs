@@ -3,7 +3,7 @@
 // The settings are ours (handlers/core/auth/settings.ts), so both sides check tokens alike.
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { isForAudience } from '../../../handlers/core/auth/audience.ts';
-import { AUTH_ENV } from '../../../handlers/core/auth/config.ts';
+import { AUTH_SETTINGS } from '../../../contract/settings.ts';
 import { discoveryUrl } from '../../../handlers/core/auth/discovery.ts';
 import { ALLOWED_ALGORITHMS, AUTH_REALM, CLOCK_TOLERANCE_SECONDS, KEY_FETCH_TIMEOUT_MS } from '../../../handlers/core/auth/settings.ts';
 import { PeerProblem } from './peer-problem.mjs';
@@ -27,8 +27,8 @@ const rejected = (description) =>
 
 /** The caller's owner (iss|sub), or a 401/503 PeerProblem. */
 export async function ownerOf(authorization) {
-  const issuer = process.env[AUTH_ENV.issuer];
-  const audience = process.env[AUTH_ENV.audience];
+  const issuer = process.env[AUTH_SETTINGS.issuer];
+  const audience = process.env[AUTH_SETTINGS.audience];
   const match = BEARER.exec((authorization ?? '').trim());
   if (!match) throw new PeerProblem(401, 'No Bearer token was sent.', { headers: { 'www-authenticate': `Bearer realm="${AUTH_REALM}"` } });
   let getKey;

@@ -5,7 +5,7 @@
 // subscriber do the same event work for the peer's writes as for ours.
 import { ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ACTIVITY_KEYS, AWS_ENV, NOTE_KIND, NOTES_KEYS } from '../../../contract/aws.ts';
+import { ACTIVITY_KEYS, activityRangePrefix, AWS_ENV, NOTES_KEYS } from '../../../contract/aws.ts';
 import { compareActivity } from '../../../handlers/core/activity-order.ts';
 import { decodeCursor, encodeCursor } from '../../../handlers/core/cursor.ts';
 import { isNoteId } from '../../../handlers/core/ids.ts';
@@ -15,38 +15,39 @@ import { PeerProblem } from './peer-problem.mjs';
 const client = new DynamoDBClient({});
 const notesTable = () => process.env[AWS_ENV.notesTable];
 const activityTable = () => process.env[AWS_ENV.activityTable];
-const key = (id) => ({ [NOTES_KEYS.hash]: { S: id } });
+// One partition per owner, as ours (contract/aws.ts): the owner is the hash key, the note id the range key.
+const key = (owner, id) => ({ [NOTES_KEYS.hash]: { S: owner }, [NOTES_KEYS.range]: { S: id } });
 
 const notFound = (id) => new PeerProblem(404, `Note ${id} does not exist.`);
 const changed = (id) => new PeerProblem(412, `Note ${id} has changed: If-Match does not match its current version.`);
 
-export async function getNote(id) {
-  const { Item } = await client.send(new GetItemCommand({ TableName: notesTable(), Key: key(id), ConsistentRead: true }));
+export async function getNote(owner, id) {
+  const { Item } = await client.send(new GetItemCommand({ TableName: notesTable(), Key: key(owner, id), ConsistentRead: true }));
   return Item ? noteFromItem(Item) : undefined;
 }
 
 export async function ping() {
   try {
-    await client.send(new GetItemCommand({ TableName: notesTable(), Key: key('ping') }));
+    await client.send(new GetItemCommand({ TableName: notesTable(), Key: key('ping', 'ping') }));
   } catch {
     throw new PeerProblem(503, 'The store is unavailable; retry shortly.', { headers: { 'retry-after': '1' } });
   }
 }
 
-export async function createNote(note) {
-  await client.send(new PutItemCommand({ TableName: notesTable(), Item: noteToItem(note), ConditionExpression: 'attribute_not_exists(#id)', ExpressionAttributeNames: { '#id': NOTES_KEYS.hash } }));
+export async function createNote(owner, note) {
+  await client.send(new PutItemCommand({ TableName: notesTable(), Item: noteToItem(owner, note), ConditionExpression: 'attribute_not_exists(#id)', ExpressionAttributeNames: { '#id': NOTES_KEYS.range } }));
 }
 
 /** Sets title, body, updatedAt and version + 1 if the stored version is `expected`; the new note. */
-export async function updateNote(id, input, expected, time) {
+export async function updateNote(owner, id, input, expected, time) {
   try {
     const { Attributes } = await client.send(
       new UpdateItemCommand({
         TableName: notesTable(),
-        Key: key(id),
+        Key: key(owner, id),
         UpdateExpression: 'SET #title = :title, #body = :body, #updatedAt = :time, #version = :next',
         ConditionExpression: 'attribute_exists(#id) AND #version = :expected',
-        ExpressionAttributeNames: { '#id': NOTES_KEYS.hash, '#title': 'title', '#body': 'body', '#updatedAt': 'updatedAt', '#version': 'version' },
+        ExpressionAttributeNames: { '#id': NOTES_KEYS.range, '#title': 'title', '#body': 'body', '#updatedAt': 'updatedAt', '#version': 'version' },
         ExpressionAttributeValues: { ':title': { S: input.title }, ':body': { S: input.body }, ':time': { S: time }, ':next': { N: String(expected + 1) }, ':expected': { N: String(expected) } },
         ReturnValues: 'ALL_NEW',
       }),
@@ -54,30 +55,30 @@ export async function updateNote(id, input, expected, time) {
     return noteFromItem(Attributes);
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    throw (await getNote(id)) ? changed(id) : notFound(id);
+    throw (await getNote(owner, id)) ? changed(id) : notFound(id);
   }
 }
 
-export async function deleteNote(id, expected) {
+export async function deleteNote(owner, id, expected) {
   const condition = expected === undefined ? 'attribute_exists(#id)' : 'attribute_exists(#id) AND #version = :expected';
   try {
     await client.send(
       new DeleteItemCommand({
         TableName: notesTable(),
-        Key: key(id),
+        Key: key(owner, id),
         ConditionExpression: condition,
-        ExpressionAttributeNames: { '#id': NOTES_KEYS.hash, ...(expected === undefined ? {} : { '#version': 'version' }) },
+        ExpressionAttributeNames: { '#id': NOTES_KEYS.range, ...(expected === undefined ? {} : { '#version': 'version' }) },
         ...(expected === undefined ? {} : { ExpressionAttributeValues: { ':expected': { N: String(expected) } } }),
       }),
     );
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    throw expected !== undefined && (await getNote(id)) ? changed(id) : notFound(id);
+    throw expected !== undefined && (await getNote(owner, id)) ? changed(id) : notFound(id);
   }
 }
 
-/** One page in id order from the list index; the cursor is the last id, as ours. */
-export async function listNotes(limit, cursor) {
+/** One page of the owner's notes in id order: one Query on the owner's partition; the cursor is { owner, id }, as ours. */
+export async function listNotes(owner, limit, cursor) {
   let start;
   if (cursor !== undefined) {
     let value;
@@ -86,16 +87,16 @@ export async function listNotes(limit, cursor) {
     } catch {
       value = undefined;
     }
-    if (value?.kind !== NOTE_KIND || !isNoteId(value.id)) throw new PeerProblem(400, 'Invalid cursor: cursor was not issued by this store.', { errors: [{ path: 'cursor', message: 'cursor was not issued by this store' }] });
-    start = { [NOTES_KEYS.listIndexHash]: { S: NOTE_KIND }, [NOTES_KEYS.hash]: { S: value.id } };
+    if (typeof value?.owner !== 'string' || !isNoteId(value.id)) throw new PeerProblem(400, 'Invalid cursor: cursor was not issued by this store.', { errors: [{ path: 'cursor', message: 'cursor was not issued by this store' }] });
+    if (value.owner !== owner) throw new PeerProblem(400, 'Invalid cursor: cursor was issued to another user.', { errors: [{ path: 'cursor', message: 'cursor was issued to another user' }] });
+    start = key(owner, value.id);
   }
   const { Items = [], LastEvaluatedKey } = await client.send(
     new QueryCommand({
       TableName: notesTable(),
-      IndexName: NOTES_KEYS.listIndex,
-      KeyConditionExpression: '#kind = :kind',
-      ExpressionAttributeNames: { '#kind': NOTES_KEYS.listIndexHash },
-      ExpressionAttributeValues: { ':kind': { S: NOTE_KIND } },
+      KeyConditionExpression: '#owner = :owner',
+      ExpressionAttributeNames: { '#owner': NOTES_KEYS.hash },
+      ExpressionAttributeValues: { ':owner': { S: owner } },
       Limit: limit + 1,
       ...(start && { ExclusiveStartKey: start }),
     }),
@@ -103,15 +104,22 @@ export async function listNotes(limit, cursor) {
   const notes = Items.map(noteFromItem);
   const items = notes.slice(0, limit);
   const more = notes.length > limit || LastEvaluatedKey !== undefined;
-  return more && items.length > 0 ? { items, nextCursor: encodeCursor({ kind: NOTE_KIND, id: items[items.length - 1].id }) } : { items };
+  return more && items.length > 0 ? { items, nextCursor: encodeCursor({ owner, id: items[items.length - 1].id }) } : { items };
 }
 
-export async function listActivity(noteId) {
+export async function listActivity(owner, noteId) {
   const items = [];
   let start;
   do {
     const out = await client.send(
-      new QueryCommand({ TableName: activityTable(), KeyConditionExpression: '#noteId = :noteId', ExpressionAttributeNames: { '#noteId': ACTIVITY_KEYS.hash }, ExpressionAttributeValues: { ':noteId': { S: noteId } }, ConsistentRead: true, ...(start && { ExclusiveStartKey: start }) }),
+      new QueryCommand({
+        TableName: activityTable(),
+        KeyConditionExpression: '#owner = :owner AND begins_with(#key, :note)',
+        ExpressionAttributeNames: { '#owner': ACTIVITY_KEYS.hash, '#key': ACTIVITY_KEYS.range },
+        ExpressionAttributeValues: { ':owner': { S: owner }, ':note': { S: activityRangePrefix(noteId) } },
+        ConsistentRead: true,
+        ...(start && { ExclusiveStartKey: start }),
+      }),
     );
     items.push(...(out.Items ?? []).map((item) => unmarshall(item)));
     start = out.LastEvaluatedKey;
