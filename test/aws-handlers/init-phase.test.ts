@@ -3,6 +3,7 @@
 import { inLambdaInit } from '../../handlers/aws/init-phase';
 import { setLambdaEnv } from './support/aws-env';
 import { recordingLogger } from '../support/recording-logger';
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { jsonOf, v2Request } from './support/v2-events';
 
 /** A fresh copy of the entry and its clients: a container builds them once, and each case is a new container. */
@@ -17,7 +18,7 @@ function createAwsApiEntry(...args: Parameters<typeof import('../../handlers/aws
 describe('api entry at Lambda init', () => {
   let restore: () => void;
   beforeEach(() => {
-    restore = setLambdaEnv({ NOTES_TABLE: 'notes', ACTIVITY_TABLE: 'activity' });
+    restore = setLambdaEnv({ NOTES_TABLE: 'notes', ACTIVITY_TABLE: 'activity', [AUTH_SETTINGS.mode]: AUTH_MODE_NONE });
   });
   afterEach(() => restore());
 

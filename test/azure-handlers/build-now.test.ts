@@ -1,10 +1,11 @@
 // The package's main builds the api function's app as the worker loads it: the app settings are read
 // then, the warm-up answer is logged nowhere, and missing settings still reach the first caller.
 import { HttpRequest, InvocationContext } from '@azure/functions';
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { recordingLogger } from '../support/recording-logger';
 
 type ApiModule = typeof import('../../handlers/azure/api');
-const SETTINGS = { COSMOS_ENDPOINT: 'https://127.0.0.1:9/', COSMOS_KEY: 'a2V5', COSMOS_DATABASE: 'db', COSMOS_NOTES_CONTAINER: 'notes', COSMOS_ACTIVITY_CONTAINER: 'activity' };
+const SETTINGS = { COSMOS_ENDPOINT: 'https://127.0.0.1:9/', COSMOS_KEY: 'a2V5', COSMOS_DATABASE: 'db', COSMOS_NOTES_CONTAINER: 'notes', COSMOS_ACTIVITY_CONTAINER: 'activity', [AUTH_SETTINGS.mode]: AUTH_MODE_NONE };
 
 function freshApiModule(): ApiModule {
   let api: ApiModule | undefined;
