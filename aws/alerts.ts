@@ -41,10 +41,17 @@ export function createAlerts(name: string, args: AwsAlertArgs, parent: pulumi.Re
   const emailSubscription =
     settings.email === ''
       ? undefined
-      : new TopicSubscription(`${name}-alerts-email`, { topic: topic.arn, protocol: 'email', endpoint: settings.email }, { parent });
+      : new TopicSubscription(
+          `${name}-alerts-email`,
+          { topic: topic.arn, protocol: 'email', endpoint: settings.email },
+          { parent },
+        );
 
   // Every alarm: one period, notify on alarm and on recovery; no data (an idle stack) is not a problem.
-  const alarm = (suffix: string, args: Omit<MetricAlarmArgs, 'period' | 'evaluationPeriods' | 'alarmActions' | 'okActions' | 'treatMissingData'>) =>
+  const alarm = (
+    suffix: string,
+    args: Omit<MetricAlarmArgs, 'period' | 'evaluationPeriods' | 'alarmActions' | 'okActions' | 'treatMissingData'>,
+  ) =>
     new MetricAlarm(
       `${name}-${suffix}`,
       {

@@ -34,7 +34,6 @@ export function defaultNamePrefix(): string {
   return `${pulumi.getProject()}-${pulumi.getStack()}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 50);
 }
 
-
 export class AwsNotesApp extends pulumi.ComponentResource {
   /** The API's base URL (no trailing slash); routes are under `${endpoint}/api`. */
   public readonly endpoint: pulumi.Output<string>;
@@ -53,7 +52,12 @@ export class AwsNotesApp extends pulumi.ComponentResource {
     const namePrefix = args.namePrefix ?? defaultNamePrefix();
     validateAwsNotesAppArgs(args, namePrefix);
     const code = args.code ?? buildAwsBundles();
-    super(AWS_NOTES_APP_TYPE, name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: AWS_NOTES_APP_PREVIOUS_TYPE }] });
+    super(
+      AWS_NOTES_APP_TYPE,
+      name,
+      {},
+      { ...opts, aliases: [...(opts?.aliases ?? []), { type: AWS_NOTES_APP_PREVIOUS_TYPE }] },
+    );
     // biome-ignore lint/complexity/noUselessThisAlias: every child's `parent`, so the constructor reads as a table of contents
     const parent = this;
     const functionName = (fn: AwsFunctionName): string => `${namePrefix}-${fn}`;
@@ -63,9 +67,17 @@ export class AwsNotesApp extends pulumi.ComponentResource {
     const publisherFailures = createDeadLetterQueue(`${name}-publisher-failures`, {}, parent);
     const subscriberFailures = createDeadLetterQueue(`${name}-subscriber-failures`, {}, parent);
     const logGroups = perFunction((fn) =>
-      createLogGroup(`${name}-${fn}-logs`, { logGroupName: `/aws/lambda/${functionName(fn)}`, retentionDays: args.logRetentionDays }, parent),
+      createLogGroup(
+        `${name}-${fn}-logs`,
+        { logGroupName: `/aws/lambda/${functionName(fn)}`, retentionDays: args.logRetentionDays },
+        parent,
+      ),
     );
-    const roles = createFunctionRoles(name, { functionName, tables, bus, publisherFailures, subscriberFailures, logGroups }, parent);
+    const roles = createFunctionRoles(
+      name,
+      { functionName, tables, bus, publisherFailures, subscriberFailures, logGroups },
+      parent,
+    );
 
     const environment = functionEnvironment({
       notesTableName: tables.notes.name,
@@ -94,13 +106,28 @@ export class AwsNotesApp extends pulumi.ComponentResource {
 
     wirePublisher(
       name,
-      { notes: tables.notes, publisher: functions.publisher, failureQueue: publisherFailures, dependsOn: [roles.publisher.policy] },
+      {
+        notes: tables.notes,
+        publisher: functions.publisher,
+        failureQueue: publisherFailures,
+        dependsOn: [roles.publisher.policy],
+      },
       parent,
     );
-    const subscription = wireSubscriber(name, { bus, subscriber: functions.subscriber, failureQueue: subscriberFailures }, parent);
+    const subscription = wireSubscriber(
+      name,
+      { bus, subscriber: functions.subscriber, failureQueue: subscriberFailures },
+      parent,
+    );
     const http = createHttpApi(
       name,
-      { fn: functions.api, namePrefix, throttle: args.throttle, corsOrigins: args.corsOrigins, logRetentionDays: args.logRetentionDays },
+      {
+        fn: functions.api,
+        namePrefix,
+        throttle: args.throttle,
+        corsOrigins: args.corsOrigins,
+        logRetentionDays: args.logRetentionDays,
+      },
       parent,
     );
 

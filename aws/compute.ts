@@ -70,7 +70,12 @@ export function createFunction(name: string, args: FunctionArgs, parent: pulumi.
       environment: { variables: { ...args.environment, NODE_OPTIONS: AWS_NODE_OPTIONS } },
       // System level INFO keeps the platform.report record, whose initDurationMs is Lambda's only
       // cold-start signal (the dashboard counts them, compare --cold-starts reads them); WARN would drop it.
-      loggingConfig: { logFormat: 'JSON', logGroup: args.logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'INFO' },
+      loggingConfig: {
+        logFormat: 'JSON',
+        logGroup: args.logGroup.name,
+        applicationLogLevel: 'INFO',
+        systemLogLevel: 'INFO',
+      },
       // Shows in `pulumi preview` exactly when the handler's bytes change.
       tags: { 'bundle-sha256': args.code.hash },
     },

@@ -33,23 +33,55 @@ const WIDTH = 24 / PANELS_PER_ROW;
 const HEIGHT = 6;
 
 function metricWidget(title: string, region: pulumi.Input<string>, metrics: Metric[]): Widget {
-  return { type: 'metric', properties: { title, region, metrics, view: 'timeSeries', stacked: false, period: ALERT_PERIOD_SECONDS } };
+  return {
+    type: 'metric',
+    properties: { title, region, metrics, view: 'timeSeries', stacked: false, period: ALERT_PERIOD_SECONDS },
+  };
 }
 
 function panels(t: AwsDashboardTargets): Record<PanelId, (title: string) => Widget> {
   const api = (metricName: string, options: Record<string, string>): Metric => [
-    'AWS/ApiGateway', metricName, 'ApiId', t.api.id, 'Stage', t.stage.name, options,
+    'AWS/ApiGateway',
+    metricName,
+    'ApiId',
+    t.api.id,
+    'Stage',
+    t.stage.name,
+    options,
   ];
   const perFunction = (metricName: string, what: string): Metric[] =>
-    Object.entries(t.functions).map(([label, fn]) => ['AWS/Lambda', metricName, 'FunctionName', fn.name, { stat: 'Sum', label: `${label} ${what}` }]);
+    Object.entries(t.functions).map(([label, fn]) => [
+      'AWS/Lambda',
+      metricName,
+      'FunctionName',
+      fn.name,
+      { stat: 'Sum', label: `${label} ${what}` },
+    ]);
   const rule = (metricName: string, label: string): Metric => [
-    'AWS/Events', metricName, 'EventBusName', t.bus.name, 'RuleName', t.rule.name, { stat: 'Sum', label },
+    'AWS/Events',
+    metricName,
+    'EventBusName',
+    t.bus.name,
+    'RuleName',
+    t.rule.name,
+    { stat: 'Sum', label },
   ];
   return {
-    requests: (title) => metricWidget(title, t.region, [api('Count', { stat: 'Sum', label: 'API requests' }), ...perFunction('Invocations', 'invocations')]),
-    errors: (title) => metricWidget(title, t.region, [api('5xx', { stat: 'Sum', label: 'API 5xx' }), ...perFunction('Errors', 'errors')]),
+    requests: (title) =>
+      metricWidget(title, t.region, [
+        api('Count', { stat: 'Sum', label: 'API requests' }),
+        ...perFunction('Invocations', 'invocations'),
+      ]),
+    errors: (title) =>
+      metricWidget(title, t.region, [
+        api('5xx', { stat: 'Sum', label: 'API 5xx' }),
+        ...perFunction('Errors', 'errors'),
+      ]),
     latency: (title) =>
-      metricWidget(title, t.region, [api('Latency', { stat: 'p50', label: 'API p50' }), api('Latency', { stat: 'p95', label: 'API p95' })]),
+      metricWidget(title, t.region, [
+        api('Latency', { stat: 'p50', label: 'API p50' }),
+        api('Latency', { stat: 'p95', label: 'API p95' }),
+      ]),
     // Lambda reports a cold start only as initDurationMs in its platform.report log record (JSON log
     // format; https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html#platform-report).
     'cold-starts': (title) => ({
@@ -72,18 +104,30 @@ function panels(t: AwsDashboardTargets): Record<PanelId, (title: string) => Widg
         rule('MatchedEvents', 'published (matched)'),
         rule('Invocations', 'delivered'),
         rule('InvocationsSentToDlq', 'dead-lettered by EventBridge'),
-        ...Object.entries(t.deadLetterQueues).map(([label, queue]): Metric => [
-          'AWS/SQS', 'NumberOfMessagesSent', 'QueueName', queue.name, { stat: 'Sum', label: `${label} queue` },
-        ]),
+        ...Object.entries(t.deadLetterQueues).map(
+          ([label, queue]): Metric => [
+            'AWS/SQS',
+            'NumberOfMessagesSent',
+            'QueueName',
+            queue.name,
+            { stat: 'Sum', label: `${label} queue` },
+          ],
+        ),
       ]),
     'store-throttling': (title) =>
       metricWidget(
         title,
         t.region,
         Object.entries(t.tables).flatMap(([label, table]) =>
-          (['ReadThrottleEvents', 'WriteThrottleEvents'] as const).map((metricName): Metric => [
-            'AWS/DynamoDB', metricName, 'TableName', table.name, { stat: 'Sum', label: `${label} ${metricName}` },
-          ]),
+          (['ReadThrottleEvents', 'WriteThrottleEvents'] as const).map(
+            (metricName): Metric => [
+              'AWS/DynamoDB',
+              metricName,
+              'TableName',
+              table.name,
+              { stat: 'Sum', label: `${label} ${metricName}` },
+            ],
+          ),
         ),
       ),
   };
@@ -98,5 +142,9 @@ export function createDashboard(name: string, targets: AwsDashboardTargets, pare
     width: WIDTH,
     height: HEIGHT,
   }));
-  return new Dashboard(`${name}-dashboard`, { dashboardName: targets.dashboardName, dashboardBody: pulumi.jsonStringify({ widgets }) }, { parent });
+  return new Dashboard(
+    `${name}-dashboard`,
+    { dashboardName: targets.dashboardName, dashboardBody: pulumi.jsonStringify({ widgets }) },
+    { parent },
+  );
 }

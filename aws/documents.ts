@@ -56,7 +56,10 @@ export function tableShapeFromSchema(schema: CreateTableCommandInput): TableShap
   if (!hashKey) throw new Error(`table ${schema.TableName}: the key schema has no HASH key`);
   const shape: TableShape = {
     billingMode: 'PAY_PER_REQUEST',
-    attributes: (schema.AttributeDefinitions ?? []).map((a) => ({ name: a.AttributeName as string, type: a.AttributeType as string })),
+    attributes: (schema.AttributeDefinitions ?? []).map((a) => ({
+      name: a.AttributeName as string,
+      type: a.AttributeType as string,
+    })),
     hashKey,
   };
   const rangeKey = keyOf(schema.KeySchema, 'RANGE');
@@ -64,7 +67,10 @@ export function tableShapeFromSchema(schema: CreateTableCommandInput): TableShap
   if (schema.GlobalSecondaryIndexes?.length) {
     shape.globalSecondaryIndexes = schema.GlobalSecondaryIndexes.map((index) => ({
       name: index.IndexName as string,
-      keySchemas: (index.KeySchema ?? []).map((k) => ({ attributeName: k.AttributeName as string, keyType: k.KeyType as string })),
+      keySchemas: (index.KeySchema ?? []).map((k) => ({
+        attributeName: k.AttributeName as string,
+        keyType: k.KeyType as string,
+      })),
       projectionType: index.Projection?.ProjectionType ?? 'ALL',
       ...(index.Projection?.NonKeyAttributes ? { nonKeyAttributes: index.Projection.NonKeyAttributes } : {}),
     }));

@@ -66,7 +66,12 @@ export function wireSubscriber(name: string, args: SubscriberWiringArgs, parent:
   );
   const permission = new Permission(
     `${name}-subscriber-from-rule`,
-    { action: 'lambda:InvokeFunction', function: subscriber.name, principal: 'events.amazonaws.com', sourceArn: rule.arn },
+    {
+      action: 'lambda:InvokeFunction',
+      function: subscriber.name,
+      principal: 'events.amazonaws.com',
+      sourceArn: rule.arn,
+    },
     { parent },
   );
   const target = new EventTarget(

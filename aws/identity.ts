@@ -39,7 +39,12 @@ export function apiStatements(r: {
 }): PolicyStatement[] {
   return [
     // PutItem: create and conditional replace; GetItem: get and ping; DeleteItem: conditional remove.
-    { Sid: 'NotesItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: [r.notesTableArn] },
+    {
+      Sid: 'NotesItems',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+      Resource: [r.notesTableArn],
+    },
     { Sid: 'NotesList', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [r.notesTableArn] },
     { Sid: 'ActivityRead', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [r.activityTableArn] },
     logStatement(r.logGroupArn),
@@ -118,10 +123,18 @@ export interface FunctionRolesArgs {
 }
 
 /** One role per function, each allowed only what that function calls. */
-export function createFunctionRoles(name: string, args: FunctionRolesArgs, parent: pulumi.Resource): Record<AwsFunctionName, FunctionRole> {
+export function createFunctionRoles(
+  name: string,
+  args: FunctionRolesArgs,
+  parent: pulumi.Resource,
+): Record<AwsFunctionName, FunctionRole> {
   const { tables, bus, logGroups } = args;
   const statements = {
-    api: apiStatements({ notesTableArn: tables.notes.arn, activityTableArn: tables.activity.arn, logGroupArn: logGroups.api.arn }),
+    api: apiStatements({
+      notesTableArn: tables.notes.arn,
+      activityTableArn: tables.activity.arn,
+      logGroupArn: logGroups.api.arn,
+    }),
     publisher: publisherStatements({
       notesStreamArn: tables.notes.streamArn,
       busArn: bus.arn,
@@ -135,5 +148,6 @@ export function createFunctionRoles(name: string, args: FunctionRolesArgs, paren
     }),
   };
   return perFunction((fn) =>
-    createFunctionRole(`${name}-${fn}`, { functionName: args.functionName(fn), statements: statements[fn] }, parent));
+    createFunctionRole(`${name}-${fn}`, { functionName: args.functionName(fn), statements: statements[fn] }, parent),
+  );
 }

@@ -53,12 +53,21 @@ export function createAlerts(name: string, args: AzureAlertArgs, parent: pulumi.
       location: 'Global', // action groups are global resources
       groupShortName: 'notes-ops', // at most 12 characters: the sender name of SMS and e-mail
       enabled: true,
-      emailReceivers: settings.email === '' ? [] : [{ name: 'alert-email', emailAddress: settings.email, useCommonAlertSchema: true }],
+      emailReceivers:
+        settings.email === ''
+          ? []
+          : [{ name: 'alert-email', emailAddress: settings.email, useCommonAlertSchema: true }],
     },
     { parent },
   );
 
-  const alert = (suffix: string, description: string, severity: number, scope: pulumi.Input<string>, criterion: Criterion) =>
+  const alert = (
+    suffix: string,
+    description: string,
+    severity: number,
+    scope: pulumi.Input<string>,
+    criterion: Criterion,
+  ) =>
     new monitor.MetricAlert(
       `${name}-${suffix}`,
       {
@@ -88,23 +97,47 @@ export function createAlerts(name: string, args: AzureAlertArgs, parent: pulumi.
     threshold: 0,
   });
   const alerts = [
-    alert('dead-lettered', 'Event Grid dead-lettered events into the storage container: inspect and redeliver them.', ERROR, targets.topicId, topic('DeadLetteredCount')),
-    alert('dropped-events', 'Event Grid dropped events it could neither deliver nor dead-letter: they are lost.', ERROR, targets.topicId, topic('DroppedEventCount')),
-    alert('function-failures', `Function invocations failed (at least ${settings.functionErrors} in ${ALERT_PERIOD_SECONDS / 60} minutes).`, WARNING, targets.appInsightsId, {
-      metricNamespace: 'microsoft.insights/components',
-      metricName: 'requests/failed',
-      timeAggregation: 'Count',
-      operator: 'GreaterThanOrEqual',
-      threshold: settings.functionErrors,
-    }),
-    alert('cosmos-throttles', `Cosmos DB answered 429 (throttled) at least ${settings.throttles} times in ${ALERT_PERIOD_SECONDS / 60} minutes.`, WARNING, targets.cosmosAccountId, {
-      metricNamespace: 'Microsoft.DocumentDB/databaseAccounts',
-      metricName: 'TotalRequests',
-      timeAggregation: 'Count',
-      operator: 'GreaterThanOrEqual',
-      threshold: settings.throttles,
-      dimensions: [{ name: 'StatusCode', operator: 'Include', values: ['429'] }],
-    }),
+    alert(
+      'dead-lettered',
+      'Event Grid dead-lettered events into the storage container: inspect and redeliver them.',
+      ERROR,
+      targets.topicId,
+      topic('DeadLetteredCount'),
+    ),
+    alert(
+      'dropped-events',
+      'Event Grid dropped events it could neither deliver nor dead-letter: they are lost.',
+      ERROR,
+      targets.topicId,
+      topic('DroppedEventCount'),
+    ),
+    alert(
+      'function-failures',
+      `Function invocations failed (at least ${settings.functionErrors} in ${ALERT_PERIOD_SECONDS / 60} minutes).`,
+      WARNING,
+      targets.appInsightsId,
+      {
+        metricNamespace: 'microsoft.insights/components',
+        metricName: 'requests/failed',
+        timeAggregation: 'Count',
+        operator: 'GreaterThanOrEqual',
+        threshold: settings.functionErrors,
+      },
+    ),
+    alert(
+      'cosmos-throttles',
+      `Cosmos DB answered 429 (throttled) at least ${settings.throttles} times in ${ALERT_PERIOD_SECONDS / 60} minutes.`,
+      WARNING,
+      targets.cosmosAccountId,
+      {
+        metricNamespace: 'Microsoft.DocumentDB/databaseAccounts',
+        metricName: 'TotalRequests',
+        timeAggregation: 'Count',
+        operator: 'GreaterThanOrEqual',
+        threshold: settings.throttles,
+        dimensions: [{ name: 'StatusCode', operator: 'Include', values: ['429'] }],
+      },
+    ),
   ];
   return { actionGroup, alerts };
 }

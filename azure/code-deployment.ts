@@ -17,7 +17,9 @@ export const defaultStagingDir = path.join(os.tmpdir(), 'serverless-aws-azure', 
 
 export function validatePackage(appPackage: AppPackage): void {
   if (!/^[0-9a-f]{64}$/.test(appPackage.hash)) {
-    throw new Error(`the Azure package hash must be 64 lower-case hex characters (sha256), got ${JSON.stringify(appPackage.hash)}`);
+    throw new Error(
+      `the Azure package hash must be 64 lower-case hex characters (sha256), got ${JSON.stringify(appPackage.hash)}`,
+    );
   }
   // A zip starts with a local file header "PK\x03\x04".
   if (appPackage.zip.length < 4 || appPackage.zip.readUInt32LE(0) !== 0x04034b50) {
@@ -34,7 +36,11 @@ export function packageFileName(appPackage: AppPackage): string {
  * Writes the zip once per hash (content-addressed, so concurrent runs write the same bytes).
  * A preview publishes nothing, so it only computes where the zip would go.
  */
-export function stagePackage(appPackage: AppPackage, stagingDir: string, write = !pulumi.runtime.isDryRun()): { zipPath: string; zipSha256: string } {
+export function stagePackage(
+  appPackage: AppPackage,
+  stagingDir: string,
+  write = !pulumi.runtime.isDryRun(),
+): { zipPath: string; zipSha256: string } {
   validatePackage(appPackage);
   const zipPath = path.join(stagingDir, packageFileName(appPackage));
   const zipSha256 = createHash('sha256').update(appPackage.zip).digest('hex');
@@ -56,7 +62,14 @@ export class FlexPackageDeployment extends pulumi.dynamic.Resource {
   declare readonly functions: pulumi.Output<string[]>;
 
   constructor(name: string, args: OneDeployArgs, opts?: pulumi.CustomResourceOptions) {
-    super(oneDeployProvider, name, { ...args, deploymentId: undefined, functions: undefined }, opts, 'azure', 'FlexPackageDeployment');
+    super(
+      oneDeployProvider,
+      name,
+      { ...args, deploymentId: undefined, functions: undefined },
+      opts,
+      'azure',
+      'FlexPackageDeployment',
+    );
   }
 }
 
@@ -69,7 +82,11 @@ export interface CodeDeploymentArgs {
   dependsOn: pulumi.Input<pulumi.Resource>[];
 }
 
-export function createCodeDeployment(name: string, args: CodeDeploymentArgs, parent: pulumi.Resource): FlexPackageDeployment {
+export function createCodeDeployment(
+  name: string,
+  args: CodeDeploymentArgs,
+  parent: pulumi.Resource,
+): FlexPackageDeployment {
   const { zipPath, zipSha256 } = stagePackage(args.appPackage, args.stagingDir);
   return new FlexPackageDeployment(
     `${name}-code`,

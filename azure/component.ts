@@ -33,7 +33,10 @@ function defaultPackage(): AppPackage {
   return { zip: zipBundle(bundle), hash: bundle.hash };
 }
 
-function principalIdOf(identity: pulumi.Output<{ principalId?: string } | undefined>, owner: string): pulumi.Output<string> {
+function principalIdOf(
+  identity: pulumi.Output<{ principalId?: string } | undefined>,
+  owner: string,
+): pulumi.Output<string> {
   return identity.apply((i) => {
     if (!i?.principalId) throw new Error(`${owner} has no system-assigned identity`);
     return i.principalId;
@@ -56,18 +59,35 @@ export class AzureNotesApp extends pulumi.ComponentResource {
     validateAzureNotesAppArgs(args);
     const code = args.code ?? defaultPackage();
     validatePackage(code);
-    super(AZURE_NOTES_APP_TYPE, name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: AZURE_NOTES_APP_PREVIOUS_TYPE }] });
+    super(
+      AZURE_NOTES_APP_TYPE,
+      name,
+      {},
+      { ...opts, aliases: [...(opts?.aliases ?? []), { type: AZURE_NOTES_APP_PREVIOUS_TYPE }] },
+    );
     // biome-ignore lint/complexity/noUselessThisAlias: every child's `parent`, so the constructor reads as a table of contents
     const parent = this;
 
-    const group = new resources.ResourceGroup(`${name}-rg`, args.location === undefined ? {} : { location: args.location }, { parent });
+    const group = new resources.ResourceGroup(
+      `${name}-rg`,
+      args.location === undefined ? {} : { location: args.location },
+      { parent },
+    );
     const resourceGroupName = group.name;
     const location = group.location;
     const client = authorization.getClientConfigOutput({ parent });
 
-    const telemetry = createTelemetry(name, { resourceGroupName, location, logRetentionDays: args.logRetentionDays }, parent);
+    const telemetry = createTelemetry(
+      name,
+      { resourceGroupName, location, logRetentionDays: args.logRetentionDays },
+      parent,
+    );
     const hostStorage = createHostStorage(name, { resourceGroupName, location }, parent);
-    const deadLetters = createDeadLetterContainer(name, { resourceGroupName, accountName: hostStorage.account.name }, parent);
+    const deadLetters = createDeadLetterContainer(
+      name,
+      { resourceGroupName, accountName: hostStorage.account.name },
+      parent,
+    );
     const documents = createDocuments(name, { resourceGroupName, location, protectData: args.protectData }, parent);
     const topic = createTopic(name, { resourceGroupName, location }, parent);
     const functionApp = createFunctionApp(
@@ -125,7 +145,12 @@ export class AzureNotesApp extends pulumi.ComponentResource {
         appId: app.id,
         scmHost: functionApp.scmHost,
         requiredFunctions: [...AZURE_FUNCTIONS],
-        dependsOn: [...identity.appRoles, settings, hostStorage.deploymentContainer, ...Object.values(documents.containers)],
+        dependsOn: [
+          ...identity.appRoles,
+          settings,
+          hostStorage.deploymentContainer,
+          ...Object.values(documents.containers),
+        ],
       },
       parent,
     );
@@ -146,7 +171,11 @@ export class AzureNotesApp extends pulumi.ComponentResource {
     );
 
     // Operations: the dead-letter path, failures and throttling page someone; one dashboard shows them.
-    const watched = { topicId: topic.id, appInsightsId: telemetry.appInsights.id, cosmosAccountId: documents.account.id };
+    const watched = {
+      topicId: topic.id,
+      appInsightsId: telemetry.appInsights.id,
+      cosmosAccountId: documents.account.id,
+    };
     createAlerts(name, { resourceGroupName, ...watched, settings: args.alerts ?? DEFAULT_ALERT_SETTINGS }, parent);
     createDashboard(name, { resourceGroupName, location, ...watched }, parent);
 

@@ -49,7 +49,12 @@ export function createHostStorage(name: string, args: HostStorageArgs, parent: p
   );
   const deploymentContainer = new storage.BlobContainer(
     `${name}-deployments`,
-    { resourceGroupName: args.resourceGroupName, accountName: account.name, containerName: deploymentContainerName, publicAccess: 'None' },
+    {
+      resourceGroupName: args.resourceGroupName,
+      accountName: account.name,
+      containerName: deploymentContainerName,
+      publicAccess: 'None',
+    },
     { parent },
   );
   return {
@@ -132,7 +137,10 @@ export function createFunctionApp(name: string, args: FunctionAppArgs, parent: p
 
   const scmHost = pulumi
     .all([app.hostNameSslStates, app.name])
-    .apply(([states, appName]) => states?.find((s) => s.hostType === 'Repository')?.name ?? `${appName}.scm.azurewebsites.net`);
+    .apply(
+      ([states, appName]) =>
+        states?.find((s) => s.hostType === 'Repository')?.name ?? `${appName}.scm.azurewebsites.net`,
+    );
 
   return { plan, app, scmHost };
 }
@@ -176,7 +184,11 @@ export interface AppSettingsArgs {
  * App settings as their own resource (sites/config/appsettings), as Microsoft's Flex templates do,
  * so the site resource itself stays minimal. Identity-based connections only: no key anywhere.
  */
-export function createAppSettings(name: string, args: AppSettingsArgs, parent: pulumi.Resource): web.WebAppApplicationSettings {
+export function createAppSettings(
+  name: string,
+  args: AppSettingsArgs,
+  parent: pulumi.Resource,
+): web.WebAppApplicationSettings {
   return new web.WebAppApplicationSettings(
     `${name}-settings`,
     {

@@ -55,7 +55,9 @@ function chart(title: string, metrics: ChartMetric[], filter?: { key: string; va
               aggregationType: m.aggregationType,
               metricVisualization: { displayName: m.displayName },
             })),
-            ...(filter ? { filterCollection: { filters: [{ key: filter.key, operator: 0, values: filter.values }] } } : {}),
+            ...(filter
+              ? { filterCollection: { filters: [{ key: filter.key, operator: 0, values: filter.values }] } }
+              : {}),
           },
         },
       },
@@ -85,20 +87,37 @@ function logsChart(title: string, appInsightsId: pulumi.Input<string>, query: st
 
 function panels(t: AzureDashboardTargets): Record<PanelId, (title: string) => PartMetadata> {
   const insights = (name: string, displayName: string): ChartMetric => ({
-    resourceId: t.appInsightsId, namespace: 'microsoft.insights/components', name, aggregationType: COUNT, displayName,
+    resourceId: t.appInsightsId,
+    namespace: 'microsoft.insights/components',
+    name,
+    aggregationType: COUNT,
+    displayName,
   });
   const topic = (name: string, displayName: string): ChartMetric => ({
-    resourceId: t.topicId, namespace: 'Microsoft.EventGrid/topics', name, aggregationType: SUM, displayName,
+    resourceId: t.topicId,
+    namespace: 'Microsoft.EventGrid/topics',
+    name,
+    aggregationType: SUM,
+    displayName,
   });
   return {
     requests: (title) => chart(title, [insights('requests/count', 'invocations')]),
-    errors: (title) => chart(title, [insights('requests/failed', 'failed invocations'), insights('exceptions/count', 'exceptions')]),
+    errors: (title) =>
+      chart(title, [insights('requests/failed', 'failed invocations'), insights('exceptions/count', 'exceptions')]),
     // Platform metrics have no percentiles; the request telemetry does.
     latency: (title) =>
-      logsChart(title, t.appInsightsId, `requests | summarize p50 = percentile(duration, 50), p95 = percentile(duration, 95) by bin(timestamp, ${bin})`),
+      logsChart(
+        title,
+        t.appInsightsId,
+        `requests | summarize p50 = percentile(duration, 50), p95 = percentile(duration, 95) by bin(timestamp, ${bin})`,
+      ),
     // Flex Consumption reports no cold-start metric; each new instance's Functions host logs "Host started".
     'cold-starts': (title) =>
-      logsChart(title, t.appInsightsId, `traces | where message startswith "Host started" | summarize coldStarts = count() by bin(timestamp, ${bin})`),
+      logsChart(
+        title,
+        t.appInsightsId,
+        `traces | where message startswith "Host started" | summarize coldStarts = count() by bin(timestamp, ${bin})`,
+      ),
     events: (title) =>
       chart(title, [
         topic('PublishSuccessCount', 'published'),
@@ -108,13 +127,25 @@ function panels(t: AzureDashboardTargets): Record<PanelId, (title: string) => Pa
     'store-throttling': (title) =>
       chart(
         title,
-        [{ resourceId: t.cosmosAccountId, namespace: 'Microsoft.DocumentDB/databaseAccounts', name: 'TotalRequests', aggregationType: COUNT, displayName: '429 answers' }],
+        [
+          {
+            resourceId: t.cosmosAccountId,
+            namespace: 'Microsoft.DocumentDB/databaseAccounts',
+            name: 'TotalRequests',
+            aggregationType: COUNT,
+            displayName: '429 answers',
+          },
+        ],
         { key: 'StatusCode', values: ['429'] },
       ),
   };
 }
 
-export function createDashboard(name: string, targets: AzureDashboardTargets, parent: pulumi.Resource): portal.Dashboard {
+export function createDashboard(
+  name: string,
+  targets: AzureDashboardTargets,
+  parent: pulumi.Resource,
+): portal.Dashboard {
   const builders = panels(targets);
   const parts = DASHBOARD_PANELS.map((panel, index) => ({
     position: {

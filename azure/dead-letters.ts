@@ -16,10 +16,19 @@ export interface DeadLetters {
   containerId: pulumi.Output<string>;
 }
 
-export function createDeadLetterContainer(name: string, args: DeadLetterContainerArgs, parent: pulumi.Resource): DeadLetters {
+export function createDeadLetterContainer(
+  name: string,
+  args: DeadLetterContainerArgs,
+  parent: pulumi.Resource,
+): DeadLetters {
   const container = new storage.BlobContainer(
     `${name}-deadletter`,
-    { resourceGroupName: args.resourceGroupName, accountName: args.accountName, containerName: deadLetterContainerName, publicAccess: 'None' },
+    {
+      resourceGroupName: args.resourceGroupName,
+      accountName: args.accountName,
+      containerName: deadLetterContainerName,
+      publicAccess: 'None',
+    },
     { parent },
   );
   return { container, containerId: container.id };

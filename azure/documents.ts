@@ -42,7 +42,12 @@ export function createDocuments(name: string, args: DocumentsArgs, parent: pulum
   // Serverless accounts take no throughput options.
   const database = new cosmosdb.SqlResourceSqlDatabase(
     `${name}-db`,
-    { resourceGroupName: args.resourceGroupName, accountName: account.name, databaseName: COSMOS_DATABASE, resource: { id: COSMOS_DATABASE } },
+    {
+      resourceGroupName: args.resourceGroupName,
+      accountName: account.name,
+      databaseName: COSMOS_DATABASE,
+      resource: { id: COSMOS_DATABASE },
+    },
     { parent, protect },
   );
 

@@ -44,7 +44,11 @@ export interface SubscriptionArgs {
   dependsOn: pulumi.Resource[];
 }
 
-export function createSubscription(name: string, args: SubscriptionArgs, parent: pulumi.Resource): eventgrid.TopicEventSubscription {
+export function createSubscription(
+  name: string,
+  args: SubscriptionArgs,
+  parent: pulumi.Resource,
+): eventgrid.TopicEventSubscription {
   return new eventgrid.TopicEventSubscription(
     `${name}-subscriber`,
     {

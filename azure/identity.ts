@@ -56,8 +56,18 @@ export function createIdentity(name: string, args: IdentityArgs, parent: pulumi.
       { parent },
     );
 
-  const storageRole = assign('app-storage', args.appPrincipalId, builtInRoles.storageBlobDataOwner, args.storageAccountId);
-  const telemetryRole = assign('app-telemetry', args.appPrincipalId, builtInRoles.monitoringMetricsPublisher, args.appInsightsId);
+  const storageRole = assign(
+    'app-storage',
+    args.appPrincipalId,
+    builtInRoles.storageBlobDataOwner,
+    args.storageAccountId,
+  );
+  const telemetryRole = assign(
+    'app-telemetry',
+    args.appPrincipalId,
+    builtInRoles.monitoringMetricsPublisher,
+    args.appInsightsId,
+  );
   const senderRole = assign('app-eventgrid', args.appPrincipalId, builtInRoles.eventGridDataSender, args.topicId);
   const cosmosRole = new cosmosdb.SqlResourceSqlRoleAssignment(
     `${name}-app-cosmos`,
@@ -66,7 +76,9 @@ export function createIdentity(name: string, args: IdentityArgs, parent: pulumi.
       accountName: args.cosmosAccountName,
       // Derived from the principal too: a replaced Function App has a new identity, and Pulumi creates
       // the replacement assignment before deleting the old one, which under the same id would collide.
-      roleAssignmentId: pulumi.output(args.appPrincipalId).apply((principal) => stableUuid(`${name}:app-cosmos-data-contributor:${principal}`)),
+      roleAssignmentId: pulumi
+        .output(args.appPrincipalId)
+        .apply((principal) => stableUuid(`${name}:app-cosmos-data-contributor:${principal}`)),
       roleDefinitionId: pulumi.interpolate`${args.cosmosAccountId}/sqlRoleDefinitions/${cosmosDataContributorRole}`,
       scope: args.cosmosAccountId,
       principalId: args.appPrincipalId,

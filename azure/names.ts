@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 
 /** Storage account names are 3-24 lower-case letters and digits; azure-native appends 8 random characters. */
 export function storageAccountLogicalName(name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 14);
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 14);
   return `${cleaned}st`;
 }
 

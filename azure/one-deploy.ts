@@ -143,7 +143,9 @@ export async function gitHubAssertion(oidc: GitHubOidc): Promise<string> {
   const response = await fetch(url, { headers: { authorization: `bearer ${oidc.requestToken}` } });
   const body = response.ok ? ((await response.json()) as { value?: unknown }) : {};
   if (typeof body.value !== 'string' || body.value === '') {
-    throw new Error(`GitHub's OIDC endpoint answered ${response.status} without a token; the job needs "permissions: id-token: write"`);
+    throw new Error(
+      `GitHub's OIDC endpoint answered ${response.status} without a token; the job needs "permissions: id-token: write"`,
+    );
   }
   return body.value;
 }
@@ -171,7 +173,8 @@ export function tokenFromCredential(credential: TokenCredential): TokenSource {
           'Locally: az login. In GitHub Actions: "permissions: id-token: write" and ARM_CLIENT_ID/ARM_TENANT_ID of an identity with a federated credential for this workflow.',
       );
     }
-    if (!token?.token) throw new OneDeployError('auth', 'the Azure credential returned no token to publish the Function App package');
+    if (!token?.token)
+      throw new OneDeployError('auth', 'the Azure credential returned no token to publish the Function App package');
     return token.token;
   };
 }
@@ -194,11 +197,17 @@ function readVerifiedZip(inputs: OneDeployInputs): Buffer {
   try {
     zip = fs.readFileSync(inputs.zipPath);
   } catch (error) {
-    throw new OneDeployError('config', `the staged package ${inputs.zipPath} cannot be read (${(error as Error).message}); run pulumi up again`);
+    throw new OneDeployError(
+      'config',
+      `the staged package ${inputs.zipPath} cannot be read (${(error as Error).message}); run pulumi up again`,
+    );
   }
   const actual = crypto.createHash('sha256').update(zip).digest('hex');
   if (actual !== inputs.zipSha256) {
-    throw new OneDeployError('config', `the staged package ${inputs.zipPath} changed since the program built it; run pulumi up again`);
+    throw new OneDeployError(
+      'config',
+      `the staged package ${inputs.zipPath} changed since the program built it; run pulumi up again`,
+    );
   }
   return zip;
 }
@@ -213,7 +222,10 @@ export async function classifyResponse(response: Response, what: string): Promis
   const detail = `${what} answered ${response.status} ${(await response.text()).slice(0, 500)}`.trim();
   const status = response.status;
   if (status === 401) {
-    return new OneDeployError('auth', `${detail}: the token was refused; it must be for ${kuduTokenScope} of the subscription's tenant`);
+    return new OneDeployError(
+      'auth',
+      `${detail}: the token was refused; it must be for ${kuduTokenScope} of the subscription's tenant`,
+    );
   }
   if (status === 403) {
     return new OneDeployError(
@@ -225,7 +237,10 @@ export async function classifyResponse(response: Response, what: string): Promis
   if (status === 408 || status === 409 || status === 429 || status >= 500) {
     return new OneDeployError('transient', detail, retryAfterMs(response));
   }
-  return new OneDeployError('config', `${detail}: the request itself was refused; check that the app is on Flex Consumption and the package is a valid zip`);
+  return new OneDeployError(
+    'config',
+    `${detail}: the request itself was refused; check that the app is on Flex Consumption and the package is a valid zip`,
+  );
 }
 
 /** A request whose failure to connect or answer in time is transient. */
@@ -243,7 +258,12 @@ async function authorized(env: PublishEnvironment): Promise<Record<string, strin
 }
 
 /** Runs `step` until it succeeds, retrying transient errors with backoff; none outlives `deadline`. */
-async function withRetries<T>(step: () => Promise<T>, deadline: number, env: PublishEnvironment, what: string): Promise<T> {
+async function withRetries<T>(
+  step: () => Promise<T>,
+  deadline: number,
+  env: PublishEnvironment,
+  what: string,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
@@ -252,7 +272,10 @@ async function withRetries<T>(step: () => Promise<T>, deadline: number, env: Pub
       const backoff = Math.min(env.retryMaxDelayMs, env.retryBaseDelayMs * 2 ** (attempt - 1));
       const delay = Math.min(env.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0));
       if (env.now() + delay > deadline) {
-        throw new OneDeployError('transient', `${what} gave up after ${attempt} attempts within its time budget; last error: ${error.message}`);
+        throw new OneDeployError(
+          'transient',
+          `${what} gave up after ${attempt} attempts within its time budget; last error: ${error.message}`,
+        );
       }
       await env.sleep(delay);
     }
@@ -284,22 +307,37 @@ const deploymentIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
  * (Azure/azure-dev#3658); failing that, a Location naming it (resolved against the SCM URL, since
  * it may be relative). Never /api/deployments/latest, which may still be the previous deployment.
  */
-export function startedDeploymentUrl(base: string, body: string, location: string | null): { url: string; id?: string } {
+export function startedDeploymentUrl(
+  base: string,
+  body: string,
+  location: string | null,
+): { url: string; id?: string } {
   const id = body.trim().replace(/^"(.*)"$/, '$1');
   if (deploymentIdPattern.test(id)) return { url: `${base}/api/deployments/${id}`, id };
   if (location) {
     const url = new URL(location, `${base}/`).toString();
     if (!/\/api\/deployments\/latest\/?$/i.test(new URL(url).pathname)) return { url };
   }
-  throw new OneDeployError('config', `Kudu accepted the package but named no deployment to follow (body ${JSON.stringify(body.slice(0, 100))}, Location ${location ?? 'none'})`);
+  throw new OneDeployError(
+    'config',
+    `Kudu accepted the package but named no deployment to follow (body ${JSON.stringify(body.slice(0, 100))}, Location ${location ?? 'none'})`,
+  );
 }
 
-async function startDeployment(inputs: OneDeployInputs, zip: Buffer, env: PublishEnvironment): Promise<{ url: string; id?: string }> {
+async function startDeployment(
+  inputs: OneDeployInputs,
+  zip: Buffer,
+  env: PublishEnvironment,
+): Promise<{ url: string; id?: string }> {
   const base = env.scmBaseUrl(inputs.scmHost);
   const what = `One Deploy to ${inputs.scmHost}`;
   const response = await request(
     `${base}/api/publish?RemoteBuild=false&Deployer=pulumi`,
-    { method: 'POST', headers: { ...(await authorized(env)), 'content-type': 'application/zip' }, body: new Uint8Array(zip) },
+    {
+      method: 'POST',
+      headers: { ...(await authorized(env)), 'content-type': 'application/zip' },
+      body: new Uint8Array(zip),
+    },
     env,
     what,
   );
@@ -308,7 +346,11 @@ async function startDeployment(inputs: OneDeployInputs, zip: Buffer, env: Publis
 }
 
 /** Polls the started deployment until Kudu reports a final status. */
-async function waitForDeployment(started: { url: string; id?: string }, deadline: number, env: PublishEnvironment): Promise<KuduDeployment> {
+async function waitForDeployment(
+  started: { url: string; id?: string },
+  deadline: number,
+  env: PublishEnvironment,
+): Promise<KuduDeployment> {
   const what = `One Deploy status ${started.url}`;
   for (;;) {
     const deployment = await withRetries(
@@ -338,11 +380,17 @@ async function waitForDeployment(started: { url: string; id?: string }, deadline
         case kuduStatus.conflict:
           throw new OneDeployError('transient', `One Deploy was refused: another deployment is in progress ${logs}`);
         case kuduStatus.cancelled:
-          throw new OneDeployError('config', `One Deploy was cancelled (a newer deployment replaced it?): ${reason} ${logs}`);
+          throw new OneDeployError(
+            'config',
+            `One Deploy was cancelled (a newer deployment replaced it?): ${reason} ${logs}`,
+          );
       }
     }
     if (env.now() + env.pollIntervalMs > deadline) {
-      throw new OneDeployError('transient', `One Deploy did not finish within its time budget (last status ${deployment?.status ?? 'unknown'}) ${logs}`);
+      throw new OneDeployError(
+        'transient',
+        `One Deploy did not finish within its time budget (last status ${deployment?.status ?? 'unknown'}) ${logs}`,
+      );
     }
     await env.sleep(env.pollIntervalMs);
   }
@@ -353,7 +401,12 @@ async function waitForDeployment(started: { url: string; id?: string }, deadline
 
 async function listFunctions(appId: string, env: PublishEnvironment): Promise<string[]> {
   const what = `ARM ${appId}/functions`;
-  const response = await request(`${env.armBaseUrl}${appId}/functions?api-version=${armApiVersion}`, { headers: await authorized(env) }, env, what);
+  const response = await request(
+    `${env.armBaseUrl}${appId}/functions?api-version=${armApiVersion}`,
+    { headers: await authorized(env) },
+    env,
+    what,
+  );
   // A site that has indexed nothing yet may answer 404.
   if (response.status === 404) return [];
   if (!response.ok) throw await classifyResponse(response, what);
@@ -362,10 +415,19 @@ async function listFunctions(appId: string, env: PublishEnvironment): Promise<st
   return (body.value ?? []).map((f) => (f.name ?? '').split('/').pop() ?? '').filter((n) => n.length > 0);
 }
 
-async function waitForFunctions(inputs: OneDeployInputs, budgetDeadline: number, env: PublishEnvironment): Promise<string[]> {
+async function waitForFunctions(
+  inputs: OneDeployInputs,
+  budgetDeadline: number,
+  env: PublishEnvironment,
+): Promise<string[]> {
   const deadline = Math.min(budgetDeadline, env.now() + env.indexingTimeoutMs);
   for (;;) {
-    const names = await withRetries(() => listFunctions(inputs.appId, env), deadline, env, `ARM ${inputs.appId}/functions`);
+    const names = await withRetries(
+      () => listFunctions(inputs.appId, env),
+      deadline,
+      env,
+      `ARM ${inputs.appId}/functions`,
+    );
     const missing = inputs.requiredFunctions.filter((f) => !names.includes(f));
     if (missing.length === 0) return names.sort();
     if (env.now() + env.pollIntervalMs > deadline) {
@@ -386,7 +448,10 @@ async function waitForFunctions(inputs: OneDeployInputs, budgetDeadline: number,
  * indexed. Auth and configuration errors end at once; transient ones (and failed deployments, a
  * bounded number of times) are retried with backoff; nothing runs past env.totalBudgetMs.
  */
-export async function publish(inputs: OneDeployInputs, env: PublishEnvironment = azureEnvironment()): Promise<OneDeployOutputs> {
+export async function publish(
+  inputs: OneDeployInputs,
+  env: PublishEnvironment = azureEnvironment(),
+): Promise<OneDeployOutputs> {
   const zip = readVerifiedZip(inputs);
   const deadline = env.now() + env.totalBudgetMs;
   let failures = 0;

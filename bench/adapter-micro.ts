@@ -37,14 +37,22 @@ const noteBody = JSON.stringify({ title: 'bench note', body: 'x'.repeat(200) });
 
 function newApp() {
   // No request log lines: the adapters' conversions only.
-  return createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' });
+  return createApp({
+    auth: noSignIn(),
+    notes: new MemoryNoteStore(),
+    activity: new MemoryActivityStore(),
+    servedBy: 'aws',
+  });
 }
 
 function coreCaller(): Caller {
   const app = newApp();
   return async (method, pathAndQuery, body) => {
     const response = await app.fetch(
-      new Request(`https://${host}${pathAndQuery}`, { method, ...(body ? { body, headers: { 'content-type': 'application/json' } } : {}) }),
+      new Request(`https://${host}${pathAndQuery}`, {
+        method,
+        ...(body ? { body, headers: { 'content-type': 'application/json' } } : {}),
+      }),
     );
     return { status: response.status, body: await response.text() };
   };
@@ -116,7 +124,11 @@ async function once(scenario: MicroScenario, call: Caller): Promise<void> {
  * three; each call timed on its own with hrtime. A call that does not succeed stops the run.
  */
 export async function measureAdapters(calls: number): Promise<MicroResult[]> {
-  const callers: Record<MicroTarget, Caller> = { 'core fetch': coreCaller(), 'aws adapter': awsCaller(), 'azure adapter': azureCaller() };
+  const callers: Record<MicroTarget, Caller> = {
+    'core fetch': coreCaller(),
+    'aws adapter': awsCaller(),
+    'azure adapter': azureCaller(),
+  };
   const targets = Object.keys(callers) as MicroTarget[];
   const results: MicroResult[] = [];
   for (const scenario of ['hello', 'create-then-get'] as const) {
@@ -137,7 +149,14 @@ export async function measureAdapters(calls: number): Promise<MicroResult[]> {
     for (const t of targets) {
       const list = samples.get(t)!;
       const p50 = quantile(list, 0.5);
-      results.push({ target: t, scenario, p50Us: p50, p99Us: quantile(list, 0.99), calls: list.length, p50Ratio: t === 'core fetch' ? undefined : ratio(p50, floorP50) });
+      results.push({
+        target: t,
+        scenario,
+        p50Us: p50,
+        p99Us: quantile(list, 0.99),
+        calls: list.length,
+        p50Ratio: t === 'core fetch' ? undefined : ratio(p50, floorP50),
+      });
     }
   }
   return results;

@@ -40,7 +40,12 @@ export function buildTargets(): BundleBuild {
     bundle: aws[name],
     providedByRuntime: 'the AWS SDK v3 (@aws-sdk/*, in the nodejs22.x runtime)',
   }));
-  targets.push({ name: 'azure', mainFile: 'dist/index.js', bundle: azure, providedByRuntime: '@azure/functions-core (the Functions host)' });
+  targets.push({
+    name: 'azure',
+    mainFile: 'dist/index.js',
+    bundle: azure,
+    providedByRuntime: '@azure/functions-core (the Functions host)',
+  });
   return { targets, buildMs };
 }
 

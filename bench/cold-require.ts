@@ -72,7 +72,11 @@ export function writeBundle(bundle: Bundle, prefix: string): string {
  * `nodeModules` is the repository's node_modules: on NODE_PATH so the externals the runtime would
  * provide (the AWS SDK) resolve from the temp dir, the way they resolve from /var/runtime on Lambda.
  */
-export async function measureColdRequire(target: BundleTarget, runs: number, nodeModules: string): Promise<ColdRequire> {
+export async function measureColdRequire(
+  target: BundleTarget,
+  runs: number,
+  nodeModules: string,
+): Promise<ColdRequire> {
   const dir = writeBundle(target.bundle, `bench-${target.name}`);
   try {
     const env: NodeJS.ProcessEnv = {
@@ -87,7 +91,8 @@ export async function measureColdRequire(target: BundleTarget, runs: number, nod
     const results: ChildResult[] = [];
     const own: ChildResult[] = [];
     for (let i = 0; i < runs; i += 1) {
-      const child = (preload: string[]) => runNode(['-e', childScript, file, JSON.stringify(preload)], { cwd: dir, env, timeoutMs: 30_000 });
+      const child = (preload: string[]) =>
+        runNode(['-e', childScript, file, JSON.stringify(preload)], { cwd: dir, env, timeoutMs: 30_000 });
       results.push(lastJsonLine<ChildResult>((await child([])).stdout));
       own.push(lastJsonLine<ChildResult>((await child(externals)).stdout));
     }

@@ -115,17 +115,25 @@ function requestsFor(scenario: ScenarioName, authorization: string | undefined):
       method: 'GET',
       headers: auth,
       // A failed create resets the sequence instead of asking for a note that does not exist.
-      setupRequest: (request, context) => (typeof context.id === 'string' ? { ...request, path: `/api/notes/${context.id}` } : undefined),
+      setupRequest: (request, context) =>
+        typeof context.id === 'string' ? { ...request, path: `/api/notes/${context.id}` } : undefined,
     },
   ];
 }
 
-function load(url: string, scenario: ScenarioName, connections: number, durationS: number, authorization: string | undefined): Promise<{ result: autocannon.Result; times: number[]; byStatus: Map<number, number[]> }> {
+function load(
+  url: string,
+  scenario: ScenarioName,
+  connections: number,
+  durationS: number,
+  authorization: string | undefined,
+): Promise<{ result: autocannon.Result; times: number[]; byStatus: Map<number, number[]> }> {
   const times: number[] = [];
   const byStatus = new Map<number, number[]>();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationS, timeout: 10, requests: requestsFor(scenario, authorization) }, (error, result) =>
-      error ? reject(error) : resolve({ result, times, byStatus }),
+    const instance = autocannon(
+      { url, connections, duration: durationS, timeout: 10, requests: requestsFor(scenario, authorization) },
+      (error, result) => (error ? reject(error) : resolve({ result, times, byStatus })),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode < 200 || statusCode >= 300) return;
@@ -137,22 +145,39 @@ function load(url: string, scenario: ScenarioName, connections: number, duration
   });
 }
 
-async function measure(target: TargetName, url: string, scenario: ScenarioName, options: LoadOptions): Promise<LoadResult> {
+async function measure(
+  target: TargetName,
+  url: string,
+  scenario: ScenarioName,
+  options: LoadOptions,
+): Promise<LoadResult> {
   return { target, ...(await measureUrl(url, scenario, options)) };
 }
 
 /** One warm-up and one measured run of a scenario against any server (the peers' too). */
-export async function measureUrl(url: string, scenario: ScenarioName, options: LoadOptions): Promise<Omit<LoadResult, 'target'>> {
+export async function measureUrl(
+  url: string,
+  scenario: ScenarioName,
+  options: LoadOptions,
+): Promise<Omit<LoadResult, 'target'>> {
   // Warm-up: JIT, connection pools and the emulators' first table/container accesses.
   if (options.warmupS > 0) await load(url, scenario, options.connections, options.warmupS, options.authorization);
-  const { result, times, byStatus } = await load(url, scenario, options.connections, options.durationS, options.authorization);
+  const { result, times, byStatus } = await load(
+    url,
+    scenario,
+    options.connections,
+    options.durationS,
+    options.authorization,
+  );
   const ok = times.length > 0;
   return {
     scenario,
     requestsPerSec: result.requests.average,
     p50Ms: ok ? quantile(times, 0.5) : Number.NaN,
     p99Ms: ok ? quantile(times, 0.99) : Number.NaN,
-    p50ByStatusMs: Object.fromEntries([...byStatus.entries()].map(([status, list]) => [String(status), quantile(list, 0.5)])),
+    p50ByStatusMs: Object.fromEntries(
+      [...byStatus.entries()].map(([status, list]) => [String(status), quantile(list, 0.5)]),
+    ),
     responses: result.requests.total,
     errors: result.errors,
     non2xx: result.non2xx,
@@ -162,7 +187,11 @@ export async function measureUrl(url: string, scenario: ScenarioName, options: L
 export const scenarios: readonly ScenarioName[] = ['hello', 'create-then-get'];
 
 /** Floor, then each emulated cloud (in memory, then on disk for writes), per scenario; one warm-up and one measured run each. */
-export async function measureHttp(repoRoot: string, options: LoadOptions, progress: (line: string) => void): Promise<{ results: LoadResult[]; overheads: Overhead[] }> {
+export async function measureHttp(
+  repoRoot: string,
+  options: LoadOptions,
+  progress: (line: string) => void,
+): Promise<{ results: LoadResult[]; overheads: Overhead[] }> {
   const wanted = options.scenarios ?? scenarios;
   const started: RunningTarget[] = [];
   try {
@@ -173,7 +202,9 @@ export async function measureHttp(repoRoot: string, options: LoadOptions, progre
     };
     const floor = (await start('floor')) as { floor: string };
     const local = (await start('local')) as { aws: string; azure: string };
-    const durable = wanted.some((s) => durableScenarios.includes(s)) ? ((await start('local-durable')) as { aws: string; azure: string }) : undefined;
+    const durable = wanted.some((s) => durableScenarios.includes(s))
+      ? ((await start('local-durable')) as { aws: string; azure: string })
+      : undefined;
     const urls: Partial<Record<TargetName, string>> = {
       floor: floor.floor,
       'local-aws': local.aws,

@@ -13,7 +13,14 @@ import dynalite from 'dynalite';
 import { measureAzureColdCalls, type AzureColdCall } from './azure-first-response';
 import { COLD_START_REFERENCES } from '../compare/cold-starts/reference';
 import { activityTableSchema, AWS_ENV, AWS_FUNCTIONS, notesTableSchema } from '../contract/aws';
-import { AWS_NODE_OPTIONS, AWS_SDK_SHIPPING, buildAwsBundles, buildAzurePackage, type AwsSdkShipping, type Bundle } from '../program/bundle';
+import {
+  AWS_NODE_OPTIONS,
+  AWS_SDK_SHIPPING,
+  buildAwsBundles,
+  buildAzurePackage,
+  type AwsSdkShipping,
+  type Bundle,
+} from '../program/bundle';
 import { externalsRequiredBy, writeBundle } from './cold-require';
 import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-invocations';
 import { measureFreshStart, type RuntimeCommand } from './lambda-runtime/fresh-start';
@@ -66,11 +73,24 @@ const HELLO_WORLD: Bundle = {
  * The runtime image's bootstrap (nodejs22.x): NODE_PATH with the runtime's node_modules and the task,
  * `--expose-gc --max-http-header-size 81920` and heap sizes derived from the function's memory.
  */
-function runtimeCommand(cache: RuntimeCache, taskDir: string, apiAddress: string, services: Record<string, string>, nodeOptions: string): RuntimeCommand {
+function runtimeCommand(
+  cache: RuntimeCache,
+  taskDir: string,
+  apiAddress: string,
+  services: Record<string, string>,
+  nodeOptions: string,
+): RuntimeCommand {
   const newSpace = Math.floor(MEMORY_MB / 10);
   return {
     command: process.execPath,
-    args: ['--expose-gc', '--max-http-header-size', '81920', `--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${MEMORY_MB - newSpace}`, cache.ricEntry],
+    args: [
+      '--expose-gc',
+      '--max-http-header-size',
+      '81920',
+      `--max-semi-space-size=${Math.floor(newSpace / 2)}`,
+      `--max-old-space-size=${MEMORY_MB - newSpace}`,
+      cache.ricEntry,
+    ],
     cwd: taskDir,
     env: {
       PATH: process.env.PATH,
@@ -90,24 +110,43 @@ function runtimeCommand(cache: RuntimeCache, taskDir: string, apiAddress: string
 }
 
 /** The stores and the bus the functions call, on loopback: dynalite and a PutEvents stand-in. */
-async function startServices(): Promise<{ env: Record<string, string>; tables: { notes: string }; close: () => Promise<void> }> {
+async function startServices(): Promise<{
+  env: Record<string, string>;
+  tables: { notes: string };
+  close: () => Promise<void>;
+}> {
   const store = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', resolve));
   const storeUrl = `http://127.0.0.1:${(store.address() as AddressInfo).port}`;
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: storeUrl, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: storeUrl,
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
   await client.send(new CreateTableCommand(notesTableSchema('notes')));
   await client.send(new CreateTableCommand(activityTableSchema('activity')));
   client.destroy();
   // EventBridge's PutEvents answer for a batch that all went through.
   const bus: Server = createServer((request, response) => {
     request.resume();
-    request.on('end', () => response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end('{"FailedEntryCount":0,"Entries":[{"EventId":"bench"}]}'));
+    request.on('end', () =>
+      response
+        .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        .end('{"FailedEntryCount":0,"Entries":[{"EventId":"bench"}]}'),
+    );
   });
   await new Promise<void>((resolve) => bus.listen(0, '127.0.0.1', resolve));
   const busUrl = `http://127.0.0.1:${(bus.address() as AddressInfo).port}`;
   const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
   return {
-    env: { [AWS_ENV.notesTable]: 'notes', [AWS_ENV.activityTable]: 'activity', [AWS_ENV.eventBus]: 'bench', [AUTH_SETTINGS.mode]: AUTH_MODE_NONE, AWS_ENDPOINT_URL_DYNAMODB: storeUrl, AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl },
+    env: {
+      [AWS_ENV.notesTable]: 'notes',
+      [AWS_ENV.activityTable]: 'activity',
+      [AWS_ENV.eventBus]: 'bench',
+      [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
+      AWS_ENDPOINT_URL_DYNAMODB: storeUrl,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl,
+    },
     tables: { notes: 'notes' },
     close: async () => {
       await close(store);
@@ -135,38 +174,85 @@ async function measureAzureLoad(runs: number): Promise<LambdaInit['azure']> {
   }
 }
 
-export async function measureLambdaInit(repoRoot: string, cacheRoot: string, runs: number, progress: (line: string) => void): Promise<LambdaInit> {
+export async function measureLambdaInit(
+  repoRoot: string,
+  cacheRoot: string,
+  runs: number,
+  progress: (line: string) => void,
+): Promise<LambdaInit> {
   const runCount = Math.max(runs, MIN_INIT_RUNS);
   const shipped: Record<AwsSdkShipping, ReturnType<typeof buildAwsBundles>> = {
     external: buildAwsBundles({ cache: false, sdk: 'external' }),
     bundled: buildAwsBundles({ cache: false, sdk: 'bundled' }),
   };
   const sdkPackages = [
-    ...new Set(AWS_FUNCTIONS.flatMap((name) => externalsRequiredBy(shipped.external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//))),
+    ...new Set(
+      AWS_FUNCTIONS.flatMap((name) =>
+        externalsRequiredBy(shipped.external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//),
+      ),
+    ),
   ];
   const cache = await installRuntimeCache(cacheRoot, runtimePackages(repoRoot, sdkPackages), progress);
   const services = await startServices();
-  const api = await startRuntimeApi({ functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench', timeoutMs: TIMEOUT_MS });
+  const api = await startRuntimeApi({
+    functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
+    timeoutMs: TIMEOUT_MS,
+  });
   const rows: LambdaInitRow[] = [];
   try {
-    type Target = { name: string; sdk: LambdaInitRow['sdk']; nodeOptions: string; bundle: Bundle; invocation: () => FirstInvocation };
+    type Target = {
+      name: string;
+      sdk: LambdaInitRow['sdk'];
+      nodeOptions: string;
+      bundle: Bundle;
+      invocation: () => FirstInvocation;
+    };
     const targets: Target[] = [
-      { name: 'hello world', sdk: 'none', nodeOptions: '', bundle: HELLO_WORLD, invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }) },
+      {
+        name: 'hello world',
+        sdk: 'none',
+        nodeOptions: '',
+        bundle: HELLO_WORLD,
+        invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }),
+      },
       ...(['external', 'bundled'] as const).flatMap((sdk) =>
-        AWS_FUNCTIONS.map((name) => ({ name, sdk, nodeOptions: AWS_NODE_OPTIONS, bundle: shipped[sdk][name], invocation: () => firstInvocation(name, services.tables) })),
+        AWS_FUNCTIONS.map((name) => ({
+          name,
+          sdk,
+          nodeOptions: AWS_NODE_OPTIONS,
+          bundle: shipped[sdk][name],
+          invocation: () => firstInvocation(name, services.tables),
+        })),
       ),
       // What the deployed NODE_OPTIONS cost: the api as shipped, without them.
-      { name: 'api', sdk: AWS_SDK_SHIPPING, nodeOptions: '', bundle: shipped[AWS_SDK_SHIPPING].api, invocation: () => firstInvocation('api', services.tables) },
+      {
+        name: 'api',
+        sdk: AWS_SDK_SHIPPING,
+        nodeOptions: '',
+        bundle: shipped[AWS_SDK_SHIPPING].api,
+        invocation: () => firstInvocation('api', services.tables),
+      },
     ];
     // Rounds over every target, so a busy moment of a shared machine falls on all of them alike.
-    const tasks = targets.map((target) => ({ target, dir: writeBundle(target.bundle, 'lambda-task'), init: [] as number[], first: [] as number[] }));
+    const tasks = targets.map((target) => ({
+      target,
+      dir: writeBundle(target.bundle, 'lambda-task'),
+      init: [] as number[],
+      first: [] as number[],
+    }));
     try {
       for (let i = 0; i < runCount; i += 1) {
         progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
         for (const task of tasks) {
           const { event, check } = task.target.invocation();
           const requestId = `${task.target.name}-${task.target.sdk}-${task.target.nodeOptions}-${i}`;
-          const run = await measureFreshStart(api, runtimeCommand(cache, task.dir, api.address, services.env, task.target.nodeOptions), { requestId, event }, check, TIMEOUT_MS);
+          const run = await measureFreshStart(
+            api,
+            runtimeCommand(cache, task.dir, api.address, services.env, task.target.nodeOptions),
+            { requestId, event },
+            check,
+            TIMEOUT_MS,
+          );
           task.init.push(run.initMs);
           task.first.push(run.firstResponseMs);
         }
@@ -175,7 +261,14 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
       for (const task of tasks) rmSync(task.dir, { recursive: true, force: true });
     }
     for (const { target, init, first } of tasks) {
-      rows.push({ function: target.name, sdk: target.sdk, nodeOptions: target.nodeOptions, bundleBytes: target.bundle.files['index.js']!.length, initMs: summarize(init), firstResponseMs: summarize(first) });
+      rows.push({
+        function: target.name,
+        sdk: target.sdk,
+        nodeOptions: target.nodeOptions,
+        bundleBytes: target.bundle.files['index.js']!.length,
+        initMs: summarize(init),
+        firstResponseMs: summarize(first),
+      });
     }
   } finally {
     await api.close();
@@ -183,5 +276,12 @@ export async function measureLambdaInit(repoRoot: string, cacheRoot: string, run
   }
   progress(`Azure package load on Node ${process.versions.node} ×${runCount}`);
   const azure = await measureAzureLoad(runCount);
-  return { node: process.versions.node, ric: RIC_VERSION, runs: runCount, rows, azure, reference: COLD_START_REFERENCES.aws };
+  return {
+    node: process.versions.node,
+    ric: RIC_VERSION,
+    runs: runCount,
+    rows,
+    azure,
+    reference: COLD_START_REFERENCES.aws,
+  };
 }

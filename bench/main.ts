@@ -50,7 +50,9 @@ function summariseProfiles(profileDir: string): NonNullable<NonNullable<BenchRes
     const dir = join(profileDir, server);
     const main = mainThreadProfile(readdirSync(dir));
     if (!main) return [];
-    return [{ server, file: join(dir, main), top: selfTimeByGroup(readProfile(join(dir, main)), repoRoot).slice(0, 15) }];
+    return [
+      { server, file: join(dir, main), top: selfTimeByGroup(readProfile(join(dir, main)), repoRoot).slice(0, 15) },
+    ];
   });
 }
 
@@ -60,16 +62,24 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   const http = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS };
   const results: BenchResults = {
     machine,
-    options: { runs: options.runs, http, withTests: options.withTests, sections: options.sections, peers: options.peers },
+    options: {
+      runs: options.runs,
+      http,
+      withTests: options.withTests,
+      sections: options.sections,
+      peers: options.peers,
+    },
     totalMs: 0,
   };
   const wants = (name: BenchOptions['sections'][number]) => options.sections.includes(name);
   if (wants('bundles')) results.bundles = await measureBundles(options.runs);
   if (wants('lambda-init')) {
     // A machine that cannot build the runtime client still gets every other figure.
-    results.lambdaInit = await measureLambdaInit(repoRoot, defaultCacheRoot(), options.runs, progress).catch((error: unknown) => ({
-      error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
-    }));
+    results.lambdaInit = await measureLambdaInit(repoRoot, defaultCacheRoot(), options.runs, progress).catch(
+      (error: unknown) => ({
+        error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+      }),
+    );
   }
   if (wants('adapters')) {
     progress(`cloud adapters in-process, ${adapterCalls} calls each`);
@@ -94,7 +104,12 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   }
   if (options.peers) {
     // Opt-in: installs the peers into the cache folder on first use. A failed install costs only this section.
-    results.peers = await measurePeers(repoRoot, defaultCacheRoot(), { runs: Math.max(options.runs, PEER_MIN_RUNS), http }, progress).catch((error: unknown) => ({
+    results.peers = await measurePeers(
+      repoRoot,
+      defaultCacheRoot(),
+      { runs: Math.max(options.runs, PEER_MIN_RUNS), http },
+      progress,
+    ).catch((error: unknown) => ({
       error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
     }));
   }
@@ -119,7 +134,9 @@ async function main(): Promise<number> {
   const outDir = options.cpuProfDir ? resolve(options.cpuProfDir) : join(repoRoot, 'bench');
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, 'results.md'), renderMarkdown(results));
-  process.stdout.write(`${renderTerminal(results)}\n\nWritten: ${join(outDir, 'results.md')}, ${join(outDir, 'results.json')}\n`);
+  process.stdout.write(
+    `${renderTerminal(results)}\n\nWritten: ${join(outDir, 'results.md')}, ${join(outDir, 'results.json')}\n`,
+  );
   return 0;
 }
 

@@ -10,7 +10,12 @@ export interface NpmTestRun {
 export function measureNpmTest(repoRoot: string, timeoutMs = 20 * 60_000): Promise<NpmTestRun> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['test'], { cwd: repoRoot, stdio: 'ignore', detached: true, env: { ...process.env, CI: '1' } });
+    const child = spawn('npm', ['test'], {
+      cwd: repoRoot,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, CI: '1' },
+    });
     const release = trackGroup(child.pid);
     const killer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
     child.once('error', (error) => {

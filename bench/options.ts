@@ -65,9 +65,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const values = parseFlags(argv, FLAGS);
   let sections: SectionName[] = [...sectionNames];
   if (values.only !== undefined) {
-    const asked = values.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const asked = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const unknown = asked.filter((s) => !(sectionNames as readonly string[]).includes(s));
-    if (asked.length === 0 || unknown.length > 0) throw new UsageError(`--only takes ${sectionNames.join(', ')}; not "${values.only}"`);
+    if (asked.length === 0 || unknown.length > 0)
+      throw new UsageError(`--only takes ${sectionNames.join(', ')}; not "${values.only}"`);
     sections = asked as SectionName[];
   }
   return {

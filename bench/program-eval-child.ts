@@ -20,10 +20,12 @@ class TimedMocks extends RecordingMocks {
 
 function resolved(value: unknown): Promise<unknown> {
   // `output()` of an unknown value types as never; the value is whatever the program exported.
-  return new Promise((done) => (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => {
+  return new Promise((done) =>
+    (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => {
       done(v);
       return v;
-    }));
+    }),
+  );
 }
 
 async function quiet(mocks: TimedMocks, quietMs: number, limitMs: number): Promise<void> {
@@ -37,7 +39,8 @@ async function quiet(mocks: TimedMocks, quietMs: number, limitMs: number): Promi
 
 async function main(): Promise<void> {
   const clouds = process.argv[2] ?? '';
-  if (!(CLOUDS as readonly string[]).includes(clouds)) throw new Error(`clouds must be one of ${CLOUDS.join(', ')}, not "${clouds}"`);
+  if (!(CLOUDS as readonly string[]).includes(clouds))
+    throw new Error(`clouds must be one of ${CLOUDS.join(', ')}, not "${clouds}"`);
   // The dev stack's config, as the CLI would hand it over, with the clouds under test.
   const { config } = readStackConfig(root, 'dev');
   config[`${PROJECT}:clouds`] = clouds;

@@ -26,7 +26,10 @@ interface ChildResult {
 export async function measureProgramEval(repoRoot: string, clouds: Clouds, runs: number): Promise<ProgramEval> {
   const results: ChildResult[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const { stdout } = await runNode(['--import', 'tsx', join(repoRoot, 'bench/program-eval-child.ts'), clouds], { cwd: repoRoot, timeoutMs: 180_000 });
+    const { stdout } = await runNode(['--import', 'tsx', join(repoRoot, 'bench/program-eval-child.ts'), clouds], {
+      cwd: repoRoot,
+      timeoutMs: 180_000,
+    });
     results.push(lastJsonLine<ChildResult>(stdout));
   }
   return {

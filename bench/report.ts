@@ -23,7 +23,16 @@ export function sections(r: BenchResults): Section[] {
     const b = r.bundles;
     out.push({
       title: 'Bundles: size and cold require',
-      head: ['bundle', 'minified', 'gzip -9', 'zip (uploaded)', 'cold require median ms', 'min–max (IQR) ms', 'own code only, median ms', 'modules loaded (of them AWS SDK)'],
+      head: [
+        'bundle',
+        'minified',
+        'gzip -9',
+        'zip (uploaded)',
+        'cold require median ms',
+        'min–max (IQR) ms',
+        'own code only, median ms',
+        'modules loaded (of them AWS SDK)',
+      ],
       rows: b.sizes.map((s) => {
         const cold = b.coldRequire.find((c) => c.name === s.name);
         return [
@@ -40,11 +49,11 @@ export function sections(r: BenchResults): Section[] {
       note:
         `Built with program/bundle/index.ts as the Pulumi program builds them (all four in ${ms(b.buildMs)} ms). Cold require: ` +
         `the bundle written to a temp dir, \`node -e\` timing \`require()\` with \`process.hrtime\`, ${r.options.runs} fresh processes each. ` +
-        'The AWS bundles leave the AWS SDK v3 out (the nodejs22.x runtime has it); here it resolves from the repository\'s ' +
+        "The AWS bundles leave the AWS SDK v3 out (the nodejs22.x runtime has it); here it resolves from the repository's " +
         'node_modules through NODE_PATH, so **their cold require includes loading the SDK modules the handler imports at the top ' +
         'level** (the "AWS SDK" count: clients are *created* lazily, but their modules load eagerly), from this repository\'s SDK ' +
         'version rather than the runtime\'s. "Own code only" is the same require with those SDK packages loaded beforehand, so the ' +
-        'difference is what the SDK costs. The Azure package bundles everything; `@azure/functions-core` (the host\'s) is absent here, ' +
+        "difference is what the SDK costs. The Azure package bundles everything; `@azure/functions-core` (the host's) is absent here, " +
         'so `@azure/functions` runs in its "test mode" and skips registering the three functions with a host: the host\'s own ' +
         'registration work is not included.',
     });
@@ -60,18 +69,38 @@ export function sections(r: BenchResults): Section[] {
     }
   }
   if (r.lambdaInit && 'error' in r.lambdaInit) {
-    out.push({ title: 'Lambda init on the runtime interface client', head: ['result'], rows: [[`not measured: ${r.lambdaInit.error}`]] });
+    out.push({
+      title: 'Lambda init on the runtime interface client',
+      head: ['result'],
+      rows: [[`not measured: ${r.lambdaInit.error}`]],
+    });
   } else if (r.lambdaInit) {
     const l = r.lambdaInit;
     out.push({
       title: 'Lambda init on the runtime interface client (Node 22)',
-      head: ['function', 'AWS SDK', 'NODE_OPTIONS', 'index.js', 'init median ms', 'init min–max (IQR) ms', 'first response median ms'],
-      rows: l.rows.map((row) => [row.function, row.sdk, row.nodeOptions || '(none)', kb(row.bundleBytes), ms(row.initMs.median), spread(row.initMs), ms(row.firstResponseMs.median)]),
+      head: [
+        'function',
+        'AWS SDK',
+        'NODE_OPTIONS',
+        'index.js',
+        'init median ms',
+        'init min–max (IQR) ms',
+        'first response median ms',
+      ],
+      rows: l.rows.map((row) => [
+        row.function,
+        row.sdk,
+        row.nodeOptions || '(none)',
+        kb(row.bundleBytes),
+        ms(row.initMs.median),
+        spread(row.initMs),
+        ms(row.firstResponseMs.median),
+      ]),
       note:
         `Each row: ${l.runs} fresh processes of Node ${l.node} running \`aws-lambda-ric\` ${l.ric} (the client the Lambda base images run) ` +
         'as the nodejs22.x bootstrap starts it (`--expose-gc --max-http-header-size 81920`, heap sizes for 512 MB; NODE_PATH holds only ' +
-        'the AWS SDK, at this repository\'s versions, and the task folder), against a loopback Runtime API that times the first ' +
-        '`next` call (**init**: Lambda\'s Init Duration) and the first answer (**first response**: what the first caller waits for, ' +
+        "the AWS SDK, at this repository's versions, and the task folder), against a loopback Runtime API that times the first " +
+        "`next` call (**init**: Lambda's Init Duration) and the first answer (**first response**: what the first caller waits for, " +
         'without the network). api answers GET /api/hello, publisher publishes one INSERT to an EventBridge stand-in, subscriber ' +
         'records one event in dynalite. **external**: the SDK left to the runtime; **bundled**: tree-shaken into index.js. ' +
         'NODE_OPTIONS as deployed (aws/functions.ts), and the api once more without them, to see their cost. Rounds over every ' +
@@ -87,15 +116,23 @@ export function sections(r: BenchResults): Section[] {
         ['node -e require(dist/index.js)', ms(l.azure.processMs.median), spread(l.azure.processMs)],
         ...(l.azure.coldCall
           ? [
-              ['init: require(dist/index.js), functions registered, api built', ms(l.azure.coldCall.initMs.median), spread(l.azure.coldCall.initMs)],
-              ['first response: api handler, GET /api/hello', ms(l.azure.coldCall.firstResponseMs.median), spread(l.azure.coldCall.firstResponseMs)],
+              [
+                'init: require(dist/index.js), functions registered, api built',
+                ms(l.azure.coldCall.initMs.median),
+                spread(l.azure.coldCall.initMs),
+              ],
+              [
+                'first response: api handler, GET /api/hello',
+                ms(l.azure.coldCall.firstResponseMs.median),
+                spread(l.azure.coldCall.firstResponseMs),
+              ],
             ]
           : []),
       ],
       note:
-        'The first two rows: process start to exit, fresh processes alternating. **init** and **first response** are Lambda\'s split ' +
-        '(bench/azure-first-response.ts): in a fresh process, the time to require the package\'s main, which registers the three ' +
-        'functions with a stand-in of the worker\'s `@azure/functions-core` and builds the api app (buildNow), then the time until ' +
+        "The first two rows: process start to exit, fresh processes alternating. **init** and **first response** are Lambda's split " +
+        "(bench/azure-first-response.ts): in a fresh process, the time to require the package's main, which registers the three " +
+        "functions with a stand-in of the worker's `@azure/functions-core` and builds the api app (buildNow), then the time until " +
         'the registered api handler answers a Functions `HttpRequest` for GET /api/hello, invoked right after (the warm-up the ' +
         'package starts at load may still be running then, so this is the worst case). The Functions host itself cannot run here: ' +
         'its start, the worker handshake and its request conversion are not included, only what this package adds.',
@@ -105,7 +142,14 @@ export function sections(r: BenchResults): Section[] {
     out.push({
       title: 'Cloud adapters alone (in-process)',
       head: ['scenario', 'target', 'p50 µs', 'p99 µs', 'p50 × core fetch', 'calls'],
-      rows: r.adapters.results.map((a) => [a.scenario, a.target, a.p50Us.toFixed(1), a.p99Us.toFixed(1), a.target === 'core fetch' ? '1 (floor)' : times(a.p50Ratio), String(a.calls)]),
+      rows: r.adapters.results.map((a) => [
+        a.scenario,
+        a.target,
+        a.p50Us.toFixed(1),
+        a.p99Us.toFixed(1),
+        a.target === 'core fetch' ? '1 (floor)' : times(a.p50Ratio),
+        String(a.calls),
+      ]),
       note:
         'The same core app on memory stores, called in this process with no network: **core fetch** is `app.fetch(new Request(…))`; ' +
         '**aws adapter** is handlers/aws/api-handler.ts with an API Gateway payload 2.0 event; **azure adapter** is ' +
@@ -118,7 +162,17 @@ export function sections(r: BenchResults): Section[] {
     const h = r.options.http;
     out.push({
       title: 'Local mode under load',
-      head: ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'p50 by status ms', 'p50 × floor', 'req/s: floor ÷ this', 'errors / non-2xx'],
+      head: [
+        'scenario',
+        'target',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'p50 by status ms',
+        'p50 × floor',
+        'req/s: floor ÷ this',
+        'errors / non-2xx',
+      ],
       rows: r.http.results.map((res) => {
         const o = r.http?.overheads.find((x) => x.target === res.target && x.scenario === res.scenario);
         return [
@@ -137,16 +191,16 @@ export function sections(r: BenchResults): Section[] {
       }),
       note:
         `autocannon, ${h.connections} connections, ${h.durationS} s measured after a ${h.warmupS} s warm-up, loopback only; the servers run in ` +
-        'a child process, autocannon in the bench process. Latencies are each 2xx response\'s own time in ms (autocannon\'s ' +
+        "a child process, autocannon in the bench process. Latencies are each 2xx response's own time in ms (autocannon's " +
         '`response` event), not its whole-millisecond histogram. **floor**: handlers/core `createApp` with memory stores on ' +
         '@hono/node-server, nothing else. **local-aws / local-azure**: `startLocal({ inMemory: true })`, i.e. the API Gateway ' +
         'or Functions HTTP emulation + the real handler + the emulated store (dynalite / the Cosmos emulator) + the change feed, ' +
-        'publisher, event bus and subscriber working in the background; local mode\'s log sink is `silentLogger`, so no request ' +
-        'lines are written (`npm start` prints them to the terminal). `hello` touches no store, so its ratio is local mode\'s HTTP path (front-door server, event or ' +
-        'HttpRequest building, the adapter, response writing; the adapters\' own share is in the in-process table); `create-then-get` ' +
+        "publisher, event bus and subscriber working in the background; local mode's log sink is `silentLogger`, so no request " +
+        "lines are written (`npm start` prints them to the terminal). `hello` touches no store, so its ratio is local mode's HTTP path (front-door server, event or " +
+        "HttpRequest building, the adapter, response writing; the adapters' own share is in the in-process table); `create-then-get` " +
         '(POST a note, then GET it by the returned id, per connection) adds the emulated database and the event pipeline. ' +
         '**local-aws-durable / local-azure-durable**: the same on disk, as `npm start` runs it (every write, stream change ' +
-        'and event fsync\'d before it is answered), create-then-get only. Local mode spreads over two cores: the emulated ' +
+        "and event fsync'd before it is answered), create-then-get only. Local mode spreads over two cores: the emulated " +
         'DynamoDB (dynalite and its stream capture) and the AWS publisher and subscriber each run in a worker thread.',
     });
   }
@@ -161,8 +215,22 @@ export function sections(r: BenchResults): Section[] {
   if (r.programEval) {
     out.push({
       title: 'Pulumi program evaluation under mocks',
-      head: ['clouds', 'resources', 'evaluation median ms', 'min–max (IQR) ms', 'of which require(index.ts) ms', 'process start → done ms'],
-      rows: r.programEval.map((p) => [p.clouds, String(p.resources), ms(p.evalMs.median), spread(p.evalMs), ms(p.loadMs.median), ms(p.processMs.median)]),
+      head: [
+        'clouds',
+        'resources',
+        'evaluation median ms',
+        'min–max (IQR) ms',
+        'of which require(index.ts) ms',
+        'process start → done ms',
+      ],
+      rows: r.programEval.map((p) => [
+        p.clouds,
+        String(p.resources),
+        ms(p.evalMs.median),
+        spread(p.evalMs),
+        ms(p.loadMs.median),
+        ms(p.processMs.median),
+      ]),
       note:
         `index.ts under \`pulumi.runtime.setMocks\` (program/mocks.ts) with the dev stack's config and \`serverless-aws-azure:clouds\` set, ` +
         `in a fresh Node process per run (${r.options.runs} runs). Evaluation runs from setMocks to the last resource registration ` +
@@ -176,7 +244,15 @@ export function sections(r: BenchResults): Section[] {
       head: ['command', 'median ms', 'min–max (IQR) ms'],
       rows: [
         ['tsx local/main.ts --in-memory', ms(r.startup.ms.median), spread(r.startup.ms)],
-        ...(r.startup.stored ? [[`tsx local/main.ts, ${r.startup.stored.notesPerCloud} notes stored per cloud`, ms(r.startup.stored.ms.median), spread(r.startup.stored.ms)]] : []),
+        ...(r.startup.stored
+          ? [
+              [
+                `tsx local/main.ts, ${r.startup.stored.notesPerCloud} notes stored per cloud`,
+                ms(r.startup.stored.ms.median),
+                spread(r.startup.stored.ms),
+              ],
+            ]
+          : []),
       ],
       note:
         `From spawn until both URLs answer GET /api/health with 200 (polled every 10 ms), free ports, ${r.options.runs} runs. npm's own start-up is not included.` +
@@ -190,7 +266,11 @@ export function sections(r: BenchResults): Section[] {
   out.push({
     title: 'npm test',
     head: ['command', 'wall time', 'exit code'],
-    rows: [r.npmTest ? ['npm test', `${(r.npmTest.ms / 1000).toFixed(1)} s`, String(r.npmTest.exitCode)] : ['npm test', 'not run (pass --with-tests)', '']],
+    rows: [
+      r.npmTest
+        ? ['npm test', `${(r.npmTest.ms / 1000).toFixed(1)} s`, String(r.npmTest.exitCode)]
+        : ['npm test', 'not run (pass --with-tests)', ''],
+    ],
   });
   out.push({
     title: 'Budgets',
@@ -203,7 +283,11 @@ export function sections(r: BenchResults): Section[] {
 
 function mdTable(s: Section): string {
   const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [`| ${s.head.join(' | ')} |`, `|${s.head.map(() => '---').join('|')}|`, ...s.rows.map((row) => `| ${row.map(escapePipes).join(' | ')} |`)].join('\n');
+  return [
+    `| ${s.head.join(' | ')} |`,
+    `|${s.head.map(() => '---').join('|')}|`,
+    ...s.rows.map((row) => `| ${row.map(escapePipes).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function renderMarkdown(r: BenchResults): string {
@@ -217,7 +301,9 @@ export function renderMarkdown(r: BenchResults): string {
     `- machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}`,
     `- Node ${m.node}; commit ${m.commit ?? 'unknown'}; ${m.date}; whole run ${(r.totalMs / 1000).toFixed(0)} s`,
     `- load average (1 min) when the run began: ${m.loadAverageAtStart}` +
-      (m.loadAverageAtStart > m.cores * 0.5 ? ' — **the machine was busy: other processes shared the CPU, so treat these numbers as pessimistic**' : ''),
+      (m.loadAverageAtStart > m.cores * 0.5
+        ? ' — **the machine was busy: other processes shared the CPU, so treat these numbers as pessimistic**'
+        : ''),
     '',
   ];
   for (const s of sections(r)) {

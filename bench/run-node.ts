@@ -20,7 +20,13 @@ export function runNode(args: string[], options: RunNodeOptions = {}): Promise<N
     execFile(
       process.execPath,
       args,
-      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeoutMs ?? 120_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 120_000,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
         if (error) {

@@ -11,7 +11,9 @@ export type ServeKind = 'floor' | 'local' | 'local-durable';
 const serveKinds: readonly string[] = ['floor', 'local', 'local-durable'] satisfies ServeKind[];
 /** `awsDynamoDb`: local mode's DynamoDB endpoint (behind its stream capture), for the peers' handlers. */
 /** `issuer`: local mode's own OIDC issuer, once local mode has one (issue #19); else undefined. */
-export type ServedUrls = { floor: string } | { aws: string; azure: string; awsDynamoDb: string | undefined; issuer?: string };
+export type ServedUrls =
+  | { floor: string }
+  | { aws: string; azure: string; awsDynamoDb: string | undefined; issuer?: string };
 
 // Each kind imports only what it serves: the floor process must not carry local mode's emulators.
 async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<void> }> {
@@ -19,7 +21,12 @@ async function startFloor(): Promise<{ urls: ServedUrls; stop: () => Promise<voi
   const { createApp } = await import('../handlers/core/app');
   const { MemoryActivityStore, MemoryNoteStore } = await import('../handlers/core/memory-stores');
   const { noSignIn } = await import('../handlers/core/auth/authenticator');
-  const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws' });
+  const app = createApp({
+    auth: noSignIn(),
+    notes: new MemoryNoteStore(),
+    activity: new MemoryActivityStore(),
+    servedBy: 'local-aws',
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -56,7 +63,8 @@ async function startLocalMode(inMemory: boolean): Promise<{ urls: ServedUrls; st
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind === undefined || !serveKinds.includes(kind)) throw new Error(`usage: serve-target.ts ${serveKinds.join('|')}, not ${String(kind)}`);
+  if (kind === undefined || !serveKinds.includes(kind))
+    throw new Error(`usage: serve-target.ts ${serveKinds.join('|')}, not ${String(kind)}`);
   if (!process.send) throw new Error('serve-target.ts must be started with an IPC channel');
   const target = kind === 'floor' ? await startFloor() : await startLocalMode(kind === 'local');
   let stopping = false;

@@ -53,23 +53,40 @@ interface Running {
 async function startLocalMode(repoRoot: string, args: string[], timeoutMs: number): Promise<Running> {
   const ports = { aws: await freePort(), azure: await freePort() };
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'local/main.ts', ...args, '--aws-port', String(ports.aws), '--azure-port', String(ports.azure)], {
-    cwd: repoRoot,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+      'local/main.ts',
+      ...args,
+      '--aws-port',
+      String(ports.aws),
+      '--azure-port',
+      String(ports.azure),
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const release = trackGroup(child.pid);
   let exited = false;
   child.once('exit', () => (exited = true));
   const stopChild = async () => {
-    await stop(child.pid, () => exited, (listener) => child.once('exit', listener));
+    await stop(
+      child.pid,
+      () => exited,
+      (listener) => child.once('exit', listener),
+    );
     release();
   };
   try {
     const up = { aws: false, azure: false };
     while (!(up.aws && up.azure)) {
       if (exited) throw new Error('local mode exited before it answered /api/health');
-      if (Number(process.hrtime.bigint() - started) / 1e6 > timeoutMs) throw new Error(`local mode did not answer /api/health within ${timeoutMs} ms`);
+      if (Number(process.hrtime.bigint() - started) / 1e6 > timeoutMs)
+        throw new Error(`local mode did not answer /api/health within ${timeoutMs} ms`);
       up.aws ||= await healthy(ports.aws);
       up.azure ||= await healthy(ports.azure);
       if (!(up.aws && up.azure)) await new Promise((wake) => setTimeout(wake, 10));
@@ -82,7 +99,11 @@ async function startLocalMode(repoRoot: string, args: string[], timeoutMs: numbe
 }
 
 /** SIGTERM (local mode drains and exits), SIGKILL to our own process group if it takes over 60 s. */
-async function stop(pid: number | undefined, exited: () => boolean, onExit: (listener: () => void) => void): Promise<void> {
+async function stop(
+  pid: number | undefined,
+  exited: () => boolean,
+  onExit: (listener: () => void) => void,
+): Promise<void> {
   if (pid === undefined || exited()) return;
   await new Promise<void>((resolve) => {
     const killer = setTimeout(() => {
@@ -109,12 +130,20 @@ async function createNotes(port: number, count: number): Promise<number> {
           connections: seedConnections,
           amount: count - created,
           timeout: 30,
-          requests: [{ method: 'POST', path: '/api/notes', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'stored note', body: 'x'.repeat(200) }) }],
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/notes',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ title: 'stored note', body: 'x'.repeat(200) }),
+            },
+          ],
         },
         (error, r) => (error ? reject(error) : resolve(r)),
       ),
     );
-    if (result['2xx'] === 0) throw new Error(`no note was created on port ${port} (${result.non2xx} other answers, ${result.errors} errors)`);
+    if (result['2xx'] === 0)
+      throw new Error(`no note was created on port ${port} (${result.non2xx} other answers, ${result.errors} errors)`);
     created += result['2xx'];
   }
   return count / ((performance.now() - started) / 1000);
@@ -128,14 +157,21 @@ export async function timedStart(repoRoot: string, args: string[]): Promise<numb
 }
 
 /** Writes `notesPerCloud` notes into a fresh data directory (timed), then times `runs` starts on it. */
-export async function measureStoredStartup(repoRoot: string, runs: number, notesPerCloud: number): Promise<NonNullable<Startup['stored']>> {
+export async function measureStoredStartup(
+  repoRoot: string,
+  runs: number,
+  notesPerCloud: number,
+): Promise<NonNullable<Startup['stored']>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-stored-'));
   const releaseDir = trackTempDir(dataDir);
   try {
     const seeding = await startLocalMode(repoRoot, ['--data-dir', dataDir], 180_000);
     let createsPerS: { aws: number; azure: number };
     try {
-      createsPerS = { aws: await createNotes(seeding.ports.aws, notesPerCloud), azure: await createNotes(seeding.ports.azure, notesPerCloud) };
+      createsPerS = {
+        aws: await createNotes(seeding.ports.aws, notesPerCloud),
+        azure: await createNotes(seeding.ports.azure, notesPerCloud),
+      };
     } finally {
       await seeding.stop(); // delivers every pending event before it exits
     }
@@ -148,7 +184,11 @@ export async function measureStoredStartup(repoRoot: string, runs: number, notes
   }
 }
 
-export async function measureStartup(repoRoot: string, runs: number, notesPerCloud = storedNotesPerCloud): Promise<Startup> {
+export async function measureStartup(
+  repoRoot: string,
+  runs: number,
+  notesPerCloud = storedNotesPerCloud,
+): Promise<Startup> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-startup-'));

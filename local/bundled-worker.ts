@@ -11,7 +11,16 @@ const bundles = new Map<string, string>();
 function bundle(entry: string): string {
   let code = bundles.get(entry);
   if (code === undefined) {
-    const built = buildSync({ entryPoints: [entry], bundle: true, packages: 'external', platform: 'node', format: 'cjs', target: 'node22', write: false, logLevel: 'silent' });
+    const built = buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      write: false,
+      logLevel: 'silent',
+    });
     code = `(function (require) {\n${built.outputFiles[0]!.text}\n})(require('node:module').createRequire(${JSON.stringify(entry)}));`;
     bundles.set(entry, code);
   }

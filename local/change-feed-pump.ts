@@ -95,7 +95,13 @@ export class ChangeFeedPump<R> {
       this.attempts += 1;
       if (this.attempts >= this.policy.maxAttempts) {
         const rest = this.checkpoint(batch.length - Math.max(0, failedAt)).map((entry) => entry.item);
-        this.deadLetters.push({ source: this.source, item: rest, attempts: this.attempts, error, time: new Date().toISOString() });
+        this.deadLetters.push({
+          source: this.source,
+          item: rest,
+          attempts: this.attempts,
+          error,
+          time: new Date().toISOString(),
+        });
         this.attempts = 0;
         continue;
       }

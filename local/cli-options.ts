@@ -38,7 +38,9 @@ function port(value: string | undefined, source: string, fallback: number): numb
 export type CliCommand = { help: true } | { help: false; options: LocalOptions; stopTimeoutMs: number };
 
 function stopTimeout(value: string | undefined): number {
-  return value === undefined || value === '' ? defaultStopTimeoutMs : parseInteger('LOCAL_STOP_TIMEOUT_MS', value, STOP_TIMEOUT_MS);
+  return value === undefined || value === ''
+    ? defaultStopTimeoutMs
+    : parseInteger('LOCAL_STOP_TIMEOUT_MS', value, STOP_TIMEOUT_MS);
 }
 
 const FLAGS = {
@@ -53,12 +55,25 @@ const FLAGS = {
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const values = parseFlags(argv, FLAGS);
   if (values.help) return { help: true };
-  const awsPort = values['aws-port'] !== undefined ? port(values['aws-port'], '--aws-port', defaultPorts.aws) : port(env.LOCAL_AWS_PORT, 'LOCAL_AWS_PORT', defaultPorts.aws);
-  const azurePort = values['azure-port'] !== undefined ? port(values['azure-port'], '--azure-port', defaultPorts.azure) : port(env.LOCAL_AZURE_PORT, 'LOCAL_AZURE_PORT', defaultPorts.azure);
-  if (awsPort !== 0 && awsPort === azurePort) throw new UsageError(`--aws-port and --azure-port are both ${awsPort}; give them different ports`);
-  const issuerPort = values['issuer-port'] !== undefined ? port(values['issuer-port'], '--issuer-port', defaultPorts.issuer) : port(env.LOCAL_ISSUER_PORT, 'LOCAL_ISSUER_PORT', defaultPorts.issuer);
+  const awsPort =
+    values['aws-port'] !== undefined
+      ? port(values['aws-port'], '--aws-port', defaultPorts.aws)
+      : port(env.LOCAL_AWS_PORT, 'LOCAL_AWS_PORT', defaultPorts.aws);
+  const azurePort =
+    values['azure-port'] !== undefined
+      ? port(values['azure-port'], '--azure-port', defaultPorts.azure)
+      : port(env.LOCAL_AZURE_PORT, 'LOCAL_AZURE_PORT', defaultPorts.azure);
+  if (awsPort !== 0 && awsPort === azurePort)
+    throw new UsageError(`--aws-port and --azure-port are both ${awsPort}; give them different ports`);
+  const issuerPort =
+    values['issuer-port'] !== undefined
+      ? port(values['issuer-port'], '--issuer-port', defaultPorts.issuer)
+      : port(env.LOCAL_ISSUER_PORT, 'LOCAL_ISSUER_PORT', defaultPorts.issuer);
   const ports = [awsPort, azurePort, issuerPort].filter((p) => p !== 0);
-  if (new Set(ports).size !== ports.length) throw new UsageError(`--aws-port, --azure-port and --issuer-port must be different ports (got ${awsPort}, ${azurePort}, ${issuerPort})`);
+  if (new Set(ports).size !== ports.length)
+    throw new UsageError(
+      `--aws-port, --azure-port and --issuer-port must be different ports (got ${awsPort}, ${azurePort}, ${issuerPort})`,
+    );
   const auth = values.auth;
   if (auth !== undefined && !(LOCAL_AUTH_MODES as readonly string[]).includes(auth)) {
     throw new UsageError(`--auth must be ${LOCAL_AUTH_MODES.join(' or ')}, not ${JSON.stringify(auth)}`);

@@ -10,7 +10,10 @@ import { delay } from './retry-policy';
 
 /** Another local mode already uses this data directory. */
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`${dataDir} is in use by another local mode (pid ${pid}); stop it, or pass --data-dir <dir> or --in-memory`);
     this.name = 'DataDirInUseError';
   }

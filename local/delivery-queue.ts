@@ -55,7 +55,13 @@ export class DeliveryQueue<T> {
         break;
       } catch (error) {
         if (attempt >= this.policy.maxAttempts) {
-          this.deadLetters.push({ source: this.source, item, attempts: attempt, error: errorMessage(error), time: new Date().toISOString() });
+          this.deadLetters.push({
+            source: this.source,
+            item,
+            attempts: attempt,
+            error: errorMessage(error),
+            time: new Date().toISOString(),
+          });
           break;
         }
         await delay(backoffMs(this.policy, attempt));

@@ -92,7 +92,11 @@ export function emulatedCloud<DeadLetters>(parts: EmulatedCloudParts<DeadLetters
  * The journal of one delivery pipe (e.g. "aws.eventbridge"): a file under the data directory, or
  * nothing in memory. Its close joins `cleanups` (run newest first): after whatever is added later.
  */
-export function pipeJournal<T>(dataDir: string | undefined, pipe: string, cleanups: (() => Promise<void>)[]): Journal<T> {
+export function pipeJournal<T>(
+  dataDir: string | undefined,
+  pipe: string,
+  cleanups: (() => Promise<void>)[],
+): Journal<T> {
   const journal = dataDir ? openJournal<T>(join(dataDir, 'journal', `${pipe}.jsonl`)) : memoryJournal<T>();
   cleanups.unshift(() => journal.close());
   return journal;

@@ -72,7 +72,8 @@ export class DeliveryFaults {
   };
 
   failSubscriber(rule: FailureRule): void {
-    if (typeof rule === 'number' && (!Number.isInteger(rule) || rule < 0)) throw new RangeError(`failSubscriber needs a count >= 0 or a predicate, not ${rule}`);
+    if (typeof rule === 'number' && (!Number.isInteger(rule) || rule < 0))
+      throw new RangeError(`failSubscriber needs a count >= 0 or a predicate, not ${rule}`);
     this.rule = rule;
   }
 

@@ -13,8 +13,12 @@ export interface FrontDoors {
 /** Both ports listening (answering 503 until served); PortInUseError, and nothing left open, when one is taken. */
 export async function openFrontDoors(ports: { aws: number; azure: number }, log: LocalLogger): Promise<FrontDoors> {
   const doors: FrontDoors = {
-    aws: new FrontDoorGate<ApiLambda>('local-aws', log, 'pass --aws-port <port> to choose another', (get) => createAwsApiServer(get, log)),
-    azure: new FrontDoorGate<HttpFunction>('local-azure', log, 'pass --azure-port <port> to choose another', (get) => createAzureApiServer(get, log)),
+    aws: new FrontDoorGate<ApiLambda>('local-aws', log, 'pass --aws-port <port> to choose another', (get) =>
+      createAwsApiServer(get, log),
+    ),
+    azure: new FrontDoorGate<HttpFunction>('local-azure', log, 'pass --azure-port <port> to choose another', (get) =>
+      createAzureApiServer(get, log),
+    ),
   };
   try {
     await doors.aws.open(ports.aws);

@@ -4,7 +4,10 @@ import type { AddressInfo, Server as NetServer } from 'node:net';
 
 /** A port someone else holds: main.ts turns it into one clear line and exit code 2. */
 export class PortInUseError extends Error {
-  constructor(readonly port: number, readonly hint: string) {
+  constructor(
+    readonly port: number,
+    readonly hint: string,
+  ) {
     super(`port ${port} is in use; ${hint}`);
     this.name = 'PortInUseError';
   }

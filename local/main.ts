@@ -24,7 +24,10 @@ async function main(): Promise<number> {
   try {
     // The ports before anything else: a taken one is refused at once, and from here on clients get
     // 503 (Retry-After) instead of a refused connection while the clouds load.
-    const doors = await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, options.log ?? stdoutLogger);
+    const doors = await openFrontDoors(
+      { aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure },
+      options.log ?? stdoutLogger,
+    );
     // Loaded only now: --help, usage errors and taken ports should not pay for both clouds' SDKs.
     const { startLocal } = await import('./start-local');
     starting = startLocal({ ...options, doors });
@@ -45,29 +48,38 @@ async function main(): Promise<number> {
       // not keep local mode alive forever. Nothing acknowledged is lost either way: the stores and
       // the delivery journals are on disk (in-memory mode keeps nothing by definition).
       setTimeout(() => {
-        process.stderr.write(`still stopping after ${stopTimeoutMs} ms (a request or delivery does not finish): exiting without waiting\n`);
+        process.stderr.write(
+          `still stopping after ${stopTimeoutMs} ms (a request or delivery does not finish): exiting without waiting\n`,
+        );
         process.exit(1);
       }, stopTimeoutMs).unref();
       // A signal during start-up stops once started (the stores must be consistent before closing).
-      starting.then((running) => running.stop().then(() => running)).then(
-        (running) => {
-          const lists: { length: number }[] = [...Object.values(running.deadLetters.aws), ...Object.values(running.deadLetters.azure)];
-          const dead = lists.reduce((n, list) => n + list.length, 0);
-          process.stderr.write(`stopped${dead > 0 ? ` (${dead} dead-lettered deliveries)` : ''}\n`);
-          resolve(0);
-        },
-        (error: unknown) => {
-          process.stderr.write(`shutdown failed: ${String(error)}\n`);
-          resolve(1);
-        },
-      );
+      starting
+        .then((running) => running.stop().then(() => running))
+        .then(
+          (running) => {
+            const lists: { length: number }[] = [
+              ...Object.values(running.deadLetters.aws),
+              ...Object.values(running.deadLetters.azure),
+            ];
+            const dead = lists.reduce((n, list) => n + list.length, 0);
+            process.stderr.write(`stopped${dead > 0 ? ` (${dead} dead-lettered deliveries)` : ''}\n`);
+            resolve(0);
+          },
+          (error: unknown) => {
+            process.stderr.write(`shutdown failed: ${String(error)}\n`);
+            resolve(1);
+          },
+        );
     };
     // SIGHUP: the terminal went away, so nobody is left to press Ctrl-C.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
 
     starting.then(
       (local) => {
-        process.stdout.write(urlsOutput({ awsUrl: local.awsUrl, azureUrl: local.azureUrl, issuer: local.issuer?.issuer }));
+        process.stdout.write(
+          urlsOutput({ awsUrl: local.awsUrl, azureUrl: local.azureUrl, issuer: local.issuer?.issuer }),
+        );
         const where = options.inMemory ? 'in memory' : `data in ${local.urlsFile!.replace(/urls\.json$/, '')}`;
         const noUrls = local.urlsFile ? '' : ' (the data directory is in use: no urls.json written)';
         process.stderr.write(`local mode is up (${where})${noUrls}; Ctrl-C stops it\n`);
@@ -77,7 +89,9 @@ async function main(): Promise<number> {
         try {
           resolve(refusal(error));
         } catch {
-          process.stderr.write(`local mode failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.stderr.write(
+            `local mode failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
           resolve(1);
         }
       },

@@ -25,7 +25,8 @@ const HOST = /^(?:\[[0-9A-Za-z:._~!$&'()*+,;=-]+\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]
 
 function hostRefusal(req: IncomingMessage): string | undefined {
   const hosts: string[] = [];
-  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') hosts.push(req.rawHeaders[i + 1]!);
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]!.toLowerCase() === 'host') hosts.push(req.rawHeaders[i + 1]!);
   if (hosts.length === 0) return req.httpVersion === '1.1' ? 'An HTTP/1.1 request must have a Host header.' : undefined;
   if (hosts.length > 1) return 'The request has more than one Host header.';
   if (!HOST.test(hosts[0]!)) return `The Host header "${hosts[0]!.slice(0, 100)}" is not a host and port.`;
@@ -42,7 +43,10 @@ function hostRefusal(req: IncomingMessage): string | undefined {
 export function requestLineRefusal(req: IncomingMessage): Refusal | undefined {
   const target = req.url ?? '';
   if (originFormOf(target) === undefined) {
-    return { status: 400, detail: `The request target must be a path such as /api/notes or an absolute http(s) URL, not "${target.slice(0, 100)}".` };
+    return {
+      status: 400,
+      detail: `The request target must be a path such as /api/notes or an absolute http(s) URL, not "${target.slice(0, 100)}".`,
+    };
   }
   const host = hostRefusal(req);
   return host === undefined ? undefined : { status: 400, detail: host };

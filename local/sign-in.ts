@@ -8,7 +8,11 @@ import { LOCAL_AUDIENCE, type LocalAuth } from './oidc/settings';
 /** The functions' sign-in settings: an issuer and audience, or AUTH_MODE=none; the other keys unset. */
 export function authSettings(issuer: LocalIssuer | undefined): Record<string, string | undefined> {
   return issuer
-    ? { [AUTH_SETTINGS.issuer]: issuer.issuer, [AUTH_SETTINGS.audience]: LOCAL_AUDIENCE, [AUTH_SETTINGS.mode]: undefined }
+    ? {
+        [AUTH_SETTINGS.issuer]: issuer.issuer,
+        [AUTH_SETTINGS.audience]: LOCAL_AUDIENCE,
+        [AUTH_SETTINGS.mode]: undefined,
+      }
     : { [AUTH_SETTINGS.issuer]: undefined, [AUTH_SETTINGS.audience]: undefined, [AUTH_SETTINGS.mode]: AUTH_MODE_NONE };
 }
 
@@ -23,7 +27,8 @@ export async function startSignIn(auth: LocalAuth, port: number): Promise<LocalI
     issuer = auth === 'none' ? undefined : await startLocalIssuer({ audience: LOCAL_AUDIENCE, port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new PortInUseError(port, 'choose another with --issuer-port or LOCAL_ISSUER_PORT');
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new PortInUseError(port, 'choose another with --issuer-port or LOCAL_ISSUER_PORT');
     throw error;
   }
   for (const [name, value] of Object.entries(authSettings(issuer))) {

@@ -86,7 +86,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   const log = options.log ?? stdoutLogger;
   const retry = options.retry ?? defaultRetryPolicy;
   // Ports first: a taken port is refused before the data directory is created or anything loaded.
-  const doors = options.doors ?? (await openFrontDoors({ aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure }, log));
+  const doors =
+    options.doors ??
+    (await openFrontDoors(
+      { aws: options.awsPort ?? defaultPorts.aws, azure: options.azurePort ?? defaultPorts.azure },
+      log,
+    ));
   const closeDoors = () => Promise.all([doors.aws.close(), doors.azure.close()]);
   let lock: DataDirLock | undefined;
   let issuer: LocalIssuer | undefined;

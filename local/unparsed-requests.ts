@@ -60,7 +60,8 @@ function requestOf(socket: Duplex, head: ParsedHead): IncomingMessage {
   req.httpVersion = '1.1';
   req.rawHeaders = head.rawHeaders;
   const headers: Record<string, string> = {};
-  for (let i = 0; i < head.rawHeaders.length; i += 2) headers[head.rawHeaders[i]!.toLowerCase()] = head.rawHeaders[i + 1]!;
+  for (let i = 0; i < head.rawHeaders.length; i += 2)
+    headers[head.rawHeaders[i]!.toLowerCase()] = head.rawHeaders[i + 1]!;
   req.headers = headers;
   req.complete = true;
   req.push(null);

@@ -22,7 +22,8 @@ export function writeUrlsFile(file: string, urls: { awsUrl: string; azureUrl: st
 export function removeUrlsFile(file: string, urls: { awsUrl: string; azureUrl: string }): void {
   try {
     const current = JSON.parse(readFileSync(file, 'utf8')) as Partial<UrlsFile>;
-    if (current.pid === process.pid && current.awsUrl === urls.awsUrl && current.azureUrl === urls.azureUrl) rmSync(file);
+    if (current.pid === process.pid && current.awsUrl === urls.awsUrl && current.azureUrl === urls.azureUrl)
+      rmSync(file);
   } catch {
     // Already gone or unreadable: nothing of ours to remove.
   }

@@ -44,11 +44,15 @@ export async function main(argv: string[], deps: PlanDeps = {}): Promise<number>
   const log = deps.log ?? ((line: string) => console.log(line));
   const error = deps.error ?? ((line: string) => console.error(line));
   // log and error print lines (console.log adds the newline); the tools' helper writes text.
-  const io: ToolIo = { stdout: (text) => log(text.replace(/\n$/, '')), stderr: (text) => error(text.replace(/\n$/, '')) };
+  const io: ToolIo = {
+    stdout: (text) => log(text.replace(/\n$/, '')),
+    stderr: (text) => error(text.replace(/\n$/, '')),
+  };
   let values: ReturnType<typeof parseFlags<typeof FLAGS>>;
   try {
     values = parseFlags(argv, FLAGS);
-    if (!values.help && !/^[\w.-]+$/.test(values.stack)) throw new UsageError(`--stack is not a stack name: "${values.stack}"`);
+    if (!values.help && !/^[\w.-]+$/.test(values.stack))
+      throw new UsageError(`--stack is not a stack name: "${values.stack}"`);
   } catch (failure) {
     return usageFailure(PLAN_TOOL, failure, io);
   }

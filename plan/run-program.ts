@@ -26,7 +26,12 @@ export interface RunOptions {
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   // As `pulumi preview`: nothing is written or published (isDryRun), and since the mocks answer
   // every output, resources created inside `apply` still show up.
-  const mocks = installMocks({ config: { ...options.config }, project: options.project, stack: options.stack, preview: true });
+  const mocks = installMocks({
+    config: { ...options.config },
+    project: options.project,
+    stack: options.stack,
+    preview: true,
+  });
   const exports = options.load();
   const outputs = await resolveAll(exports);
   await settled(mocks);

@@ -4,7 +4,8 @@ import { PolicyPack } from '@pulumi/policy';
 import { policies } from './policies';
 
 new PolicyPack('serverless-aws-azure', {
-  description: 'Reliability and security promises of serverless-aws-azure: no keys, least privilege, encryption, backups, TLS, retained logs, alerted dead letters.',
+  description:
+    'Reliability and security promises of serverless-aws-azure: no keys, least privilege, encryption, backups, TLS, retained logs, alerted dead letters.',
   enforcementLevel: 'mandatory',
   policies,
 });

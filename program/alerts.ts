@@ -30,7 +30,10 @@ export const ALERT_THRESHOLD_KEYS = {
   alertThrottles: { field: 'throttles', default: 10, range: ALERT_RANGES.throttles },
   alertServerErrorPercent: { field: 'serverErrorPercent', default: 5, range: ALERT_RANGES.serverErrorPercent },
   alertStreamAgeSeconds: { field: 'streamAgeSeconds', default: 600, range: ALERT_RANGES.streamAgeSeconds },
-} as const satisfies Record<string, { field: keyof AlertThresholds; default: number; range: readonly [number, number] }>;
+} as const satisfies Record<
+  string,
+  { field: keyof AlertThresholds; default: number; range: readonly [number, number] }
+>;
 
 // Deliberately loose (one @, a dot in the domain, no spaces): the providers validate the rest, and
 // SNS and Azure action groups both send a confirmation or notice to the address.
@@ -48,7 +51,9 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
 export function alertSettingsProblems(settings: AlertSettings): string[] {
   const problems: string[] = [];
   if (typeof settings?.email !== 'string' || (settings.email !== '' && !ALERT_EMAIL_PATTERN.test(settings.email))) {
-    problems.push(`alerts.email must be empty or an e-mail address like ops@example.com (got ${JSON.stringify(settings?.email)})`);
+    problems.push(
+      `alerts.email must be empty or an e-mail address like ops@example.com (got ${JSON.stringify(settings?.email)})`,
+    );
   }
   for (const { field, range } of Object.values(ALERT_THRESHOLD_KEYS)) {
     const problem = rangeProblem(`alerts.${field}`, settings?.[field], range);

@@ -47,16 +47,26 @@ export function parseAuthConfig(raw: RawAuthConfig): AuthConfig {
 
   if (mode !== undefined) {
     if (mode !== AUTH_MODE_NONE) {
-      throw new AuthConfigError(`${K.mode} accepts only "${AUTH_MODE_NONE}" (sign-in off), not ${JSON.stringify(mode)}; for sign-in set ${K.issuer} and ${K.audience} instead.`);
+      throw new AuthConfigError(
+        `${K.mode} accepts only "${AUTH_MODE_NONE}" (sign-in off), not ${JSON.stringify(mode)}; for sign-in set ${K.issuer} and ${K.audience} instead.`,
+      );
     }
     if (issuer !== undefined || audience !== undefined) {
-      throw new AuthConfigError(`${K.mode} is "${AUTH_MODE_NONE}" but ${[issuer && K.issuer, audience && K.audience].filter(Boolean).join(' and ')} set too: keep one or the other.`);
+      throw new AuthConfigError(
+        `${K.mode} is "${AUTH_MODE_NONE}" but ${[issuer && K.issuer, audience && K.audience].filter(Boolean).join(' and ')} set too: keep one or the other.`,
+      );
     }
     return { mode: 'none' };
   }
   if (issuer === undefined && audience === undefined) throw new AuthConfigError(CHOOSE_AUTH);
-  if (issuer === undefined) throw new AuthConfigError(`${K.audience} is set but ${K.issuer} is not: set the issuer whose tokens name that audience.`);
-  if (audience === undefined) throw new AuthConfigError(`${K.issuer} is set but ${K.audience} is not: set the audience its tokens must name (the API's client id or identifier).`);
+  if (issuer === undefined)
+    throw new AuthConfigError(
+      `${K.audience} is set but ${K.issuer} is not: set the issuer whose tokens name that audience.`,
+    );
+  if (audience === undefined)
+    throw new AuthConfigError(
+      `${K.issuer} is set but ${K.audience} is not: set the audience its tokens must name (the API's client id or identifier).`,
+    );
   const problem = issuerUrlProblem(issuer);
   if (problem) throw new AuthConfigError(`${K.issuer}: ${problem}.`);
   return { mode: 'oidc', issuer, audience };
@@ -66,12 +76,15 @@ export function parseAuthConfig(raw: RawAuthConfig): AuthConfig {
 export function authArgProblem(auth: AuthConfig | undefined): string | undefined {
   if (auth?.mode === 'none') return undefined;
   if (auth?.mode !== 'oidc') return `auth must be { mode: 'oidc', issuer, audience } or { mode: 'none' }`;
-  if (typeof auth.audience !== 'string' || auth.audience.trim() === '') return 'auth.audience must be a non-empty string';
+  if (typeof auth.audience !== 'string' || auth.audience.trim() === '')
+    return 'auth.audience must be a non-empty string';
   const problem = issuerUrlProblem(auth.issuer);
   return problem && `auth.issuer: ${problem}`;
 }
 
 /** The functions' environment / app settings for a config (read back by authConfigFromEnv). */
 export function authEnvironment(config: AuthConfig): Record<string, string> {
-  return config.mode === 'none' ? { [AUTH_SETTINGS.mode]: AUTH_MODE_NONE } : { [AUTH_SETTINGS.issuer]: config.issuer, [AUTH_SETTINGS.audience]: config.audience };
+  return config.mode === 'none'
+    ? { [AUTH_SETTINGS.mode]: AUTH_MODE_NONE }
+    : { [AUTH_SETTINGS.issuer]: config.issuer, [AUTH_SETTINGS.audience]: config.audience };
 }

@@ -113,8 +113,8 @@ export const ALLOWED: Record<ConfigKey, string> = {
   alertThrottles: `${intRange('alertThrottles')} (throttled calls in ${alertPeriod}: Lambda throttles, Cosmos DB 429s)`,
   alertServerErrorPercent: `${intRange('alertServerErrorPercent')} (percent of API requests answered 5xx in ${alertPeriod})`,
   alertStreamAgeSeconds: `${intRange('alertStreamAgeSeconds')} (age of the oldest unpublished change, seconds)`,
-  authIssuer: 'the https URL of an OpenID Connect issuer, exactly as its tokens\' iss (with authAudience)',
-  authAudience: 'the audience the issuer\'s tokens must name (with authIssuer)',
+  authIssuer: "the https URL of an OpenID Connect issuer, exactly as its tokens' iss (with authAudience)",
+  authAudience: "the audience the issuer's tokens must name (with authIssuer)",
   auth: '"none" (no sign-in: a trial stack), or unset with authIssuer and authAudience set',
 };
 
@@ -135,10 +135,7 @@ const booleanFromConfig = v.union([
     v.transform((s) => s === 'true'),
   ),
 ]);
-const stringArrayFromConfig = v.union([
-  v.array(v.string()),
-  v.pipe(v.string(), v.parseJson(), v.array(v.string())),
-]);
+const stringArrayFromConfig = v.union([v.array(v.string()), v.pipe(v.string(), v.parseJson(), v.array(v.string()))]);
 const corsOrigins = v.pipe(
   stringArrayFromConfig,
   v.rawCheck(({ dataset, addIssue }) => {
@@ -160,7 +157,10 @@ const schema = v.strictObject({
   azureInstanceMemoryMb: v.optional(oneOf(AZURE_INSTANCE_MEMORY_MB), DEFAULTS.azureInstanceMemoryMb),
   corsOrigins: v.optional(corsOrigins, () => [...DEFAULTS.corsOrigins]),
   reportConsumption: v.optional(booleanFromConfig, DEFAULTS.reportConsumption),
-  alertEmail: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(ALERT_EMAIL_PATTERN))]), DEFAULTS.alertEmail),
+  alertEmail: v.optional(
+    v.union([v.literal(''), v.pipe(v.string(), v.regex(ALERT_EMAIL_PATTERN))]),
+    DEFAULTS.alertEmail,
+  ),
   alertFunctionErrors: v.optional(integer('alertFunctionErrors'), DEFAULTS.alertFunctionErrors),
   alertThrottles: v.optional(integer('alertThrottles'), DEFAULTS.alertThrottles),
   alertServerErrorPercent: v.optional(integer('alertServerErrorPercent'), DEFAULTS.alertServerErrorPercent),

@@ -6,8 +6,19 @@
 /** AWS IAM actions per Pulumi type token (create, read, update, delete and tags of that resource). */
 export const awsActionsByType: Record<string, string[]> = {
   // API Gateway v2 is authorised by HTTP verb on its resource paths (/apis/...).
-  'aws:apigatewayv2/api:Api': ['apigateway:GET', 'apigateway:POST', 'apigateway:PATCH', 'apigateway:DELETE', 'apigateway:PUT'],
-  'aws:apigatewayv2/integration:Integration': ['apigateway:GET', 'apigateway:POST', 'apigateway:PATCH', 'apigateway:DELETE'],
+  'aws:apigatewayv2/api:Api': [
+    'apigateway:GET',
+    'apigateway:POST',
+    'apigateway:PATCH',
+    'apigateway:DELETE',
+    'apigateway:PUT',
+  ],
+  'aws:apigatewayv2/integration:Integration': [
+    'apigateway:GET',
+    'apigateway:POST',
+    'apigateway:PATCH',
+    'apigateway:DELETE',
+  ],
   'aws:apigatewayv2/route:Route': ['apigateway:GET', 'apigateway:POST', 'apigateway:PATCH', 'apigateway:DELETE'],
   // Access logging to CloudWatch Logs is set up by the caller's own log-delivery permissions
   // (API Gateway developer guide, "Configure logging for HTTP APIs": logs:CreateLogDelivery,
@@ -46,7 +57,11 @@ export const awsActionsByType: Record<string, string[]> = {
     'events:TagResource',
     'events:UntagResource',
   ],
-  'aws:cloudwatch/dashboard:Dashboard': ['cloudwatch:PutDashboard', 'cloudwatch:GetDashboard', 'cloudwatch:DeleteDashboards'],
+  'aws:cloudwatch/dashboard:Dashboard': [
+    'cloudwatch:PutDashboard',
+    'cloudwatch:GetDashboard',
+    'cloudwatch:DeleteDashboards',
+  ],
   'aws:cloudwatch/metricAlarm:MetricAlarm': [
     'cloudwatch:PutMetricAlarm',
     'cloudwatch:DescribeAlarms',
@@ -130,7 +145,12 @@ export const awsActionsByType: Record<string, string[]> = {
     'sns:TagResource',
     'sns:UntagResource',
   ],
-  'aws:sns/topicSubscription:TopicSubscription': ['sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'],
+  'aws:sns/topicSubscription:TopicSubscription': [
+    'sns:Subscribe',
+    'sns:Unsubscribe',
+    'sns:GetSubscriptionAttributes',
+    'sns:SetSubscriptionAttributes',
+  ],
   'aws:sqs/queue:Queue': [
     'sqs:CreateQueue',
     'sqs:GetQueueUrl',
@@ -152,18 +172,39 @@ export const awsActionsByType: Record<string, string[]> = {
  * which also covers ARM's long-running-operation status reads); writes and deletes per type.
  */
 export const azureActionsByType: Record<string, string[]> = {
-  'azure-native:resources:ResourceGroup': ['Microsoft.Resources/subscriptions/resourceGroups/write', 'Microsoft.Resources/subscriptions/resourceGroups/delete'],
-  'azure-native:storage:StorageAccount': ['Microsoft.Storage/storageAccounts/write', 'Microsoft.Storage/storageAccounts/delete'],
+  'azure-native:resources:ResourceGroup': [
+    'Microsoft.Resources/subscriptions/resourceGroups/write',
+    'Microsoft.Resources/subscriptions/resourceGroups/delete',
+  ],
+  'azure-native:storage:StorageAccount': [
+    'Microsoft.Storage/storageAccounts/write',
+    'Microsoft.Storage/storageAccounts/delete',
+  ],
   'azure-native:storage:BlobContainer': [
     'Microsoft.Storage/storageAccounts/blobServices/containers/write',
     'Microsoft.Storage/storageAccounts/blobServices/containers/delete',
   ],
-  'azure-native:operationalinsights:Workspace': ['Microsoft.OperationalInsights/workspaces/write', 'Microsoft.OperationalInsights/workspaces/delete'],
-  'azure-native:applicationinsights:Component': ['Microsoft.Insights/components/write', 'Microsoft.Insights/components/delete'],
-  'azure-native:monitor:ActionGroup': ['Microsoft.Insights/actionGroups/write', 'Microsoft.Insights/actionGroups/delete'],
-  'azure-native:monitor:MetricAlert': ['Microsoft.Insights/metricAlerts/write', 'Microsoft.Insights/metricAlerts/delete'],
+  'azure-native:operationalinsights:Workspace': [
+    'Microsoft.OperationalInsights/workspaces/write',
+    'Microsoft.OperationalInsights/workspaces/delete',
+  ],
+  'azure-native:applicationinsights:Component': [
+    'Microsoft.Insights/components/write',
+    'Microsoft.Insights/components/delete',
+  ],
+  'azure-native:monitor:ActionGroup': [
+    'Microsoft.Insights/actionGroups/write',
+    'Microsoft.Insights/actionGroups/delete',
+  ],
+  'azure-native:monitor:MetricAlert': [
+    'Microsoft.Insights/metricAlerts/write',
+    'Microsoft.Insights/metricAlerts/delete',
+  ],
   'azure-native:portal:Dashboard': ['Microsoft.Portal/dashboards/write', 'Microsoft.Portal/dashboards/delete'],
-  'azure-native:cosmosdb:DatabaseAccount': ['Microsoft.DocumentDB/databaseAccounts/write', 'Microsoft.DocumentDB/databaseAccounts/delete'],
+  'azure-native:cosmosdb:DatabaseAccount': [
+    'Microsoft.DocumentDB/databaseAccounts/write',
+    'Microsoft.DocumentDB/databaseAccounts/delete',
+  ],
   'azure-native:cosmosdb:SqlResourceSqlDatabase': [
     'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/write',
     'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/delete',
@@ -195,11 +236,17 @@ export const azureActionsByType: Record<string, string[]> = {
   'azure-native:web:AppServicePlan': ['Microsoft.Web/serverfarms/write', 'Microsoft.Web/serverfarms/delete'],
   'azure-native:web:WebApp': ['Microsoft.Web/sites/write', 'Microsoft.Web/sites/delete'],
   // The provider reads app settings back through POST .../config/appsettings/list.
-  'azure-native:web:WebAppApplicationSettings': ['Microsoft.Web/sites/config/write', 'Microsoft.Web/sites/config/list/action'],
+  'azure-native:web:WebAppApplicationSettings': [
+    'Microsoft.Web/sites/config/write',
+    'Microsoft.Web/sites/config/list/action',
+  ],
   'azure-native:web:WebAppFtpAllowed': ['Microsoft.Web/sites/basicPublishingCredentialsPolicies/write'],
   'azure-native:web:WebAppScmAllowed': ['Microsoft.Web/sites/basicPublishingCredentialsPolicies/write'],
   // One Deploy (azure/one-deploy.ts): Kudu's /api/publish and ARM's list of indexed functions.
-  'pulumi-nodejs:dynamic/azure:FlexPackageDeployment': ['Microsoft.Web/sites/publish/Action', 'Microsoft.Web/sites/functions/read'],
+  'pulumi-nodejs:dynamic/azure:FlexPackageDeployment': [
+    'Microsoft.Web/sites/publish/Action',
+    'Microsoft.Web/sites/functions/read',
+  ],
   'pulumi:providers:azure-native': ['Microsoft.Resources/subscriptions/read'],
   'azure-native:authorization:getClientConfig': [],
 };

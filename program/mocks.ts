@@ -159,7 +159,12 @@ function callResult(args: pulumi.runtime.MockCallArgs, config: Config): Record<s
   const region = awsRegion(config);
   switch (args.token) {
     case 'aws:index/getCallerIdentity:getCallerIdentity':
-      return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: 'MOCK', id: MOCK_ACCOUNT_ID };
+      return {
+        accountId: MOCK_ACCOUNT_ID,
+        arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`,
+        userId: 'MOCK',
+        id: MOCK_ACCOUNT_ID,
+      };
     case 'aws:index/getRegion:getRegion':
       return { name: region, region, id: region, description: region, endpoint: `ec2.${region}.amazonaws.com` };
     case 'aws:index/getPartition:getPartition':
@@ -167,7 +172,12 @@ function callResult(args: pulumi.runtime.MockCallArgs, config: Config): Record<s
     case 'aws:iam/getPolicyDocument:getPolicyDocument':
       return { json: JSON.stringify({ Version: '2012-10-17', Statement: args.inputs.statements ?? [] }), id: 'policy' };
     case 'azure-native:authorization:getClientConfig':
-      return { clientId: 'mock-client', objectId: 'mock-object', subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+      return {
+        clientId: 'mock-client',
+        objectId: 'mock-object',
+        subscriptionId: MOCK_SUBSCRIPTION_ID,
+        tenantId: MOCK_TENANT_ID,
+      };
     default:
       throw new Error(`the mocks do not answer the invoke ${args.token}: add it to program/mocks.ts`);
   }
@@ -194,7 +204,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
       return { id: `${String(state.name)}-id`, state: { ...inputs, ...state } };
     }
     if (args.type.startsWith('azure-native:')) {
-      return { id: azureMockId(args.type, args.name), state: { ...inputs, ...azureState(args, azureLocation(this.config)) } };
+      return {
+        id: azureMockId(args.type, args.name),
+        state: { ...inputs, ...azureState(args, azureLocation(this.config)) },
+      };
     }
     return { id: `${args.name}-id`, state: { ...inputs } };
   }

@@ -62,5 +62,9 @@ export function azureDeployerRole() {
 /** Each file's content, as written to disk. */
 export function permissionDocuments(): Record<keyof typeof permissionFiles, string> {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  return { awsPolicy: json(awsDeployerPolicy()), azureRole: json(azureDeployerRole()), azureProviders: json(azureResourceProviders()) };
+  return {
+    awsPolicy: json(awsDeployerPolicy()),
+    azureRole: json(azureDeployerRole()),
+    azureProviders: json(azureResourceProviders()),
+  };
 }

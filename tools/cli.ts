@@ -27,7 +27,8 @@ type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<
 /** The flags of argv (without node and the script) by the table; anything else is a UsageError. */
 export function parseFlags<T extends ParseArgsOptionsConfig>(argv: readonly string[], flags: T): Parsed<T> {
   try {
-    return parseArgs({ args: [...argv], options: { ...flags, ...HELP_FLAG }, strict: true, allowPositionals: false }).values as Parsed<T>;
+    return parseArgs({ args: [...argv], options: { ...flags, ...HELP_FLAG }, strict: true, allowPositionals: false })
+      .values as Parsed<T>;
   } catch (error) {
     // parseArgs names the flag well, over several lines; a usage error is one line.
     // (Duck-typed: errors from node's own modules may come from another realm, e.g. under jest.)
@@ -55,18 +56,21 @@ export function parseInteger(name: string, raw: string, { min, max, noun = 'whol
 const DURATION_UNITS_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
 
 /** How a duration's bounds read: whole seconds or minutes where they are, else milliseconds. */
-const showDuration = (ms: number) => (ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
+const showDuration = (ms: number) =>
+  ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 
 /** "90s", "10m", "1500ms" (a bare number is seconds) → milliseconds in minMs..maxMs. */
 export function parseDuration(name: string, raw: string, { minMs, maxMs }: { minMs: number; maxMs: number }): number {
   const match = /^(\d+)(ms|s|m)?$/.exec(raw.trim());
   if (!match) throw new UsageError(`${name} must be a duration such as 90s or 10m (got "${raw}")`);
   const valueMs = Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 's']!;
-  if (valueMs < minMs || valueMs > maxMs) throw new UsageError(`${name} must be in ${durationRange({ minMs, maxMs })} (got ${raw})`);
+  if (valueMs < minMs || valueMs > maxMs)
+    throw new UsageError(`${name} must be in ${durationRange({ minMs, maxMs })} (got ${raw})`);
   return valueMs;
 }
 
-export const durationRange = ({ minMs, maxMs }: { minMs: number; maxMs: number }) => `${showDuration(minMs)}..${showDuration(maxMs)}`;
+export const durationRange = ({ minMs, maxMs }: { minMs: number; maxMs: number }) =>
+  `${showDuration(minMs)}..${showDuration(maxMs)}`;
 
 /** A tool as its user meets it on the command line. */
 export interface Tool {
@@ -100,6 +104,10 @@ export function showHelp(tool: Tool, io: ToolIo = processIo): number {
 /** A UsageError on stderr (with the usage unless the tool prints one line), exit 2; any other error is rethrown. */
 export function usageFailure(tool: Tool, error: unknown, io: ToolIo = processIo): number {
   if (!(error instanceof UsageError)) throw error;
-  io.stderr(tool.oneLineErrors !== undefined ? `${tool.oneLineErrors}: ${error.message}\n` : `${error.message}\n\n${line(tool.usage)}`);
+  io.stderr(
+    tool.oneLineErrors !== undefined
+      ? `${tool.oneLineErrors}: ${error.message}\n`
+      : `${error.message}\n\n${line(tool.usage)}`,
+  );
   return EXIT_USAGE;
 }

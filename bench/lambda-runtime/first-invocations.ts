@@ -60,7 +60,9 @@ export function firstInvocation(name: AwsFunctionName, tables: { notes: string }
   if (name === 'api') {
     return {
       event: apiEvent(),
-      check: expectJson((value) => (value?.statusCode === 200 && String(value.body).includes('Hello, x!') ? undefined : 'not 200 Hello, x!')),
+      check: expectJson((value) =>
+        value?.statusCode === 200 && String(value.body).includes('Hello, x!') ? undefined : 'not 200 Hello, x!',
+      ),
     };
   }
   const note = sampleNote();
@@ -69,7 +71,11 @@ export function firstInvocation(name: AwsFunctionName, tables: { notes: string }
     const source = { table: tables.notes, keyAttributes: [...NOTES_KEY_ATTRIBUTES], region: REGION, label: 'bench' };
     return {
       event: { Records: [streamRecord(source, undefined, noteToItem(ANONYMOUS_OWNER, note))] },
-      check: expectJson((value) => (Array.isArray(value?.batchItemFailures) && value.batchItemFailures.length === 0 ? undefined : 'failures reported')),
+      check: expectJson((value) =>
+        Array.isArray(value?.batchItemFailures) && value.batchItemFailures.length === 0
+          ? undefined
+          : 'failures reported',
+      ),
     };
   }
   // The rule's delivery to the subscriber: the CloudEvent in `detail`; it writes the activity.

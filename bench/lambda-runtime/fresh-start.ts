@@ -29,7 +29,11 @@ export async function measureFreshStart(
   api.reset();
   let output = '';
   const started = performance.now();
-  const child = spawn(runtime.command, runtime.args, { cwd: runtime.cwd, env: runtime.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(runtime.command, runtime.args, {
+    cwd: runtime.cwd,
+    env: runtime.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -39,10 +43,15 @@ export async function measureFreshStart(
     const outcome = await Promise.race([
       api.outcome(invocation.requestId),
       exited.then((code) => {
-        throw new Error(`the runtime exited (${code}) before answering${api.initError() ? `: init error ${api.initError()}` : ''}\n${output.slice(-2000)}`);
+        throw new Error(
+          `the runtime exited (${code}) before answering${api.initError() ? `: init error ${api.initError()}` : ''}\n${output.slice(-2000)}`,
+        );
       }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms\n${output.slice(-2000)}`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${timeoutMs} ms\n${output.slice(-2000)}`)),
+          timeoutMs,
+        );
       }),
     ]);
     if (outcome.kind === 'error') throw new Error(`the handler failed: ${outcome.body.slice(0, 500)}`);

@@ -82,7 +82,8 @@ export async function startRuntimeApi(options: { functionArn: string; timeoutMs:
     if (request.method === 'POST' && (answer || url === `${PREFIX}/init/error`)) {
       void readBody(request).then((body) => {
         const at = performance.now();
-        if (answer) record({ requestId: decodeURIComponent(answer[1]!), kind: answer[2] as 'response' | 'error', body, at });
+        if (answer)
+          record({ requestId: decodeURIComponent(answer[1]!), kind: answer[2] as 'response' | 'error', body, at });
         else initFailure = body;
         response.writeHead(202, { 'content-type': 'application/json' }).end('{"status":"OK"}');
       });

@@ -26,13 +26,18 @@ export interface RuntimeCache {
 }
 
 function versionIn(repoRoot: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
 /** The packages to install, `name@version`: the RIC, then each SDK package at the locked version. */
 export function runtimePackages(repoRoot: string, sdkPackages: string[]): string[] {
-  return [`aws-lambda-ric@${RIC_VERSION}`, ...[...sdkPackages].sort().map((name) => `${name}@${versionIn(repoRoot, name)}`)];
+  return [
+    `aws-lambda-ric@${RIC_VERSION}`,
+    ...[...sdkPackages].sort().map((name) => `${name}@${versionIn(repoRoot, name)}`),
+  ];
 }
 
 export function runtimeCacheDir(cacheRoot: string, packages: string[]): string {
@@ -52,7 +57,8 @@ function cacheAt(dir: string, packages: string[]): RuntimeCache {
 /** The cache when it is complete (the RIC's native part built), else undefined. Installs nothing. */
 export function findRuntimeCache(cacheRoot: string, packages: string[]): RuntimeCache | undefined {
   const dir = runtimeCacheDir(cacheRoot, packages);
-  return existsSync(join(dir, 'node_modules', 'aws-lambda-ric', 'rapid-client.node')) && existsSync(join(dir, 'complete'))
+  return existsSync(join(dir, 'node_modules', 'aws-lambda-ric', 'rapid-client.node')) &&
+    existsSync(join(dir, 'complete'))
     ? cacheAt(dir, packages)
     : undefined;
 }
@@ -61,7 +67,11 @@ export function findRuntimeCache(cacheRoot: string, packages: string[]): Runtime
  * Installs the packages into the cache with npm, on this Node (22: the RIC requires it and builds its
  * addon against it). A failed install leaves no half-made cache behind.
  */
-export async function installRuntimeCache(cacheRoot: string, packages: string[], progress: (line: string) => void): Promise<RuntimeCache> {
+export async function installRuntimeCache(
+  cacheRoot: string,
+  packages: string[],
+  progress: (line: string) => void,
+): Promise<RuntimeCache> {
   const found = findRuntimeCache(cacheRoot, packages);
   if (found) return found;
   const dir = runtimeCacheDir(cacheRoot, packages);
@@ -72,7 +82,9 @@ export async function installRuntimeCache(cacheRoot: string, packages: string[],
   const cache = cacheAt(dir, packages);
   if (code !== 0 || !existsSync(join(dir, 'node_modules', 'aws-lambda-ric', 'rapid-client.node'))) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`installing the Lambda runtime client failed (npm exit ${code}; it needs cmake, make and g++):\n${output.slice(-3000)}`);
+    throw new Error(
+      `installing the Lambda runtime client failed (npm exit ${code}; it needs cmake, make and g++):\n${output.slice(-3000)}`,
+    );
   }
   // Written last: a cache without it was interrupted and is installed again.
   mkdirSync(join(dir, 'complete'));

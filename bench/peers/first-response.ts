@@ -32,7 +32,12 @@ export interface ColdTarget {
 }
 
 /** `runs` rounds of one fresh process per target; the AWS SDK resolves from `sdkNodeModules` (NODE_PATH), as on Lambda. */
-export async function measureColdCalls(targets: readonly ColdTarget[], runs: number, sdkNodeModules: string, progress: (line: string) => void): Promise<Map<string, ColdCall[]>> {
+export async function measureColdCalls(
+  targets: readonly ColdTarget[],
+  runs: number,
+  sdkNodeModules: string,
+  progress: (line: string) => void,
+): Promise<Map<string, ColdCall[]>> {
   const dirs = targets.map((t) => writeBundle(t.bundle, 'bench-peer'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -53,7 +58,11 @@ export async function measureColdCalls(targets: readonly ColdTarget[], runs: num
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: require + first response, round ${i + 1}/${runs}`);
       for (const [index, target] of targets.entries()) {
-        const { stdout } = await runNode(['-e', childScript, join(dirs[index]!, 'index.js'), event], { cwd: dirs[index], env, timeoutMs: 30_000 });
+        const { stdout } = await runNode(['-e', childScript, join(dirs[index]!, 'index.js'), event], {
+          cwd: dirs[index],
+          env,
+          timeoutMs: 30_000,
+        });
         calls.get(target.name)!.push(lastJsonLine<ColdCall>(stdout));
       }
     }

@@ -84,7 +84,10 @@ export interface PeersResult {
 }
 
 /** Rows and ratios of the cold calls from the paired samples; pure, so it is unit-tested. */
-export function coldCallReport(sizes: Map<string, number>, calls: Map<string, ColdCall[]>): Pick<PeersResult, 'rows' | 'ratios'> {
+export function coldCallReport(
+  sizes: Map<string, number>,
+  calls: Map<string, ColdCall[]>,
+): Pick<PeersResult, 'rows' | 'ratios'> {
   const totals = (name: string) => calls.get(name)!.map((c) => c.requireMs + c.firstResponseMs);
   const ours = calls.get(OURS);
   if (!ours) throw new Error(`no samples of ${OURS}`);
@@ -102,8 +105,14 @@ export function coldCallReport(sizes: Map<string, number>, calls: Map<string, Co
       return {
         peer,
         bundleSize: sizes.get(OURS)! / sizes.get(peer)!,
-        require: medianOfRatios(ours.map((c) => c.requireMs), theirs.map((c) => c.requireMs)),
-        firstResponse: medianOfRatios(ours.map((c) => c.firstResponseMs), theirs.map((c) => c.firstResponseMs)),
+        require: medianOfRatios(
+          ours.map((c) => c.requireMs),
+          theirs.map((c) => c.requireMs),
+        ),
+        firstResponse: medianOfRatios(
+          ours.map((c) => c.firstResponseMs),
+          theirs.map((c) => c.firstResponseMs),
+        ),
         requirePlusFirst: medianOfRatios(totals(OURS), totals(peer)),
       };
     });
@@ -118,7 +127,9 @@ export function serverRatios(rows: readonly ServerRow[]): ServerRatio[] {
     .filter((r) => r !== ours)
     .map((peer) => ({
       peer: peer.name,
-      requestsPerSec: Object.fromEntries(scenarios.map((s) => [s, medianOfRatios(ours.requestsPerSec[s], peer.requestsPerSec[s])])) as Record<ScenarioName, number | undefined>,
+      requestsPerSec: Object.fromEntries(
+        scenarios.map((s) => [s, medianOfRatios(ours.requestsPerSec[s], peer.requestsPerSec[s])]),
+      ) as Record<ScenarioName, number | undefined>,
       startup: medianOfRatios(ours.startMs, peer.startMs),
     }));
 }
@@ -137,13 +148,19 @@ async function startOnDisk(repoRoot: string): Promise<number> {
 
 /** True when a write without a token is refused with 401 (local mode verifies tokens, issue #19). */
 async function refusesWithoutToken(url: string): Promise<boolean> {
-  const response = await fetch(`${url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"probe","body":""}' });
+  const response = await fetch(`${url}/api/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"title":"probe","body":""}',
+  });
   await response.arrayBuffer();
   return response.status === 401;
 }
 
 /** Local mode's own issuer when it has one, else one started here; the peer trusts the same one. */
-async function signIn(localIssuer: string | undefined): Promise<{ issuer: string; token: string; close: () => Promise<void> }> {
+async function signIn(
+  localIssuer: string | undefined,
+): Promise<{ issuer: string; token: string; close: () => Promise<void> }> {
   const own = localIssuer === undefined ? await startLocalIssuer() : undefined;
   const issuer = localIssuer ?? own!.issuer;
   try {
@@ -154,9 +171,20 @@ async function signIn(localIssuer: string | undefined): Promise<{ issuer: string
   }
 }
 
-async function measureServers(repoRoot: string, peerNodeModules: string, middyJs: Buffer, runs: number, http: LoadOptions, progress: (line: string) => void): Promise<NonNullable<PeersResult['servers']>> {
+async function measureServers(
+  repoRoot: string,
+  peerNodeModules: string,
+  middyJs: Buffer,
+  runs: number,
+  http: LoadOptions,
+  progress: (line: string) => void,
+): Promise<NonNullable<PeersResult['servers']>> {
   const sdk = join(repoRoot, 'node_modules');
-  const rows: ServerRow[] = [OURS_LOCAL, ...OFFLINE_MODES.map(offlineName)].map((name) => ({ name, requestsPerSec: { hello: [], 'create-then-get': [] }, startMs: [] }));
+  const rows: ServerRow[] = [OURS_LOCAL, ...OFFLINE_MODES.map(offlineName)].map((name) => ({
+    name,
+    requestsPerSec: { hello: [], 'create-then-get': [] },
+    startMs: [],
+  }));
   const row = (name: string) => rows.find((r) => r.name === name)!;
   // Durability on (as `npm start`): the issue compares writes that survive a crash.
   const local = await startTarget('local-durable', repoRoot, undefined);
@@ -170,12 +198,17 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
     // Every request carries the token: the peer verifies it on the notes routes, and so does ours once it signs in.
     const load: LoadOptions = { ...http, authorization: `Bearer ${auth.token}` };
     const oursChecksTokens = await refusesWithoutToken(urls.aws);
-    const service = writeService(peerNodeModules, middyJs, {
-      dynamoDbEndpoint: urls.awsDynamoDb,
-      notesTable: awsNames.notesTable,
-      activityTable: awsNames.activityTable,
-      auth: { issuer: auth.issuer, audience: LOCAL_AUDIENCE },
-    }, sdk);
+    const service = writeService(
+      peerNodeModules,
+      middyJs,
+      {
+        dynamoDbEndpoint: urls.awsDynamoDb,
+        notesTable: awsNames.notesTable,
+        activityTable: awsNames.activityTable,
+        auth: { issuer: auth.issuer, audience: LOCAL_AUDIENCE },
+      },
+      sdk,
+    );
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: start-up round ${i + 1}/${runs}: local mode, serverless-offline ×2`);
       row(OURS_LOCAL).startMs.push(await startOnDisk(repoRoot));
@@ -195,7 +228,8 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
         for (const target of targets) {
           progress(`peers: http ${scenario} on ${target.name}, round ${i + 1}/${runs} (${http.durationS} s)`);
           const result = await measureUrl(target.url, scenario, load);
-          if (result.errors > 0 || result.non2xx > 0) throw new Error(`${target.name} ${scenario}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+          if (result.errors > 0 || result.non2xx > 0)
+            throw new Error(`${target.name} ${scenario}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
           row(target.name).requestsPerSec[scenario].push(result.requestsPerSec);
         }
       }
@@ -207,19 +241,33 @@ async function measureServers(repoRoot: string, peerNodeModules: string, middyJs
   }
 }
 
-export async function measurePeers(repoRoot: string, cacheRoot: string, options: { runs: number; http: LoadOptions }, progress: (line: string) => void): Promise<PeersResult> {
+export async function measurePeers(
+  repoRoot: string,
+  cacheRoot: string,
+  options: { runs: number; http: LoadOptions },
+  progress: (line: string) => void,
+): Promise<PeersResult> {
   const packages = peerPackages();
   const peerNodeModules = await installPeerCache(cacheRoot, packages, progress);
   progress('peers: bundling ours and theirs');
   const targets: ColdTarget[] = [
     { name: OURS, bundle: buildAwsBundles({ cache: false }).api },
-    ...PEERS.map((peer) => ({ name: peer.name, bundle: { files: { 'index.js': bundlePeer(peer, peerNodeModules) }, hash: peer.name } })),
+    ...PEERS.map((peer) => ({
+      name: peer.name,
+      bundle: { files: { 'index.js': bundlePeer(peer, peerNodeModules) }, hash: peer.name },
+    })),
   ];
   const sizes = new Map(targets.map((t) => [t.name, t.bundle.files['index.js']!.length]));
   const calls = await measureColdCalls(targets, coldCallRounds(options.runs), join(repoRoot, 'node_modules'), progress);
   const middy = targets.find((t) => t.name === MIDDY)!.bundle.files['index.js']!;
   const servers = await measureServers(repoRoot, peerNodeModules, middy, options.runs, options.http, progress);
-  return { versions: packages, runs: options.runs, coldCallRounds: coldCallRounds(options.runs), ...coldCallReport(sizes, calls), servers };
+  return {
+    versions: packages,
+    runs: options.runs,
+    coldCallRounds: coldCallRounds(options.runs),
+    ...coldCallReport(sizes, calls),
+    servers,
+  };
 }
 
 const MIDDY = PEERS.find((p) => p.entry === 'middy-api.mjs')!.name;

@@ -17,7 +17,11 @@ export function findPeerCache(cacheRoot: string, packages: readonly string[]): s
 }
 
 /** Installs the packages (seconds, once) and answers the cache's node_modules; a failed install leaves nothing. */
-export async function installPeerCache(cacheRoot: string, packages: readonly string[], progress: (line: string) => void): Promise<string> {
+export async function installPeerCache(
+  cacheRoot: string,
+  packages: readonly string[],
+  progress: (line: string) => void,
+): Promise<string> {
   const found = findPeerCache(cacheRoot, packages);
   if (found) return found;
   const dir = peerCacheDir(cacheRoot, packages);

@@ -8,7 +8,17 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
   const out: Section[] = [
     {
       title: 'Peers: bundle, require and first response (ours / theirs)',
-      head: ['bundle', 'minified', 'require median ms', 'first response median ms', 'require + first median ms', 'size ×', 'require ×', 'first response ×', 'require + first ×'],
+      head: [
+        'bundle',
+        'minified',
+        'require median ms',
+        'first response median ms',
+        'require + first median ms',
+        'size ×',
+        'require ×',
+        'first response ×',
+        'require + first ×',
+      ],
       rows: p.rows.map((row) => {
         const r = p.ratios.find((x) => x.peer === row.name);
         return [
@@ -17,7 +27,9 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
           ms(row.requireMs.median),
           ms(row.firstResponseMs.median),
           ms(row.requirePlusFirstMs.median),
-          ...(r ? [times(r.bundleSize), times(r.require), times(r.firstResponse), times(r.requirePlusFirst)] : ['1 (ours)', '', '', '']),
+          ...(r
+            ? [times(r.bundleSize), times(r.require), times(r.firstResponse), times(r.requirePlusFirst)]
+            : ['1 (ours)', '', '', '']),
         ];
       }),
       note:
@@ -25,7 +37,7 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
         'Each serves every route of the API with the same work in its own idiom (bench/peers/handlers/): the same valibot rules ' +
         '(415, 413, UTF-8, JSON, the note and query schemas), problem+json answers, ETag/If-Match, cursor pages, 404/405, ' +
         'the same DynamoDB calls on the same tables, and a Bearer token check with jose on the notes routes (jose and valibot ' +
-        'at the project\'s versions), bundled with our esbuild options (minified, the AWS SDK left to the runtime). ' +
+        "at the project's versions), bundled with our esbuild options (minified, the AWS SDK left to the runtime). " +
         'Cold call: a fresh Node process requires ' +
         'the bundle (**require**, with the Lambda environment set: ours builds its app there) and calls the handler with a ' +
         `first API Gateway GET /api/hello (**first response**); ${p.coldCallRounds} rounds over every bundle. ×: the median of the ` +
@@ -36,7 +48,15 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
     const s = p.servers;
     out.push({
       title: 'Peers: local mode against serverless-offline (ours / theirs)',
-      head: ['server', 'hello req/s', 'create-then-get req/s', 'start-up median ms', 'hello ×', 'create-then-get ×', 'start-up ×'],
+      head: [
+        'server',
+        'hello req/s',
+        'create-then-get req/s',
+        'start-up median ms',
+        'hello ×',
+        'create-then-get ×',
+        'start-up ×',
+      ],
       rows: s.rows.map((row) => {
         const r = s.ratios.find((x) => x.peer === row.name);
         return [
@@ -44,18 +64,22 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
           median(row.requestsPerSec.hello).toFixed(0),
           median(row.requestsPerSec['create-then-get']).toFixed(0),
           ms(median(row.startMs)),
-          ...(r ? [times(r.requestsPerSec.hello), times(r.requestsPerSec['create-then-get']), times(r.startup)] : ['1 (ours)', '', '']),
+          ...(r
+            ? [times(r.requestsPerSec.hello), times(r.requestsPerSec['create-then-get']), times(r.startup)]
+            : ['1 (ours)', '', '']),
         ];
       }),
       note:
-        'Local mode on disk, as `npm start` runs it: every write and change fsync\'d before its answer. ' +
-        'serverless-offline serves the middy handler; its writes go to local mode\'s own DynamoDB (through the stream capture), so ' +
-        'local mode\'s publisher, bus and subscriber do the same event work for both. Every request carries a Bearer token from ' +
+        "Local mode on disk, as `npm start` runs it: every write and change fsync'd before its answer. " +
+        "serverless-offline serves the middy handler; its writes go to local mode's own DynamoDB (through the stream capture), so " +
+        "local mode's publisher, bus and subscriber do the same event work for both. Every request carries a Bearer token from " +
         'a local OIDC issuer that the peer verifies on the notes routes; ' +
-        (s.oursChecksTokens ? 'local mode verifies it too. ' : '**local mode did not check tokens in this run (sign-in, #19, not yet in it): ours skipped work the peer did.** ') +
+        (s.oursChecksTokens
+          ? 'local mode verifies it too. '
+          : '**local mode did not check tokens in this run (sign-in, #19, not yet in it): ours skipped work the peer did.** ') +
         `autocannon, ${s.http.connections} connections, ${s.http.durationS} s after ${s.http.warmupS} s of warm-up, rounds interleaving the ` +
-        'three servers; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds\' /api/health; ' +
-        'serverless-offline: /api/hello, the handler\'s first load included); × below 1 is ours faster.',
+        "three servers; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds' /api/health; " +
+        "serverless-offline: /api/hello, the handler's first load included); × below 1 is ours faster.",
     });
   }
   return out;

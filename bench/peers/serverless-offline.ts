@@ -63,7 +63,12 @@ ${PEER_ROUTES.map((r) => `      - httpApi: { method: ${r.method}, path: '${r.pat
  * `sdkNodeModules`, as the nodejs22.x runtime provides them: serverless-offline's handler threads do not
  * see NODE_PATH, and the peer cache's hoisted @aws-sdk (serverless's own clients) lacks DynamoDB.
  */
-export function writeService(peerNodeModules: string, handlerJs: Buffer, store: OfflineStore, sdkNodeModules: string): string {
+export function writeService(
+  peerNodeModules: string,
+  handlerJs: Buffer,
+  store: OfflineStore,
+  sdkNodeModules: string,
+): string {
   const dir = join(peerNodeModules, '..', 'service');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules', '@aws-sdk'), { recursive: true });
@@ -84,13 +89,32 @@ async function helloAnswers(url: string): Promise<boolean> {
     return false;
   }
   const body = await response.text();
-  if (response.status >= 500) throw new Error(`serverless-offline answered GET /api/hello with ${response.status}: ${body.slice(0, 500)}`);
+  if (response.status >= 500)
+    throw new Error(`serverless-offline answered GET /api/hello with ${response.status}: ${body.slice(0, 500)}`);
   return response.status === 200;
 }
 
-export async function startServerlessOffline(peerNodeModules: string, serviceDir: string, mode: OfflineMode, sdkNodeModules: string, timeoutMs = 60_000): Promise<OfflineServer> {
+export async function startServerlessOffline(
+  peerNodeModules: string,
+  serviceDir: string,
+  mode: OfflineMode,
+  sdkNodeModules: string,
+  timeoutMs = 60_000,
+): Promise<OfflineServer> {
   const [httpPort, lambdaPort] = [await freePort(), await freePort()];
-  const args = [join(peerNodeModules, 'serverless', 'bin', 'serverless.js'), 'offline', 'start', '--host', '127.0.0.1', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--noPrependStageInUrl', ...(mode === 'in-process' ? ['--useInProcess'] : [])];
+  const args = [
+    join(peerNodeModules, 'serverless', 'bin', 'serverless.js'),
+    'offline',
+    'start',
+    '--host',
+    '127.0.0.1',
+    '--httpPort',
+    String(httpPort),
+    '--lambdaPort',
+    String(lambdaPort),
+    '--noPrependStageInUrl',
+    ...(mode === 'in-process' ? ['--useInProcess'] : []),
+  ];
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -104,12 +128,22 @@ export async function startServerlessOffline(peerNodeModules: string, serviceDir
     AWS_SECRET_ACCESS_KEY: 'bench',
   };
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: serviceDir, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: serviceDir,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   const release = trackGroup(child.pid);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (!exited && child.pid !== undefined) {
       const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
@@ -123,7 +157,8 @@ export async function startServerlessOffline(peerNodeModules: string, serviceDir
   try {
     while (!(await helloAnswers(url))) {
       if (exited) throw new Error(`serverless-offline exited before it answered:\n${stderr}`);
-      if (performance.now() - started > timeoutMs) throw new Error(`serverless-offline did not answer within ${timeoutMs} ms:\n${stderr}`);
+      if (performance.now() - started > timeoutMs)
+        throw new Error(`serverless-offline did not answer within ${timeoutMs} ms:\n${stderr}`);
       await new Promise((wake) => setTimeout(wake, 10));
     }
     return { url, readyMs: performance.now() - started, stop };

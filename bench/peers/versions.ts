@@ -12,7 +12,11 @@ export interface Peer {
 }
 
 export const PEERS: readonly Peer[] = [
-  { name: 'express 5 + serverless-http', entry: 'express-api.mjs', packages: ['express@5.1.0', 'serverless-http@3.2.0'] },
+  {
+    name: 'express 5 + serverless-http',
+    entry: 'express-api.mjs',
+    packages: ['express@5.1.0', 'serverless-http@3.2.0'],
+  },
   { name: 'middy 7', entry: 'middy-api.mjs', packages: ['@middy/core@7.9.2', '@middy/http-router@7.9.2'] },
 ];
 

@@ -42,7 +42,15 @@ export class DynamoActivityStore implements ActivityStore {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: marshall({ [ACTIVITY_KEYS.hash]: owner, [ACTIVITY_KEYS.range]: activityRangeKey(noteId, eventId), eventId, type, noteId, version, time }),
+          Item: marshall({
+            [ACTIVITY_KEYS.hash]: owner,
+            [ACTIVITY_KEYS.range]: activityRangeKey(noteId, eventId),
+            eventId,
+            type,
+            noteId,
+            version,
+            time,
+          }),
           ConditionExpression: 'attribute_not_exists(#key)',
           ExpressionAttributeNames: { '#key': ACTIVITY_KEYS.range },
         }),

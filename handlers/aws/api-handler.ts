@@ -25,7 +25,9 @@ function headerEntries(event: APIGatewayProxyEventV2): [string, string][] {
 /** A refusal from the pre-check, in the shape API Gateway expects back. */
 async function toLambdaResult(response: Response, method: string): Promise<APIGatewayProxyResult> {
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   const body = method === 'HEAD' ? '' : await response.text();
   return { statusCode: response.status, headers, body, isBase64Encoded: false };
 }
@@ -49,11 +51,17 @@ function withEmptyHeaders(request: Request, event: APIGatewayProxyEventV2): Requ
  */
 export function lambdaHandlerFor(app: Hono, servedBy: ServedBy = 'aws', log?: Logger): ApiHandler {
   // handle() calls nothing of the app but fetch(request, env), with env.event the event it was given.
-  const withEvent = { fetch: (request: Request, env: { event: APIGatewayProxyEventV2 }) => app.fetch(withEmptyHeaders(request, env.event), env) };
+  const withEvent = {
+    fetch: (request: Request, env: { event: APIGatewayProxyEventV2 }) =>
+      app.fetch(withEmptyHeaders(request, env.event), env),
+  };
   const lambda = handle(withEvent as unknown as Hono);
   return async (event, context) => {
     const method = event.requestContext.http.method.toUpperCase();
-    const refused = precheckRequest({ method, decodedPath: event.rawPath, headers: headerEntries(event) }, { servedBy, routes: app.routes, log });
+    const refused = precheckRequest(
+      { method, decodedPath: event.rawPath, headers: headerEntries(event) },
+      { servedBy, routes: app.routes, log },
+    );
     if (refused) return toLambdaResult(refused, method);
     // API Gateway passes a body on GET/HEAD, which fetch's Request refuses (hono would answer a bare
     // 400 without x-served-by). Such a body has no meaning (RFC 9110 §9.3.1): drop it.

@@ -49,10 +49,12 @@ export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler 
     });
     if (!(options.buildNow ?? inLambdaInit())) return handler;
     // Invocations wait for the warm-up, so none of their log lines falls in its muted window.
-    const warm = log.muted(() => handler(warmUpEvent() as unknown as APIGatewayProxyEventV2)).then(
-      () => undefined,
-      () => undefined,
-    );
+    const warm = log
+      .muted(() => handler(warmUpEvent() as unknown as APIGatewayProxyEventV2))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     return async (event, context) => {
       await warm;
       return handler(event, context);

@@ -80,7 +80,13 @@ export function reportConsumedCapacity(client: DynamoDBClient): void {
         });
         return result;
       } catch (error) {
-        recordStoreOperation({ store: 'dynamodb', kind, bytes: bytesOf(kind, input, undefined), failed: true, ...(consistent !== undefined && { consistent }) });
+        recordStoreOperation({
+          store: 'dynamodb',
+          kind,
+          bytes: bytesOf(kind, input, undefined),
+          failed: true,
+          ...(consistent !== undefined && { consistent }),
+        });
         throw error;
       }
     },

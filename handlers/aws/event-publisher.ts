@@ -1,5 +1,10 @@
 // EventPublisher on EventBridge: each CloudEvent travels whole in `detail`, DetailType = its type.
-import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsCommandOutput,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
 import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 import type { EventPublisher, NoteEvent } from '../core/ports';
 
@@ -63,7 +68,7 @@ export class EventBridgePublisher implements EventPublisher {
   async publish(events: NoteEvent[]): Promise<void> {
     const entries = events.map((event) => toEntry(event, this.busName));
     for (const [start, end] of batches(entries)) {
-      let out;
+      let out: PutEventsCommandOutput;
       try {
         out = await this.client.send(new PutEventsCommand({ Entries: entries.slice(start, end) }));
       } catch (error) {
@@ -75,7 +80,9 @@ export class EventBridgePublisher implements EventPublisher {
         const failed = (out.Entries ?? [])
           .map((result, i) => ({ result, index: start + i }))
           .filter(({ result }) => result.ErrorCode !== undefined);
-        const named = failed.map(({ result, index }) => `${events[index]?.id} (${result.ErrorCode}: ${result.ErrorMessage ?? ''})`);
+        const named = failed.map(
+          ({ result, index }) => `${events[index]?.id} (${result.ErrorCode}: ${result.ErrorMessage ?? ''})`,
+        );
         throw new PublishError(
           `EventBridge rejected ${out.FailedEntryCount} of ${end - start} events: ${named.join(', ') || 'no entry named'}`,
           failed[0]?.index ?? start,

@@ -74,7 +74,9 @@ export class DynamoNoteStore implements NoteStore {
 
   async get(owner: string, id: string): Promise<Note | undefined> {
     const out = await this.send(() =>
-      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(owner, id), ConsistentRead: true })),
+      this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: this.key(owner, id), ConsistentRead: true }),
+      ),
     );
     return out.Item ? noteFromItem(out.Item) : undefined;
   }
@@ -189,7 +191,12 @@ export class DynamoNoteStore implements NoteStore {
    * moment after the failure, which is a correct answer to give. On real DynamoDB a missing item on
    * the error already means "absent", and the read just confirms it.
    */
-  private async explainFailure(error: unknown, owner: string, id: string, expectedVersion: number | undefined): Promise<unknown> {
+  private async explainFailure(
+    error: unknown,
+    owner: string,
+    id: string,
+    expectedVersion: number | undefined,
+  ): Promise<unknown> {
     if (!(error instanceof ConditionalCheckFailedException)) return this.storeError(error);
     // Without a version only attribute_exists was checked: the note was absent at that instant.
     if (expectedVersion === undefined) return new NoteNotFoundError(id);

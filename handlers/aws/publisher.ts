@@ -11,7 +11,8 @@ export interface AwsEventEntryOptions {
 
 export function createAwsPublisherEntry(options: AwsEventEntryOptions = {}) {
   const log = options.log ?? createLogger('aws');
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => publishStreamBatch(event.Records, eventPublisher(), log);
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+    publishStreamBatch(event.Records, eventPublisher(), log);
 }
 
 export const handler = createAwsPublisherEntry();

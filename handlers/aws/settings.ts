@@ -1,6 +1,6 @@
 // What the AWS entries read from the Lambda environment (names: contract/aws.ts, contract/settings.ts).
 // No SDK import here: the SDK is external to the bundles, so each entry loads only the clients it uses.
-import { type AwsEnvName } from '../../contract/aws';
+import type { AwsEnvName } from '../../contract/aws';
 import { FUNCTION_TIMEOUT_SETTING } from '../../contract/settings';
 import { requireSetting, type Settings } from '../core/settings';
 import { DEFAULT_FUNCTION_TIMEOUT_SECONDS } from './time-budget';

@@ -26,10 +26,15 @@ export function ownedNoteFromItem(item: Item): { owner: string; note: Note } {
   try {
     value = unmarshall(item);
   } catch (error) {
-    throw new NotAStoredNoteError('item', [`its attributes cannot be read (${error instanceof Error ? error.message : String(error)})`]);
+    throw new NotAStoredNoteError('item', [
+      `its attributes cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    ]);
   }
   const owner = value[NOTES_KEYS.hash];
-  const ownerProblems = typeof owner === 'string' && owner.length > 0 ? [] : [NOTES_KEYS.hash in value ? `${NOTES_KEYS.hash} is not a non-empty string` : `${NOTES_KEYS.hash} is missing`];
+  const ownerProblems =
+    typeof owner === 'string' && owner.length > 0
+      ? []
+      : [NOTES_KEYS.hash in value ? `${NOTES_KEYS.hash} is not a non-empty string` : `${NOTES_KEYS.hash} is missing`];
   const problems = [...ownerProblems, ...storedNoteProblems(value, (key) => key === NOTES_KEYS.hash)];
   if (problems.length > 0) throw new NotAStoredNoteError('item', problems);
   return { owner: owner as string, note: pickNote(value) };

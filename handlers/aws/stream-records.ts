@@ -16,7 +16,8 @@ const KINDS: Record<string, NoteChangeKind> = { INSERT: 'created', MODIFY: 'upda
 
 export function recordToChange(record: DynamoDBRecord): NoteChange {
   const kind = record.eventName === undefined ? undefined : KINDS[record.eventName];
-  if (!kind) throw new NotANoteChangeError(record, `eventName ${String(record.eventName)} is not INSERT, MODIFY or REMOVE`);
+  if (!kind)
+    throw new NotANoteChangeError(record, `eventName ${String(record.eventName)} is not INSERT, MODIFY or REMOVE`);
   const stream = record.dynamodb;
   // The stream JSON has the same shape as the SDK's AttributeValue (binary is base64 text instead of
   // bytes, which no note attribute uses), so the SDK's unmarshall reads it.
@@ -25,7 +26,7 @@ export function recordToChange(record: DynamoDBRecord): NoteChange {
     const wanted = kind === 'deleted' ? 'OldImage' : 'NewImage';
     throw new NotANoteChangeError(record, `it has no ${wanted} (the stream must be NEW_AND_OLD_IMAGES)`);
   }
-  let owned;
+  let owned: ReturnType<typeof ownedNoteFromItem>;
   try {
     owned = ownedNoteFromItem(image);
   } catch (error) {

@@ -60,7 +60,11 @@ export function budgetedClientConfig(functionTimeoutSeconds: number): BudgetedCl
   const budget = sdkTimeBudget(functionTimeoutSeconds);
   return {
     maxAttempts: budget.maxAttempts,
-    requestHandler: { connectionTimeout: budget.connectionTimeoutMs, requestTimeout: budget.requestTimeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: budget.connectionTimeoutMs,
+      requestTimeout: budget.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   };
 }
 

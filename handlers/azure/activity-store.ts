@@ -8,7 +8,13 @@ import { cosmosStatus, toStoreError } from './store-errors';
 
 function activityFromDocument(doc: ItemDefinition): Activity {
   const { id, type, noteId, version, time } = doc as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof type !== 'string' || typeof noteId !== 'string' || typeof version !== 'number' || typeof time !== 'string') {
+  if (
+    typeof id !== 'string' ||
+    typeof type !== 'string' ||
+    typeof noteId !== 'string' ||
+    typeof version !== 'number' ||
+    typeof time !== 'string'
+  ) {
     throw new TypeError(`document ${String(id)} is not an activity`);
   }
   return { eventId: id, type, noteId, version, time };
@@ -34,7 +40,13 @@ export class CosmosActivityStore implements ActivityStore {
     try {
       const { resources } = await this.container.items
         .query(
-          { query: 'SELECT * FROM c WHERE c.owner = @owner AND c.noteId = @noteId', parameters: [{ name: '@owner', value: owner }, { name: '@noteId', value: noteId }] },
+          {
+            query: 'SELECT * FROM c WHERE c.owner = @owner AND c.noteId = @noteId',
+            parameters: [
+              { name: '@owner', value: owner },
+              { name: '@noteId', value: noteId },
+            ],
+          },
           { partitionKey: owner },
         )
         .fetchAll();

@@ -28,16 +28,27 @@ export interface FetchApp {
  * client header) with the path decoded as API Gateway hands it to the Lambda and encoded again, so the
  * app routes on the same path on both clouds (`%2F` is a separator on both).
  */
-export function createApiHandler(getApp: () => FetchApp, getServedBy: () => ServedBy = servedByFromSettings(), getLog: () => Logger | undefined = () => undefined) {
+export function createApiHandler(
+  getApp: () => FetchApp,
+  getServedBy: () => ServedBy = servedByFromSettings(),
+  getLog: () => Logger | undefined = () => undefined,
+) {
   return async function apiHandler(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
     const app = getApp();
     const method = request.method.toUpperCase();
     const headers: [string, string][] = [];
-    request.headers.forEach((value, name) => headers.push([name, value]));
+    request.headers.forEach((value, name) => {
+      headers.push([name, value]);
+    });
     const url = splitUrl(request.url);
     const decodedPath = url.pathname.includes('%') ? decodePathLeniently(url.pathname) : url.pathname;
-    const refused = precheckRequest({ method, decodedPath, headers }, { servedBy: getServedBy(), routes: app.routes, log: getLog() });
-    const response = refused ?? (await app.fetch(toWebRequest(request, method, `${url.origin}${encodeDecodedPath(decodedPath)}${url.search}`)));
+    const refused = precheckRequest(
+      { method, decodedPath, headers },
+      { servedBy: getServedBy(), routes: app.routes, log: getLog() },
+    );
+    const response =
+      refused ??
+      (await app.fetch(toWebRequest(request, method, `${url.origin}${encodeDecodedPath(decodedPath)}${url.search}`)));
     return toHttpResponseInit(response, method);
   };
 }

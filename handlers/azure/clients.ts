@@ -59,18 +59,25 @@ export function createEventGridPublisher(env: Settings): EventGridPublisher {
   const url = new URL(endpoint);
   // A KeyCredential is any object with a string `key` (the SDK checks the shape, not the class);
   // AzureKeyCredential would be a value import of @azure/eventgrid, which loads lazily.
-  return new EventGridPublisher(endpoint, { key }, {
-    allowInsecureConnection: url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname),
-    // The SDK's default (3 retries from 1 s, doubling) holds a change-feed batch ~7 s per attempt while
-    // a local topic is down; the change feed retries the batch anyway, so retry briefly here.
-    retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400 },
-  });
+  return new EventGridPublisher(
+    endpoint,
+    { key },
+    {
+      allowInsecureConnection: url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname),
+      // The SDK's default (3 retries from 1 s, doubling) holds a change-feed batch ~7 s per attempt while
+      // a local topic is down; the change feed retries the batch anyway, so retry briefly here.
+      retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400 },
+    },
+  );
 }
 
 let cosmos: CosmosClient | undefined;
 function container(env: Settings, containerSetting: AzureSettingName): Container {
   // REPORT_CONSUMPTION adds the request-charge plugin (handlers/core/consumption.ts); off, none runs.
-  cosmos ??= new CosmosClient({ ...cosmosClientOptions(env), ...(reportingEnabled(env) && { plugins: [requestChargePlugin] }) });
+  cosmos ??= new CosmosClient({
+    ...cosmosClientOptions(env),
+    ...(reportingEnabled(env) && { plugins: [requestChargePlugin] }),
+  });
   return cosmos.database(azureSetting(AZURE_SETTINGS.database, env)).container(azureSetting(containerSetting, env));
 }
 

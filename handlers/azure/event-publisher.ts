@@ -55,7 +55,8 @@ export class EventGridPublisher implements EventPublisher {
   /** Only the publisher function sends events: the SDK (15 % of the package) loads on its first batch. */
   private connect(): Promise<EventGridPublisherClient<'CloudEvent'>> {
     this.client ??= import('@azure/eventgrid').then(
-      ({ EventGridPublisherClient }) => new EventGridPublisherClient(this.endpoint, 'CloudEvent', this.credential, this.options),
+      ({ EventGridPublisherClient }) =>
+        new EventGridPublisherClient(this.endpoint, 'CloudEvent', this.credential, this.options),
     );
     return this.client;
   }

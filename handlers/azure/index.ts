@@ -23,7 +23,12 @@ app.cosmosDB('publisher' satisfies AzureFunctionName, {
   // The data-plane role cannot create containers; the stack creates `leases`.
   createLeaseContainerIfNotExists: false,
   // Without a retry policy a failed batch is skipped once the lease checkpoints; -1 = until it succeeds.
-  retry: { strategy: 'exponentialBackoff', maxRetryCount: -1, minimumInterval: { seconds: 5 }, maximumInterval: { minutes: 5 } },
+  retry: {
+    strategy: 'exponentialBackoff',
+    maxRetryCount: -1,
+    minimumInterval: { seconds: 5 },
+    maximumInterval: { minutes: 5 },
+  },
   handler: publisherHandler,
 });
 

@@ -5,5 +5,7 @@ import type { InvocationContext } from '@azure/functions';
 import { createLogger, type Logger } from '../core/log';
 
 export function invocationLogger(context: InvocationContext): Logger {
-  return createLogger('azure', (line) => (line.level === 'error' ? context.error(JSON.stringify(line)) : context.log(JSON.stringify(line))));
+  return createLogger('azure', (line) =>
+    line.level === 'error' ? context.error(JSON.stringify(line)) : context.log(JSON.stringify(line)),
+  );
 }

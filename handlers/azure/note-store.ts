@@ -29,7 +29,8 @@ interface Current {
 function afterIdOf(owner: string, cursor: string): string {
   const value = decodeCursor(cursor) as { owner?: unknown; after?: unknown } | null;
   const after = typeof value === 'object' && value !== null ? value.after : undefined;
-  if (!isNoteId(after) || typeof value?.owner !== 'string') throw new InvalidCursorError('cursor was not issued by this store');
+  if (!isNoteId(after) || typeof value?.owner !== 'string')
+    throw new InvalidCursorError('cursor was not issued by this store');
   if (value.owner !== owner) throw new InvalidCursorError('cursor was issued to another user');
   return after;
 }
@@ -57,19 +58,27 @@ export class CosmosNoteStore implements NoteStore {
   async list(owner: string, query: { limit: number; cursor?: string }): Promise<NotePage> {
     const after = query.cursor === undefined ? undefined : afterIdOf(owner, query.cursor);
     const where = `c.owner = @owner AND ${NOT_DELETED}${after === undefined ? '' : ' AND c.id > @after'}`;
-    const parameters: SqlParameter[] = [{ name: '@take', value: query.limit + 1 }, { name: '@owner', value: owner }];
+    const parameters: SqlParameter[] = [
+      { name: '@take', value: query.limit + 1 },
+      { name: '@owner', value: owner },
+    ];
     if (after !== undefined) parameters.push({ name: '@after', value: after });
     let docs: ItemDefinition[];
     try {
       ({ resources: docs } = await this.container.items
-        .query({ query: `SELECT TOP @take * FROM c WHERE ${where} ORDER BY c.id ASC`, parameters }, { partitionKey: owner })
+        .query(
+          { query: `SELECT TOP @take * FROM c WHERE ${where} ORDER BY c.id ASC`, parameters },
+          { partitionKey: owner },
+        )
         .fetchAll());
     } catch (error) {
       throw toStoreError(error, 'the notes container');
     }
     const items = docs.slice(0, query.limit).map(noteFromDocument);
     const last = items[items.length - 1];
-    return docs.length > query.limit && last ? { items, nextCursor: encodeCursor({ owner, after: last.id }) } : { items };
+    return docs.length > query.limit && last
+      ? { items, nextCursor: encodeCursor({ owner, after: last.id }) }
+      : { items };
   }
 
   async replace(owner: string, next: Note, expectedVersion: number): Promise<void> {
@@ -123,7 +132,13 @@ export class CosmosNoteStore implements NoteStore {
     return { note: noteFromDocument(resource), etag: String(resource._etag) };
   }
 
-  private async writeIfUnchanged(owner: string, id: string, doc: ItemDefinition, etag: string, expectedVersion: number): Promise<void> {
+  private async writeIfUnchanged(
+    owner: string,
+    id: string,
+    doc: ItemDefinition,
+    etag: string,
+    expectedVersion: number,
+  ): Promise<void> {
     try {
       await this.container.item(id, owner).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
       return;

@@ -41,7 +41,13 @@ export const requestChargePlugin: PluginConfig = {
       return response;
     } catch (error) {
       const units = chargeOf((error as { headers?: unknown }).headers);
-      recordStoreOperation({ store: 'cosmos', kind, bytes: kind === 'write' ? jsonBytes(context.body) : 0, failed: true, ...(units !== undefined && { reportedUnits: units }) });
+      recordStoreOperation({
+        store: 'cosmos',
+        kind,
+        bytes: kind === 'write' ? jsonBytes(context.body) : 0,
+        failed: true,
+        ...(units !== undefined && { reportedUnits: units }),
+      });
       throw error;
     }
   },

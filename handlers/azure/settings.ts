@@ -1,6 +1,6 @@
 // What the Azure entries read from the app settings (names: contract/azure.ts, contract/settings.ts).
 // Trigger bindings read theirs through %expressions% (index.ts); these are the ones the code reads.
-import { AZURE_SETTINGS, type AzureSettingName } from '../../contract/azure';
+import type { AZURE_SETTINGS, AzureSettingName } from '../../contract/azure';
 import { requireSetting, type Settings } from '../core/settings';
 
 /** A setting the stack sets on the Function App (an endpoint, the database, a container); MissingSettingError when absent. */

@@ -43,11 +43,16 @@ export function noteFromDocument(doc: unknown): Note {
 
 /** The note and its owner (the change feed's documents: the publisher needs both). */
 export function ownedNoteFromDocument(doc: unknown): { owner: string; note: Note } {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new NotAStoredNoteError('document', ['it is not an object']);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new NotAStoredNoteError('document', ['it is not an object']);
   const value = doc as Record<string, unknown>;
   const owner = value.owner;
-  const ownerProblems = typeof owner === 'string' && owner.length > 0 ? [] : ['owner' in value ? 'owner is not a non-empty string' : 'owner is missing'];
+  const ownerProblems =
+    typeof owner === 'string' && owner.length > 0
+      ? []
+      : ['owner' in value ? 'owner is not a non-empty string' : 'owner is missing'];
   const problems = [...ownerProblems, ...storedNoteProblems(value, isStoreKey)];
-  if (problems.length > 0) throw new NotAStoredNoteError(`document ${typeof value.id === 'string' ? value.id : '(no id)'}`, problems);
+  if (problems.length > 0)
+    throw new NotAStoredNoteError(`document ${typeof value.id === 'string' ? value.id : '(no id)'}`, problems);
   return { owner: owner as string, note: pickNote(value) };
 }

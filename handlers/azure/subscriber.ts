@@ -13,7 +13,10 @@ export function createSubscriberHandler(getActivity: () => ActivityStore, option
     // then retries and finally dead-letters it, so it is never silently dropped.
     const noteEvent = parseNoteEvent(event);
     const recorded = await recordNoteEvent(noteEvent, getActivity());
-    (options.log ?? invocationLogger(context)).info(recorded ? 'subscriber: recorded' : 'subscriber: already recorded', { eventId: noteEvent.id });
+    (options.log ?? invocationLogger(context)).info(
+      recorded ? 'subscriber: recorded' : 'subscriber: already recorded',
+      { eventId: noteEvent.id },
+    );
   };
 }
 

@@ -56,7 +56,11 @@ export function createApp(options: AppOptions): Hono {
   app.use(async (c, next) => {
     const started = performance.now();
     if (options.reportConsumption) {
-      await withConsumption(next, (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)), options.memoryMb);
+      await withConsumption(
+        next,
+        (used) => c.res.headers.set(CONSUMPTION_HEADER, encodeConsumption(used)),
+        options.memoryMb,
+      );
     } else {
       await next();
     }
@@ -86,8 +90,6 @@ export function createApp(options: AppOptions): Hono {
   registerNoteRoutes(app, deps);
 
   app.notFound((c) => problemResponse(404, noRouteDetail(c.req.method, c.req.path)));
-  app.onError((error, c) =>
-    toProblemResponse(error, (e) => log.error(e, { method: c.req.method, route: routeOf(c) })),
-  );
+  app.onError((error, c) => toProblemResponse(error, (e) => log.error(e, { method: c.req.method, route: routeOf(c) })));
   return app;
 }

@@ -51,7 +51,11 @@ export function isRecording(): boolean {
 }
 
 /** Runs one request with a fresh record; `done` gets what it consumed. */
-export async function withConsumption<T>(run: () => Promise<T>, done: (consumption: Consumption) => void, memoryMb?: number): Promise<T> {
+export async function withConsumption<T>(
+  run: () => Promise<T>,
+  done: (consumption: Consumption) => void,
+  memoryMb?: number,
+): Promise<T> {
   const operations: StoreOperation[] = [];
   const started = performance.now();
   try {

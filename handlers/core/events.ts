@@ -22,7 +22,8 @@ export function changeToEvent(change: NoteChange): NoteEvent {
 }
 
 // RFC 3339 date-time, as CloudEvents requires for `time`.
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
 function isRfc3339(s: string): boolean {
   const m = RFC3339.exec(s);
   if (!m) return false;
@@ -33,17 +34,23 @@ function isRfc3339(s: string): boolean {
 }
 const timestamp = (field: string) =>
   v.pipe(v.string(`${field} must be a string`), v.check(isRfc3339, `${field} must be an RFC 3339 timestamp`));
-const noteId = (field: string) => v.pipe(v.string(`${field} must be a string`), v.check((s: string) => isNoteId(s), `${field} must be a note id`));
+const noteId = (field: string) =>
+  v.pipe(
+    v.string(`${field} must be a string`),
+    v.check((s: string) => isNoteId(s), `${field} must be a note id`),
+  );
 
 /**
  * Names a missing attribute by its path from the event; otherwise the object itself is wrong.
  * (valibot only knows the last path key when it builds the message, hence the explicit prefix.)
  */
-const objectMessage = (where: string) => (issue: v.ObjectIssue): string => {
-  const key = issue.path?.[issue.path.length - 1]?.key;
-  if (key === undefined || issue.input !== undefined) return `${where || 'the event'} must be an object`;
-  return `${where ? `${where}.` : ''}${String(key)} is required`;
-};
+const objectMessage =
+  (where: string) =>
+  (issue: v.ObjectIssue): string => {
+    const key = issue.path?.[issue.path.length - 1]?.key;
+    if (key === undefined || issue.input !== undefined) return `${where || 'the event'} must be an object`;
+    return `${where ? `${where}.` : ''}${String(key)} is required`;
+  };
 
 const NoteSchema = v.object(
   {
@@ -63,17 +70,23 @@ const NoteSchema = v.object(
 
 // Unknown CloudEvents extension attributes are allowed (and dropped): buses may add their own.
 const NoteEventSchema = v.pipe(
-  v.object({
-    specversion: v.literal('1.0', 'specversion must be "1.0"'),
-    id: v.pipe(v.string('id must be a string'), v.minLength(1, 'id must not be empty')),
-    source: v.literal(NOTE_EVENT_SOURCE, `source must be "${NOTE_EVENT_SOURCE}"`),
-    type: v.picklist(NOTE_EVENT_TYPES, `type must be ${NOTE_EVENT_TYPES[0]}, ${NOTE_CHANGE_KINDS.slice(1).join(' or ')}`),
-    subject: noteId('subject'),
-    owner: v.pipe(v.string('owner must be a string'), v.minLength(1, 'owner must not be empty')),
-    time: timestamp('time'),
-    datacontenttype: v.literal('application/json', 'datacontenttype must be "application/json"'),
-    data: v.object({ note: NoteSchema }, objectMessage('data')),
-  }, objectMessage('')),
+  v.object(
+    {
+      specversion: v.literal('1.0', 'specversion must be "1.0"'),
+      id: v.pipe(v.string('id must be a string'), v.minLength(1, 'id must not be empty')),
+      source: v.literal(NOTE_EVENT_SOURCE, `source must be "${NOTE_EVENT_SOURCE}"`),
+      type: v.picklist(
+        NOTE_EVENT_TYPES,
+        `type must be ${NOTE_EVENT_TYPES[0]}, ${NOTE_CHANGE_KINDS.slice(1).join(' or ')}`,
+      ),
+      subject: noteId('subject'),
+      owner: v.pipe(v.string('owner must be a string'), v.minLength(1, 'owner must not be empty')),
+      time: timestamp('time'),
+      datacontenttype: v.literal('application/json', 'datacontenttype must be "application/json"'),
+      data: v.object({ note: NoteSchema }, objectMessage('data')),
+    },
+    objectMessage(''),
+  ),
   v.check((e) => e.subject === e.data.note.id, 'subject must be the id of data.note'),
 );
 

@@ -23,9 +23,15 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   }
   const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
   if (type !== JSON_MEDIA_TYPE) {
-    return problemResponse(415, `The request body must be application/json, not ${header ? `"${header.slice(0, 100)}"` : 'untyped'}.`);
+    return problemResponse(
+      415,
+      `The request body must be application/json, not ${header ? `"${header.slice(0, 100)}"` : 'untyped'}.`,
+    );
   }
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     return problemResponse(415, `JSON must be UTF-8 (RFC 8259), not charset "${charset.slice(0, 40)}".`);
   }

@@ -26,7 +26,8 @@ export type ErrorContext = Pick<RequestLogEntry, 'method' | 'route'> | { message
 export type LogSink = (line: Record<string, unknown>) => void;
 
 /** stdout for info, stderr for errors: what CloudWatch and Application Insights collect. */
-export const consoleSink: LogSink = (line) => (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
+export const consoleSink: LogSink = (line) =>
+  (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
 
 /** Discards everything; a logger over it skips building lines at all. */
 export const silentSink: LogSink = () => {};
@@ -57,4 +58,8 @@ export function createLogger(cloud: ServedBy, sink: LogSink = consoleSink): Logg
 }
 
 /** Used when the adapter passes no logger: no request lines, but a bug is never silent. */
-export const errorsOnlyLogger = (cloud: ServedBy): Logger => ({ ...createLogger(cloud), request: () => {}, info: () => {} });
+export const errorsOnlyLogger = (cloud: ServedBy): Logger => ({
+  ...createLogger(cloud),
+  request: () => {},
+  info: () => {},
+});

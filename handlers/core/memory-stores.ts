@@ -30,7 +30,12 @@ abstract class Switchable {
 /** The page start in a cursor: the owner it was issued to and the last id of the previous page. */
 function startOf(owner: string, cursor: string): string {
   const value = decodeCursor(cursor) as { owner?: unknown; after?: unknown } | null;
-  if (typeof value !== 'object' || value === null || typeof value.after !== 'string' || typeof value.owner !== 'string') {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof value.after !== 'string' ||
+    typeof value.owner !== 'string'
+  ) {
     throw new InvalidCursorError('cursor was not issued by this store');
   }
   if (value.owner !== owner) throw new InvalidCursorError('cursor was issued to another user');
@@ -67,7 +72,9 @@ export class MemoryNoteStore extends Switchable implements NoteStore {
     const ids = [...notes.keys()].sort().filter((id) => after === undefined || id > after);
     const items = ids.slice(0, query.limit).map((id) => ({ ...notes.get(id)! }));
     const last = items[items.length - 1];
-    return ids.length > query.limit && last ? { items, nextCursor: encodeCursor({ owner, after: last.id }) } : { items };
+    return ids.length > query.limit && last
+      ? { items, nextCursor: encodeCursor({ owner, after: last.id }) }
+      : { items };
   }
 
   async replace(owner: string, next: Note, expectedVersion: number): Promise<void> {

@@ -35,7 +35,14 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
   app.post('/api/notes', jsonBody, async (c) => {
     const input = await validNoteInput(c);
     const time = deps.now().toISOString();
-    const note: Note = { id: deps.newId(), title: input.title, body: input.body, createdAt: time, updatedAt: time, version: 1 };
+    const note: Note = {
+      id: deps.newId(),
+      title: input.title,
+      body: input.body,
+      createdAt: time,
+      updatedAt: time,
+      version: 1,
+    };
     await deps.notes.create(requestOwner(c), note);
     c.header('location', `/api/notes/${note.id}`);
     c.header('etag', etagOf(note.version));
@@ -56,7 +63,10 @@ export function registerNoteRoutes(app: Hono, deps: AppDeps): void {
     const input = await validNoteInput(c);
     const ifMatch = ifMatchOf(c.req.header('if-match'));
     if (ifMatch.kind === 'absent') {
-      throw new ProblemError(428, 'Send If-Match with the version you are replacing (from the ETag), or * for any version.');
+      throw new ProblemError(
+        428,
+        'Send If-Match with the version you are replacing (from the ETag), or * for any version.',
+      );
     }
     for (let attempt = 1; ; attempt++) {
       const current = await deps.notes.get(owner, id);

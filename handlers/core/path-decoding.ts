@@ -33,7 +33,6 @@ export function encodeDecodedPath(decodedPath: string): string {
   return decodedPath.replace(/\p{Cs}/gu, '\uFFFD').replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, encodeURIComponent);
 }
 
-
 /**
  * The 404 detail for a path no route matches, quoted fully decoded, so every door that answers it
  * (the app, the emulated Functions host outside /api) says the same about the same request.

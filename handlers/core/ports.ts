@@ -4,7 +4,6 @@
 // partition, and another owner's note is simply not under the caller's key (404 on every route).
 import type { NoteChangeKind, NoteEventType } from '../../contract/events';
 
-
 /** A note as the API returns it. `version` starts at 1 and grows by one on every update. */
 export interface Note {
   id: string;
@@ -105,7 +104,11 @@ export class NoteNotFoundError extends Error {
 }
 
 export class VersionMismatchError extends Error {
-  constructor(readonly id: string, readonly expected: number, readonly actual: number | undefined) {
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
     super(`note ${id} is at version ${actual ?? 'unknown'}, not ${expected}`);
     this.name = 'VersionMismatchError';
   }

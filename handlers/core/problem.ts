@@ -56,7 +56,10 @@ export function problemResponse(
   const text = problemText(status, detail, options.errors);
   // Content-Length set here, so a HEAD answer (which drops the body) still says how long it is.
   const length = String(utf8.encode(text).byteLength);
-  return new Response(text, { status, headers: { 'content-type': PROBLEM_TYPE, 'content-length': length, ...options.headers } });
+  return new Response(text, {
+    status,
+    headers: { 'content-type': PROBLEM_TYPE, 'content-length': length, ...options.headers },
+  });
 }
 
 /** The `detail` of a problem response (for the log line of a refusal); undefined for anything else. */

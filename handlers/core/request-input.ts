@@ -35,10 +35,16 @@ function queryOf(c: Context, names: readonly string[]): Record<string, string> {
   return query;
 }
 
-export function validQuery<S extends v.GenericSchema>(c: Context, schema: S, names: readonly string[]): v.InferOutput<S> {
+export function validQuery<S extends v.GenericSchema>(
+  c: Context,
+  schema: S,
+  names: readonly string[],
+): v.InferOutput<S> {
   const result = validate(schema, queryOf(c, names));
   if (!result.ok) {
-    throw new ProblemError(400, `Invalid query: ${result.errors.map((e) => e.message).join('; ')}.`, { errors: result.errors });
+    throw new ProblemError(400, `Invalid query: ${result.errors.map((e) => e.message).join('; ')}.`, {
+      errors: result.errors,
+    });
   }
   return result.value;
 }
@@ -46,7 +52,9 @@ export function validQuery<S extends v.GenericSchema>(c: Context, schema: S, nam
 export async function validNoteInput(c: Context): Promise<NoteInput> {
   const result = validate(NoteInputSchema, await readJson(c));
   if (!result.ok) {
-    throw new ProblemError(400, `Invalid note: ${result.errors.map((e) => e.message).join('; ')}.`, { errors: result.errors });
+    throw new ProblemError(400, `Invalid note: ${result.errors.map((e) => e.message).join('; ')}.`, {
+      errors: result.errors,
+    });
   }
   return result.value;
 }

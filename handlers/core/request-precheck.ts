@@ -51,7 +51,10 @@ export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 
   const shown = head.decodedPath.slice(0, 200);
   // A decoded "%2F..%2F" would otherwise be resolved by URL parsing onto another route or note.
   if (hasDotSegment(head.decodedPath)) {
-    return { status: 404, detail: `There is no route ${head.method} ${shown}: "." and ".." path segments are not resolved.` };
+    return {
+      status: 404,
+      detail: `There is no route ${head.method} ${shown}: "." and ".." path segments are not resolved.`,
+    };
   }
   if (FETCH_FORBIDDEN_METHODS.has(head.method)) {
     const allow = allowedMethods(target.routes, head.decodedPath);
@@ -60,7 +63,10 @@ export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 
   }
   for (const [name, value] of head.headers) {
     if (NOT_ASCII_FIELD_CHAR.test(value)) {
-      return { status: 400, detail: `The ${name.toLowerCase()} header has a character that is not ASCII; header values must be ASCII.` };
+      return {
+        status: 400,
+        detail: `The ${name.toLowerCase()} header has a character that is not ASCII; header values must be ASCII.`,
+      };
     }
   }
   return undefined;
@@ -75,7 +81,9 @@ export function precheckRequest(head: RequestHead, target: PrecheckTarget): Resp
   const method = head.method.toUpperCase();
   const refused = precheckRefusal({ ...head, method }, target);
   if (!refused) return undefined;
-  const response = problemResponse(refused.status, refused.detail, { headers: { ...refused.headers, 'x-served-by': target.servedBy } });
+  const response = problemResponse(refused.status, refused.detail, {
+    headers: { ...refused.headers, 'x-served-by': target.servedBy },
+  });
   const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
   target.log?.request({ method, route: UNMATCHED_ROUTE, status: refused.status, durationMs, reason: refused.detail });
   return response;

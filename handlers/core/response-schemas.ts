@@ -11,10 +11,17 @@ import { MAX_REPORTED_ERRORS } from './validation';
 
 // Every time the API returns went through toISOString(): UTC, milliseconds.
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-export const isIsoUtcMillis = (s: unknown): s is string => typeof s === 'string' && ISO_UTC_MS.test(s) && !Number.isNaN(Date.parse(s));
+export const isIsoUtcMillis = (s: unknown): s is string =>
+  typeof s === 'string' && ISO_UTC_MS.test(s) && !Number.isNaN(Date.parse(s));
 
-const noteId = v.pipe(v.string(), v.check((s: string) => isNoteId(s), 'must be a lower-case UUID'));
-const time = v.pipe(v.string(), v.check((s: string) => isIsoUtcMillis(s), 'must be a UTC time with milliseconds (toISOString)'));
+const noteId = v.pipe(
+  v.string(),
+  v.check((s: string) => isNoteId(s), 'must be a lower-case UUID'),
+);
+const time = v.pipe(
+  v.string(),
+  v.check((s: string) => isIsoUtcMillis(s), 'must be a UTC time with milliseconds (toISOString)'),
+);
 const version = v.pipe(v.number(), v.integer(), v.minValue(1));
 const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
@@ -29,7 +36,13 @@ export const NoteResponseSchema = v.strictObject({
 
 export const NotePageSchema = v.strictObject({ items: v.array(NoteResponseSchema), nextCursor: v.optional(nonEmpty) });
 
-export const ActivitySchema = v.strictObject({ eventId: nonEmpty, type: v.picklist(NOTE_EVENT_TYPES), noteId, version, time });
+export const ActivitySchema = v.strictObject({
+  eventId: nonEmpty,
+  type: v.picklist(NOTE_EVENT_TYPES),
+  noteId,
+  version,
+  time,
+});
 
 export const ActivityListSchema = v.strictObject({ items: v.array(ActivitySchema) });
 
@@ -43,7 +56,9 @@ export const ProblemSchema = v.pipe(
     title: v.string(),
     status: v.pipe(v.number(), v.integer()),
     detail: nonEmpty,
-    errors: v.optional(v.pipe(v.array(v.strictObject({ path: v.string(), message: v.string() })), v.maxLength(MAX_REPORTED_ERRORS))),
+    errors: v.optional(
+      v.pipe(v.array(v.strictObject({ path: v.string(), message: v.string() })), v.maxLength(MAX_REPORTED_ERRORS)),
+    ),
   }),
   v.check((p) => p.title === reasonPhrase(p.status), 'title must be the reason phrase of its status'),
 );

@@ -6,7 +6,10 @@ import { isNoteId } from './ids';
 import type { Note } from './ports';
 
 export class NotAStoredNoteError extends Error {
-  constructor(what: string, readonly problems: string[]) {
+  constructor(
+    what: string,
+    readonly problems: string[],
+  ) {
     super(`${what} is not a note: ${problems.join('; ')}`);
     this.name = 'NotAStoredNoteError';
   }
@@ -14,12 +17,19 @@ export class NotAStoredNoteError extends Error {
 
 // The timestamps core writes: Date.prototype.toISOString() (UTC, milliseconds).
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const NOTE_FIELDS: readonly string[] = ['id', 'title', 'body', 'createdAt', 'updatedAt', 'version'] satisfies (keyof Note)[];
+const NOTE_FIELDS: readonly string[] = [
+  'id',
+  'title',
+  'body',
+  'createdAt',
+  'updatedAt',
+  'version',
+] satisfies (keyof Note)[];
 
 /** Every problem of `value` as a stored note; `storeKey` names the keys the store adds of its own. */
 export function storedNoteProblems(value: Record<string, unknown>, storeKey: (key: string) => boolean): string[] {
   const problems: string[] = [];
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(value, key);
+  const has = (key: string) => Object.hasOwn(value, key);
   if (!isNoteId(value.id)) problems.push(has('id') ? 'id is not a lower-case UUID' : 'id is missing');
   for (const key of ['title', 'body']) {
     if (typeof value[key] !== 'string') problems.push(has(key) ? `${key} is not a string` : `${key} is missing`);

@@ -63,7 +63,12 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, context: E
     const value = req.rawHeaders[i + 1]!;
     if (name === 'cookie') {
       // Cookies travel in their own array, not in headers.
-      cookies = cookies.concat(value.split(';').map((c) => c.trim()).filter(Boolean));
+      cookies = cookies.concat(
+        value
+          .split(';')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
       continue;
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;

@@ -27,7 +27,8 @@ export function writeApiGatewayResult(res: ServerResponse, result: LambdaHttpRes
   }
   const structured = result as StructuredResult;
   const status = structured.statusCode ?? 200;
-  for (const [name, value] of Object.entries(structured.headers ?? {})) res.setHeader(name, Array.isArray(value) ? value.join(',') : String(value));
+  for (const [name, value] of Object.entries(structured.headers ?? {}))
+    res.setHeader(name, Array.isArray(value) ? value.join(',') : String(value));
   if (structured.cookies && structured.cookies.length > 0) res.setHeader('set-cookie', structured.cookies);
   // Headers stay unsent until end(), which then adds Content-Length (writeHead would send chunked).
   res.statusCode = status;

@@ -33,7 +33,11 @@ export function createAwsApiServer(getHandler: () => Promise<ApiLambda>, log: Lo
       if (error instanceof BodyTooLargeError) {
         // API Gateway refuses the payload itself; the Lambda never runs. Answered as the app answers
         // any body over its own, smaller limit (in the cloud, API Gateway's answer is its own JSON).
-        return refuse(door, req, res, started, { status: 413, detail: BODY_TOO_LARGE, headers: { connection: 'close' } });
+        return refuse(door, req, res, started, {
+          status: 413,
+          detail: BODY_TOO_LARGE,
+          headers: { connection: 'close' },
+        });
       }
       const status = writeIntegrationError(res);
       logFrontDoorAnswer(door, { method: req.method ?? 'GET', target: req.url ?? '/', status, started, error });

@@ -1,4 +1,11 @@
-import { ServerResponse, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type RequestListener, type Server } from 'node:http';
+import {
+  ServerResponse,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type RequestListener,
+  type Server,
+} from 'node:http';
 import { Readable } from 'node:stream';
 
 // dynalite is an HTTP server, but its request handler only reads the request stream and writes one
@@ -11,7 +18,12 @@ export interface DynaliteAnswer {
   body: Buffer;
 }
 
-export type DynaliteCall = (method: string, url: string, headers: IncomingHttpHeaders, body: Buffer) => Promise<DynaliteAnswer>;
+export type DynaliteCall = (
+  method: string,
+  url: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+) => Promise<DynaliteAnswer>;
 
 function toBuffer(chunk: unknown): Buffer {
   if (chunk === undefined || chunk === null) return Buffer.alloc(0);

@@ -1,4 +1,10 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type CreateTableInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type CreateTableInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 
 /** Creates each table unless it exists (an on-disk store keeps them across restarts). */
 export async function ensureTables(client: DynamoDBClient, tables: CreateTableInput[]): Promise<void> {

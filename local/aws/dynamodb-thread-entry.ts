@@ -8,7 +8,13 @@ import dynalite from 'dynalite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { outageSwitch } from '../faults';
 import { close, listen, PortInUseError } from '../listen';
-import type { DynamoDbThreadData, FromDynamoDbThread, ThreadCommand, ThreadError, ToDynamoDbThread } from './dynamodb-thread-messages';
+import type {
+  DynamoDbThreadData,
+  FromDynamoDbThread,
+  ThreadCommand,
+  ThreadError,
+  ToDynamoDbThread,
+} from './dynamodb-thread-messages';
 import { createStreamCaptureProxy } from './stream-capture-proxy';
 
 const data = workerData as DynamoDbThreadData;
@@ -19,16 +25,20 @@ const asked = new Map<number, { resolve: () => void; reject: (error: Error) => v
 let nextAsk = 0;
 
 const dynamo = dynalite({ path: data.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-const proxy = createStreamCaptureProxy(dynamo, data.source, (records) =>
-  new Promise<void>((resolve, reject) => {
-    const ask = nextAsk++;
-    asked.set(ask, { resolve, reject });
-    post({ ask, records });
-  }),
+const proxy = createStreamCaptureProxy(
+  dynamo,
+  data.source,
+  (records) =>
+    new Promise<void>((resolve, reject) => {
+      const ask = nextAsk++;
+      asked.set(ask, { resolve, reject });
+      post({ ask, records });
+    }),
 );
 
 function threadError(error: unknown): ThreadError {
-  if (error instanceof PortInUseError) return { message: error.message, portInUse: { port: error.port, hint: error.hint } };
+  if (error instanceof PortInUseError)
+    return { message: error.message, portInUse: { port: error.port, hint: error.hint } };
   return { message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { bundledWorker } from '../bundled-worker';
 import { PortInUseError } from '../listen';
-import type { DynamoDbThreadData, FromDynamoDbThread, ThreadCommand, ThreadError, ToDynamoDbThread } from './dynamodb-thread-messages';
+import type {
+  DynamoDbThreadData,
+  FromDynamoDbThread,
+  ThreadCommand,
+  ThreadError,
+  ToDynamoDbThread,
+} from './dynamodb-thread-messages';
 import type { StreamSource } from './stream-records';
 
 // Starts the emulated DynamoDB (dynalite behind the stream capture proxy) in a worker thread: the second core.
@@ -52,7 +58,8 @@ export function startDynamoDbThread(options: DynamoDbThreadOptions): Promise<Dyn
     if ('records' in message) {
       options.onRecords(message.records).then(
         () => post({ answer: message.ask }),
-        (error: unknown) => post({ answer: message.ask, error: { message: error instanceof Error ? error.message : String(error) } }),
+        (error: unknown) =>
+          post({ answer: message.ask, error: { message: error instanceof Error ? error.message : String(error) } }),
       );
       return;
     }

@@ -39,12 +39,18 @@ function entryTime(time: PutEventsEntry['Time']): string {
 }
 
 /** Validates one entry like EventBridge does; returns the per-entry error or the event. */
-export function toBusEvent(entry: PutEventsEntry, options: Pick<EventBusOptions, 'busName' | 'region'>): { error: { ErrorCode: string; ErrorMessage: string } } | { event: BusEvent } {
+export function toBusEvent(
+  entry: PutEventsEntry,
+  options: Pick<EventBusOptions, 'busName' | 'region'>,
+): { error: { ErrorCode: string; ErrorMessage: string } } | { event: BusEvent } {
   const busName = entry.EventBusName ?? 'default';
   const busMatches = busName === options.busName || busName.endsWith(`:event-bus/${options.busName}`);
-  if (!busMatches) return { error: { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${busName} does not exist.` } };
+  if (!busMatches)
+    return { error: { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${busName} does not exist.` } };
   if (!entry.Source || !entry.DetailType || entry.Detail === undefined) {
-    return { error: { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameters Source, DetailType and Detail are required.' } };
+    return {
+      error: { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameters Source, DetailType and Detail are required.' },
+    };
   }
   let detail: unknown;
   try {
@@ -80,7 +86,10 @@ export function createEventBridgeServer(options: EventBusOptions): Server {
       return reply(res, 400, { __type: 'SerializationException', message: 'request body is not JSON' });
     }
     if (target !== 'AWSEvents.PutEvents') {
-      return reply(res, 400, { __type: 'UnknownOperationException', message: `${target || 'this operation'} is not emulated; only PutEvents` });
+      return reply(res, 400, {
+        __type: 'UnknownOperationException',
+        message: `${target || 'this operation'} is not emulated; only PutEvents`,
+      });
     }
     const entries = input.Entries ?? [];
     if (entries.length < 1 || entries.length > 10) {

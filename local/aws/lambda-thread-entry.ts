@@ -19,6 +19,13 @@ const functions = {
 port.on('message', (message: ToLambdaThread) => {
   functions[message.name](message.event as never).then(
     (result) => port.postMessage({ id: message.id, result } satisfies FromLambdaThread),
-    (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) } } satisfies FromLambdaThread),
+    (error: unknown) =>
+      port.postMessage({
+        id: message.id,
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message }
+            : { name: 'Error', message: String(error) },
+      } satisfies FromLambdaThread),
   );
 });

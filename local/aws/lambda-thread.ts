@@ -27,7 +27,8 @@ export function startLambdaThread(log?: LogSink): LambdaThread {
     if ('log' in message) return log?.(message.log);
     const pending = waiting.get(message.id);
     waiting.delete(message.id);
-    if ('error' in message) pending?.reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
+    if ('error' in message)
+      pending?.reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
     else pending?.resolve(message.result);
   });
   worker.on('error', end);

@@ -9,7 +9,7 @@ export class PerKeySerializer {
   run<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
     const unique = [...new Set(keys)];
     const earlier = unique.map((key) => this.tails.get(key)).filter((tail) => tail !== undefined);
-    const result = (earlier.length === 0 ? task() : Promise.all(earlier).then(task));
+    const result = earlier.length === 0 ? task() : Promise.all(earlier).then(task);
     // A failed task must not block the next one on its keys; its caller sees the failure.
     const tail = result.then(
       () => undefined,

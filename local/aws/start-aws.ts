@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { activityTableSchema, AWS_ENV, EVENTBRIDGE_SOURCE, NOTES_KEY_ATTRIBUTES, notesTableSchema } from '../../contract/aws';
+import {
+  activityTableSchema,
+  AWS_ENV,
+  EVENTBRIDGE_SOURCE,
+  NOTES_KEY_ATTRIBUTES,
+  notesTableSchema,
+} from '../../contract/aws';
 import { createAwsApiEntry } from '../../handlers/aws/api';
 import { createLogger, silentSink } from '../../handlers/core/log';
 import { ChangeFeedPump } from '../change-feed-pump';
@@ -19,7 +25,12 @@ import { startLambdaThread, type LambdaThread } from './lambda-thread';
 import { deliverStreamBatch, type StreamLambda } from './stream-delivery';
 
 // Keyed by owner (issue #19): new names, so a data directory from before keeps its old tables apart.
-export const awsNames = { notesTable: 'notes-by-owner', activityTable: 'activity-by-owner', eventBus: 'serverless-aws-azure', region: 'us-east-1' };
+export const awsNames = {
+  notesTable: 'notes-by-owner',
+  activityTable: 'activity-by-owner',
+  eventBus: 'serverless-aws-azure',
+  region: 'us-east-1',
+};
 /** The delivery pipes: in dead letters' `source` and as their journals' file names. */
 const pipes = { stream: 'aws.dynamodb-stream', rule: 'aws.eventbridge' };
 
@@ -40,10 +51,25 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     let lambdas: LambdaThread | undefined;
     const publisherHandler: StreamLambda = (event) => lambdas!.invoke('publisher', event) as ReturnType<StreamLambda>;
     const subscriberHandler = async (event: BusEvent) => void (await lambdas!.invoke('subscriber', event));
-    const publish = faults.publisher((batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch), (failedAt) => failedAt !== undefined);
+    const publish = faults.publisher(
+      (batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch),
+      (failedAt) => failedAt !== undefined,
+    );
     const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
-    const stream = new ChangeFeedPump<DynamoDBRecord>(pipes.stream, publish, deadLetters.stream, 100, options.retry, streamJournal);
-    const streamSource = { table: awsNames.notesTable, keyAttributes: [...NOTES_KEY_ATTRIBUTES], region: awsNames.region, label: 'local' };
+    const stream = new ChangeFeedPump<DynamoDBRecord>(
+      pipes.stream,
+      publish,
+      deadLetters.stream,
+      100,
+      options.retry,
+      streamJournal,
+    );
+    const streamSource = {
+      table: awsNames.notesTable,
+      keyAttributes: [...NOTES_KEY_ATTRIBUTES],
+      region: awsNames.region,
+      label: 'local',
+    };
     // dynalite and its stream capture proxy (the app's only way to DynamoDB) run in their own thread;
     // each committed write's records come back here to the journal before the write is answered.
     const dynamo = await startDynamoDbThread({
@@ -65,7 +91,13 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
 
     // The rule of the stack: events whose source is the notes publisher go to the subscriber.
     const ruleJournal = pipeJournal<BusEvent>(options.dataDir, pipes.rule, cleanups);
-    const rule = new DeliveryQueue<BusEvent>(pipes.rule, faults.subscriber((event: BusEvent) => subscriberHandler(event)), deadLetters.events, options.retry, ruleJournal);
+    const rule = new DeliveryQueue<BusEvent>(
+      pipes.rule,
+      faults.subscriber((event: BusEvent) => subscriberHandler(event)),
+      deadLetters.events,
+      options.retry,
+      ruleJournal,
+    );
     const bus = createEventBridgeServer({
       busName: awsNames.eventBus,
       region: awsNames.region,
@@ -74,7 +106,14 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
         await rule.enqueue(...Array.from({ length: faults.copies() }, () => event));
       },
     });
-    const busPort = rememberEmulatorPort('eventbridge', await listen(bus, emulatorPort('eventbridge'), 'the emulated EventBridge keeps its port for the life of the process'));
+    const busPort = rememberEmulatorPort(
+      'eventbridge',
+      await listen(
+        bus,
+        emulatorPort('eventbridge'),
+        'the emulated EventBridge keeps its port for the life of the process',
+      ),
+    );
     cleanups.unshift(() => close(bus));
     const busSwitch = outageSwitch(bus, busPort);
 
@@ -95,7 +134,17 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
     lambdas = started;
     cleanups.unshift(() => started.close());
 
-    return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: stream, deliveries: rule, cleanups, store: store, bus: busSwitch, faults });
+    return emulatedCloud({
+      door: options.door,
+      serve: () => options.door.serve(apiHandler),
+      deadLetters,
+      changes: stream,
+      deliveries: rule,
+      cleanups,
+      store: store,
+      bus: busSwitch,
+      faults,
+    });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

@@ -19,7 +19,7 @@ const writeOperations = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWr
 export function writtenKeys(operation: string, input: Record<string, unknown>, source: StreamSource): Image[] {
   const pick = (item: Image) => Object.fromEntries(source.keyAttributes.map((name) => [name, item[name]!]));
   if (operation === 'BatchWriteItem') {
-    const requests = ((input.RequestItems as Record<string, unknown[]> | undefined) ?? {})[source.table] ?? [];
+    const requests = (input.RequestItems as Record<string, unknown[]> | undefined)?.[source.table] ?? [];
     return requests.map((r) => {
       const write = r as { PutRequest?: { Item: Image }; DeleteRequest?: { Key: Image } };
       return write.PutRequest ? pick(write.PutRequest.Item) : pick(write.DeleteRequest!.Key);
@@ -55,7 +55,8 @@ const imageReadHeaders = {
   'content-type': 'application/x-amz-json-1.0',
   'x-amz-target': 'DynamoDB_20120810.GetItem',
   'x-amz-date': '20000101T000000Z',
-  authorization: 'AWS4-HMAC-SHA256 Credential=local/20000101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20000101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
 };
 
 /** The item as stored (DynamoDB JSON, binary values base64 as in a stream event), or undefined. */
@@ -63,23 +64,34 @@ async function readImage(dynalite: DynaliteCall, table: string, key: Image): Pro
   const body = Buffer.from(JSON.stringify({ TableName: table, Key: key, ConsistentRead: true }));
   const answer = await dynalite('POST', '/', { ...imageReadHeaders, 'content-length': String(body.length) }, body);
   const parsed = JSON.parse(answer.body.toString('utf8')) as { Item?: Image; __type?: string; message?: string };
-  if (answer.status !== 200) throw new Error(`image read failed: ${answer.status} ${parsed.__type ?? ''} ${parsed.message ?? ''}`);
+  if (answer.status !== 200)
+    throw new Error(`image read failed: ${answer.status} ${parsed.__type ?? ''} ${parsed.message ?? ''}`);
   return parsed.Item;
 }
 
 /** Reads go to dynalite's handler as they are; writes are buffered first to capture the stream. */
-export function createStreamCaptureProxy(dynaliteServer: Server, source: StreamSource, onRecords: (records: DynamoDBRecord[]) => void | Promise<void>): Server {
+export function createStreamCaptureProxy(
+  dynaliteServer: Server,
+  source: StreamSource,
+  onRecords: (records: DynamoDBRecord[]) => void | Promise<void>,
+): Server {
   const dynalite = inProcessDynalite(dynaliteServer);
   const dynaliteHandler = requestHandlerOf(dynaliteServer);
   const perItem = new PerKeySerializer();
   const image = (key: Image) => readImage(dynalite, source.table, key);
 
-  async function capturedWrite(keys: Image[], absentBefore: boolean, send: () => Promise<DynaliteAnswer>): Promise<DynaliteAnswer> {
+  async function capturedWrite(
+    keys: Image[],
+    absentBefore: boolean,
+    send: () => Promise<DynaliteAnswer>,
+  ): Promise<DynaliteAnswer> {
     const before = absentBefore ? keys.map(() => undefined) : await Promise.all(keys.map(image));
     const result = await send();
     if (result.status === 200) {
       const after = await Promise.all(keys.map(image));
-      const records = keys.map((_, i) => streamRecord(source, before[i], after[i])).filter((r): r is DynamoDBRecord => r !== undefined);
+      const records = keys
+        .map((_, i) => streamRecord(source, before[i], after[i]))
+        .filter((r): r is DynamoDBRecord => r !== undefined);
       if (records.length > 0) await onRecords(records);
     }
     return result;
@@ -110,7 +122,9 @@ export function createStreamCaptureProxy(dynaliteServer: Server, source: StreamS
       res.end(result.body);
     } catch (error) {
       res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(error) }));
+      res.end(
+        JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(error) }),
+      );
     }
   });
 }

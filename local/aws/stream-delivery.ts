@@ -1,6 +1,6 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
-export type StreamLambda = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+export type StreamLambda = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 /**
  * Invokes the stream's Lambda with one batch and reads its partial batch response the way the event
@@ -11,6 +11,8 @@ export async function deliverStreamBatch(handler: StreamLambda, batch: DynamoDBR
   const response = await handler({ Records: batch });
   const failures = response?.batchItemFailures ?? [];
   if (failures.length === 0) return undefined;
-  const indexes = failures.map(({ itemIdentifier }) => batch.findIndex((r) => r.dynamodb?.SequenceNumber === itemIdentifier));
+  const indexes = failures.map(({ itemIdentifier }) =>
+    batch.findIndex((r) => r.dynamodb?.SequenceNumber === itemIdentifier),
+  );
   return indexes.includes(-1) ? 0 : Math.min(...indexes);
 }

@@ -26,7 +26,12 @@ function nextSequenceNumber(): string {
  * The record DynamoDB Streams (NEW_AND_OLD_IMAGES) writes for a change from `oldImage` to `newImage`,
  * or undefined when nothing changed (DynamoDB writes no record for a write that changes no data).
  */
-export function streamRecord(source: StreamSource, oldImage: Image | undefined, newImage: Image | undefined, now = new Date()): DynamoDBRecord | undefined {
+export function streamRecord(
+  source: StreamSource,
+  oldImage: Image | undefined,
+  newImage: Image | undefined,
+  now = new Date(),
+): DynamoDBRecord | undefined {
   if (oldImage === undefined && newImage === undefined) return undefined;
   if (isDeepStrictEqual(oldImage, newImage)) return undefined;
   const eventName = oldImage === undefined ? 'INSERT' : newImage === undefined ? 'REMOVE' : 'MODIFY';

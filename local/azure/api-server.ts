@@ -11,7 +11,10 @@ import { answerUnparsedRequests } from '../unparsed-requests';
 import { joinedHeaders, toHttpRequest, writeFunctionError, writeFunctionResponse } from './functions-http';
 import { invocationContext } from './invocation-context';
 
-export type HttpFunction = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
+export type HttpFunction = (
+  request: HttpRequest,
+  context: InvocationContext,
+) => Promise<HttpResponse | HttpResponseInit>;
 
 /**
  * A path outside the route prefix reaches no function. The real host answers a bare 404; here it is
@@ -46,7 +49,11 @@ export function createAzureApiServer(getHandler: () => Promise<HttpFunction>, lo
     } catch (error) {
       // The host's own limit is larger (100 MB); local mode applies API Gateway's to both clouds.
       if (error instanceof BodyTooLargeError) {
-        return refuse(door, req, res, started, { status: 413, detail: BODY_TOO_LARGE, headers: { connection: 'close' } });
+        return refuse(door, req, res, started, {
+          status: 413,
+          detail: BODY_TOO_LARGE,
+          headers: { connection: 'close' },
+        });
       }
       const status = res.headersSent ? res.statusCode : writeFunctionError(res);
       logFrontDoorAnswer(door, { method: req.method ?? 'GET', target: req.url ?? '/', status, started, error });

@@ -10,7 +10,14 @@ import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
 import { emulatorCosmosClient } from './cosmos-client';
 import { captureDocumentWrites, type DocumentWrite } from './cosmos-write-capture';
 import { TcpGate } from './tcp-gate';
-import { applyWal, readSnapshot, restoreSnapshot, writeSnapshot, type Snapshot, type WalEntry } from './cosmos-snapshot';
+import {
+  applyWal,
+  readSnapshot,
+  restoreSnapshot,
+  writeSnapshot,
+  type Snapshot,
+  type WalEntry,
+} from './cosmos-snapshot';
 
 export const caCertFile = join(__dirname, 'tls', 'emulator-cert.pem');
 const keyFile = join(__dirname, 'tls', 'emulator-key.pem');
@@ -69,7 +76,11 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
   const wal: Journal<WalEntry> = storeDir ? openJournal(cosmosStoreFiles(storeDir).wal) : memoryJournal();
   // keepAlive: the emulator otherwise answers every request with `connection: close`, so each Cosmos
   // call would pay a new TCP connection and TLS handshake (most of its cost under load).
-  const server: Server = createHttpsServer({ cert: readFileSync(caCertFile), key: readFileSync(keyFile), keepAlive: true });
+  const server: Server = createHttpsServer({
+    cert: readFileSync(caCertFile),
+    key: readFileSync(keyFile),
+    keepAlive: true,
+  });
   let live = false;
 
   captureDocumentWrites(server, async (write) => {
@@ -91,11 +102,18 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
   };
   let port: number;
   try {
-    port = rememberEmulatorPort('cosmos', await gate.open(emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'));
+    port = rememberEmulatorPort(
+      'cosmos',
+      await gate.open(emulatorPort('cosmos'), 'the emulated Cosmos DB keeps its port for the life of the process'),
+    );
     const { database } = await client.databases.createIfNotExists({ id: options.database });
     for (const container of options.containers) {
       const { id, partitionKeyPath, defaultTtl } = container;
-      await database.containers.createIfNotExists({ id, partitionKey: { paths: [partitionKeyPath] }, ...(defaultTtl !== undefined && { defaultTtl }) });
+      await database.containers.createIfNotExists({
+        id,
+        partitionKey: { paths: [partitionKeyPath] },
+        ...(defaultTtl !== undefined && { defaultTtl }),
+      });
     }
     await restoreSnapshot(database, stored, partitionKeys);
   } catch (error) {
@@ -107,7 +125,10 @@ export async function startCosmosEmulator(options: CosmosEmulatorOptions): Promi
   return {
     endpoint: `https://127.0.0.1:${port}/`,
     caCertFile,
-    outage: { stop: () => gate.shut(), start: async () => void (await gate.open(port, 'the port was taken while the emulator was down')) },
+    outage: {
+      stop: () => gate.shut(),
+      start: async () => void (await gate.open(port, 'the port was taken while the emulator was down')),
+    },
     stop,
   };
 }

@@ -20,7 +20,10 @@ export interface DocumentWrite {
 const docsPath = /^\/+dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/]+))?\/?$/;
 
 function isQuery(req: IncomingMessage): boolean {
-  return String(req.headers['x-ms-documentdb-isquery']).toLowerCase() === 'true' || req.headers['content-type'] === 'application/query+json';
+  return (
+    String(req.headers['x-ms-documentdb-isquery']).toLowerCase() === 'true' ||
+    req.headers['content-type'] === 'application/query+json'
+  );
 }
 
 function isBatch(req: IncomingMessage): boolean {
@@ -36,14 +39,20 @@ function parseWrite(req: IncomingMessage, res: ServerResponse, body: string): Do
   if (method === 'DELETE') {
     if (res.statusCode !== 204) return undefined;
     const partitionKey = req.headers['x-ms-documentdb-partitionkey'];
-    const removed = match[3] ? { id: decodeURIComponent(match[3]), partitionKey: typeof partitionKey === 'string' ? partitionKey : undefined } : undefined;
+    const removed = match[3]
+      ? { id: decodeURIComponent(match[3]), partitionKey: typeof partitionKey === 'string' ? partitionKey : undefined }
+      : undefined;
     return { database, container, documents: [], deleted: true, ...(removed ? { removed } : {}) };
   }
   if (res.statusCode !== 200 && res.statusCode !== 201) return undefined;
   const parsed = JSON.parse(body) as unknown;
   if (method === 'POST' && isBatch(req)) {
-    const results = Array.isArray(parsed) ? (parsed as { statusCode?: number; resourceBody?: Record<string, unknown> }[]) : [];
-    const documents = results.filter((r) => (r.statusCode === 200 || r.statusCode === 201) && r.resourceBody).map((r) => r.resourceBody!);
+    const results = Array.isArray(parsed)
+      ? (parsed as { statusCode?: number; resourceBody?: Record<string, unknown> }[])
+      : [];
+    const documents = results
+      .filter((r) => (r.statusCode === 200 || r.statusCode === 201) && r.resourceBody)
+      .map((r) => r.resourceBody!);
     const deleted = results.some((r) => r.statusCode === 204);
     return documents.length > 0 || deleted ? { database, container, documents, deleted } : undefined;
   }
@@ -77,12 +86,17 @@ export function captureDocumentWrites(server: Server, onWrite: (write: DocumentW
         durable = Promise.reject(error);
       }
       durable.then(
-          () => end(...args),
-          (error: unknown) => {
-            res.statusCode = 500;
-            end(JSON.stringify({ code: 'InternalServerError', message: `the write could not be made durable: ${String(error)}` }));
-          },
-        );
+        () => end(...args),
+        (error: unknown) => {
+          res.statusCode = 500;
+          end(
+            JSON.stringify({
+              code: 'InternalServerError',
+              message: `the write could not be made durable: ${String(error)}`,
+            }),
+          );
+        },
+      );
       return res;
     }) as ServerResponse['end'];
     for (const handler of handlers) handler(req, res);

@@ -49,8 +49,12 @@ export function createEventGridServer(options: EventGridTopicOptions): Server {
     const body = await readBody(req);
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'POST' || path !== '/api/events') return reply(res, 404, 'only POST /api/events is emulated');
-    if (!keyMatches(options.key, req.headers['aeg-sas-key'])) return reply(res, 401, 'the request has no valid aeg-sas-key');
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!keyMatches(options.key, req.headers['aeg-sas-key']))
+      return reply(res, 401, 'the request has no valid aeg-sas-key');
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (contentType !== 'application/cloudevents-batch+json' && contentType !== 'application/json') {
       return reply(res, 400, `content type ${contentType || '(none)'} is not a CloudEvents batch`);
     }

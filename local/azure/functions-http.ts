@@ -48,7 +48,14 @@ export function joinedHeaders(rawHeaders: readonly string[]): Record<string, str
   return headers;
 }
 
-type HttpRequestParams = { method: string; url: string; headers: Record<string, string>; query: Record<string, string>; params: Record<string, string>; body?: { bytes: Buffer } };
+type HttpRequestParams = {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  params: Record<string, string>;
+  body?: { bytes: Buffer };
+};
 
 /** Methods fetch's Request refuses, and so HttpRequest's constructor (which builds one). */
 const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -74,7 +81,10 @@ function withForbiddenMethod(init: HttpRequestParams): HttpRequest {
 }
 
 /** Writes what the function returned (an HttpResponse or an HttpResponseInit) to the socket. */
-export async function writeFunctionResponse(res: ServerResponse, result: HttpResponse | HttpResponseInit | undefined): Promise<number> {
+export async function writeFunctionResponse(
+  res: ServerResponse,
+  result: HttpResponse | HttpResponseInit | undefined,
+): Promise<number> {
   if (!(result instanceof HttpResponse) && writeBytesResponse(res, result ?? {})) return res.statusCode;
   const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -83,8 +93,16 @@ export async function writeFunctionResponse(res: ServerResponse, result: HttpRes
 }
 
 /** Headers as fetch's Headers lists them, then one end(), which adds Content-Length (writeHead would send chunked). */
-function writeResponse(res: ServerResponse, status: number, headers: Headers, cookies: readonly Cookie[], body: Buffer | string | undefined): void {
-  headers.forEach((value, name) => res.setHeader(name, value));
+function writeResponse(
+  res: ServerResponse,
+  status: number,
+  headers: Headers,
+  cookies: readonly Cookie[],
+  body: Buffer | string | undefined,
+): void {
+  headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
   if (cookies.length > 0) res.setHeader('set-cookie', cookies.map(serializeCookie));
   res.statusCode = status;
   res.end(body);
@@ -101,13 +119,22 @@ const nullBodyStatuses = new Set([204, 205, 304]);
 function writeBytesResponse(res: ServerResponse, init: HttpResponseInit): boolean {
   const { status = 200, body } = init;
   const isBytes = body instanceof Uint8Array;
-  if ((init as { nativeResponse?: unknown }).nativeResponse !== undefined || init.jsonBody !== undefined && init.jsonBody !== null) return false;
+  if (
+    (init as { nativeResponse?: unknown }).nativeResponse !== undefined ||
+    (init.jsonBody !== undefined && init.jsonBody !== null)
+  )
+    return false;
   if (!Number.isInteger(status) || status < 200 || status > 599) return false;
   if (body !== undefined && body !== null && typeof body !== 'string' && !isBytes) return false;
   const headers = new Headers(init.headers as HeadersInit | undefined);
   const hasBody = body !== undefined && body !== null && !nullBodyStatuses.has(status);
-  if (hasBody && typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
-  const bytes = !hasBody ? undefined : isBytes ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : (body as string);
+  if (hasBody && typeof body === 'string' && !headers.has('content-type'))
+    headers.set('content-type', 'text/plain;charset=UTF-8');
+  const bytes = !hasBody
+    ? undefined
+    : isBytes
+      ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+      : (body as string);
   writeResponse(res, status, headers, init.cookies ?? [], bytes);
   return true;
 }

@@ -8,6 +8,7 @@ export function invocationContext(functionName: string, log: LocalLogger, retryC
     invocationId: randomUUID(),
     functionName,
     retryContext: { retryCount, maxRetryCount: 0 },
-    logHandler: (level, ...args) => log({ cloud: 'local-azure', function: functionName, level, message: args.map(String).join(' ') }),
+    logHandler: (level, ...args) =>
+      log({ cloud: 'local-azure', function: functionName, level, message: args.map(String).join(' ') }),
   });
 }

@@ -24,7 +24,10 @@ const pipes = { changeFeed: 'azure.cosmos-change-feed', subscription: 'azure.eve
 export type ChangeFeedDocument = Record<string, unknown>;
 
 export type AzureLocalOptions = EmulatedCloudOptions<HttpFunction>;
-export type AzureLocal = EmulatedCloud<{ changeFeed: DeadLetter<ChangeFeedDocument[]>[]; events: DeadLetter<CloudEvent>[] }>;
+export type AzureLocal = EmulatedCloud<{
+  changeFeed: DeadLetter<ChangeFeedDocument[]>[];
+  events: DeadLetter<CloudEvent>[];
+}>;
 
 export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal> {
   const deadLetters: AzureLocal['deadLetters'] = { changeFeed: [], events: [] };
@@ -71,8 +74,18 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       options.retry,
       pipeJournal<CloudEvent>(options.dataDir, pipes.subscription, cleanups),
     );
-    const topic = createEventGridServer({ key, onEvent: (event) => subscription.enqueue(...Array.from({ length: faults.copies() }, () => event)) });
-    const topicPort = rememberEmulatorPort('eventgrid', await listen(topic, emulatorPort('eventgrid'), 'the emulated Event Grid keeps its port for the life of the process'));
+    const topic = createEventGridServer({
+      key,
+      onEvent: (event) => subscription.enqueue(...Array.from({ length: faults.copies() }, () => event)),
+    });
+    const topicPort = rememberEmulatorPort(
+      'eventgrid',
+      await listen(
+        topic,
+        emulatorPort('eventgrid'),
+        'the emulated Event Grid keeps its port for the life of the process',
+      ),
+    );
     cleanups.unshift(() => close(topic));
     const topicSwitch = outageSwitch(topic, topicPort);
 
@@ -88,7 +101,17 @@ export async function startAzure(options: AzureLocalOptions): Promise<AzureLocal
       [AZURE_SETTINGS.topicKey]: key,
     });
 
-    return emulatedCloud({ door: options.door, serve: () => options.door.serve(apiHandler), deadLetters, changes: changeFeed, deliveries: subscription, cleanups, store: cosmos.outage, bus: topicSwitch, faults });
+    return emulatedCloud({
+      door: options.door,
+      serve: () => options.door.serve(apiHandler),
+      deadLetters,
+      changes: changeFeed,
+      deliveries: subscription,
+      cleanups,
+      store: cosmos.outage,
+      bus: topicSwitch,
+      faults,
+    });
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

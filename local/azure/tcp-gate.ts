@@ -36,7 +36,9 @@ export class TcpGate {
 
   /** Stops listening and cuts every forwarded connection. */
   async shut(): Promise<void> {
-    const closed = new Promise<void>((resolve) => (this.server.listening ? this.server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) =>
+      this.server.listening ? this.server.close(() => resolve()) : resolve(),
+    );
     for (const socket of this.sockets) socket.destroy();
     await closed;
   }

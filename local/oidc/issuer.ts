@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type JWTPayload, SignJWT } from 'jose';
 import { KeyRing } from './key-ring';
-import { ISSUER_PATHS, LOCAL_AUDIENCE, LOCAL_SIGNING_ALG, LOCAL_TOKEN_LIFETIME_SECONDS, USER_NAME_PATTERN, USER_NAME_RULE } from './settings';
+import {
+  ISSUER_PATHS,
+  LOCAL_AUDIENCE,
+  LOCAL_SIGNING_ALG,
+  LOCAL_TOKEN_LIFETIME_SECONDS,
+  USER_NAME_PATTERN,
+  USER_NAME_RULE,
+} from './settings';
 
 export interface LocalIssuerOptions {
   /** Default 0: a free port. */
@@ -45,12 +52,17 @@ export type StallTarget = 'none' | 'jwks' | 'all';
 class UserNameError extends Error {}
 
 function checkUser(user: string): void {
-  if (!USER_NAME_PATTERN.test(user)) throw new UserNameError(`user name ${JSON.stringify(user)} must be ${USER_NAME_RULE}`);
+  if (!USER_NAME_PATTERN.test(user))
+    throw new UserNameError(`user name ${JSON.stringify(user)} must be ${USER_NAME_RULE}`);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -85,19 +97,29 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   let issuer = '';
 
   const signClaims = (claims: JWTPayload) =>
-    new SignJWT(claims).setProtectedHeader({ alg: LOCAL_SIGNING_ALG, kid: keys.current.kid, typ: 'JWT' }).sign(keys.current.privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: LOCAL_SIGNING_ALG, kid: keys.current.kid, typ: 'JWT' })
+      .sign(keys.current.privateKey);
 
   const mint = async (user: string, mintOptions: MintOptions = {}) => {
     checkUser(user);
     const iat = Math.floor((mintOptions.issuedAt ?? new Date()).getTime() / 1000);
     const exp = iat + (mintOptions.lifetimeSeconds ?? LOCAL_TOKEN_LIFETIME_SECONDS);
-    return signClaims({ iss: issuer, sub: user, aud: mintOptions.audience ?? audience, iat, exp, preferred_username: user });
+    return signClaims({
+      iss: issuer,
+      sub: user,
+      aud: mintOptions.audience ?? audience,
+      iat,
+      exp,
+      preferred_username: user,
+    });
   };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://issuer').pathname;
     // Left unanswered: the connection stays open until the client gives up or the issuer closes.
-    if ((stalled === 'all' && path !== ISSUER_PATHS.token) || (stalled === 'jwks' && path === ISSUER_PATHS.jwks)) return;
+    if ((stalled === 'all' && path !== ISSUER_PATHS.token) || (stalled === 'jwks' && path === ISSUER_PATHS.jwks))
+      return;
     if (req.method === 'GET' && path === ISSUER_PATHS.discovery) {
       return sendJson(res, 200, {
         issuer,
@@ -115,12 +137,14 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     if (req.method === 'POST' && path === ISSUER_PATHS.token) {
       readUser(req).then(
         async (user) => {
-          if (user === undefined) return sendJson(res, 400, { error: 'invalid_request', error_description: 'send user=<name>' });
+          if (user === undefined)
+            return sendJson(res, 400, { error: 'invalid_request', error_description: 'send user=<name>' });
           try {
             const token = await mint(user);
             sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: LOCAL_TOKEN_LIFETIME_SECONDS });
           } catch (error) {
-            if (error instanceof UserNameError) sendJson(res, 400, { error: 'invalid_request', error_description: error.message });
+            if (error instanceof UserNameError)
+              sendJson(res, 400, { error: 'invalid_request', error_description: error.message });
             else sendJson(res, 500, { error: 'server_error' });
           }
         },

@@ -10,13 +10,21 @@ export async function requestToken(issuer: string, user: string): Promise<string
   const signal = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   let tokenEndpoint: string;
   try {
-    const discovery = (await (await fetch(discoveryUrl(issuer), { signal: signal() })).json()) as { token_endpoint?: unknown };
+    const discovery = (await (await fetch(discoveryUrl(issuer), { signal: signal() })).json()) as {
+      token_endpoint?: unknown;
+    };
     if (typeof discovery.token_endpoint !== 'string') throw new Error('no token_endpoint');
     tokenEndpoint = discovery.token_endpoint;
   } catch (error) {
-    throw new TokenRequestError(`no local issuer answers at ${issuer} (${(error as Error).message}); is local mode running?`);
+    throw new TokenRequestError(
+      `no local issuer answers at ${issuer} (${(error as Error).message}); is local mode running?`,
+    );
   }
-  const response = await fetch(tokenEndpoint, { method: 'POST', body: new URLSearchParams({ user }), signal: signal() });
+  const response = await fetch(tokenEndpoint, {
+    method: 'POST',
+    body: new URLSearchParams({ user }),
+    signal: signal(),
+  });
   const body = (await response.json()) as { access_token?: string; error_description?: string };
   if (response.status !== 200 || typeof body.access_token !== 'string') {
     throw new TokenRequestError(`the issuer refused: ${body.error_description ?? `HTTP ${response.status}`}`);

@@ -21,7 +21,10 @@ Exit codes: 0 printed, 1 the issuer did not answer or refused, 2 usage error.`;
 async function main(argv: string[]): Promise<number> {
   let values: { user?: string; issuer?: string; help?: boolean };
   try {
-    values = parseArgs({ args: argv, options: { user: { type: 'string' }, issuer: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    values = parseArgs({
+      args: argv,
+      options: { user: { type: 'string' }, issuer: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 2;
@@ -36,7 +39,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const issuer = values.issuer ?? readUrlsFile(LOCAL_URLS_FILE)?.issuer;
   if (issuer === undefined) {
-    process.stderr.write(`no --issuer, and no running local mode with sign-in (${LOCAL_URLS_FILE} names no issuer): start it with npm start, or pass --issuer\n`);
+    process.stderr.write(
+      `no --issuer, and no running local mode with sign-in (${LOCAL_URLS_FILE} names no issuer): start it with npm start, or pass --issuer\n`,
+    );
     return 1;
   }
   const issuerProblem = issuerUrlProblem(issuer);

@@ -9,7 +9,9 @@ export const dynamodbPointInTimeRecovery: ResourceRule = {
   check({ props }) {
     const pitr = recordAt(props, 'pointInTimeRecovery');
     if (pitr.enabled === true) return [];
-    return [`DynamoDB table must set pointInTimeRecovery.enabled: true to be restorable to any second of the last 35 days (got ${shown(pitr.enabled)})`];
+    return [
+      `DynamoDB table must set pointInTimeRecovery.enabled: true to be restorable to any second of the last 35 days (got ${shown(pitr.enabled)})`,
+    ];
   },
 };
 
@@ -20,7 +22,9 @@ export const cosmosContinuousBackup: ResourceRule = {
   check({ props }) {
     const type = recordAt(props, 'backupPolicy').type;
     if (type === 'Continuous') return [];
-    return [`Cosmos DB account must set backupPolicy.type: "Continuous" for point-in-time restore (got ${shown(type)})`];
+    return [
+      `Cosmos DB account must set backupPolicy.type: "Continuous" for point-in-time restore (got ${shown(type)})`,
+    ];
   },
 };
 

@@ -9,22 +9,31 @@ const alarmType = 'aws:cloudwatch/metricAlarm:MetricAlarm';
 const metricAlertType = 'azure-native:monitor:MetricAlert';
 
 /** AWS resources that name a dead-letter / on-failure destination, and the property that holds its ARN. */
-const awsDestinationProperties: Record<string, { property: string; arn: (props: Record<string, unknown>) => unknown }> = {
-  'aws:cloudwatch/eventTarget:EventTarget': { property: 'deadLetterConfig', arn: (p) => recordAt(p, 'deadLetterConfig').arn },
-  'aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig': {
-    property: 'destinationConfig',
-    arn: (p) => recordAt(recordAt(p, 'destinationConfig'), 'onFailure').destination,
-  },
-  'aws:lambda/eventSourceMapping:EventSourceMapping': {
-    property: 'destinationConfig',
-    arn: (p) => recordAt(recordAt(p, 'destinationConfig'), 'onFailure').destinationArn,
-  },
-};
+const awsDestinationProperties: Record<string, { property: string; arn: (props: Record<string, unknown>) => unknown }> =
+  {
+    'aws:cloudwatch/eventTarget:EventTarget': {
+      property: 'deadLetterConfig',
+      arn: (p) => recordAt(p, 'deadLetterConfig').arn,
+    },
+    'aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig': {
+      property: 'destinationConfig',
+      arn: (p) => recordAt(recordAt(p, 'destinationConfig'), 'onFailure').destination,
+    },
+    'aws:lambda/eventSourceMapping:EventSourceMapping': {
+      property: 'destinationConfig',
+      arn: (p) => recordAt(recordAt(p, 'destinationConfig'), 'onFailure').destinationArn,
+    },
+  };
 
-const eventGridSubscriptionTypes = ['azure-native:eventgrid:TopicEventSubscription', 'azure-native:eventgrid:EventSubscription'];
+const eventGridSubscriptionTypes = [
+  'azure-native:eventgrid:TopicEventSubscription',
+  'azure-native:eventgrid:EventSubscription',
+];
 
-const dependsOn = (resource: StackResource, property: string, urn: string) => resource.propertyDependencies?.[property]?.includes(urn) ?? false;
-const knowsDependencies = (resource: StackResource, property: string) => (resource.propertyDependencies?.[property]?.length ?? 0) > 0;
+const dependsOn = (resource: StackResource, property: string, urn: string) =>
+  resource.propertyDependencies?.[property]?.includes(urn) ?? false;
+const knowsDependencies = (resource: StackResource, property: string) =>
+  (resource.propertyDependencies?.[property]?.length ?? 0) > 0;
 
 /** The queues a resource sends its failures to. */
 function deadLetterQueuesOf(resource: StackResource, queues: StackResource[]): StackResource[] {
@@ -39,23 +48,37 @@ function alarmsOnQueue(alarm: StackResource, queue: StackResource): boolean {
   const p = alarm.props;
   if (p.namespace !== 'AWS/SQS' || p.metricName !== 'ApproximateNumberOfMessagesVisible') return false;
   if (asList(p.alarmActions).length === 0) return false;
-  if (!(p.comparisonOperator === 'GreaterThanThreshold' && p.threshold === 0) &&
-      !(p.comparisonOperator === 'GreaterThanOrEqualToThreshold' && p.threshold === 1)) return false;
+  if (
+    !(p.comparisonOperator === 'GreaterThanThreshold' && p.threshold === 0) &&
+    !(p.comparisonOperator === 'GreaterThanOrEqualToThreshold' && p.threshold === 1)
+  )
+    return false;
   if (knowsDependencies(alarm, 'dimensions')) return dependsOn(alarm, 'dimensions', queue.urn);
   return recordAt(p, 'dimensions').QueueName === queue.props.name;
 }
 
 /** An Azure metric alert on the topic's DeadLetteredCount (any at all) that notifies an action group. */
-function alertsOnDeadLetters(alert: StackResource, subscription: StackResource, resources: readonly StackResource[]): boolean {
+function alertsOnDeadLetters(
+  alert: StackResource,
+  subscription: StackResource,
+  resources: readonly StackResource[],
+): boolean {
   const p = alert.props;
   const criteria = asList(recordAt(p, 'criteria').allOf).filter(isRecord);
-  const onDeadLetters = criteria.some((c) => c.metricName === 'DeadLetteredCount' && c.operator === 'GreaterThan' && c.threshold === 0);
-  const notifies = asList(p.actions).some((a) => isRecord(a) && typeof a.actionGroupId === 'string' && a.actionGroupId !== '');
+  const onDeadLetters = criteria.some(
+    (c) => c.metricName === 'DeadLetteredCount' && c.operator === 'GreaterThan' && c.threshold === 0,
+  );
+  const notifies = asList(p.actions).some(
+    (a) => isRecord(a) && typeof a.actionGroupId === 'string' && a.actionGroupId !== '',
+  );
   if (!onDeadLetters || !notifies) return false;
   const topicUrns = subscription.propertyDependencies?.topicName ?? [];
-  if (topicUrns.length > 0 && knowsDependencies(alert, 'scopes')) return topicUrns.some((urn) => dependsOn(alert, 'scopes', urn));
+  if (topicUrns.length > 0 && knowsDependencies(alert, 'scopes'))
+    return topicUrns.some((urn) => dependsOn(alert, 'scopes', urn));
   // By value: the alert's scope is the id of the topic the subscription names.
-  const topic = resources.find((r) => r.type === 'azure-native:eventgrid:Topic' && r.props.name === subscription.props.topicName);
+  const topic = resources.find(
+    (r) => r.type === 'azure-native:eventgrid:Topic' && r.props.name === subscription.props.topicName,
+  );
   return topic !== undefined && asList(p.scopes).includes(topic.props.id);
 }
 

@@ -10,7 +10,9 @@ export const dynamodbEncrypted: ResourceRule = {
     const sse = recordAt(props, 'serverSideEncryption');
     if (sse.enabled === true) return [];
     // Without it DynamoDB still encrypts, but with an AWS owned key nobody can audit or revoke.
-    return [`DynamoDB table must set serverSideEncryption.enabled: true (a KMS key whose use CloudTrail records; got ${shown(sse.enabled)})`];
+    return [
+      `DynamoDB table must set serverSideEncryption.enabled: true (a KMS key whose use CloudTrail records; got ${shown(sse.enabled)})`,
+    ];
   },
 };
 
@@ -21,7 +23,9 @@ export const sqsEncrypted: ResourceRule = {
   check({ props }) {
     const kmsKey = props.kmsMasterKeyId;
     if (props.sqsManagedSseEnabled === true || (typeof kmsKey === 'string' && kmsKey !== '')) return [];
-    return [`SQS queue must set sqsManagedSseEnabled: true or a kmsMasterKeyId (got sqsManagedSseEnabled ${shown(props.sqsManagedSseEnabled)})`];
+    return [
+      `SQS queue must set sqsManagedSseEnabled: true or a kmsMasterKeyId (got sqsManagedSseEnabled ${shown(props.sqsManagedSseEnabled)})`,
+    ];
   },
 };
 

@@ -13,7 +13,8 @@ function statementViolations(s: Statement): string[] {
   const at = `statement ${s.label}`;
   const violations: string[] = [];
   if (s.notActions.length > 0) violations.push(`${at} uses NotAction, which allows every action it does not list`);
-  if (s.notResources.length > 0) violations.push(`${at} uses NotResource, which allows every resource it does not list`);
+  if (s.notResources.length > 0)
+    violations.push(`${at} uses NotResource, which allows every resource it does not list`);
   for (const action of s.actions.filter((a) => wildcardAction.test(a))) {
     violations.push(`${at} allows Action "${action}"; list the actions the function calls`);
   }
@@ -30,7 +31,8 @@ function statementViolations(s: Statement): string[] {
 
 export const iamNoWildcards: ResourceRule = {
   name: 'iam-no-wildcards',
-  description: 'IAM policies grant named actions on named resources: no "*" or "service:*" actions, no Resource "*" outside the allow-list.',
+  description:
+    'IAM policies grant named actions on named resources: no "*" or "service:*" actions, no Resource "*" outside the allow-list.',
   resourceTypes: policyDocumentTypes,
   check(resource) {
     const violations: string[] = [];
@@ -50,7 +52,8 @@ export const iamNoWildcards: ResourceRule = {
 };
 
 // AWS managed policies that grant a whole service (…FullAccess) or everything (AdministratorAccess).
-const broadManagedPolicy = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[^*]*\/)?([A-Za-z0-9+=,.@_-]*FullAccess(?:V\d+)?|AdministratorAccess)$/;
+const broadManagedPolicy =
+  /^arn:aws[a-z-]*:iam::aws:policy\/(?:[^*]*\/)?([A-Za-z0-9+=,.@_-]*FullAccess(?:V\d+)?|AdministratorAccess)$/;
 
 const attachmentPolicyArns: Record<string, string> = {
   'aws:iam/rolePolicyAttachment:RolePolicyAttachment': 'policyArn',
@@ -71,7 +74,10 @@ export const iamNoFullAccessManagedPolicies: ResourceRule = {
     return asList(props[attachmentPolicyArns[type]])
       .map(String)
       .filter((arn) => broadManagedPolicy.test(arn))
-      .map((arn) => `attaches the AWS managed policy ${arn}, which grants far more than one function needs; write an inline policy with the exact actions and ARNs`);
+      .map(
+        (arn) =>
+          `attaches the AWS managed policy ${arn}, which grants far more than one function needs; write an inline policy with the exact actions and ARNs`,
+      );
   },
 };
 

@@ -10,7 +10,9 @@ export const cloudwatchLogRetention: ResourceRule = {
   resourceTypes: ['aws:cloudwatch/logGroup:LogGroup'],
   check({ props }) {
     if (positiveInteger(props.retentionInDays)) return [];
-    return [`CloudWatch log group must set retentionInDays (unset or 0 keeps logs forever; got ${shown(props.retentionInDays)})`];
+    return [
+      `CloudWatch log group must set retentionInDays (unset or 0 keeps logs forever; got ${shown(props.retentionInDays)})`,
+    ];
   },
 };
 

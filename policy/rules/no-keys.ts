@@ -12,11 +12,14 @@ const localAuthServices: Record<string, string> = {
 
 export const azureLocalAuthDisabled: ResourceRule = {
   name: 'azure-local-auth-disabled',
-  description: 'Cosmos DB, Event Grid and Application Insights accept Entra ID only (disableLocalAuth: true), never keys.',
+  description:
+    'Cosmos DB, Event Grid and Application Insights accept Entra ID only (disableLocalAuth: true), never keys.',
   resourceTypes: Object.keys(localAuthServices),
   check({ type, props }) {
     if (props.disableLocalAuth === true) return [];
-    return [`${localAuthServices[type]} must set disableLocalAuth: true so only Entra ID identities can use it (got ${shown(props.disableLocalAuth)})`];
+    return [
+      `${localAuthServices[type]} must set disableLocalAuth: true so only Entra ID identities can use it (got ${shown(props.disableLocalAuth)})`,
+    ];
   },
 };
 
@@ -26,7 +29,9 @@ export const storageSharedKeyDisabled: ResourceRule = {
   resourceTypes: ['azure-native:storage:StorageAccount'],
   check({ props }) {
     if (props.allowSharedKeyAccess === false) return [];
-    return [`storage account must set allowSharedKeyAccess: false so account keys and key-signed SAS tokens stop working (got ${shown(props.allowSharedKeyAccess)})`];
+    return [
+      `storage account must set allowSharedKeyAccess: false so account keys and key-signed SAS tokens stop working (got ${shown(props.allowSharedKeyAccess)})`,
+    ];
   },
 };
 
@@ -64,7 +69,10 @@ function settingsOf({ type, props }: ResourceInput): Setting[] {
         value: isRecord(entry) ? entry.value : entry,
       }));
     case 'aws:lambda/function:Function':
-      return Object.entries(recordAt(recordAt(props, 'environment'), 'variables')).map(([name, value]) => ({ name, value }));
+      return Object.entries(recordAt(recordAt(props, 'environment'), 'variables')).map(([name, value]) => ({
+        name,
+        value,
+      }));
     default:
       return [];
   }
@@ -89,9 +97,13 @@ export const noKeysInAppSettings: ResourceRule = {
       const text = value === undefined || value === null ? '' : String(value);
       const found = keyBearingValue.find(([pattern]) => pattern.test(text));
       if (found) {
-        violations.push(`${what} "${name}" holds a key (${found[1]}); connect with the managed identity or role instead`);
+        violations.push(
+          `${what} "${name}" holds a key (${found[1]}); connect with the managed identity or role instead`,
+        );
       } else if (keyBearingName.test(name) && text !== '' && !keyVaultReference.test(text)) {
-        violations.push(`${what} "${name}" is named like a key or secret; connect with the managed identity or role instead`);
+        violations.push(
+          `${what} "${name}" is named like a key or secret; connect with the managed identity or role instead`,
+        );
       }
     }
     return violations;
@@ -103,8 +115,15 @@ export const noIamAccessKeys: ResourceRule = {
   description: 'No IAM user access keys: functions use their execution roles, CI uses OIDC.',
   resourceTypes: ['aws:iam/accessKey:AccessKey'],
   check() {
-    return ['IAM access keys are long-lived credentials: give workloads a role (Lambda execution role, OIDC for CI) instead'];
+    return [
+      'IAM access keys are long-lived credentials: give workloads a role (Lambda execution role, OIDC for CI) instead',
+    ];
   },
 };
 
-export const noKeysRules: ResourceRule[] = [azureLocalAuthDisabled, storageSharedKeyDisabled, noKeysInAppSettings, noIamAccessKeys];
+export const noKeysRules: ResourceRule[] = [
+  azureLocalAuthDisabled,
+  storageSharedKeyDisabled,
+  noKeysInAppSettings,
+  noIamAccessKeys,
+];

@@ -4,7 +4,8 @@ import type { ResourceRule } from './types';
 
 export const storageNoPublicBlobAccess: ResourceRule = {
   name: 'storage-no-public-blob-access',
-  description: 'Storage accounts forbid anonymous blob access (allowBlobPublicAccess: false) and containers are private.',
+  description:
+    'Storage accounts forbid anonymous blob access (allowBlobPublicAccess: false) and containers are private.',
   resourceTypes: ['azure-native:storage:StorageAccount', 'azure-native:storage:BlobContainer'],
   check({ type, props }) {
     if (type === 'azure-native:storage:BlobContainer') {

@@ -11,7 +11,8 @@ const AUTH_SETTINGS = { mode: SIGN_IN_OFF.setting };
 const AUTH_MODE_NONE = SIGN_IN_OFF.value;
 
 const settingsOf = (type: string, props: Record<string, unknown>): Record<string, unknown> | undefined => {
-  if (type === 'aws:lambda/function:Function') return (props.environment as { variables?: Record<string, unknown> } | undefined)?.variables;
+  if (type === 'aws:lambda/function:Function')
+    return (props.environment as { variables?: Record<string, unknown> } | undefined)?.variables;
   return props.properties as Record<string, unknown> | undefined;
 };
 

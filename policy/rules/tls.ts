@@ -10,7 +10,9 @@ export const storageHttpsTls12: ResourceRule = {
   check({ props }) {
     const violations: string[] = [];
     if (props.enableHttpsTrafficOnly !== true) {
-      violations.push(`storage account must set enableHttpsTrafficOnly: true (got ${shown(props.enableHttpsTrafficOnly)})`);
+      violations.push(
+        `storage account must set enableHttpsTrafficOnly: true (got ${shown(props.enableHttpsTrafficOnly)})`,
+      );
     }
     if (!['TLS1_2', 'TLS1_3'].includes(props.minimumTlsVersion as string)) {
       violations.push(`storage account must set minimumTlsVersion: "TLS1_2" (got ${shown(props.minimumTlsVersion)})`);
@@ -23,27 +25,43 @@ const webTls = ['1.2', '1.3'];
 
 export const functionAppHttpsTls12: ResourceRule = {
   name: 'function-app-https-tls12',
-  description: 'Function Apps redirect HTTP to HTTPS (httpsOnly: true) and require TLS 1.2 (siteConfig.minTlsVersion), also on the SCM site.',
+  description:
+    'Function Apps redirect HTTP to HTTPS (httpsOnly: true) and require TLS 1.2 (siteConfig.minTlsVersion), also on the SCM site.',
   resourceTypes: ['azure-native:web:WebApp', 'azure-native:web:WebAppSlot'],
   check({ props }) {
     const siteConfig = recordAt(props, 'siteConfig');
     const violations: string[] = [];
-    if (props.httpsOnly !== true) violations.push(`Function App must set httpsOnly: true (got ${shown(props.httpsOnly)})`);
+    if (props.httpsOnly !== true)
+      violations.push(`Function App must set httpsOnly: true (got ${shown(props.httpsOnly)})`);
     if (!webTls.includes(siteConfig.minTlsVersion as string)) {
       violations.push(`Function App must set siteConfig.minTlsVersion: "1.2" (got ${shown(siteConfig.minTlsVersion)})`);
     }
     // Unset is the platform default (1.2); an explicit older value is not.
     if (siteConfig.scmMinTlsVersion !== undefined && !webTls.includes(siteConfig.scmMinTlsVersion as string)) {
-      violations.push(`Function App siteConfig.scmMinTlsVersion must be "1.2" or later (got ${shown(siteConfig.scmMinTlsVersion)})`);
+      violations.push(
+        `Function App siteConfig.scmMinTlsVersion must be "1.2" or later (got ${shown(siteConfig.scmMinTlsVersion)})`,
+      );
     }
     return violations;
   },
 };
 
 const dataPlaneTls: Record<string, { property: string; accepted: string[]; label: string }> = {
-  'azure-native:cosmosdb:DatabaseAccount': { property: 'minimalTlsVersion', accepted: ['Tls12'], label: 'Cosmos DB account' },
-  'azure-native:eventgrid:Topic': { property: 'minimumTlsVersionAllowed', accepted: ['1.2', '1.3'], label: 'Event Grid topic' },
-  'azure-native:eventgrid:Domain': { property: 'minimumTlsVersionAllowed', accepted: ['1.2', '1.3'], label: 'Event Grid domain' },
+  'azure-native:cosmosdb:DatabaseAccount': {
+    property: 'minimalTlsVersion',
+    accepted: ['Tls12'],
+    label: 'Cosmos DB account',
+  },
+  'azure-native:eventgrid:Topic': {
+    property: 'minimumTlsVersionAllowed',
+    accepted: ['1.2', '1.3'],
+    label: 'Event Grid topic',
+  },
+  'azure-native:eventgrid:Domain': {
+    property: 'minimumTlsVersionAllowed',
+    accepted: ['1.2', '1.3'],
+    label: 'Event Grid domain',
+  },
 };
 
 export const dataPlaneTls12: ResourceRule = {
@@ -71,12 +89,16 @@ function ftpPolicyTargets(policy: StackResource, app: StackResource): boolean {
 // basicPublishingCredentialsPolicies/ftp resource (WebAppFtpAllowed { allow: false }) instead.
 export const functionAppFtpDisabled: StackRule = {
   name: 'function-app-ftp-disabled',
-  description: 'Function Apps allow no FTP: siteConfig.ftpsState "Disabled", or a WebAppFtpAllowed { allow: false } for the app.',
+  description:
+    'Function Apps allow no FTP: siteConfig.ftpsState "Disabled", or a WebAppFtpAllowed { allow: false } for the app.',
   check(resources) {
     const ftpPolicies = resources.filter((r) => r.type === ftpPolicyType);
     const violations: StackViolation[] = ftpPolicies
       .filter((p) => p.props.allow !== false)
-      .map((p) => ({ urn: p.urn, message: `WebAppFtpAllowed ${p.name} must set allow: false (got ${shown(p.props.allow)})` }));
+      .map((p) => ({
+        urn: p.urn,
+        message: `WebAppFtpAllowed ${p.name} must set allow: false (got ${shown(p.props.allow)})`,
+      }));
     for (const app of resources.filter((r) => r.type === webAppType)) {
       const siteConfig = isRecord(app.props.siteConfig) ? app.props.siteConfig : {};
       if (siteConfig.ftpsState === 'Disabled') continue;

@@ -8,5 +8,5 @@ export const wildcardResourceAllowList: Readonly<Record<string, string>> = {
 
 /** IAM action names are case-insensitive. */
 export function isAllowedOnAnyResource(action: string): boolean {
-  return  Object.hasOwn(wildcardResourceAllowList, action.toLowerCase());
+  return Object.hasOwn(wildcardResourceAllowList, action.toLowerCase());
 }

@@ -24,7 +24,10 @@ export function buildEntry(options: EntryBuild): Record<string, Buffer> {
   // A virtual output directory: with write:false nothing lands there; it only anchors relative paths.
   const outRoot = path.join(workingDir, '.bundle-out');
   const outfile = path.join(outRoot, options.outFile);
-  const result = buildOrExplain(bundleOptions(entry, workingDir, outfile, options.external), path.relative(workingDir, entry) || entry);
+  const result = buildOrExplain(
+    bundleOptions(entry, workingDir, outfile, options.external),
+    path.relative(workingDir, entry) || entry,
+  );
   const files: Record<string, Buffer> = {};
   for (const file of result.outputFiles) {
     const name = path.relative(outRoot, file.path).split(path.sep).join('/');
@@ -49,13 +52,21 @@ export function stableMapSources(map: Buffer, mapDir: string, workingDir: string
     const at = source.indexOf('node_modules/');
     if (!outside || at < 0 || /^[a-z]+:\/\//i.test(source)) continue;
     // Replaced in place, so the map keeps esbuild's exact formatting (and an unlinked install's bytes).
-    text = text.replace(JSON.stringify(source), JSON.stringify(`${ownNodeModules}/${source.slice(at + 'node_modules/'.length)}`));
+    text = text.replace(
+      JSON.stringify(source),
+      JSON.stringify(`${ownNodeModules}/${source.slice(at + 'node_modules/'.length)}`),
+    );
   }
   return Buffer.from(text, 'utf8');
 }
 
 /** The esbuild options of every bundle we ship (the benchmarks analyse bundles with the same ones). */
-export function bundleOptions(entry: string, workingDir: string, outfile: string, external: string[]): BuildOptions & { write: false } {
+export function bundleOptions(
+  entry: string,
+  workingDir: string,
+  outfile: string,
+  external: string[],
+): BuildOptions & { write: false } {
   return {
     entryPoints: [entry],
     absWorkingDir: workingDir,

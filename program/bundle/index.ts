@@ -33,7 +33,10 @@ export interface AzurePackageOptions {
 }
 
 // One entry file per function, named after it.
-const defaultAwsEntries = Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, `handlers/aws/${fn}.ts`])) as Record<AwsFunctionName, string>;
+const defaultAwsEntries = Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, `handlers/aws/${fn}.ts`])) as Record<
+  AwsFunctionName,
+  string
+>;
 
 // The nodejs22.x runtime ships AWS SDK v3 (its version is not ours to pick). Which way is faster to
 // start is measured by `npm run bench` (the Lambda init section); the decision and its figures: README.

@@ -8,7 +8,9 @@ import { type LocalIssuer, startLocalIssuer } from '../../local/oidc/issuer';
 
 const opened: LocalIssuer[] = [];
 
-export async function issuerAndAuth(timings?: VerifierTimings): Promise<{ issuer: LocalIssuer; auth: Authenticator; app: Hono }> {
+export async function issuerAndAuth(
+  timings?: VerifierTimings,
+): Promise<{ issuer: LocalIssuer; auth: Authenticator; app: Hono }> {
   const issuer = await startLocalIssuer();
   opened.push(issuer);
   const auth = createAuthenticator({ mode: 'oidc', issuer: issuer.issuer, audience: issuer.audience }, timings);

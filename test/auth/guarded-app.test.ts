@@ -52,7 +52,9 @@ test('with a token every notes route answers as before', async () => {
   const { id } = (await created.json()) as { id: string };
   expect((await app.request(`/api/notes/${id}`, { headers: { authorization } })).status).toBe(200);
   expect((await app.request('/api/notes', { headers: { authorization } })).status).toBe(200);
-  expect((await app.request(`/api/notes/${id}`, sendJson('PUT', NOTE, { authorization, 'if-match': '1' }))).status).toBe(200);
+  expect(
+    (await app.request(`/api/notes/${id}`, sendJson('PUT', NOTE, { authorization, 'if-match': '1' }))).status,
+  ).toBe(200);
   expect((await app.request(`/api/notes/${id}/activity`, { headers: { authorization } })).status).toBe(200);
   expect((await app.request(`/api/notes/${id}`, { method: 'DELETE', headers: { authorization } })).status).toBe(204);
 });

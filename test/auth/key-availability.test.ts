@@ -31,7 +31,9 @@ test('discovery stalls: 503 after the fetch timeout; when the issuer answers aga
 test('the JWKS stalls: 503 after the fetch timeout', async () => {
   const { issuer, app } = await issuerAndAuth({ fetchTimeoutMs: FETCH_TIMEOUT_MS });
   issuer.stall('jwks');
-  expect(await expectKeysUnavailable(await get(app, bearer(await issuer.mint('alice'))))).toMatch(/key set fetch timed out/);
+  expect(await expectKeysUnavailable(await get(app, bearer(await issuer.mint('alice'))))).toMatch(
+    /key set fetch timed out/,
+  );
   issuer.stall('none');
   expect((await get(app, bearer(await issuer.mint('alice')))).status).toBe(200);
 });
@@ -39,7 +41,12 @@ test('the JWKS stalls: 503 after the fetch timeout', async () => {
 test('nothing listens at the issuer: 503', async () => {
   const { issuer } = await issuerAndAuth();
   const token = await issuer.mint('alice');
-  const app = guardedApp(createAuthenticator({ mode: 'oidc', issuer: issuer.issuer, audience: issuer.audience }, { fetchTimeoutMs: FETCH_TIMEOUT_MS }));
+  const app = guardedApp(
+    createAuthenticator(
+      { mode: 'oidc', issuer: issuer.issuer, audience: issuer.audience },
+      { fetchTimeoutMs: FETCH_TIMEOUT_MS },
+    ),
+  );
   await closeIssuers();
   expect(await expectKeysUnavailable(await get(app, bearer(token)))).toMatch(/discovery failed/);
 });
@@ -57,7 +64,12 @@ test('a discovery document naming another issuer is not trusted (OIDC Discovery 
   try {
     const impostorUrl = `http://127.0.0.1:${(impostor.address() as AddressInfo).port}`;
     const app = guardedApp(createAuthenticator({ mode: 'oidc', issuer: impostorUrl, audience: issuer.audience }));
-    const token = await issuer.signClaims({ iss: impostorUrl, sub: 'alice', aud: issuer.audience, exp: Math.floor(Date.now() / 1000) + 60 });
+    const token = await issuer.signClaims({
+      iss: impostorUrl,
+      sub: 'alice',
+      aud: issuer.audience,
+      exp: Math.floor(Date.now() / 1000) + 60,
+    });
     expect(await expectKeysUnavailable(await get(app, bearer(token)))).toMatch(/discovery names another issuer/);
   } finally {
     await new Promise((resolve) => impostor.close(resolve));

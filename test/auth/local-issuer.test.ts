@@ -36,12 +36,20 @@ test('the JWKS publishes public keys only; a rotation adds the new key and keeps
 
 test('the token endpoint signs for a user name (form or JSON), and refuses a bad one', async () => {
   const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: LOCAL_AUDIENCE });
-  const [status, body] = await json(await fetch(issuer.tokenEndpoint, { method: 'POST', body: new URLSearchParams({ user: 'alice' }) }));
+  const [status, body] = await json(
+    await fetch(issuer.tokenEndpoint, { method: 'POST', body: new URLSearchParams({ user: 'alice' }) }),
+  );
   expect(status).toBe(200);
   expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
-  expect((await verifier.verify((body as { access_token: string }).access_token)).owner).toBe(ownerOf(issuer.issuer, 'alice'));
+  expect((await verifier.verify((body as { access_token: string }).access_token)).owner).toBe(
+    ownerOf(issuer.issuer, 'alice'),
+  );
   const [jsonStatus, jsonBody] = await json(
-    await fetch(issuer.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'bob' }) }),
+    await fetch(issuer.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'bob' }),
+    }),
   );
   expect(jsonStatus).toBe(200);
   expect((await verifier.verify((jsonBody as { access_token: string }).access_token)).subject).toBe('bob');
@@ -55,7 +63,10 @@ test('the token endpoint signs for a user name (form or JSON), and refuses a bad
 
 function runTokenCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'token', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', 'token', '--', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -42,7 +42,14 @@ test('the scheme is case-insensitive', async () => {
 test('malformed headers and tokens are invalid_token, before any key is fetched', async () => {
   const { issuer, app } = await issuerAndAuth();
   const good = await issuer.mint('alice');
-  const cases = ['Bearer not a token', 'Bearer abc', 'Bearer a.b.c', `Bearer ${good}, Bearer ${good}`, `Bearer ${good}x!`, 'Bearer ...'];
+  const cases = [
+    'Bearer not a token',
+    'Bearer abc',
+    'Bearer a.b.c',
+    `Bearer ${good}, Bearer ${good}`,
+    `Bearer ${good}x!`,
+    'Bearer ...',
+  ];
   for (const header of cases) {
     expect(await expectUnauthorized(await get(app, header))).toMatch(/malformed|not Bearer followed by one token/);
   }
@@ -52,8 +59,14 @@ test('malformed headers and tokens are invalid_token, before any key is fetched'
 test('expired: refused beyond the clock tolerance, accepted within it', async () => {
   const { issuer, app } = await issuerAndAuth();
   const longAgo = new Date(Date.now() - 2 * 3600_000);
-  expect(await expectUnauthorized(await get(app, bearer(await issuer.mint('alice', { issuedAt: longAgo, lifetimeSeconds: 3600 }))))).toBe('The token has expired');
-  const justExpired = await issuer.signClaims(claimsFor(issuer, { exp: nowSeconds() - Math.floor(CLOCK_TOLERANCE_SECONDS / 2) }));
+  expect(
+    await expectUnauthorized(
+      await get(app, bearer(await issuer.mint('alice', { issuedAt: longAgo, lifetimeSeconds: 3600 }))),
+    ),
+  ).toBe('The token has expired');
+  const justExpired = await issuer.signClaims(
+    claimsFor(issuer, { exp: nowSeconds() - Math.floor(CLOCK_TOLERANCE_SECONDS / 2) }),
+  );
   expect((await get(app, bearer(justExpired))).status).toBe(200);
   const pastSkew = await issuer.signClaims(claimsFor(issuer, { exp: nowSeconds() - CLOCK_TOLERANCE_SECONDS - 5 }));
   expect(await expectUnauthorized(await get(app, bearer(pastSkew)))).toBe('The token has expired');
@@ -68,7 +81,9 @@ test('not yet valid (nbf beyond the tolerance)', async () => {
 test('wrong audience, wrong issuer', async () => {
   const { issuer, app } = await issuerAndAuth();
   const otherAudience = await issuer.mint('alice', { audience: 'some-other-api' });
-  expect(await expectUnauthorized(await get(app, bearer(otherAudience)))).toBe('The token was issued for another audience');
+  expect(await expectUnauthorized(await get(app, bearer(otherAudience)))).toBe(
+    'The token was issued for another audience',
+  );
   // Signed with the issuer's real key, but naming another issuer.
   const otherIssuer = await issuer.signClaims(claimsFor(issuer, { iss: 'https://evil.example' }));
   expect(await expectUnauthorized(await get(app, bearer(otherIssuer)))).toBe('The token was issued by another issuer');
@@ -77,14 +92,21 @@ test('wrong audience, wrong issuer', async () => {
 test('no aud: client_id names the audience (Cognito access tokens), as the API Gateway JWT authorizer decides', async () => {
   const { issuer, app } = await issuerAndAuth();
   const { aud: _aud, ...noAud } = claimsFor(issuer);
-  expect((await get(app, bearer(await issuer.signClaims({ ...noAud, client_id: issuer.audience }))))).toHaveProperty('status', 200);
+  expect(await get(app, bearer(await issuer.signClaims({ ...noAud, client_id: issuer.audience })))).toHaveProperty(
+    'status',
+    200,
+  );
   const description = 'The token was issued for another audience';
-  expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims({ ...noAud, client_id: 'other' }))))).toBe(description);
+  expect(
+    await expectUnauthorized(await get(app, bearer(await issuer.signClaims({ ...noAud, client_id: 'other' })))),
+  ).toBe(description);
   expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims(noAud))))).toBe(description);
   // When aud is there, it alone decides.
   const both = claimsFor(issuer, { aud: 'other', client_id: issuer.audience });
   expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims(both))))).toBe(description);
-  expect((await get(app, bearer(await issuer.signClaims(claimsFor(issuer, { aud: ['x', issuer.audience] })))))).toHaveProperty('status', 200);
+  expect(
+    await get(app, bearer(await issuer.signClaims(claimsFor(issuer, { aud: ['x', issuer.audience] })))),
+  ).toHaveProperty('status', 200);
 });
 
 test('alg none and HS256 signed with the public key are refused for their algorithm, without a key fetch', async () => {
@@ -93,7 +115,9 @@ test('alg none and HS256 signed with the public key are refused for their algori
   const hs256 = await hs256WithPublicKey(issuer, claimsFor(issuer)); // fetches the JWKS itself: count from here
   const fetchedBefore = issuer.jwksRequests;
   for (const token of [none, hs256]) {
-    expect(await expectUnauthorized(await get(app, bearer(token)))).toBe('The token is signed with an algorithm this API does not accept');
+    expect(await expectUnauthorized(await get(app, bearer(token)))).toBe(
+      'The token is signed with an algorithm this API does not accept',
+    );
   }
   expect(issuer.jwksRequests).toBe(fetchedBefore);
 });
@@ -118,7 +142,9 @@ test('claims an owner needs: sub present, at most 255 characters, well-formed te
   for (const [claims, description] of cases) {
     expect(await expectUnauthorized(await get(app, bearer(await issuer.signClaims(claims))))).toBe(description);
   }
-  expect((await get(app, bearer(await issuer.signClaims(claimsFor(issuer, { sub: 'x'.repeat(255) }))))).status).toBe(200);
+  expect((await get(app, bearer(await issuer.signClaims(claimsFor(issuer, { sub: 'x'.repeat(255) }))))).status).toBe(
+    200,
+  );
 });
 
 test('unknown kid after a rotation: the JWKS is fetched again and the new key accepted', async () => {

@@ -36,7 +36,10 @@ function probe() {
 
 function coreApp() {
   const notes = new MemoryNoteStore();
-  return { notes, handler: apiHandler({ auth: noSignIn(), notes, activity: new MemoryActivityStore(), servedBy: 'aws' }) };
+  return {
+    notes,
+    handler: apiHandler({ auth: noSignIn(), notes, activity: new MemoryActivityStore(), servedBy: 'aws' }),
+  };
 }
 
 describe('the request the app receives, from each real v2 fixture', () => {
@@ -64,7 +67,10 @@ describe('the request the app receives, from each real v2 fixture', () => {
   });
 
   it('passes a plain text body through on POST', async () => {
-    const seen = jsonOf(await handler(v2Fixture('lambda-go_function-url_cookies-query-text-body.json'))) as Record<string, unknown>;
+    const seen = jsonOf(await handler(v2Fixture('lambda-go_function-url_cookies-query-text-body.json'))) as Record<
+      string,
+      unknown
+    >;
     expect(seen.body).toBe('{"hello": "world"}');
     expect(seen.queries).toEqual({ hello: ['world'], foo: ['bar'] });
   });
@@ -79,12 +85,14 @@ describe('the request the app receives, from each real v2 fixture', () => {
   });
 
   it('keeps every value of a repeated query parameter (rawQueryString, not the comma-joined map)', async () => {
-    const seen = jsonOf(await handler(v2Fixture('dotnet_querystring-multivalue.json'))) as { queries: Record<string, string[]> };
+    const seen = jsonOf(await handler(v2Fixture('dotnet_querystring-multivalue.json'))) as {
+      queries: Record<string, string[]>;
+    };
     expect(seen.queries['mv-test']).toEqual(['value1', 'value2']);
     expect(seen.queries.firstName).toEqual(['Lewis']);
   });
 
-  it('percent-decodes the query once: %2B is a plus sign (API Gateway\'s own map shows a space)', async () => {
+  it("percent-decodes the query once: %2B is a plus sign (API Gateway's own map shows a space)", async () => {
     const event = v2Fixture('dotnet_querystring-encoded.json');
     expect(event.queryStringParameters?.testDateTimeOffset).toBe('2019-03-12T16:06:06.549817 00:00');
     const seen = jsonOf(await handler(event)) as { queries: Record<string, string[]> };
@@ -99,7 +107,9 @@ describe('the request the app receives, from each real v2 fixture', () => {
 
   it('returns a binary response base64-encoded', async () => {
     const app = new Hono();
-    app.get('/bytes', (c) => c.body(new Uint8Array([0, 255, 1, 254]), 200, { 'content-type': 'application/octet-stream' }));
+    app.get('/bytes', (c) =>
+      c.body(new Uint8Array([0, 255, 1, 254]), 200, { 'content-type': 'application/octet-stream' }),
+    );
     const result = await lambdaHandlerFor(app)(retarget(v2Fixture('lambda-go_no-authorizer.json'), { path: '/bytes' }));
     expectValidV2Result(result);
     expect(result.isBase64Encoded).toBe(true);
@@ -107,7 +117,7 @@ describe('the request the app receives, from each real v2 fixture', () => {
   });
 });
 
-describe('core\'s app behind the adapter, with the real fixtures', () => {
+describe("core's app behind the adapter, with the real fixtures", () => {
   it.each(ALL_FIXTURES)('%s re-aimed at GET /api/hello?name=… answers 200 with x-served-by', async (file) => {
     const { handler } = coreApp();
     const result = await handler(retarget(v2Fixture(file), { method: 'GET', path: '/api/hello', query: 'name=Ada' }));
@@ -128,13 +138,19 @@ describe('core\'s app behind the adapter, with the real fixtures', () => {
   });
 
   it('decodes an encoded name: J%C3%BCrgen%20%26%20Co', async () => {
-    const event = retarget(v2Fixture('dotnet_querystring-encoded.json'), { path: '/api/hello', query: 'name=J%C3%BCrgen%20%26%20Co' });
+    const event = retarget(v2Fixture('dotnet_querystring-encoded.json'), {
+      path: '/api/hello',
+      query: 'name=J%C3%BCrgen%20%26%20Co',
+    });
     expect(jsonOf(await coreApp().handler(event))).toEqual({ message: 'Hello, Jürgen & Co!' });
   });
 
   it('sees a repeated query parameter as repeated: 400 for name given twice', async () => {
     const fixture = v2Fixture('dotnet_querystring-multivalue.json');
-    const event = retarget(fixture, { path: '/api/hello', query: fixture.rawQueryString.replaceAll('mv-test', 'name') });
+    const event = retarget(fixture, {
+      path: '/api/hello',
+      query: fixture.rawQueryString.replaceAll('mv-test', 'name'),
+    });
     const result = await coreApp().handler(event);
     expect(result.statusCode).toBe(400);
     expect(jsonOf(result)).toMatchObject({ errors: [{ path: 'name' }] });
@@ -143,7 +159,9 @@ describe('core\'s app behind the adapter, with the real fixtures', () => {
   it('answers 404 for a note path with a space (not an id), without touching the store', async () => {
     const { notes, handler } = coreApp();
     notes.setAvailable(false); // a store call would be a 503
-    const result = await handler(retarget(v2Fixture('dotnet_space-in-path.json'), { path: '/api/notes/file name.xml' }));
+    const result = await handler(
+      retarget(v2Fixture('dotnet_space-in-path.json'), { path: '/api/notes/file name.xml' }),
+    );
     expect(result.statusCode).toBe(404);
   });
 
@@ -199,21 +217,31 @@ describe('full flows through v2 events (memory stores)', () => {
     expect(got.headers?.etag).toBe('"1"');
     expect(jsonOf(got)).toEqual(note);
 
-    const second = jsonOf(await handler(v2Request('POST', '/api/notes', { body: { title: 'second', body: '' } }))) as Note;
+    const second = jsonOf(
+      await handler(v2Request('POST', '/api/notes', { body: { title: 'second', body: '' } })),
+    ) as Note;
     const page = await handler(v2Request('GET', '/api/notes?limit=1'));
     const first = jsonOf(page) as { items: Note[]; nextCursor: string };
     expect(first.items).toEqual([note]);
-    const rest = jsonOf(await handler(v2Request('GET', `/api/notes?limit=1&cursor=${first.nextCursor}`))) as { items: Note[]; nextCursor?: string };
+    const rest = jsonOf(await handler(v2Request('GET', `/api/notes?limit=1&cursor=${first.nextCursor}`))) as {
+      items: Note[];
+      nextCursor?: string;
+    };
     expect(rest).toEqual({ items: [second] });
 
     const put = await handler(
-      v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'first, renamed', body: 'two' }, headers: { 'if-match': '"1"' } }),
+      v2Request('PUT', `/api/notes/${note.id}`, {
+        body: { title: 'first, renamed', body: 'two' },
+        headers: { 'if-match': '"1"' },
+      }),
     );
     expect(put.statusCode).toBe(200);
     expect(put.headers?.etag).toBe('"2"');
     expect(jsonOf(put)).toMatchObject({ id: note.id, title: 'first, renamed', version: 2 });
 
-    const stale = await handler(v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'lost', body: '' }, headers: { 'if-match': '"1"' } }));
+    const stale = await handler(
+      v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'lost', body: '' }, headers: { 'if-match': '"1"' } }),
+    );
     expect(stale.statusCode).toBe(412);
     const blind = await handler(v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'lost', body: '' } }));
     expect(blind.statusCode).toBe(428);

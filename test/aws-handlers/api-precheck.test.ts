@@ -28,7 +28,9 @@ function expectProblem(result: Awaited<ReturnType<ReturnType<typeof apiHandler>>
 
 describe('encodeDecodedPath', () => {
   it('encodes what may not stand raw in a path, "%" included, and keeps pchars and slashes', () => {
-    expect(encodeDecodedPath("/a b?c#d%41\n\té/!$&'()*+,;=:@-._~")).toBe("/a%20b%3Fc%23d%2541%0A%09%C3%A9/!$&'()*+,;=:@-._~");
+    expect(encodeDecodedPath("/a b?c#d%41\n\té/!$&'()*+,;=:@-._~")).toBe(
+      "/a%20b%3Fc%23d%2541%0A%09%C3%A9/!$&'()*+,;=:@-._~",
+    );
   });
 
   it('turns a lone surrogate into U+FFFD instead of throwing', () => {
@@ -37,13 +39,18 @@ describe('encodeDecodedPath', () => {
 });
 
 describe('a decoded rawPath reaches the app as the client sent it', () => {
-  it.each(['\n', ' ', '?x=1', '#x'])('DELETE of a note id followed by %j is 404 and deletes nothing', async (suffix) => {
-    const { handler, id, stillThere } = await withOneNote();
-    // v2Request would split at "?": the decoded rawPath is set as API Gateway sends it.
-    const result = await handler(retarget(v2Request('DELETE', '/', { headers: { 'if-match': '*' } }), { path: `/api/notes/${id}${suffix}` }));
-    expect(expectProblem(result, 404).status).toBe(404);
-    expect(await stillThere()).toBe(true);
-  });
+  it.each(['\n', ' ', '?x=1', '#x'])(
+    'DELETE of a note id followed by %j is 404 and deletes nothing',
+    async (suffix) => {
+      const { handler, id, stillThere } = await withOneNote();
+      // v2Request would split at "?": the decoded rawPath is set as API Gateway sends it.
+      const result = await handler(
+        retarget(v2Request('DELETE', '/', { headers: { 'if-match': '*' } }), { path: `/api/notes/${id}${suffix}` }),
+      );
+      expect(expectProblem(result, 404).status).toBe(404);
+      expect(await stillThere()).toBe(true);
+    },
+  );
 
   it('keeps a decoded "%" literal: a client\'s %2541 is the text "%41", not "A"', async () => {
     const app = new Hono();
@@ -56,7 +63,9 @@ describe('dot segments from decoded %2F are not resolved onto other routes', () 
   it('GET /api/hello/x%2F..%2F..%2Fhello (decoded by API Gateway) is 404, not hello', async () => {
     const { handler } = await withOneNote();
     const problem = expectProblem(await handler(v2Request('GET', '/api/hello/x/../../hello')), 404);
-    expect(problem.detail).toBe('There is no route GET /api/hello/x/../../hello: "." and ".." path segments are not resolved.');
+    expect(problem.detail).toBe(
+      'There is no route GET /api/hello/x/../../hello: "." and ".." path segments are not resolved.',
+    );
   });
 
   it('DELETE /api/notes/x%2F..%2F<id> is 404 and the note stays', async () => {
@@ -66,7 +75,7 @@ describe('dot segments from decoded %2F are not resolved onto other routes', () 
   });
 });
 
-describe('requests fetch\'s Request cannot carry, or carries differently', () => {
+describe("requests fetch's Request cannot carry, or carries differently", () => {
   it.each(['TRACE', 'TRACK'])('%s /api/hello is a 405 problem with Allow, not a 500', async (method) => {
     const { handler } = await withOneNote();
     const result = await handler(v2Request(method, '/api/hello'));
@@ -74,12 +83,17 @@ describe('requests fetch\'s Request cannot carry, or carries differently', () =>
     expect(result.headers?.allow).toBe('GET, HEAD');
   });
 
-  it.each(['application/jsoné', 'application/json; x=é'])('a create with content-type %j is 400 naming the header, and stores nothing', async (type) => {
-    const { handler, count } = await withOneNote();
-    const result = await handler(v2Request('POST', '/api/notes', { body: { title: 't', body: '' }, headers: { 'content-type': type } }));
-    expect(expectProblem(result, 400).detail).toContain('content-type header');
-    expect(await count()).toBe(1);
-  });
+  it.each(['application/jsoné', 'application/json; x=é'])(
+    'a create with content-type %j is 400 naming the header, and stores nothing',
+    async (type) => {
+      const { handler, count } = await withOneNote();
+      const result = await handler(
+        v2Request('POST', '/api/notes', { body: { title: 't', body: '' }, headers: { 'content-type': type } }),
+      );
+      expect(expectProblem(result, 400).detail).toContain('content-type header');
+      expect(await count()).toBe(1);
+    },
+  );
 
   it('a cookie that is not ASCII is 400 too (API Gateway moves cookies out of headers)', async () => {
     const { handler } = await withOneNote();

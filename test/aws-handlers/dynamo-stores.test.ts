@@ -31,8 +31,14 @@ function freshStore<S>(schema: typeof notesTableSchema, make: (client: DynamoDBC
   };
 }
 
-noteStoreContract('DynamoDB (dynalite)', freshStore(notesTableSchema, (c, t) => new DynamoNoteStore(c, t)));
-activityStoreContract('DynamoDB (dynalite)', freshStore(activityTableSchema, (c, t) => new DynamoActivityStore(c, t)));
+noteStoreContract(
+  'DynamoDB (dynalite)',
+  freshStore(notesTableSchema, (c, t) => new DynamoNoteStore(c, t)),
+);
+activityStoreContract(
+  'DynamoDB (dynalite)',
+  freshStore(activityTableSchema, (c, t) => new DynamoActivityStore(c, t)),
+);
 
 function fakeClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
@@ -52,7 +58,10 @@ describe('DynamoNoteStore specifics', () => {
   // dynalite keeps no streams, so StreamSpecification cannot be read back here.
   it('creates the table keyed by owner + id, with no index, on demand', async () => {
     const { Table } = await db.client.send(new DescribeTableCommand({ TableName: table }));
-    expect(Table?.KeySchema).toEqual([{ AttributeName: 'owner', KeyType: 'HASH' }, { AttributeName: 'id', KeyType: 'RANGE' }]);
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: 'owner', KeyType: 'HASH' },
+      { AttributeName: 'id', KeyType: 'RANGE' },
+    ]);
     expect(Table?.GlobalSecondaryIndexes).toBeUndefined();
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
   });
@@ -61,7 +70,9 @@ describe('DynamoNoteStore specifics', () => {
     const note = sampleNote();
     await store.create(OWNER, { ...note, extra: 'not stored' } as typeof note);
     expect(await store.get(OWNER, note.id)).toEqual(note);
-    const { Item } = await db.client.send(new GetItemCommand({ TableName: table, Key: marshall({ owner: OWNER, id: note.id }) }));
+    const { Item } = await db.client.send(
+      new GetItemCommand({ TableName: table, Key: marshall({ owner: OWNER, id: note.id }) }),
+    );
     expect(Object.keys(Item!).sort()).toEqual(['body', 'createdAt', 'id', 'owner', 'title', 'updatedAt', 'version']);
   });
 
@@ -76,7 +87,10 @@ describe('DynamoNoteStore specifics', () => {
     const notes = [sampleNote(), sampleNote(), sampleNote()];
     for (const n of notes) await store.create(OWNER, n);
     const first = await store.list(OWNER, { limit: 2 });
-    expect(JSON.parse(Buffer.from(first.nextCursor!, 'base64url').toString('utf8'))).toEqual({ owner: OWNER, id: notes[1]!.id });
+    expect(JSON.parse(Buffer.from(first.nextCursor!, 'base64url').toString('utf8'))).toEqual({
+      owner: OWNER,
+      id: notes[1]!.id,
+    });
     const exact = await store.list(OWNER, { limit: 3 });
     expect(exact.items).toEqual(notes);
     expect(exact.nextCursor).toBeUndefined();
@@ -86,18 +100,22 @@ describe('DynamoNoteStore specifics', () => {
     ['another owner', { owner: 'someone|else', id: newNoteId() }],
     ['an id that is no note id', { owner: OWNER, id: 'zzz' }],
     ['an extra key', { owner: OWNER, id: newNoteId(), more: 1 }],
-    ['the memory store\'s shape', { owner: OWNER, after: newNoteId() }],
+    ["the memory store's shape", { owner: OWNER, after: newNoteId() }],
     ['the old index key', { kind: 'note', id: newNoteId() }],
     ['an array', [OWNER, newNoteId()]],
   ])('refuses a well-encoded cursor with %s', async (_label, value) => {
     await store.create(OWNER, sampleNote());
-    await expect(store.list(OWNER, { limit: 5, cursor: encodeCursor(value) })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(store.list(OWNER, { limit: 5, cursor: encodeCursor(value) })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
   });
 
   it('refuses to read an item that is not a note, saying what is wrong', async () => {
     const id = newNoteId();
     await db.client.send(new PutItemCommand({ TableName: table, Item: marshall({ owner: OWNER, id, title: 7 }) }));
-    await expect(store.get(OWNER, id)).rejects.toThrow(/item is not a note: .*title is not a string.*version is missing/);
+    await expect(store.get(OWNER, id)).rejects.toThrow(
+      /item is not a note: .*title is not a string.*version is missing/,
+    );
   });
 });
 
@@ -130,7 +148,15 @@ describe('DynamoDB stores read one partition per call', () => {
         await route('list', () => store.list(OWNER, { limit: 20 })),
         await route('replace', () => store.replace(OWNER, { ...note, version: 2 }, 1)),
         await route('remove', () => store.remove(OWNER, note.id)),
-        await route('record', () => activity.record(OWNER, { eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: note.createdAt })),
+        await route('record', () =>
+          activity.record(OWNER, {
+            eventId: `${note.id}.v1.created`,
+            type: 'com.example.note.created',
+            noteId: note.id,
+            version: 1,
+            time: note.createdAt,
+          }),
+        ),
         await route('activity', () => activity.list(OWNER, note.id)),
       ];
       expect(Object.fromEntries(routes)).toEqual({
@@ -144,7 +170,12 @@ describe('DynamoDB stores read one partition per call', () => {
       });
       expect(sent.some((s) => s.command === 'ScanCommand' || 'IndexName' in s.input)).toBe(false);
       const queries = sent.filter((s) => s.command === 'QueryCommand').map((s) => s.input);
-      expect(queries.map((q) => [q.KeyConditionExpression, (q.ExpressionAttributeValues as Record<string, unknown>)[':owner']])).toEqual([
+      expect(
+        queries.map((q) => [
+          q.KeyConditionExpression,
+          (q.ExpressionAttributeValues as Record<string, unknown>)[':owner'],
+        ]),
+      ).toEqual([
         ['#owner = :owner', { S: OWNER }],
         ['#owner = :owner AND begins_with(#key, :note)', { S: OWNER }],
       ]);
@@ -184,9 +215,9 @@ describe('DynamoDB stores when DynamoDB does not answer', () => {
       const error = await notes.replace(OWNER, sampleNote({ version: 2 }), 1).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect((error as Error).cause).toBeDefined();
-      await expect(activity.record(OWNER, { eventId: 'e', type: 't', noteId: 'n', version: 1, time: 't' })).rejects.toBeInstanceOf(
-        StoreUnavailableError,
-      );
+      await expect(
+        activity.record(OWNER, { eventId: 'e', type: 't', noteId: 'n', version: 1, time: 't' }),
+      ).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
       await fake.close();
     }
@@ -195,10 +226,15 @@ describe('DynamoDB stores when DynamoDB does not answer', () => {
   it('passes a validation error through unchanged (a bug, not an outage)', async () => {
     const fake = await startFakeAws(() => ({
       status: 400,
-      body: { __type: 'com.amazon.coral.validate#ValidationException', message: 'One or more parameter values were invalid' },
+      body: {
+        __type: 'com.amazon.coral.validate#ValidationException',
+        message: 'One or more parameter values were invalid',
+      },
     }));
     try {
-      const error = await new DynamoNoteStore(fakeClient(fake.endpoint), 'notes').get(OWNER, newNoteId()).catch((e: unknown) => e);
+      const error = await new DynamoNoteStore(fakeClient(fake.endpoint), 'notes')
+        .get(OWNER, newNoteId())
+        .catch((e: unknown) => e);
       expect(error).not.toBeInstanceOf(StoreUnavailableError);
       expect((error as Error).name).toBe('ValidationException');
     } finally {

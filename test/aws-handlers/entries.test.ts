@@ -83,12 +83,20 @@ describe('api entry (DynamoDB through AWS_ENDPOINT_URL_DYNAMODB, SERVED_BY from 
     const listed = jsonOf(await api(v2Request('GET', '/api/notes?limit=100'))) as { items: Note[] };
     expect(listed.items).toContainEqual(note);
 
-    const put = await api(v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'v2', body: '' }, headers: { 'if-match': '1' } }));
+    const put = await api(
+      v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'v2', body: '' }, headers: { 'if-match': '1' } }),
+    );
     expect(put.statusCode).toBe(200);
-    const stale = await api(v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'v3', body: '' }, headers: { 'if-match': '1' } }));
+    const stale = await api(
+      v2Request('PUT', `/api/notes/${note.id}`, { body: { title: 'v3', body: '' }, headers: { 'if-match': '1' } }),
+    );
     expect(stale.statusCode).toBe(412);
-    expect((await api(v2Request('DELETE', `/api/notes/${note.id}`, { headers: { 'if-match': '"1"' } }))).statusCode).toBe(412);
-    expect((await api(v2Request('DELETE', `/api/notes/${note.id}`, { headers: { 'if-match': '"2"' } }))).statusCode).toBe(204);
+    expect(
+      (await api(v2Request('DELETE', `/api/notes/${note.id}`, { headers: { 'if-match': '"1"' } }))).statusCode,
+    ).toBe(412);
+    expect(
+      (await api(v2Request('DELETE', `/api/notes/${note.id}`, { headers: { 'if-match': '"2"' } }))).statusCode,
+    ).toBe(204);
     expect((await api(v2Request('GET', `/api/notes/${note.id}`))).statusCode).toBe(404);
     expect((await api(v2Request('DELETE', `/api/notes/${note.id}`))).statusCode).toBe(404);
   });
@@ -101,15 +109,18 @@ describe('api entry (DynamoDB through AWS_ENDPOINT_URL_DYNAMODB, SERVED_BY from 
 });
 
 describe('subscriber entry', () => {
-  it.each(fixtureNames(BUS_DIR))('refuses %s (not a note event) with a clear error and records nothing', async (file) => {
-    const event = loadFixture<EventBridgeEvent<string, unknown>>(BUS_DIR, file);
-    const before = await activityCount();
-    const error = await subscriber(event).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidNoteEventError);
-    expect((error as Error).message).toMatch(/^not a note event: specversion is required; /);
-    expect((error as Error).message).toContain('source is required');
-    expect(await activityCount()).toBe(before);
-  });
+  it.each(fixtureNames(BUS_DIR))(
+    'refuses %s (not a note event) with a clear error and records nothing',
+    async (file) => {
+      const event = loadFixture<EventBridgeEvent<string, unknown>>(BUS_DIR, file);
+      const before = await activityCount();
+      const error = await subscriber(event).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidNoteEventError);
+      expect((error as Error).message).toMatch(/^not a note event: specversion is required; /);
+      expect((error as Error).message).toContain('source is required');
+      expect(await activityCount()).toBe(before);
+    },
+  );
 
   it('refuses a note event with a broken note, and records nothing', async () => {
     const note = sampleNote();
@@ -125,31 +136,60 @@ describe('subscriber entry', () => {
     await subscriber(delivery(event));
     await subscriber(delivery(structuredClone(event)));
     expect(await activityStore().list(OWNER, note.id)).toEqual([
-      { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.updatedAt },
+      {
+        eventId: `${note.id}.v1.created`,
+        type: noteEventType('created'),
+        noteId: note.id,
+        version: 1,
+        time: note.updatedAt,
+      },
     ]);
   });
 });
 
 describe('the three entries chained: api write → stream record → publisher → bus → subscriber → api read', () => {
-  it('shows the created note\'s event as its activity', async () => {
+  it("shows the created note's event as its activity", async () => {
     const note = jsonOf(await api(v2Request('POST', '/api/notes', { body: { title: 'chained', body: '' } }))) as Note;
 
     // What DynamoDB Streams would deliver for that write: the stored item as the INSERT's NewImage.
-    const { Item } = await db.client.send(new GetItemCommand({ TableName: notesTable, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
-    const template = loadFixture<{ Records: DynamoDBRecord[] }>('aws-dynamodb-stream', 'java-libs_insert-modify-remove.json').Records[0]!;
+    const { Item } = await db.client.send(
+      new GetItemCommand({ TableName: notesTable, Key: { owner: { S: OWNER }, id: { S: note.id } } }),
+    );
+    const template = loadFixture<{ Records: DynamoDBRecord[] }>(
+      'aws-dynamodb-stream',
+      'java-libs_insert-modify-remove.json',
+    ).Records[0]!;
     const record: DynamoDBRecord = {
       ...template,
-      dynamodb: { ...template.dynamodb, Keys: { id: { S: note.id } }, NewImage: Item as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'] },
+      dynamodb: {
+        ...template.dynamodb,
+        Keys: { id: { S: note.id } },
+        NewImage: Item as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
+      },
     };
     bus.requests.length = 0;
     expect(await publisher({ Records: [record] })).toEqual({ batchItemFailures: [] });
 
-    const [entry] = (bus.requests[0]!.body as { Entries: Array<{ Source: string; DetailType: string; Detail: string }> }).Entries;
-    await subscriber({ ...delivery(JSON.parse(entry!.Detail)), source: entry!.Source, 'detail-type': entry!.DetailType });
+    const [entry] = (
+      bus.requests[0]!.body as { Entries: Array<{ Source: string; DetailType: string; Detail: string }> }
+    ).Entries;
+    await subscriber({
+      ...delivery(JSON.parse(entry!.Detail)),
+      source: entry!.Source,
+      'detail-type': entry!.DetailType,
+    });
 
     const activity = await api(v2Request('GET', `/api/notes/${note.id}/activity`));
     expect(jsonOf(activity)).toEqual({
-      items: [{ eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt }],
+      items: [
+        {
+          eventId: `${note.id}.v1.created`,
+          type: noteEventType('created'),
+          noteId: note.id,
+          version: 1,
+          time: note.createdAt,
+        },
+      ],
     });
   });
 });
@@ -175,6 +215,8 @@ describe('entry configuration errors', () => {
   });
 
   it('refuses a SERVED_BY that is not an AWS target', async () => {
-    expect(await freshApi({ [SERVED_BY_SETTING]: 'azure' })).toEqual(new Error(`${SERVED_BY_SETTING} must be aws or local-aws, not "azure"`));
+    expect(await freshApi({ [SERVED_BY_SETTING]: 'azure' })).toEqual(
+      new Error(`${SERVED_BY_SETTING} must be aws or local-aws, not "azure"`),
+    );
   });
 });

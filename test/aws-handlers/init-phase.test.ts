@@ -34,7 +34,7 @@ describe('api entry at Lambda init', () => {
     await expect(api(v2Request('GET', '/api/hello'))).rejects.toThrow('NOTES_TABLE is not set');
   });
 
-  it('logs the callers\' requests and not its warm-up', async () => {
+  it("logs the callers' requests and not its warm-up", async () => {
     const log = recordingLogger();
     const api = createAwsApiEntry({ buildNow: true, log });
     await api(v2Request('GET', '/api/hello?name=a'));

@@ -48,7 +48,9 @@ afterAll(async () => {
 
 /** The item exactly as DynamoDB holds it (what a stream image carries), written by the real store. */
 async function storedItem(note: Note) {
-  const { Item } = await db.client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
+  const { Item } = await db.client.send(
+    new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }),
+  );
   return Item as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
 }
 
@@ -104,17 +106,25 @@ describe('stream records from the real fixtures (other tables, not notes)', () =
     expect(message).toMatch(/unexpected attributes \w/);
   });
 
-  it.each(fixtureNames(STREAM_DIR))('%s: the batch reports every record as failed, publishes nothing, and does not throw', async (file) => {
-    const event = streamFixture(file);
-    const publisher = collectingPublisher();
-    const logged: string[] = [];
-    const log = createLogger('aws', (line) => line.level === 'error' && logged.push(`${String(line.message)}: ${String(line.errorMessage)}`));
-    const result = await publishStreamBatch(event.Records, publisher, log);
-    expect(result.batchItemFailures).toEqual(event.Records.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })));
-    expect(publisher.published).toEqual([]);
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toContain(`stream record ${event.Records[0]!.eventID} is not a note change`);
-  });
+  it.each(fixtureNames(STREAM_DIR))(
+    '%s: the batch reports every record as failed, publishes nothing, and does not throw',
+    async (file) => {
+      const event = streamFixture(file);
+      const publisher = collectingPublisher();
+      const logged: string[] = [];
+      const log = createLogger(
+        'aws',
+        (line) => line.level === 'error' && logged.push(`${String(line.message)}: ${String(line.errorMessage)}`),
+      );
+      const result = await publishStreamBatch(event.Records, publisher, log);
+      expect(result.batchItemFailures).toEqual(
+        event.Records.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })),
+      );
+      expect(publisher.published).toEqual([]);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain(`stream record ${event.Records[0]!.eventID} is not a note change`);
+    },
+  );
 });
 
 describe('fixture-shaped records of a real note', () => {
@@ -212,7 +222,12 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
       notes.push(note);
       const record = structuredClone(template);
       record.eventID = `event-${i}`;
-      record.dynamodb = { ...record.dynamodb, Keys: { owner: { S: OWNER }, id: { S: note.id } }, NewImage: await storedItem(note), SequenceNumber: String(1000 + i) };
+      record.dynamodb = {
+        ...record.dynamodb,
+        Keys: { owner: { S: OWNER }, id: { S: note.id } },
+        NewImage: await storedItem(note),
+        SequenceNumber: String(1000 + i),
+      };
       records.push(record);
     }
     return { records, notes };
@@ -241,7 +256,9 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
     const sizes = fake.requests.map((r) => (r.body as { Entries: unknown[] }).Entries.length);
     expect(sizes).toEqual([10, 10, 3]);
     const subjects = fake.requests.flatMap((r) =>
-      (r.body as { Entries: Array<{ Detail: string }> }).Entries.map((e) => (JSON.parse(e.Detail) as NoteEvent).subject),
+      (r.body as { Entries: Array<{ Detail: string }> }).Entries.map(
+        (e) => (JSON.parse(e.Detail) as NoteEvent).subject,
+      ),
     );
     expect(subjects).toEqual(notes.map((n) => n.id));
   });
@@ -262,17 +279,24 @@ describe('the publisher entry against a loopback EventBridge (real @aws-sdk/clie
       };
     };
     const result = await handler({ Records: records });
-    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(records.slice(12).map((r) => r.dynamodb!.SequenceNumber));
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(
+      records.slice(12).map((r) => r.dynamodb!.SequenceNumber),
+    );
     const logged = errors.mock.calls.map((call) => String(call[0])).join('\n');
     expect(logged).toContain(`${notes[12]!.id}.v1.created (InternalFailure: try again)`);
   });
 
   it('reports the whole batch when EventBridge refuses the request (no such bus)', async () => {
     const { records } = await createdRecords(3);
-    reply = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'Event bus notes-bus does not exist.' } });
+    reply = () => ({
+      status: 400,
+      body: { __type: 'ResourceNotFoundException', message: 'Event bus notes-bus does not exist.' },
+    });
     const result = await handler({ Records: records });
     expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['1000', '1001', '1002']);
-    expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toContain('Event bus notes-bus does not exist.');
+    expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toContain(
+      'Event bus notes-bus does not exist.',
+    );
   });
 
   it('sends nothing for an empty batch', async () => {
@@ -287,11 +311,20 @@ describe('EventBridgePublisher request sizes', () => {
       const entries = (request.body as { Entries: unknown[] }).Entries;
       return { status: 200, body: { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: 'x' })) } };
     });
-    const client = new EventBridgeClient({ region: 'us-east-1', endpoint: fake.endpoint, credentials: DUMMY_CREDENTIALS });
+    const client = new EventBridgeClient({
+      region: 'us-east-1',
+      endpoint: fake.endpoint,
+      credentials: DUMMY_CREDENTIALS,
+    });
     try {
       // 10 000 control characters: each is 6 bytes in JSON (\u0001), so one Detail is about 60 KB.
       const events = Array.from({ length: 10 }, () =>
-        changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body: '\u0001'.repeat(10_000) }), time: new Date().toISOString() }),
+        changeToEvent({
+          owner: OWNER,
+          kind: 'created',
+          note: sampleNote({ body: '\u0001'.repeat(10_000) }),
+          time: new Date().toISOString(),
+        }),
       );
       await new EventBridgePublisher(client, 'bus').publish(events);
       const requests = fake.requests.map((r) => (r.body as { Entries: Array<{ Detail: string }> }).Entries);

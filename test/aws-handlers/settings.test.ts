@@ -17,14 +17,26 @@ describe('awsSetting', () => {
 });
 
 describe('lambdaMemoryMb', () => {
-  it.each<[string | undefined, number | undefined]>([['512', 512], [undefined, undefined], ['', undefined], ['x', undefined], ['0', undefined]])(
-    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE=%p is %p',
-    (value, memory) => expect(lambdaMemoryMb(value === undefined ? {} : { AWS_LAMBDA_FUNCTION_MEMORY_SIZE: value })).toBe(memory),
+  it.each<[string | undefined, number | undefined]>([
+    ['512', 512],
+    [undefined, undefined],
+    ['', undefined],
+    ['x', undefined],
+    ['0', undefined],
+  ])('AWS_LAMBDA_FUNCTION_MEMORY_SIZE=%p is %p', (value, memory) =>
+    expect(lambdaMemoryMb(value === undefined ? {} : { AWS_LAMBDA_FUNCTION_MEMORY_SIZE: value })).toBe(memory),
   );
 
   it('is reported with the consumption when the adapter passes it, and absent otherwise', async () => {
     const consumption = async (memoryMb?: number) => {
-      const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws', reportConsumption: true, memoryMb });
+      const app = createApp({
+        auth: noSignIn(),
+        notes: new MemoryNoteStore(),
+        activity: new MemoryActivityStore(),
+        servedBy: 'aws',
+        reportConsumption: true,
+        memoryMb,
+      });
       return JSON.parse((await app.request('/api/hello')).headers.get(CONSUMPTION_HEADER)!) as { memoryMb?: number };
     };
     expect((await consumption(1024)).memoryMb).toBe(1024);

@@ -92,7 +92,9 @@ it('negative control: the same stalled store with the SDK defaults is still pend
     () => 'answered',
     () => 'failed',
   );
-  const atTimeout = new Promise((resolve) => setTimeout(() => resolve('still pending'), FUNCTION_TIMEOUT_SECONDS * 1000));
+  const atTimeout = new Promise((resolve) =>
+    setTimeout(() => resolve('still pending'), FUNCTION_TIMEOUT_SECONDS * 1000),
+  );
   expect(await Promise.race([call, atTimeout])).toBe('still pending');
   plain.destroy();
 });

@@ -3,22 +3,35 @@
 import { FUNCTION_TIMEOUT_SETTING } from '../../contract/settings';
 import { functionTimeoutSeconds } from '../../handlers/aws/settings';
 import { isStoreUnavailable } from '../../handlers/aws/store-errors';
-import { budgetedClientConfig, DEFAULT_FUNCTION_TIMEOUT_SECONDS, sdkTimeBudget, withinBudget } from '../../handlers/aws/time-budget';
+import {
+  budgetedClientConfig,
+  DEFAULT_FUNCTION_TIMEOUT_SECONDS,
+  sdkTimeBudget,
+  withinBudget,
+} from '../../handlers/aws/time-budget';
 import { DEFAULTS } from '../../program/config';
 import { setLambdaEnv } from './support/aws-env';
 
 describe('sdkTimeBudget', () => {
-  it.each([1, 2, 3, 10, 29, 900])('for a %i s function: all attempts end within the call budget, which leaves time to answer', (seconds) => {
-    const budget = sdkTimeBudget(seconds);
-    expect(budget.maxAttempts).toBeGreaterThanOrEqual(1);
-    expect(budget.maxAttempts * budget.requestTimeoutMs).toBeLessThanOrEqual(budget.callBudgetMs);
-    expect(budget.connectionTimeoutMs).toBeLessThanOrEqual(budget.requestTimeoutMs);
-    expect(budget.callBudgetMs).toBeLessThan(seconds * 1000);
-    expect(seconds * 1000 - budget.callBudgetMs).toBeGreaterThanOrEqual(Math.min(1000, seconds * 200));
-  });
+  it.each([1, 2, 3, 10, 29, 900])(
+    'for a %i s function: all attempts end within the call budget, which leaves time to answer',
+    (seconds) => {
+      const budget = sdkTimeBudget(seconds);
+      expect(budget.maxAttempts).toBeGreaterThanOrEqual(1);
+      expect(budget.maxAttempts * budget.requestTimeoutMs).toBeLessThanOrEqual(budget.callBudgetMs);
+      expect(budget.connectionTimeoutMs).toBeLessThanOrEqual(budget.requestTimeoutMs);
+      expect(budget.callBudgetMs).toBeLessThan(seconds * 1000);
+      expect(seconds * 1000 - budget.callBudgetMs).toBeGreaterThanOrEqual(Math.min(1000, seconds * 200));
+    },
+  );
 
   it('keeps the SDK default of three attempts when there is room (the stack default, 10 s)', () => {
-    expect(sdkTimeBudget(10)).toEqual({ callBudgetMs: 9000, maxAttempts: 3, requestTimeoutMs: 3000, connectionTimeoutMs: 1000 });
+    expect(sdkTimeBudget(10)).toEqual({
+      callBudgetMs: 9000,
+      maxAttempts: 3,
+      requestTimeoutMs: 3000,
+      connectionTimeoutMs: 1000,
+    });
   });
 
   it.each([0, -1, Number.NaN])('refuses a timeout of %p', (seconds) => {
@@ -44,12 +57,17 @@ describe('the function timeout the handlers read', () => {
     const restore = setLambdaEnv({ [FUNCTION_TIMEOUT_SETTING]: '29' });
     try {
       expect(functionTimeoutSeconds()).toBe(29);
-      expect(budgetedClientConfig(functionTimeoutSeconds())).toMatchObject({ maxAttempts: 3, requestHandler: { requestTimeout: 9333, throwOnRequestTimeout: true } });
+      expect(budgetedClientConfig(functionTimeoutSeconds())).toMatchObject({
+        maxAttempts: 3,
+        requestHandler: { requestTimeout: 9333, throwOnRequestTimeout: true },
+      });
       process.env[FUNCTION_TIMEOUT_SETTING] = '';
       expect(functionTimeoutSeconds()).toBe(DEFAULT_FUNCTION_TIMEOUT_SECONDS);
       expect(DEFAULTS.functionTimeoutSeconds).toBe(DEFAULT_FUNCTION_TIMEOUT_SECONDS);
       process.env[FUNCTION_TIMEOUT_SETTING] = 'ten';
-      expect(() => functionTimeoutSeconds()).toThrow(`${FUNCTION_TIMEOUT_SETTING} must be a positive number of seconds, got "ten"`);
+      expect(() => functionTimeoutSeconds()).toThrow(
+        `${FUNCTION_TIMEOUT_SETTING} must be a positive number of seconds, got "ten"`,
+      );
     } finally {
       restore();
       delete process.env[FUNCTION_TIMEOUT_SETTING];

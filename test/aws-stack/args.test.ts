@@ -19,16 +19,36 @@ describe('validateAwsNotesAppArgs', () => {
 
   it.each<[string, Partial<AwsNotesAppArgs>, RegExp]>([
     ['a retention CloudWatch rejects', { logRetentionDays: 10 }, /logRetentionDays must be one of 1, 3, 5/],
-    ['a zero rate', { throttle: { rateLimit: 0, burstLimit: 5 } }, /throttle\.rateLimit must be an integer from 1 to 10000 \(got 0\)/],
-    ['a fractional burst', { throttle: { rateLimit: 5, burstLimit: 1.5 } }, /throttle\.burstLimit must be an integer from 1 to 5000/],
+    [
+      'a zero rate',
+      { throttle: { rateLimit: 0, burstLimit: 5 } },
+      /throttle\.rateLimit must be an integer from 1 to 10000 \(got 0\)/,
+    ],
+    [
+      'a fractional burst',
+      { throttle: { rateLimit: 5, burstLimit: 1.5 } },
+      /throttle\.burstLimit must be an integer from 1 to 5000/,
+    ],
     ['too little memory', { memoryMb: 64 }, /memoryMb must be an integer from 128 to 10240 \(got 64\)/],
     ['too long a timeout', { timeoutSeconds: 901 }, /timeoutSeconds must be an integer from 1 to 900/],
     ['an origin with a path', { corsOrigins: ['https://a.example.com/app'] }, /corsOrigins must be a list of origins/],
     ['"*" beside other origins', { corsOrigins: ['*', 'https://a.example.com'] }, /"\*" must be the only entry/],
     ['protectData as a string', { protectData: 'yes' as unknown as boolean }, /protectData must be true or false/],
-    ['no sign-in choice', { auth: undefined as never }, /auth must be \{ mode: 'oidc', issuer, audience \} or \{ mode: 'none' \}/],
-    ['an issuer over plain http', { auth: { mode: 'oidc', issuer: 'http://login.example.com/', audience: 'a' } }, /auth\.issuer: /],
-    ['an empty audience', { auth: { mode: 'oidc', issuer: 'https://login.example.com/', audience: '' } }, /auth\.audience must be a non-empty string/],
+    [
+      'no sign-in choice',
+      { auth: undefined as never },
+      /auth must be \{ mode: 'oidc', issuer, audience \} or \{ mode: 'none' \}/,
+    ],
+    [
+      'an issuer over plain http',
+      { auth: { mode: 'oidc', issuer: 'http://login.example.com/', audience: 'a' } },
+      /auth\.issuer: /,
+    ],
+    [
+      'an empty audience',
+      { auth: { mode: 'oidc', issuer: 'https://login.example.com/', audience: '' } },
+      /auth\.audience must be a non-empty string/,
+    ],
   ])('rejects %s', (_label, change, message) => {
     expect(() => validateAwsNotesAppArgs({ ...valid, ...change }, 'dev')).toThrow(message);
   });

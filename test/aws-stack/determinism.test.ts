@@ -47,7 +47,7 @@ describe('determinism', () => {
     for (const [key, inputs] of one) expect(two.get(key)).toBe(inputs);
   });
 
-  it('changes only the edited function\'s code and hash', async () => {
+  it("changes only the edited function's code and hash", async () => {
     const [one, three] = [await snapshot('run1'), await snapshot('run3')];
     const changed = [...one.keys()].filter((key) => three.get(key) !== one.get(key));
     expect(changed).toEqual(['aws:lambda/function:Function runX-publisher']);

@@ -91,7 +91,8 @@ describe('IAM matches the handlers', () => {
   });
 
   it('counts only the calls whose command the bundle kept', () => {
-    const source = "import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';\nnew GetItemCommand({}); new PutItemCommand({});";
+    const source =
+      "import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';\nnew GetItemCommand({}); new PutItemCommand({});";
     expect(callsIn(source, 'x.PutItemCommand')).toEqual(['dynamodb:PutItem']);
   });
 });

@@ -15,7 +15,9 @@ const prefix = 'least';
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram([{ name: 'aws', args: baseArgs({ code: buildAwsBundles({ entries: fixtureAwsEntries }), namePrefix: prefix }) }]);
+  run = await runProgram([
+    { name: 'aws', args: baseArgs({ code: buildAwsBundles({ entries: fixtureAwsEntries }), namePrefix: prefix }) },
+  ]);
 });
 
 const table = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/aws-${name}-0123abc`;
@@ -29,7 +31,12 @@ const ownLogs = (fn: string) => ({
 
 const expected: Record<string, Statement[]> = {
   api: [
-    { Sid: 'NotesItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: [table('notes')] },
+    {
+      Sid: 'NotesItems',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+      Resource: [table('notes')],
+    },
     { Sid: 'NotesList', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [table('notes')] },
     { Sid: 'ActivityRead', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [table('activity')] },
     ownLogs('api'),
@@ -42,13 +49,28 @@ const expected: Record<string, Statement[]> = {
       Resource: [`${table('notes')}/stream/2026-01-01T00:00:00.000`],
     },
     { Sid: 'ListStreams', Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: ['*'] },
-    { Sid: 'PublishNoteEvents', Effect: 'Allow', Action: ['events:PutEvents'], Resource: [`arn:aws:events:${REGION}:${ACCOUNT}:event-bus/aws-bus-0123abc`] },
-    { Sid: 'ReportFailedBatches', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [queue('publisher-failures')] },
+    {
+      Sid: 'PublishNoteEvents',
+      Effect: 'Allow',
+      Action: ['events:PutEvents'],
+      Resource: [`arn:aws:events:${REGION}:${ACCOUNT}:event-bus/aws-bus-0123abc`],
+    },
+    {
+      Sid: 'ReportFailedBatches',
+      Effect: 'Allow',
+      Action: ['sqs:SendMessage'],
+      Resource: [queue('publisher-failures')],
+    },
     ownLogs('publisher'),
   ],
   subscriber: [
     { Sid: 'RecordActivity', Effect: 'Allow', Action: ['dynamodb:PutItem'], Resource: [table('activity')] },
-    { Sid: 'ReportFailedEvents', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [queue('subscriber-failures')] },
+    {
+      Sid: 'ReportFailedEvents',
+      Effect: 'Allow',
+      Action: ['sqs:SendMessage'],
+      Resource: [queue('subscriber-failures')],
+    },
     ownLogs('subscriber'),
   ],
 };
@@ -85,7 +107,9 @@ describe('IAM', () => {
       });
       expect(role.inputs.managedPolicyArns).toBeUndefined();
       expect(named(run, 'aws:iam/rolePolicy:RolePolicy', `aws-${fn}-policy`).inputs.role).toBe(`aws-${fn}-0123abc`);
-      expect(named(run, 'aws:lambda/function:Function', `aws-${fn}`).inputs.role).toBe(`arn:aws:iam::${ACCOUNT}:role/aws-${fn}-0123abc`);
+      expect(named(run, 'aws:lambda/function:Function', `aws-${fn}`).inputs.role).toBe(
+        `arn:aws:iam::${ACCOUNT}:role/aws-${fn}-0123abc`,
+      );
     }
     expect(ofType(run, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment')).toHaveLength(0);
   });

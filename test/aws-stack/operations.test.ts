@@ -9,9 +9,16 @@ import { baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './
 const ALARM = 'aws:cloudwatch/metricAlarm:MetricAlarm';
 const QUEUE = 'aws:sqs/queue:Queue';
 const ACCOUNT = '123456789012';
-const alerts: AlertSettings = { email: 'ops@example.com', functionErrors: 3, throttles: 7, serverErrorPercent: 2, streamAgeSeconds: 120 };
+const alerts: AlertSettings = {
+  email: 'ops@example.com',
+  functionErrors: 3,
+  throttles: 7,
+  serverErrorPercent: 2,
+  streamAgeSeconds: 120,
+};
 // Alarms and dashboards do not read code: small bundles spare an esbuild run.
-const bundle = (name: string) => makeBundle({ 'index.js': Buffer.from(`exports.handler = async () => ${JSON.stringify(name)};`) });
+const bundle = (name: string) =>
+  makeBundle({ 'index.js': Buffer.from(`exports.handler = async () => ${JSON.stringify(name)};`) });
 const bundles = { api: bundle('api'), publisher: bundle('publisher'), subscriber: bundle('subscriber') };
 let run: ProgramRun;
 
@@ -47,9 +54,15 @@ describe('alarms', () => {
   it('watch every dead-letter and on-failure queue for any visible message, notifying the alert topic', () => {
     for (const stack of ['aws', 'quiet']) {
       const queues = deadLetterQueueNames(stack);
-      expect(queues).toEqual([physical(`${stack}-events-dlq`), physical(`${stack}-publisher-failures`), physical(`${stack}-subscriber-failures`)]);
+      expect(queues).toEqual([
+        physical(`${stack}-events-dlq`),
+        physical(`${stack}-publisher-failures`),
+        physical(`${stack}-subscriber-failures`),
+      ]);
       for (const queue of queues) {
-        const watching = alarmsOf(stack).filter((a) => (a.inputs.dimensions as Record<string, string> | undefined)?.QueueName === queue);
+        const watching = alarmsOf(stack).filter(
+          (a) => (a.inputs.dimensions as Record<string, string> | undefined)?.QueueName === queue,
+        );
         expect([queue, watching.length]).toEqual([queue, 1]);
         expect(watching[0].inputs).toMatchObject({
           namespace: 'AWS/SQS',
@@ -63,7 +76,12 @@ describe('alarms', () => {
         });
       }
       // Every queue of the stack is such a destination: none is left without an alarm.
-      expect(ofType(run, QUEUE).filter((q) => q.name.startsWith(`${stack}-`)).map((q) => physical(q.name)).sort()).toEqual(queues);
+      expect(
+        ofType(run, QUEUE)
+          .filter((q) => q.name.startsWith(`${stack}-`))
+          .map((q) => physical(q.name))
+          .sort(),
+      ).toEqual(queues);
     }
   });
 
@@ -88,7 +106,7 @@ describe('alarms', () => {
     }
   });
 
-  it('watch the stream consumer\'s iterator age (milliseconds) and the API\'s 5xx share', () => {
+  it("watch the stream consumer's iterator age (milliseconds) and the API's 5xx share", () => {
     expect(named(run, ALARM, 'aws-stream-age').inputs).toMatchObject({
       namespace: 'AWS/Lambda',
       metricName: 'IteratorAge',
@@ -98,10 +116,22 @@ describe('alarms', () => {
       alarmActions: [topicArn('aws')],
     });
     const share = named(run, ALARM, 'aws-api-5xx').inputs;
-    expect(share).toMatchObject({ comparisonOperator: 'GreaterThanOrEqualToThreshold', threshold: 2, alarmActions: [topicArn('aws')] });
+    expect(share).toMatchObject({
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      threshold: 2,
+      alarmActions: [topicArn('aws')],
+    });
     expect(share.period).toBeUndefined(); // metric math alarms carry the period in each query
-    const queries = share.metricQueries as { id: string; expression?: string; metric?: { metricName: string; dimensions: Record<string, string> } }[];
-    expect(queries.map((q) => q.metric?.metricName ?? q.expression)).toEqual(['5xx', 'Count', 'IF(requests > 0, 100 * errors / requests, 0)']);
+    const queries = share.metricQueries as {
+      id: string;
+      expression?: string;
+      metric?: { metricName: string; dimensions: Record<string, string> };
+    }[];
+    expect(queries.map((q) => q.metric?.metricName ?? q.expression)).toEqual([
+      '5xx',
+      'Count',
+      'IF(requests > 0, 100 * errors / requests, 0)',
+    ]);
     for (const q of queries.filter((q) => q.metric)) {
       expect(q.metric!.dimensions).toEqual({ ApiId: `${physical('aws-http-api')}-id`, Stage: '$default' });
     }
@@ -112,13 +142,21 @@ describe('alarms', () => {
     expect(subscriptions.map((s) => [s.name, s.inputs])).toEqual([
       ['aws-alerts-email', { topic: topicArn('aws'), protocol: 'email', endpoint: 'ops@example.com' }],
     ]);
-    expect(ofType(run, 'aws:sns/topic:Topic').map((t) => t.name).sort()).toEqual(['aws-alerts', 'quiet-alerts']);
+    expect(
+      ofType(run, 'aws:sns/topic:Topic')
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['aws-alerts', 'quiet-alerts']);
   });
 
   it('refuse bad settings before registering anything', async () => {
     const { AwsNotesApp } = await import('../../aws');
     const before = run.resources.length;
-    const bad = baseArgs({ code: bundles, namePrefix: 'bad-dev', alerts: { ...alerts, email: 'ops@', serverErrorPercent: 101 } });
+    const bad = baseArgs({
+      code: bundles,
+      namePrefix: 'bad-dev',
+      alerts: { ...alerts, email: 'ops@', serverErrorPercent: 101 },
+    });
     expect(() => new AwsNotesApp('bad', bad)).toThrow(
       /Invalid AwsNotesApp arguments:\n- alerts\.email must be empty or an e-mail address[^\n]*\n- alerts\.serverErrorPercent must be an integer from 1 to 100 \(got 101\)/,
     );
@@ -161,16 +199,25 @@ function namesOf(stack: string): Set<string> {
   return names;
 }
 
-const foreign = (body: { widgets: Widget[] }, stack: string) => referencesOf(body).filter((ref) => !namesOf(stack).has(ref));
+const foreign = (body: { widgets: Widget[] }, stack: string) =>
+  referencesOf(body).filter((ref) => !namesOf(stack).has(ref));
 
 describe('dashboard', () => {
-  const bodyOf = (stack: string) => JSON.parse(named(run, 'aws:cloudwatch/dashboard:Dashboard', `${stack}-dashboard`).inputs.dashboardBody as string) as { widgets: Widget[] };
+  const bodyOf = (stack: string) =>
+    JSON.parse(
+      named(run, 'aws:cloudwatch/dashboard:Dashboard', `${stack}-dashboard`).inputs.dashboardBody as string,
+    ) as { widgets: Widget[] };
 
-  it('shows the shared panels in order, two a row, in the stack\'s region', () => {
+  it("shows the shared panels in order, two a row, in the stack's region", () => {
     const body = bodyOf('aws');
     expect(body.widgets.map((w) => w.properties.title)).toEqual(DASHBOARD_PANELS.map((p) => p.title));
     expect(body.widgets.map((w) => [w.x, w.y, w.width, w.height])).toEqual([
-      [0, 0, 12, 6], [12, 0, 12, 6], [0, 6, 12, 6], [12, 6, 12, 6], [0, 12, 12, 6], [12, 12, 12, 6],
+      [0, 0, 12, 6],
+      [12, 0, 12, 6],
+      [0, 6, 12, 6],
+      [12, 6, 12, 6],
+      [0, 12, 12, 6],
+      [12, 12, 12, 6],
     ]);
     for (const widget of body.widgets) expect(widget.properties.region).toBe(REGION);
     expect(named(run, 'aws:cloudwatch/dashboard:Dashboard', 'aws-dashboard').inputs.dashboardName).toBe('ops-dev');
@@ -182,12 +229,21 @@ describe('dashboard', () => {
     expect(foreign(body, 'aws')).toEqual([]);
     // Not vacuous: the API, each function and log group, the bus and rule, each queue and table appear.
     for (const expected of [
-      `${physical('aws-http-api')}-id`, '$default',
-      'ops-dev-api', 'ops-dev-publisher', 'ops-dev-subscriber',
-      '/aws/lambda/ops-dev-api', '/aws/lambda/ops-dev-publisher', '/aws/lambda/ops-dev-subscriber',
-      physical('aws-bus'), physical('aws-note-events'),
-      physical('aws-events-dlq'), physical('aws-publisher-failures'), physical('aws-subscriber-failures'),
-      physical('aws-notes'), physical('aws-activity'),
+      `${physical('aws-http-api')}-id`,
+      '$default',
+      'ops-dev-api',
+      'ops-dev-publisher',
+      'ops-dev-subscriber',
+      '/aws/lambda/ops-dev-api',
+      '/aws/lambda/ops-dev-publisher',
+      '/aws/lambda/ops-dev-subscriber',
+      physical('aws-bus'),
+      physical('aws-note-events'),
+      physical('aws-events-dlq'),
+      physical('aws-publisher-failures'),
+      physical('aws-subscriber-failures'),
+      physical('aws-notes'),
+      physical('aws-activity'),
     ]) {
       expect([expected, references.includes(expected)]).toEqual([expected, true]);
     }
@@ -196,7 +252,13 @@ describe('dashboard', () => {
   it('check that catches a reference to another stack (negative control)', () => {
     expect(foreign(bodyOf('quiet'), 'aws')).toContain('quiet-dev-api');
     const tampered = bodyOf('aws');
-    tampered.widgets[0].properties.metrics!.push(['AWS/DynamoDB', 'ReadThrottleEvents', 'TableName', 'someone-elses-table', { stat: 'Sum' }]);
+    tampered.widgets[0].properties.metrics!.push([
+      'AWS/DynamoDB',
+      'ReadThrottleEvents',
+      'TableName',
+      'someone-elses-table',
+      { stat: 'Sum' },
+    ]);
     expect(foreign(tampered, 'aws')).toEqual(['someone-elses-table']);
   });
 });

@@ -9,7 +9,9 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   // No `code`: the component bundles handlers/aws itself, as under `pulumi up`.
-  run = await runProgram([{ name: 'dev', args: baseArgs({ protectData: false, corsOrigins: [], logRetentionDays: 7 }) }]);
+  run = await runProgram([
+    { name: 'dev', args: baseArgs({ protectData: false, corsOrigins: [], logRetentionDays: 7 }) },
+  ]);
 });
 
 describe('AwsNotesApp options', () => {
@@ -29,7 +31,9 @@ describe('AwsNotesApp options', () => {
   it('deploys the bundles of handlers/aws by default', () => {
     const real = buildAwsBundles();
     for (const name of ['api', 'publisher', 'subscriber'] as const) {
-      expect(named(run, 'aws:lambda/function:Function', `dev-${name}`).inputs.tags).toEqual({ 'bundle-sha256': real[name].hash });
+      expect(named(run, 'aws:lambda/function:Function', `dev-${name}`).inputs.tags).toEqual({
+        'bundle-sha256': real[name].hash,
+      });
     }
   });
 

@@ -50,7 +50,10 @@ export async function runProgram(instances: Array<{ name: string; args: AwsNotes
     options.set(`${type} ${name}`, opts);
     return undefined;
   };
-  const stacks = instances.map(({ name, args }) => ({ name, stack: new AwsNotesApp(name, args, { transformations: [record] }) }));
+  const stacks = instances.map(({ name, args }) => ({
+    name,
+    stack: new AwsNotesApp(name, args, { transformations: [record] }),
+  }));
   const outputs: Record<string, StackOutputs> = {};
   for (const { name, stack } of stacks) {
     outputs[name] = {
@@ -72,7 +75,12 @@ export function ofType(run: ProgramRun, type: string): CapturedResource[] {
 
 export function named(run: ProgramRun, type: string, name: string): CapturedResource {
   const found = run.resources.find((r) => r.type === type && r.name === name);
-  if (!found) throw new Error(`no ${type} named ${name}; have ${ofType(run, type).map((r) => r.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no ${type} named ${name}; have ${ofType(run, type)
+        .map((r) => r.name)
+        .join(', ')}`,
+    );
   return found;
 }
 

@@ -34,7 +34,11 @@ const indexOf = (type: string, name: string) => run.resources.findIndex((r) => r
 describe('functions', () => {
   it('are three nodejs22.x arm64 functions sized from the arguments', () => {
     const functions = ofType(run, FN);
-    expect(functions.map((f) => f.inputs.name).sort()).toEqual([`${prefix}-api`, `${prefix}-publisher`, `${prefix}-subscriber`]);
+    expect(functions.map((f) => f.inputs.name).sort()).toEqual([
+      `${prefix}-api`,
+      `${prefix}-publisher`,
+      `${prefix}-subscriber`,
+    ]);
     for (const fn of functions) {
       expect(fn.inputs).toMatchObject({
         runtime: 'nodejs22.x',
@@ -68,7 +72,9 @@ describe('functions', () => {
       expect(files).toEqual(expected);
       expect(fn.inputs.tags).toEqual({ 'bundle-sha256': bundles[name].hash });
     }
-    expect(new Set(ofType(run, FN).map((f) => (f.inputs.tags as Record<string, string>)['bundle-sha256'])).size).toBe(3);
+    expect(new Set(ofType(run, FN).map((f) => (f.inputs.tags as Record<string, string>)['bundle-sha256'])).size).toBe(
+      3,
+    );
   });
 
   it('log JSON to their own /aws/lambda/<name> group, created first with the retention asked for', () => {
@@ -100,7 +106,9 @@ describe('tables', () => {
     // No single-valued index: a list is a Query on the caller's partition.
     expect(notes.globalSecondaryIndexes).toBeUndefined();
     expect(activity).toMatchObject({ billingMode: 'PAY_PER_REQUEST', hashKey: 'owner', rangeKey: 'noteEvent' });
-    expect(activity.attributes).toEqual(activityTableSchema('x').AttributeDefinitions?.map((a) => ({ name: a.AttributeName, type: a.AttributeType })));
+    expect(activity.attributes).toEqual(
+      activityTableSchema('x').AttributeDefinitions?.map((a) => ({ name: a.AttributeName, type: a.AttributeType })),
+    );
     expect(activity.streamEnabled).toBeUndefined();
   });
 
@@ -135,7 +143,7 @@ describe('event path', () => {
     );
   });
 
-  it('routes the three note event types from the publisher\'s source to the subscriber', () => {
+  it("routes the three note event types from the publisher's source to the subscriber", () => {
     const rule = named(run, 'aws:cloudwatch/eventRule:EventRule', 'aws-note-events');
     expect(rule.inputs.eventBusName).toBe(physical('aws-bus'));
     expect(JSON.parse(rule.inputs.eventPattern as string)).toEqual({
@@ -155,7 +163,9 @@ describe('event path', () => {
   it('lets only the rule write to the events DLQ, and only the rule invoke the subscriber', () => {
     const ruleArn = `arn:aws:events:${REGION}:123456789012:rule/${physical('aws-bus')}/${physical('aws-note-events')}`;
     const queuePolicy = named(run, 'aws:sqs/queuePolicy:QueuePolicy', 'aws-events-dlq');
-    expect(queuePolicy.inputs.queueUrl).toBe(`https://sqs.${REGION}.amazonaws.com/123456789012/${physical('aws-events-dlq')}`);
+    expect(queuePolicy.inputs.queueUrl).toBe(
+      `https://sqs.${REGION}.amazonaws.com/123456789012/${physical('aws-events-dlq')}`,
+    );
     expect(JSON.parse(queuePolicy.inputs.policy as string)).toEqual({
       Version: '2012-10-17',
       Statement: [
@@ -190,8 +200,13 @@ describe('event path', () => {
 
   it('keeps every dead letter encrypted for the 14 days SQS allows', () => {
     const queues = ofType(run, QUEUE);
-    expect(queues.map((q) => q.name).sort()).toEqual(['aws-events-dlq', 'aws-publisher-failures', 'aws-subscriber-failures']);
-    for (const queue of queues) expect(queue.inputs).toEqual({ messageRetentionSeconds: 1209600, sqsManagedSseEnabled: true });
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'aws-events-dlq',
+      'aws-publisher-failures',
+      'aws-subscriber-failures',
+    ]);
+    for (const queue of queues)
+      expect(queue.inputs).toEqual({ messageRetentionSeconds: 1209600, sqsManagedSseEnabled: true });
   });
 });
 
@@ -226,7 +241,9 @@ describe('HTTP API', () => {
     const logs = named(run, LOG_GROUP, 'aws-api-access-logs');
     expect(logs.inputs).toEqual({ name: `/aws/apigateway/${prefix}-http-api`, retentionInDays: 30 });
     const settings = stage.inputs.accessLogSettings as { destinationArn: string; format: string };
-    expect(settings.destinationArn).toBe(`arn:aws:logs:${REGION}:123456789012:log-group:/aws/apigateway/${prefix}-http-api`);
+    expect(settings.destinationArn).toBe(
+      `arn:aws:logs:${REGION}:123456789012:log-group:/aws/apigateway/${prefix}-http-api`,
+    );
     expect(JSON.parse(settings.format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
   });
 

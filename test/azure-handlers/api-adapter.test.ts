@@ -28,7 +28,9 @@ interface Seen {
 }
 
 const sorted = (headers: [string, string][]) =>
-  headers.map(([k, v]) => [k.toLowerCase(), v] as [string, string]).sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
+  headers
+    .map(([k, v]) => [k.toLowerCase(), v] as [string, string])
+    .sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
 
 // newNoteId has random bits: make the ids once and hand every app the same sequence.
 const IDS = Array.from({ length: 5 }, (_, i) => newNoteId(Date.UTC(2026, 0, 1) + i));
@@ -53,21 +55,46 @@ const PROBES: Probe[] = [
   { method: 'GET', path: '/api/hello' },
   { method: 'GET', path: '/api/hello?name=Ada%20Lovelace%20%F0%9F%A5%95' },
   { method: 'GET', path: '/api/health' },
-  { method: 'POST', path: '/api/notes', headers: json, body: JSON.stringify({ title: 'Einkäufe 🥕', body: 'milk\n"eggs"' }) },
+  {
+    method: 'POST',
+    path: '/api/notes',
+    headers: json,
+    body: JSON.stringify({ title: 'Einkäufe 🥕', body: 'milk\n"eggs"' }),
+  },
   { method: 'POST', path: '/api/notes', headers: json, body: JSON.stringify({ title: 'second', body: '' }) },
   { method: 'POST', path: '/api/notes', headers: { 'content-type': 'text/plain' }, body: 'hello' },
   { method: 'POST', path: '/api/notes', headers: json, body: '{"title": ' },
   { method: 'POST', path: '/api/notes', headers: json, body: JSON.stringify({ title: '', body: 1, extra: true }) },
-  { method: 'POST', path: '/api/notes', headers: json, body: JSON.stringify({ title: 'big', body: 'x'.repeat(MAX_BODY_BYTES) }) },
+  {
+    method: 'POST',
+    path: '/api/notes',
+    headers: json,
+    body: JSON.stringify({ title: 'big', body: 'x'.repeat(MAX_BODY_BYTES) }),
+  },
   { method: 'GET', path: `/api/notes/${FIRST_ID}` },
   { method: 'GET', path: '/api/notes/not-a-uuid' },
   { method: 'GET', path: '/api/notes?limit=1' },
   { method: 'GET', path: '/api/notes?limit=0' },
   { method: 'GET', path: '/api/notes?limit=5&cursor=garbage' },
   { method: 'PUT', path: `/api/notes/${FIRST_ID}`, headers: json, body: JSON.stringify({ title: 't2', body: 'b2' }) },
-  { method: 'PUT', path: `/api/notes/${FIRST_ID}`, headers: { ...json, 'if-match': '"1"' }, body: JSON.stringify({ title: 't2', body: 'b2' }) },
-  { method: 'PUT', path: `/api/notes/${FIRST_ID}`, headers: { ...json, 'if-match': '"1"' }, body: JSON.stringify({ title: 't3', body: 'b3' }) },
-  { method: 'PUT', path: `/api/notes/${FIRST_ID}`, headers: { ...json, 'if-match': 'yes' }, body: JSON.stringify({ title: 't3', body: 'b3' }) },
+  {
+    method: 'PUT',
+    path: `/api/notes/${FIRST_ID}`,
+    headers: { ...json, 'if-match': '"1"' },
+    body: JSON.stringify({ title: 't2', body: 'b2' }),
+  },
+  {
+    method: 'PUT',
+    path: `/api/notes/${FIRST_ID}`,
+    headers: { ...json, 'if-match': '"1"' },
+    body: JSON.stringify({ title: 't3', body: 'b3' }),
+  },
+  {
+    method: 'PUT',
+    path: `/api/notes/${FIRST_ID}`,
+    headers: { ...json, 'if-match': 'yes' },
+    body: JSON.stringify({ title: 't3', body: 'b3' }),
+  },
   { method: 'GET', path: `/api/notes/${FIRST_ID}/activity` },
   { method: 'DELETE', path: `/api/notes/${FIRST_ID}`, headers: { 'if-match': '"7"' } },
   { method: 'DELETE', path: `/api/notes/${FIRST_ID}` },
@@ -79,10 +106,18 @@ const PROBES: Probe[] = [
 ];
 
 async function viaCore(app: FetchApp, probe: Probe): Promise<Seen> {
-  const response = await app.fetch(new Request(ORIGIN + probe.path, { method: probe.method, headers: probe.headers, body: probe.body }));
+  const response = await app.fetch(
+    new Request(ORIGIN + probe.path, { method: probe.method, headers: probe.headers, body: probe.body }),
+  );
   const headers: [string, string][] = [];
-  response.headers.forEach((v, k) => headers.push([k, v]));
-  return { status: response.status, headers: sorted(headers), body: Buffer.from(await response.arrayBuffer()).toString('base64') };
+  response.headers.forEach((v, k) => {
+    headers.push([k, v]);
+  });
+  return {
+    status: response.status,
+    headers: sorted(headers),
+    body: Buffer.from(await response.arrayBuffer()).toString('base64'),
+  };
 }
 
 function azureRequest(probe: Probe): HttpRequest {
@@ -99,8 +134,14 @@ async function viaAzure(app: FetchApp, probe: Probe): Promise<Seen> {
   // Read it back the way the Functions library does before handing it to the host.
   const response = new HttpResponse(init);
   const headers: [string, string][] = [];
-  response.headers.forEach((v, k) => headers.push([k, v]));
-  return { status: response.status, headers: sorted(headers), body: Buffer.from(await response.arrayBuffer()).toString('base64') };
+  response.headers.forEach((v, k) => {
+    headers.push([k, v]);
+  });
+  return {
+    status: response.status,
+    headers: sorted(headers),
+    body: Buffer.from(await response.arrayBuffer()).toString('base64'),
+  };
 }
 
 function apiGatewayEvent(probe: Probe): APIGatewayProxyEventV2 {
@@ -138,7 +179,7 @@ async function viaAws(probe: Probe, handler: ReturnType<typeof awsApiHandler>): 
 }
 
 describe('Azure Functions api adapter', () => {
-  it('answers every probe exactly as core\'s app does', async () => {
+  it("answers every probe exactly as core's app does", async () => {
     const core = deterministicApp();
     const azure = deterministicApp();
     for (const probe of PROBES) {
@@ -206,7 +247,10 @@ describe('Azure Functions api adapter', () => {
       headers.append('set-cookie', 'no-pair-here');
       return new Response('ok', { headers });
     });
-    const init = await createApiHandler(() => cookies)(new HttpRequest({ method: 'GET', url: `${ORIGIN}/api/x` }), new InvocationContext());
+    const init = await createApiHandler(() => cookies)(
+      new HttpRequest({ method: 'GET', url: `${ORIGIN}/api/x` }),
+      new InvocationContext(),
+    );
     expect(init.cookies).toEqual([
       { name: 'a', value: '1', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' },
       { name: 'b', value: 'two', maxAge: 60, domain: 'example.com', expires: new Date('2026-10-21T07:28:00Z') },
@@ -218,7 +262,10 @@ describe('Azure Functions api adapter', () => {
   it('sends no body for 204 and HEAD, as the host requires', async () => {
     const app = new Hono().delete('*', (c) => c.body(null, 204)).get('*', (c) => c.text('body'));
     const handler = createApiHandler(() => app);
-    const deleted = await handler(new HttpRequest({ method: 'DELETE', url: `${ORIGIN}/api/x` }), new InvocationContext());
+    const deleted = await handler(
+      new HttpRequest({ method: 'DELETE', url: `${ORIGIN}/api/x` }),
+      new InvocationContext(),
+    );
     expect(deleted.status).toBe(204);
     expect(deleted.body).toBeUndefined();
     const head = await handler(new HttpRequest({ method: 'HEAD', url: `${ORIGIN}/api/x` }), new InvocationContext());

@@ -31,7 +31,11 @@ beforeAll(async () => {
   const { database } = await emulator.client.databases.createIfNotExists({ id: 'app' });
   // The stack's containers (partition keys, TTL) under fresh names, so runs never share data.
   const { notes: notesSpec, activity: activitySpec } = COSMOS_CONTAINERS;
-  const container = (spec: ContainerContract) => ({ id: `${spec.id}-${randomUUID()}`, partitionKey: { paths: [spec.partitionKeyPath] }, defaultTtl: spec.defaultTtl });
+  const container = (spec: ContainerContract) => ({
+    id: `${spec.id}-${randomUUID()}`,
+    partitionKey: { paths: [spec.partitionKeyPath] },
+    defaultTtl: spec.defaultTtl,
+  });
   ({ container: notes } = await database.containers.create(container(notesSpec)));
   const { container: activity } = await database.containers.create(container(activitySpec));
   Object.assign(process.env, {
@@ -78,10 +82,23 @@ it('serves the API from Cosmos DB and turns each change into one recorded activi
   expect(created.headers.get('location')).toBe(`/api/notes/${note.id}`);
   const docs = [await rawDoc(note.id)];
 
-  expect((await call('PUT', `/api/notes/${note.id}`, { headers: { 'if-match': '"1"' }, body: { title: 'Azure', body: 'second' } })).status).toBe(200);
-  expect((await call('PUT', `/api/notes/${note.id}`, { headers: { 'if-match': '"1"' }, body: { title: 'late', body: '' } })).status).toBe(412);
+  expect(
+    (
+      await call('PUT', `/api/notes/${note.id}`, {
+        headers: { 'if-match': '"1"' },
+        body: { title: 'Azure', body: 'second' },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await call('PUT', `/api/notes/${note.id}`, { headers: { 'if-match': '"1"' }, body: { title: 'late', body: '' } }))
+      .status,
+  ).toBe(412);
   docs.push(await rawDoc(note.id));
-  expect(await call('GET', '/api/notes?limit=10')).toMatchObject({ status: 200, json: { items: [{ id: note.id, version: 2 }] } });
+  expect(await call('GET', '/api/notes?limit=10')).toMatchObject({
+    status: 200,
+    json: { items: [{ id: note.id, version: 2 }] },
+  });
 
   expect((await call('DELETE', `/api/notes/${note.id}`)).status).toBe(204);
   docs.push(await rawDoc(note.id));
@@ -91,7 +108,11 @@ it('serves the API from Cosmos DB and turns each change into one recorded activi
   // The change feed hands the publisher each version (replayed here, one batch per change).
   for (const doc of docs) await publisherHandler([doc], quiet('publisher'));
   const delivered = stub.requests.flatMap((r) => r.body as NoteEvent[]);
-  expect(delivered.map((e) => e.id)).toEqual([`${note.id}.v1.created`, `${note.id}.v2.updated`, `${note.id}.v2.deleted`]);
+  expect(delivered.map((e) => e.id)).toEqual([
+    `${note.id}.v1.created`,
+    `${note.id}.v2.updated`,
+    `${note.id}.v2.deleted`,
+  ]);
 
   // Event Grid delivers each event (the first one twice: at-least-once delivery).
   for (const event of [...delivered, delivered[0]]) await subscriberHandler(event, quiet('subscriber'));

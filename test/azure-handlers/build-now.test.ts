@@ -5,7 +5,14 @@ import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { recordingLogger } from '../support/recording-logger';
 
 type ApiModule = typeof import('../../handlers/azure/api');
-const SETTINGS = { COSMOS_ENDPOINT: 'https://127.0.0.1:9/', COSMOS_KEY: 'a2V5', COSMOS_DATABASE: 'db', COSMOS_NOTES_CONTAINER: 'notes', COSMOS_ACTIVITY_CONTAINER: 'activity', [AUTH_SETTINGS.mode]: AUTH_MODE_NONE };
+const SETTINGS = {
+  COSMOS_ENDPOINT: 'https://127.0.0.1:9/',
+  COSMOS_KEY: 'a2V5',
+  COSMOS_DATABASE: 'db',
+  COSMOS_NOTES_CONTAINER: 'notes',
+  COSMOS_ACTIVITY_CONTAINER: 'activity',
+  [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
+};
 
 function freshApiModule(): ApiModule {
   let api: ApiModule | undefined;
@@ -13,7 +20,6 @@ function freshApiModule(): ApiModule {
   jest.isolateModules(() => (api = require('../../handlers/azure/api') as ApiModule));
   return api!;
 }
-
 
 const hello = () => new HttpRequest({ method: 'GET', url: 'http://localhost:7071/api/hello?name=w' });
 
@@ -27,7 +33,7 @@ describe('Azure api entry built when the worker loads it', () => {
     for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   });
 
-  it('reads the settings when created, and logs the caller\'s request and not its warm-up', async () => {
+  it("reads the settings when created, and logs the caller's request and not its warm-up", async () => {
     const log = recordingLogger();
     const api = freshApiModule().createAzureApiEntry({ buildNow: true, servedBy: 'azure', log });
     delete process.env.COSMOS_NOTES_CONTAINER;

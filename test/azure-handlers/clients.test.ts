@@ -23,7 +23,11 @@ describe('cosmosClientOptions', () => {
   it('uses the key and trusts only the given CA in local mode', () => {
     const tls = createLoopbackCertificate();
     try {
-      const options = cosmosClientOptions({ COSMOS_ENDPOINT: 'https://127.0.0.1:8081', COSMOS_KEY: 'k', COSMOS_CA_CERT_FILE: tls.certFile });
+      const options = cosmosClientOptions({
+        COSMOS_ENDPOINT: 'https://127.0.0.1:8081',
+        COSMOS_KEY: 'k',
+        COSMOS_CA_CERT_FILE: tls.certFile,
+      });
       expect(options.key).toBe('k');
       expect(options.aadCredentials).toBeUndefined();
       expect(options.agent).toBeInstanceOf(Agent);
@@ -37,6 +41,8 @@ describe('cosmosClientOptions', () => {
 
   it('fails with the name of a missing or blank setting', () => {
     expect(() => cosmosClientOptions({})).toThrow(new MissingSettingError(AZURE_SETTINGS.cosmosEndpoint));
-    expect(() => requireSetting({ [AZURE_SETTINGS.database]: '  ' }, AZURE_SETTINGS.database)).toThrow(`${AZURE_SETTINGS.database} is not set`);
+    expect(() => requireSetting({ [AZURE_SETTINGS.database]: '  ' }, AZURE_SETTINGS.database)).toThrow(
+      `${AZURE_SETTINGS.database} is not set`,
+    );
   });
 });

@@ -24,8 +24,14 @@ afterAll(async () => {
 });
 
 /** A fresh, empty container per test, shaped as docs/ARCHITECTURE.md says. */
-async function freshContainer(spec: ContainerContract): Promise<{ container: Container; teardown: () => Promise<void> }> {
-  const { container } = await database.containers.create({ id: `c-${randomUUID()}`, partitionKey: { paths: [spec.partitionKeyPath] }, defaultTtl: -1 });
+async function freshContainer(
+  spec: ContainerContract,
+): Promise<{ container: Container; teardown: () => Promise<void> }> {
+  const { container } = await database.containers.create({
+    id: `c-${randomUUID()}`,
+    partitionKey: { paths: [spec.partitionKeyPath] },
+    defaultTtl: -1,
+  });
   return { container, teardown: async () => void (await container.delete()) };
 }
 
@@ -53,9 +59,11 @@ describe('CosmosNoteStore on Cosmos specifics', () => {
     const note = sampleNote();
     await store.create(OWNER, { ...note, extra: 'x' } as typeof note);
     const { resource } = await container.item(note.id, OWNER).read();
-    expect(Object.keys(resource!).filter((k) => !k.startsWith('_')).sort()).toEqual(
-      ['body', 'createdAt', 'id', 'owner', 'title', 'updatedAt', 'version'],
-    );
+    expect(
+      Object.keys(resource!)
+        .filter((k) => !k.startsWith('_'))
+        .sort(),
+    ).toEqual(['body', 'createdAt', 'id', 'owner', 'title', 'updatedAt', 'version']);
   });
 
   it('deletes by replacing the note with a soft-delete marker that expires', async () => {
@@ -117,7 +125,10 @@ describe('CosmosNoteStore on Cosmos specifics', () => {
 
   // A write that loses to a delete finds no note (404), as on DynamoDB, not a version conflict (412).
   it.each([
-    ['a replace', (racing: CosmosNoteStore, id: string) => racing.replace(OWNER, { ...sampleNote({ id }), version: 2 }, 1)],
+    [
+      'a replace',
+      (racing: CosmosNoteStore, id: string) => racing.replace(OWNER, { ...sampleNote({ id }), version: 2 }, 1),
+    ],
     ['a versioned remove', (racing: CosmosNoteStore, id: string) => racing.remove(OWNER, id, 1)],
     ['a remove without a version', (racing: CosmosNoteStore, id: string) => racing.remove(OWNER, id)],
   ])('gives %s that lost to a delete NoteNotFoundError', async (_name, write) => {
@@ -163,11 +174,22 @@ describe('Cosmos stores read one partition per call', () => {
       await store.list(OWNER, { limit: 5 });
       await store.replace(OWNER, { ...note, version: 2 }, 1);
       await store.remove(OWNER, note.id);
-      await acts.record(OWNER, { eventId: `${note.id}.v1.created`, type: 'com.example.note.created', noteId: note.id, version: 1, time: note.createdAt });
+      await acts.record(OWNER, {
+        eventId: `${note.id}.v1.created`,
+        type: 'com.example.note.created',
+        noteId: note.id,
+        version: 1,
+        time: note.createdAt,
+      });
       await acts.list(OWNER, note.id);
-      expect(calls.filter((c) => c.startsWith('query'))).toEqual([`query pk=${JSON.stringify(OWNER)}`, `query pk=${JSON.stringify(OWNER)}`]);
+      expect(calls.filter((c) => c.startsWith('query'))).toEqual([
+        `query pk=${JSON.stringify(OWNER)}`,
+        `query pk=${JSON.stringify(OWNER)}`,
+      ]);
       expect(new Set(calls.filter((c) => c.startsWith('item')))).toEqual(new Set([`item pk=${JSON.stringify(OWNER)}`]));
-      console.log(`Cosmos calls per store operation (create, get, list, replace, remove, record, activity list):\n  ${calls.join('\n  ')}`);
+      console.log(
+        `Cosmos calls per store operation (create, get, list, replace, remove, record, activity list):\n  ${calls.join('\n  ')}`,
+      );
     } finally {
       await notes.teardown();
       await activity.teardown();
@@ -180,7 +202,10 @@ describe('Cosmos stores when the emulator is gone', () => {
     const gone = await startCosmosEmulator();
     const { database: db } = await gone.client.databases.createIfNotExists({ id: 'app' });
     const { container } = await db.containers.create({ id: 'notes', partitionKey: { paths: ['/id'] } });
-    const { container: activityContainer } = await db.containers.create({ id: 'activity', partitionKey: { paths: ['/noteId'] } });
+    const { container: activityContainer } = await db.containers.create({
+      id: 'activity',
+      partitionKey: { paths: ['/noteId'] },
+    });
     const notes = new CosmosNoteStore(container);
     const activity = new CosmosActivityStore(activityContainer);
     await notes.ping();
@@ -193,7 +218,13 @@ describe('Cosmos stores when the emulator is gone', () => {
       notes.create(OWNER, note),
       notes.replace(OWNER, { ...note, version: 2 }, 1),
       notes.remove(OWNER, note.id),
-      activity.record(OWNER, { eventId: 'e', type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt }),
+      activity.record(OWNER, {
+        eventId: 'e',
+        type: noteEventType('created'),
+        noteId: note.id,
+        version: 1,
+        time: note.createdAt,
+      }),
       activity.list(OWNER, note.id),
     ]) {
       await expect(call).rejects.toBeInstanceOf(StoreUnavailableError);

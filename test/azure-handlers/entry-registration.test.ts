@@ -7,8 +7,12 @@ const registered: Record<string, [string, Record<string, unknown>][]> = { http: 
 
 jest.mock('@azure/functions', () => {
   const actual = jest.requireActual('@azure/functions');
-  const capture = (kind: string) => (name: string, options: Record<string, unknown>) => registered[kind]!.push([name, options]);
-  return { ...actual, app: { ...actual.app, http: capture('http'), cosmosDB: capture('cosmosDB'), eventGrid: capture('eventGrid') } };
+  const capture = (kind: string) => (name: string, options: Record<string, unknown>) =>
+    registered[kind]!.push([name, options]);
+  return {
+    ...actual,
+    app: { ...actual.app, http: capture('http'), cosmosDB: capture('cosmosDB'), eventGrid: capture('eventGrid') },
+  };
 });
 
 describe('handlers/azure/index.ts', () => {

@@ -31,7 +31,13 @@ export async function startEventGridStub(protocol: 'https' | 'http'): Promise<Ev
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes: raw.length, body: JSON.parse(raw.toString('utf8')) });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        bytes: raw.length,
+        body: JSON.parse(raw.toString('utf8')),
+      });
       res.statusCode = status;
       res.end();
     });

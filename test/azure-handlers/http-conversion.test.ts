@@ -11,13 +11,16 @@ import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory
 const ORIGIN = 'https://notes-app.azurewebsites.net';
 
 describe('splitUrl', () => {
-  it('equals new URL(url)\'s origin, pathname and search for any URL as Request serialises it', () => {
+  it("equals new URL(url)'s origin, pathname and search for any URL as Request serialises it", () => {
     fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https'] }), (raw) => {
-        const url = new Request(raw).url;
-        const parsed = new URL(url);
-        expect(splitUrl(url)).toEqual({ origin: parsed.origin, pathname: parsed.pathname, search: parsed.search });
-      }),
+      fc.property(
+        fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https'] }),
+        (raw) => {
+          const url = new Request(raw).url;
+          const parsed = new URL(url);
+          expect(splitUrl(url)).toEqual({ origin: parsed.origin, pathname: parsed.pathname, search: parsed.search });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -33,27 +36,50 @@ describe('splitUrl', () => {
     ]) {
       const url = new Request(raw).url;
       const parsed = new URL(url);
-      expect([raw, splitUrl(url)]).toEqual([raw, { origin: parsed.origin, pathname: parsed.pathname, search: parsed.search }]);
+      expect([raw, splitUrl(url)]).toEqual([
+        raw,
+        { origin: parsed.origin, pathname: parsed.pathname, search: parsed.search },
+      ]);
     }
   });
 });
 
 describe('toWebRequest', () => {
   it('hands the body over unread and leaves GET and HEAD without one', async () => {
-    const post = new HttpRequest({ method: 'post', url: `${ORIGIN}/api/x`, headers: { 'x-a': '1' }, body: { bytes: Uint8Array.from([1, 2, 3]) } });
+    const post = new HttpRequest({
+      method: 'post',
+      url: `${ORIGIN}/api/x`,
+      headers: { 'x-a': '1' },
+      body: { bytes: Uint8Array.from([1, 2, 3]) },
+    });
     const request = toWebRequest(post);
     expect(request.method).toBe('POST');
     expect(request.headers.get('x-a')).toBe('1');
     expect(post.bodyUsed).toBe(false);
     expect([...new Uint8Array(await request.arrayBuffer())]).toEqual([1, 2, 3]);
-    for (const method of ['GET', 'HEAD']) expect(toWebRequest(new HttpRequest({ method, url: `${ORIGIN}/api/x` })).body).toBeNull();
+    for (const method of ['GET', 'HEAD'])
+      expect(toWebRequest(new HttpRequest({ method, url: `${ORIGIN}/api/x` })).body).toBeNull();
   });
 
   it('answers an empty body exactly as no body at all (the app reads either as empty)', async () => {
-    const handler = createApiHandler(() => createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'azure' }), () => 'azure');
+    const handler = createApiHandler(
+      () =>
+        createApp({
+          auth: noSignIn(),
+          notes: new MemoryNoteStore(),
+          activity: new MemoryActivityStore(),
+          servedBy: 'azure',
+        }),
+      () => 'azure',
+    );
     const answer = async (body?: { bytes: Uint8Array }) => {
       const init = await handler(
-        new HttpRequest({ method: 'POST', url: `${ORIGIN}/api/notes`, headers: { 'content-type': 'application/json' }, ...(body ? { body } : {}) }),
+        new HttpRequest({
+          method: 'POST',
+          url: `${ORIGIN}/api/notes`,
+          headers: { 'content-type': 'application/json' },
+          ...(body ? { body } : {}),
+        }),
         new InvocationContext(),
       );
       return { status: init.status, body: Buffer.from(init.body as Uint8Array).toString('utf8') };

@@ -51,7 +51,9 @@ describe('SDKs the api function never needs load on first use', () => {
     stub = await startEventGridStub('http');
     const publisher = clients.eventPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: 'k' });
     expect(mockLoaded).not.toContain('@azure/eventgrid');
-    await publisher.publish([changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() })]);
+    await publisher.publish([
+      changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() }),
+    ]);
     expect(mockLoaded).toContain('@azure/eventgrid');
     expect(stub.requests).toHaveLength(1);
   });

@@ -23,22 +23,34 @@ import { type EventGridStub, startEventGridStub } from './event-grid-stub';
 import { noteEventType } from '../../contract/events';
 
 const KEY = 'local-test-key';
-const SCHEMA = JSON.parse(readFileSync(join(__dirname, '../fixtures/cloudevents/schema_cloudevents.json'), 'utf8')) as { required: string[] };
+const SCHEMA = JSON.parse(readFileSync(join(__dirname, '../fixtures/cloudevents/schema_cloudevents.json'), 'utf8')) as {
+  required: string[];
+};
 
 function contextCollectingLogs(): { context: InvocationContext; logs: { level: string; text: string }[] } {
   const logs: { level: string; text: string }[] = [];
-  const context = new InvocationContext({ functionName: 'publisher', logHandler: (level, ...args) => logs.push({ level, text: args.join(' ') }) });
+  const context = new InvocationContext({
+    functionName: 'publisher',
+    logHandler: (level, ...args) => logs.push({ level, text: args.join(' ') }),
+  });
   return { context, logs };
 }
 
 /** The raw documents (system properties and all) that the store leaves after create, update and delete. */
-async function documentsOfALifecycle(container: Container): Promise<{ created: unknown; updated: unknown; deleted: unknown; note: Note; v2: Note }> {
+async function documentsOfALifecycle(
+  container: Container,
+): Promise<{ created: unknown; updated: unknown; deleted: unknown; note: Note; v2: Note }> {
   const store = new CosmosNoteStore(container);
   const note = sampleNote();
   const raw = async () => (await container.item(note.id, OWNER).read()).resource as unknown;
   await store.create(OWNER, note);
   const created = await raw();
-  const v2: Note = { ...note, title: 'v2', version: 2, updatedAt: new Date(Date.parse(note.updatedAt) + 1000).toISOString() };
+  const v2: Note = {
+    ...note,
+    title: 'v2',
+    version: 2,
+    updatedAt: new Date(Date.parse(note.updatedAt) + 1000).toISOString(),
+  };
   await store.replace(OWNER, v2, 1);
   const updated = await raw();
   await store.remove(OWNER, note.id);
@@ -51,7 +63,11 @@ let container: Container;
 beforeAll(async () => {
   emulator = await startCosmosEmulator();
   const { database } = await emulator.client.databases.createIfNotExists({ id: 'app' });
-  ({ container } = await database.containers.create({ id: `notes-${randomUUID()}`, partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] }, defaultTtl: -1 }));
+  ({ container } = await database.containers.create({
+    id: `notes-${randomUUID()}`,
+    partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] },
+    defaultTtl: -1,
+  }));
 });
 afterAll(async () => emulator.stop());
 
@@ -62,7 +78,12 @@ describe('change feed documents → NoteChange', () => {
     expect(documentToChange(created)).toEqual({ kind: 'created', owner: OWNER, note, time: note.updatedAt });
     expect(documentToChange(updated)).toEqual({ kind: 'updated', owner: OWNER, note: v2, time: v2.updatedAt });
     const change = documentToChange(deleted);
-    expect(change).toEqual({ kind: 'deleted', owner: OWNER, note: v2, time: (deleted as { deletedAt: string }).deletedAt });
+    expect(change).toEqual({
+      kind: 'deleted',
+      owner: OWNER,
+      note: v2,
+      time: (deleted as { deletedAt: string }).deletedAt,
+    });
     expect(Object.keys(change.note).sort()).toEqual(['body', 'createdAt', 'id', 'title', 'updatedAt', 'version']);
   });
 
@@ -112,12 +133,21 @@ describe('EventGridPublisher against a loopback topic', () => {
       // What Event Grid delivers is what the subscriber parses.
       expect(parseNoteEvent(sent)).toEqual(events.find((e) => e.id === sent.id));
     }
-    expect(events.map((e) => e.type)).toEqual([noteEventType('created'), noteEventType('updated'), noteEventType('deleted')]);
+    expect(events.map((e) => e.type)).toEqual([
+      noteEventType('created'),
+      noteEventType('updated'),
+      noteEventType('deleted'),
+    ]);
   });
 
-  it('splits a large batch into requests under Event Grid\'s 1 MB limit, in order', async () => {
+  it("splits a large batch into requests under Event Grid's 1 MB limit, in order", async () => {
     const events = Array.from({ length: 40 }, (_, i) =>
-      changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote({ body: `${i}`.padEnd(10_000, '€') }), time: new Date().toISOString() }),
+      changeToEvent({
+        owner: OWNER,
+        kind: 'created',
+        note: sampleNote({ body: `${i}`.padEnd(10_000, '€') }),
+        time: new Date().toISOString(),
+      }),
     );
     await publisher.publish(events);
     expect(stub.requests.length).toBeGreaterThan(1);
@@ -135,7 +165,13 @@ describe('EventGridPublisher against a loopback topic', () => {
     const handler = createPublisherHandler(() => publisher);
     const note = sampleNote();
     const { context, logs } = contextCollectingLogs();
-    await handler([{ ...note, owner: OWNER }, { id: 'stray', foo: 1 }], context);
+    await handler(
+      [
+        { ...note, owner: OWNER },
+        { id: 'stray', foo: 1 },
+      ],
+      context,
+    );
     expect((stub.requests[0]!.body as NoteEvent[]).map((e) => e.id)).toEqual([`${note.id}.v1.created`]);
     expect(logs).toContainEqual({ level: 'error', text: expect.stringContaining('document stray is not a note') });
 
@@ -163,7 +199,12 @@ describe('createEventGridPublisher from app settings (local mode)', () => {
     const stub = await startEventGridStub('http');
     try {
       const publisher = createEventGridPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: KEY });
-      const event = changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() });
+      const event = changeToEvent({
+        owner: OWNER,
+        kind: 'created',
+        note: sampleNote(),
+        time: new Date().toISOString(),
+      });
       await publisher.publish([event]);
       expect(stub.requests.map((r) => [r.headers['aeg-sas-key'], r.body])).toEqual([[KEY, [event]]]);
     } finally {

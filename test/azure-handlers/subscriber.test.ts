@@ -20,10 +20,13 @@ const FIXTURES = join(__dirname, '../fixtures');
 function fixtureEvents(): [string, unknown][] {
   const events: [string, unknown][] = [];
   for (const dir of ['azure-eventgrid', 'cloudevents']) {
-    for (const file of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.json') && f !== 'schema_cloudevents.json')) {
+    for (const file of readdirSync(join(FIXTURES, dir)).filter(
+      (f) => f.endsWith('.json') && f !== 'schema_cloudevents.json',
+    )) {
       const parsed = JSON.parse(readFileSync(join(FIXTURES, dir, file), 'utf8')) as unknown;
-      if (Array.isArray(parsed)) parsed.forEach((event, i) => events.push([`${dir}/${file}[${i}]`, event]));
-      else events.push([`${dir}/${file}`, parsed]);
+      if (Array.isArray(parsed)) {
+        for (const [i, event] of parsed.entries()) events.push([`${dir}/${file}[${i}]`, event]);
+      } else events.push([`${dir}/${file}`, parsed]);
     }
   }
   return events;
@@ -52,12 +55,21 @@ describe('subscriber with events that are not note events', () => {
   });
 
   it.each([
-    ['an Event Grid schema event', 'azure-eventgrid/python-sdk_cs4_eg-schema-custom-event-single.json', ['specversion is required', 'data.note is required']],
-    ['a CloudEvents schema system event', 'azure-eventgrid/python-sdk_cs6_cloudevents-schema-BlobCreated.json',
-      [`source must be "${NOTE_EVENT_SOURCE}"`, `type must be ${noteEventType('created')}, updated or deleted`]],
+    [
+      'an Event Grid schema event',
+      'azure-eventgrid/python-sdk_cs4_eg-schema-custom-event-single.json',
+      ['specversion is required', 'data.note is required'],
+    ],
+    [
+      'a CloudEvents schema system event',
+      'azure-eventgrid/python-sdk_cs6_cloudevents-schema-BlobCreated.json',
+      [`source must be "${NOTE_EVENT_SOURCE}"`, `type must be ${noteEventType('created')}, updated or deleted`],
+    ],
   ])('says what is wrong with %s', async (_label, file, problems) => {
     const event = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as unknown;
-    const error = (await createSubscriberHandler(() => untouchable)(event, new InvocationContext()).catch((e: unknown) => e)) as InvalidNoteEventError;
+    const error = (await createSubscriberHandler(() => untouchable)(event, new InvocationContext()).catch(
+      (e: unknown) => e,
+    )) as InvalidNoteEventError;
     expect(error.problems).toEqual(expect.arrayContaining(problems));
   });
 
@@ -73,7 +85,10 @@ describe('subscriber with note events (Cosmos activity store)', () => {
   beforeAll(async () => {
     emulator = await startCosmosEmulator();
     const { database } = await emulator.client.databases.createIfNotExists({ id: 'app' });
-    const { container } = await database.containers.create({ id: `activity-${randomUUID()}`, partitionKey: { paths: ['/noteId'] } });
+    const { container } = await database.containers.create({
+      id: `activity-${randomUUID()}`,
+      partitionKey: { paths: ['/noteId'] },
+    });
     store = new CosmosActivityStore(container);
   });
   afterAll(async () => emulator.stop());
@@ -82,7 +97,10 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     const note = sampleNote();
     const event = changeToEvent({ owner: OWNER, kind: 'created', note, time: '2026-03-04T05:06:07.089Z' });
     // As Event Grid delivers it: JSON, plus a delivery-side extension attribute.
-    const delivered = { ...JSON.parse(JSON.stringify(event)), traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+    const delivered = {
+      ...JSON.parse(JSON.stringify(event)),
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    };
     const logs: string[] = [];
     const context = new InvocationContext({ logHandler: (_level, ...args) => logs.push(args.join(' ')) });
     const handler = createSubscriberHandler(() => store);
@@ -91,7 +109,13 @@ describe('subscriber with note events (Cosmos activity store)', () => {
     await handler(delivered, context);
 
     expect(await store.list(OWNER, note.id)).toEqual([
-      { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: '2026-03-04T05:06:07.089Z' },
+      {
+        eventId: `${note.id}.v1.created`,
+        type: noteEventType('created'),
+        noteId: note.id,
+        version: 1,
+        time: '2026-03-04T05:06:07.089Z',
+      },
     ]);
     // One JSON line each through the invocation context, in the Logger's shape (handlers/core/log.ts).
     expect(logs.map((line) => JSON.parse(line) as unknown)).toEqual([
@@ -102,8 +126,18 @@ describe('subscriber with note events (Cosmos activity store)', () => {
 
   it('refuses a note event whose subject is not its note, and records nothing', async () => {
     const note = sampleNote();
-    const event = { ...changeToEvent({ owner: OWNER, kind: 'updated', note: { ...note, version: 2 }, time: '2026-03-04T05:06:07.089Z' }), subject: sampleNote().id };
-    await expect(createSubscriberHandler(() => store)(event, new InvocationContext())).rejects.toThrow('subject must be the id of data.note');
+    const event = {
+      ...changeToEvent({
+        owner: OWNER,
+        kind: 'updated',
+        note: { ...note, version: 2 },
+        time: '2026-03-04T05:06:07.089Z',
+      }),
+      subject: sampleNote().id,
+    };
+    await expect(createSubscriberHandler(() => store)(event, new InvocationContext())).rejects.toThrow(
+      'subject must be the id of data.note',
+    );
     expect(await store.list(OWNER, note.id)).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 // The Azure component under the program's mocks (program/mocks.ts), in a location of its own, and
 // the waits and look-ups the Azure tests share.
-import { installMocks, MOCK_APPINSIGHTS_CONNECTION_STRING, MOCK_SUBSCRIPTION_ID, principalIdOf, type RecordedResource } from '../../program/mocks';
+import {
+  installMocks,
+  MOCK_APPINSIGHTS_CONNECTION_STRING,
+  MOCK_SUBSCRIPTION_ID,
+  principalIdOf,
+  type RecordedResource,
+} from '../../program/mocks';
 
 export { outputValue } from '../../program/mocks';
 export type Captured = RecordedResource;

@@ -40,7 +40,10 @@ beforeAll(async () => {
   await Promise.all(Object.values(stacks).map((s) => outputValue(s.endpoint)));
   await waitFor(captured, (all) => ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 3);
   deployments = Object.fromEntries(
-    ofType(captured, 'pulumi-nodejs:dynamic/azure:FlexPackageDeployment').map((d: Captured) => [d.name.replace(/-code$/, ''), d.inputs]),
+    ofType(captured, 'pulumi-nodejs:dynamic/azure:FlexPackageDeployment').map((d: Captured) => [
+      d.name.replace(/-code$/, ''),
+      d.inputs,
+    ]),
   );
 });
 
@@ -62,7 +65,9 @@ it('gives other code another package name, and nothing else changes', () => {
   expect(path.basename(deployments.b.zipPath as string)).toBe(`${packageB.hash}.zip`);
   const a = stackless(deployments.a, 'a');
   const b = stackless(deployments.b, 'b');
-  const differing = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+  const differing = Object.keys(a)
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .sort();
   expect(differing).toEqual(['packageHash', 'zipPath', 'zipSha256']);
 });
 

@@ -4,7 +4,14 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GetTokenOptions, TokenCredential } from '@azure/identity';
-import { deployCredential, gitHubAssertion, gitHubOidcFrom, kuduTokenScope, OneDeployError, tokenFromCredential } from '../../azure/one-deploy';
+import {
+  deployCredential,
+  gitHubAssertion,
+  gitHubOidcFrom,
+  kuduTokenScope,
+  OneDeployError,
+  tokenFromCredential,
+} from '../../azure/one-deploy';
 
 const issued: { url: string; authorization?: string }[] = [];
 let server: http.Server;
@@ -15,7 +22,9 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     issued.push({ url: req.url ?? '', authorization: req.headers.authorization });
     if (req.headers.authorization !== 'bearer runtime-token') return void res.writeHead(403).end();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: `github-oidc-${++serial}` }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ value: `github-oidc-${++serial}` }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   requestUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token?api-version=2.0`;
@@ -47,7 +56,10 @@ function fakeIdentity() {
       built.push({ kind: 'DefaultAzureCredential', args });
     }
   }
-  return { built, identity: { ClientAssertionCredential, DefaultAzureCredential } as unknown as typeof import('@azure/identity') };
+  return {
+    built,
+    identity: { ClientAssertionCredential, DefaultAzureCredential } as unknown as typeof import('@azure/identity'),
+  };
 }
 
 describe('the credential', () => {
@@ -67,14 +79,25 @@ describe('the credential', () => {
 
   it('accepts AZURE_CLIENT_ID/AZURE_TENANT_ID as well as the ARM_ names', () => {
     const { ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN } = ciEnv();
-    expect(gitHubOidcFrom({ ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN, AZURE_CLIENT_ID: 'c', AZURE_TENANT_ID: 't' })).toMatchObject({
+    expect(
+      gitHubOidcFrom({
+        ACTIONS_ID_TOKEN_REQUEST_URL,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        AZURE_CLIENT_ID: 'c',
+        AZURE_TENANT_ID: 't',
+      }),
+    ).toMatchObject({
       clientId: 'c',
       tenantId: 't',
     });
   });
 
   it('elsewhere (no id-token permission or no client id): DefaultAzureCredential, i.e. az login on a workstation', () => {
-    for (const env of [{}, { ...ciEnv(), ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }, { ...ciEnv(), ARM_CLIENT_ID: undefined }]) {
+    for (const env of [
+      {},
+      { ...ciEnv(), ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' },
+      { ...ciEnv(), ARM_CLIENT_ID: undefined },
+    ]) {
       const { built, identity } = fakeIdentity();
       deployCredential(env, identity);
       expect(built.map((b) => b.kind)).toEqual(['DefaultAzureCredential']);
@@ -83,7 +106,9 @@ describe('the credential', () => {
 
   it('says what is missing when GitHub gives no token', async () => {
     const oidc = { ...gitHubOidcFrom(ciEnv())!, requestToken: 'wrong' };
-    await expect(gitHubAssertion(oidc)).rejects.toThrow(/answered 403 without a token; the job needs "permissions: id-token: write"/);
+    await expect(gitHubAssertion(oidc)).rejects.toThrow(
+      /answered 403 without a token; the job needs "permissions: id-token: write"/,
+    );
   });
 });
 

@@ -74,7 +74,8 @@ beforeAll(async () => {
       if (!list || list.length === 0) return void res.writeHead(404).end();
       const answer = list.length > 1 ? (list.shift() as Answer) : list[0];
       if (answer.hang) return;
-      const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      const body =
+        answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
       res.writeHead(answer.status, answer.headers).end(body);
     });
   });
@@ -145,7 +146,10 @@ const state = (status: number, extra: Record<string, unknown> = {}, id = 'd-1'):
   headers: { 'content-type': 'application/json' },
   body: { id, status, complete: status !== 0 && status !== 1 && status !== 2, ...extra },
 });
-const functionList = (...names: string[]): Answer => ({ status: 200, body: { value: names.map((f) => ({ name: `app/${f}` })) } });
+const functionList = (...names: string[]): Answer => ({
+  status: 200,
+  body: { value: names.map((f) => ({ name: `app/${f}` })) },
+});
 const allFunctions = functionList('api', 'publisher', 'subscriber');
 
 const posts = () => requests.filter((r) => r.method === 'POST');
@@ -182,19 +186,30 @@ it('posts the zip to /api/publish with a bearer token, follows the deployment it
 
 describe('which deployment it follows', () => {
   it('ignores an answer about another deployment (the previous one) and waits for its own', async () => {
-    script = { publish: [accepted('d-2')], deployment: [state(4, {}, 'd-1'), state(2, {}, 'd-2'), state(4, {}, 'd-2')], functions: [allFunctions] };
+    script = {
+      publish: [accepted('d-2')],
+      deployment: [state(4, {}, 'd-1'), state(2, {}, 'd-2'), state(4, {}, 'd-2')],
+      functions: [allFunctions],
+    };
     expect((await publish(inputs(), env())).deploymentId).toBe('d-2');
     expect(requests.filter((r) => r.url.startsWith('/api/deployments/'))).toHaveLength(3);
   });
 
   it('follows a relative Location when the body names no deployment', async () => {
-    script = { publish: [{ status: 202, headers: { location: '/api/deployments/d-3' } }], deployment: [state(4, {}, 'd-3')], functions: [allFunctions] };
+    script = {
+      publish: [{ status: 202, headers: { location: '/api/deployments/d-3' } }],
+      deployment: [state(4, {}, 'd-3')],
+      functions: [allFunctions],
+    };
     expect((await publish(inputs(), env())).deploymentId).toBe('d-3');
     expect(requests.map((r) => r.url)).toContain('/api/deployments/d-3');
   });
 
   it('refuses to guess from /api/deployments/latest, which may still be the previous deployment', async () => {
-    script = { publish: [{ status: 202, headers: { location: `${baseUrl}/api/deployments/latest` } }], latest: [state(4, {}, 'older')] };
+    script = {
+      publish: [{ status: 202, headers: { location: `${baseUrl}/api/deployments/latest` } }],
+      latest: [state(4, {}, 'older')],
+    };
     const error = await failure(publish(inputs(), env()));
     expect(error.kind).toBe('config');
     expect(error.message).toMatch(/named no deployment to follow/);
@@ -214,7 +229,10 @@ describe('final Kudu statuses', () => {
   });
 
   it('3 Failed: published again a bounded number of times, then reported with its log', async () => {
-    script = { publish: [accepted()], deployment: [state(3, { status_text: 'storage 403', log_url: 'https://scm/log' })] };
+    script = {
+      publish: [accepted()],
+      deployment: [state(3, { status_text: 'storage 403', log_url: 'https://scm/log' })],
+    };
     const error = await failure(publish(inputs(), env({ failedDeploymentRetries: 2 })));
     expect(error.kind).toBe('deployment-failed');
     expect(error.message).toBe('One Deploy failed: storage 403 (log: https://scm/log)');
@@ -223,7 +241,11 @@ describe('final Kudu statuses', () => {
   });
 
   it('3 Failed once (the app identity role not applied yet), then 4: succeeds on the second publish', async () => {
-    script = { publish: [accepted()], deployment: [state(3, { status_text: 'storage 403' }), state(4)], functions: [allFunctions] };
+    script = {
+      publish: [accepted()],
+      deployment: [state(3, { status_text: 'storage 403' }), state(4)],
+      functions: [allFunctions],
+    };
     await expect(publish(inputs(), env())).resolves.toMatchObject({ deploymentId: 'd-1' });
     expect(posts()).toHaveLength(2);
   });
@@ -243,7 +265,11 @@ describe('final Kudu statuses', () => {
   });
 
   it('keeps polling 0, 1, 2 (Pending, Building, Deploying) and a 404 for a deployment not recorded yet', async () => {
-    script = { publish: [accepted()], deployment: [{ status: 404 }, state(0), state(1), state(2), state(4)], functions: [allFunctions] };
+    script = {
+      publish: [accepted()],
+      deployment: [{ status: 404 }, state(0), state(1), state(2), state(4)],
+      functions: [allFunctions],
+    };
     await expect(publish(inputs(), env())).resolves.toMatchObject({ deploymentId: 'd-1' });
     expect(clock.sleeps).toEqual([5_000, 5_000, 5_000, 5_000]);
   });
@@ -276,7 +302,11 @@ describe('auth and configuration errors end at once, saying what to do', () => {
   });
 
   it('a 401/403 from the ARM function list is an auth error, not "not indexed" (and no redeploy)', async () => {
-    script = { publish: [accepted()], deployment: [state(4)], functions: [{ status: 403, body: 'AuthorizationFailed' }] };
+    script = {
+      publish: [accepted()],
+      deployment: [state(4)],
+      functions: [{ status: 403, body: 'AuthorizationFailed' }],
+    };
     const error = await failure(publish(inputs(), env()));
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/ARM .*\/functions answered 403 AuthorizationFailed/);
@@ -294,8 +324,12 @@ describe('auth and configuration errors end at once, saying what to do', () => {
 
   it('refuses a staged zip whose bytes changed, or that is gone, before sending anything', async () => {
     script = { publish: [accepted()], deployment: [state(4)], functions: [allFunctions] };
-    expect((await failure(publish(inputs({ zipSha256: '0'.repeat(64) }), env()))).message).toMatch(/changed since the program built it/);
-    expect((await failure(publish(inputs({ zipPath: path.join(dir, 'missing.zip') }), env()))).message).toMatch(/cannot be read/);
+    expect((await failure(publish(inputs({ zipSha256: '0'.repeat(64) }), env()))).message).toMatch(
+      /changed since the program built it/,
+    );
+    expect((await failure(publish(inputs({ zipPath: path.join(dir, 'missing.zip') }), env()))).message).toMatch(
+      /cannot be read/,
+    );
     expect(requests).toHaveLength(0);
   });
 });
@@ -313,7 +347,11 @@ describe('transient errors are retried with backoff, within the time budget', ()
   });
 
   it('retries a 5xx from the status and the function list without publishing again', async () => {
-    script = { publish: [accepted()], deployment: [{ status: 502 }, state(4)], functions: [{ status: 500 }, allFunctions] };
+    script = {
+      publish: [accepted()],
+      deployment: [{ status: 502 }, state(4)],
+      functions: [{ status: 500 }, allFunctions],
+    };
     await expect(publish(inputs(), env())).resolves.toMatchObject({ deploymentId: 'd-1' });
     expect(posts()).toHaveLength(1);
   });
@@ -328,7 +366,9 @@ describe('transient errors are retried with backoff, within the time budget', ()
     script = { publish: [{ status: 503, body: 'Site Unavailable' }] };
     const error = await failure(publish(inputs(), env()));
     expect(error.kind).toBe('transient');
-    expect(error.message).toMatch(/gave up after \d+ attempts within its time budget; last error: .*503 Site Unavailable/);
+    expect(error.message).toMatch(
+      /gave up after \d+ attempts within its time budget; last error: .*503 Site Unavailable/,
+    );
     expect(clock.elapsed()).toBeLessThanOrEqual(publishBudgetMs);
     // Backoff doubles up to its cap: a 25-minute budget is about a dozen attempts, not hundreds.
     expect(posts().length).toBeLessThan(20);

@@ -12,7 +12,13 @@ import { TEST_AUTH } from '../support/stack-auth';
 
 const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-operations-test-'));
-const alerts: AlertSettings = { email: 'ops@example.com', functionErrors: 3, throttles: 7, serverErrorPercent: 2, streamAgeSeconds: 120 };
+const alerts: AlertSettings = {
+  email: 'ops@example.com',
+  functionErrors: 3,
+  throttles: 7,
+  serverErrorPercent: 2,
+  streamAgeSeconds: 120,
+};
 let resources: Captured[];
 let stackModule: typeof import('../../azure');
 
@@ -30,9 +36,17 @@ const args = (overrides: { alerts?: AlertSettings } = {}) => ({
 
 beforeAll(async () => {
   stackModule = await import('../../azure');
-  const stacks = [new stackModule.AzureNotesApp('azure', args({ alerts })), new stackModule.AzureNotesApp('quiet', args())];
+  const stacks = [
+    new stackModule.AzureNotesApp('azure', args({ alerts })),
+    new stackModule.AzureNotesApp('quiet', args()),
+  ];
   for (const stack of stacks) await outputValue(stack.endpoint);
-  await waitFor(captured, (all) => ofType(all, 'azure-native:portal:Dashboard').length === 2 && ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 2);
+  await waitFor(
+    captured,
+    (all) =>
+      ofType(all, 'azure-native:portal:Dashboard').length === 2 &&
+      ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 2,
+  );
   resources = [...captured];
 });
 
@@ -45,7 +59,12 @@ const idOf = (type: string, name: string) => {
 };
 const find = (type: string, name: string): Captured => {
   const found = resources.find((r) => r.type === type && r.name === name);
-  if (!found) throw new Error(`no ${type} named ${name}; have ${ofType(resources, type).map((r) => r.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no ${type} named ${name}; have ${ofType(resources, type)
+        .map((r) => r.name)
+        .join(', ')}`,
+    );
   return found;
 };
 const ALERT = 'azure-native:monitor:MetricAlert';
@@ -57,11 +76,16 @@ describe('alerts', () => {
   it('page the action group when the subscription dead-letters or drops an event on its topic', () => {
     for (const stack of ['azure', 'quiet']) {
       const subscription = find('azure-native:eventgrid:TopicEventSubscription', `${stack}-subscriber`);
-      const destination = (subscription.inputs.deadLetterWithResourceIdentity as { deadLetterDestination: { blobContainerName: string } }).deadLetterDestination;
+      const destination = (
+        subscription.inputs.deadLetterWithResourceIdentity as { deadLetterDestination: { blobContainerName: string } }
+      ).deadLetterDestination;
       expect(destination.blobContainerName).toBeTruthy();
       // The subscription is on this stack's topic, and the alerts watch that very topic.
       expect(subscription.inputs.topicName).toBe(`${stack}-events-1234`);
-      for (const [suffix, metricName] of [['dead-lettered', 'DeadLetteredCount'], ['dropped-events', 'DroppedEventCount']]) {
+      for (const [suffix, metricName] of [
+        ['dead-lettered', 'DeadLetteredCount'],
+        ['dropped-events', 'DroppedEventCount'],
+      ]) {
         const alert = find(ALERT, `${stack}-${suffix}`);
         expect(alert.inputs).toMatchObject({
           location: 'global',
@@ -72,7 +96,15 @@ describe('alerts', () => {
           actions: [{ actionGroupId: idOf(GROUP, `${stack}-alerts`) }],
         });
         expect(criterionOf(alert)).toEqual([
-          { criterionType: 'StaticThresholdCriterion', name: suffix, metricNamespace: 'Microsoft.EventGrid/topics', metricName, timeAggregation: 'Total', operator: 'GreaterThan', threshold: 0 },
+          {
+            criterionType: 'StaticThresholdCriterion',
+            name: suffix,
+            metricNamespace: 'Microsoft.EventGrid/topics',
+            metricName,
+            timeAggregation: 'Total',
+            operator: 'GreaterThan',
+            threshold: 0,
+          },
         ]);
       }
     }
@@ -82,7 +114,13 @@ describe('alerts', () => {
     const failures = find(ALERT, 'azure-function-failures');
     expect(failures.inputs.scopes).toEqual([idOf('azure-native:applicationinsights:Component', 'azure-insights')]);
     expect(criterionOf(failures)).toEqual([
-      expect.objectContaining({ metricNamespace: 'microsoft.insights/components', metricName: 'requests/failed', timeAggregation: 'Count', operator: 'GreaterThanOrEqual', threshold: 3 }),
+      expect.objectContaining({
+        metricNamespace: 'microsoft.insights/components',
+        metricName: 'requests/failed',
+        timeAggregation: 'Count',
+        operator: 'GreaterThanOrEqual',
+        threshold: 3,
+      }),
     ]);
     const throttles = find(ALERT, 'azure-cosmos-throttles');
     expect(throttles.inputs.scopes).toEqual([idOf('azure-native:cosmosdb:DatabaseAccount', 'azure-cosmos')]);
@@ -98,7 +136,10 @@ describe('alerts', () => {
     expect(criterionOf(find(ALERT, 'quiet-cosmos-throttles'))[0].threshold).toBe(10); // the default
     for (const alert of ofType(resources, ALERT)) {
       const stack = alert.name.split('-')[0];
-      expect([alert.name, alert.inputs.actions]).toEqual([alert.name, [{ actionGroupId: idOf(GROUP, `${stack}-alerts`) }]]);
+      expect([alert.name, alert.inputs.actions]).toEqual([
+        alert.name,
+        [{ actionGroupId: idOf(GROUP, `${stack}-alerts`) }],
+      ]);
     }
   });
 
@@ -114,7 +155,10 @@ describe('alerts', () => {
 
   it('refuses bad settings before registering anything', async () => {
     const before = captured.length;
-    expect(() => new stackModule.AzureNotesApp('bad', args({ alerts: { ...alerts, email: 'not an address', throttles: 0 } }))).toThrow(
+    expect(
+      () =>
+        new stackModule.AzureNotesApp('bad', args({ alerts: { ...alerts, email: 'not an address', throttles: 0 } })),
+    ).toThrow(
       /Invalid AzureNotesApp arguments:\n- alerts\.email must be empty or an e-mail address[^\n]*\n- alerts\.throttles must be an integer from 1 to 100000 \(got 0\)/,
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -128,7 +172,8 @@ interface Part {
 }
 
 const partsOf = (stack: string): Part[] =>
-  (find('azure-native:portal:Dashboard', `${stack}-dashboard`).inputs.properties as { lenses: { parts: Part[] }[] }).lenses[0].parts;
+  (find('azure-native:portal:Dashboard', `${stack}-dashboard`).inputs.properties as { lenses: { parts: Part[] }[] })
+    .lenses[0].parts;
 
 function titleOf(part: Part): unknown {
   const input = (name: string) => part.metadata.inputs.find((i) => i.name === name)?.value;
@@ -143,14 +188,22 @@ function idsIn(value: unknown): string[] {
   return [];
 }
 
-const stackIds = (stack: string) => new Set(resources.filter((r) => r.name.startsWith(`${stack}-`)).map((r) => idOf(r.type, r.name)));
+const stackIds = (stack: string) =>
+  new Set(resources.filter((r) => r.name.startsWith(`${stack}-`)).map((r) => idOf(r.type, r.name)));
 const foreign = (parts: Part[], stack: string) => idsIn(parts).filter((id) => !stackIds(stack).has(id));
 
 describe('dashboard', () => {
   it('shows the shared panels in order, two a row', () => {
     const parts = partsOf('azure');
     expect(parts.map(titleOf)).toEqual(DASHBOARD_PANELS.map((p) => p.title));
-    expect(parts.map((p) => [p.position.x, p.position.y])).toEqual([[0, 0], [6, 0], [0, 4], [6, 4], [0, 8], [6, 8]]);
+    expect(parts.map((p) => [p.position.x, p.position.y])).toEqual([
+      [0, 0],
+      [6, 0],
+      [0, 4],
+      [6, 4],
+      [0, 8],
+      [6, 8],
+    ]);
   });
 
   it('names only resources of its own stack, and every one it should', () => {

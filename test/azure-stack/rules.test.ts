@@ -26,7 +26,6 @@ it('keeps retention Log Analytics accepts and raises shorter AWS-style values to
 });
 
 describe('package staging', () => {
-
   it('writes nothing during a preview, and the zip under its hash otherwise', () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stage-test-')), 'packages');
     try {

@@ -28,12 +28,23 @@ const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-stack-test-'));
 const appPackage = fakePackage('module.exports = 1;');
 
-type Outputs = Record<'endpoint' | 'location' | 'resourceGroupName' | 'functionAppName' | 'cosmosEndpoint' | 'topicEndpoint', unknown>;
+type Outputs = Record<
+  'endpoint' | 'location' | 'resourceGroupName' | 'functionAppName' | 'cosmosEndpoint' | 'topicEndpoint',
+  unknown
+>;
 let outputs: Outputs;
 let resources: Captured[];
 let stackModule: typeof import('../../azure');
 // Resource options as each resource saw them: a transformation on the component reaches every child.
-const options = new Map<string, { parent?: pulumi.Resource; protect?: boolean; dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Resource>; aliases?: pulumi.ResourceOptions['aliases'] }>();
+const options = new Map<
+  string,
+  {
+    parent?: pulumi.Resource;
+    protect?: boolean;
+    dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Resource>;
+    aliases?: pulumi.ResourceOptions['aliases'];
+  }
+>();
 const names = new Map<pulumi.Resource, string>();
 const dependsOnNames = (name: string) => {
   const dependsOn = options.get(name)?.dependsOn;
@@ -41,7 +52,8 @@ const dependsOnNames = (name: string) => {
 };
 let component: pulumi.Resource;
 
-const roleId = (guid: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+const roleId = (guid: string) =>
+  `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 const byName = (type: string, suffix: string) => one(resources, type, `azure-${suffix}`);
 function appSettings(): Record<string, unknown> {
   const properties = byName('azure-native:web:WebAppApplicationSettings', 'settings').inputs.properties;
@@ -50,33 +62,45 @@ function appSettings(): Record<string, unknown> {
 
 beforeAll(async () => {
   stackModule = await import('../../azure');
-  const stack = new stackModule.AzureNotesApp('azure', {
-    protectData: true,
-    logRetentionDays: 30,
-    maximumInstanceCount: 100,
-    memoryMb: 2048,
-    corsOrigins: ['https://portal.example.com'],
-    auth: TEST_AUTH,
-    code: appPackage,
-    packageStagingDir: stagingDir,
-  }, {
-    transformations: [({ resource, name, opts }) => {
-      names.set(resource, name);
-      options.set(name, { parent: opts.parent, protect: opts.protect, dependsOn: opts.dependsOn, aliases: opts.aliases });
-      return undefined;
-    }],
-  });
+  const stack = new stackModule.AzureNotesApp(
+    'azure',
+    {
+      protectData: true,
+      logRetentionDays: 30,
+      maximumInstanceCount: 100,
+      memoryMb: 2048,
+      corsOrigins: ['https://portal.example.com'],
+      auth: TEST_AUTH,
+      code: appPackage,
+      packageStagingDir: stagingDir,
+    },
+    {
+      transformations: [
+        ({ resource, name, opts }) => {
+          names.set(resource, name);
+          options.set(name, {
+            parent: opts.parent,
+            protect: opts.protect,
+            dependsOn: opts.dependsOn,
+            aliases: opts.aliases,
+          });
+          return undefined;
+        },
+      ],
+    },
+  );
   component = stack;
   const values = await Promise.all(
-    (['endpoint', 'location', 'resourceGroupName', 'functionAppName', 'cosmosEndpoint', 'topicEndpoint'] as const).map(async (k) => [
-      k,
-      await outputValue(stack[k]),
-    ]),
+    (['endpoint', 'location', 'resourceGroupName', 'functionAppName', 'cosmosEndpoint', 'topicEndpoint'] as const).map(
+      async (k) => [k, await outputValue(stack[k])],
+    ),
   );
   outputs = Object.fromEntries(values) as Outputs;
   await waitFor(
     captured,
-    (all) => ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 1 && ofType(all, 'azure-native:web:WebAppScmAllowed').length === 1,
+    (all) =>
+      ofType(all, 'azure-native:eventgrid:TopicEventSubscription').length === 1 &&
+      ofType(all, 'azure-native:web:WebAppScmAllowed').length === 1,
   );
   resources = [...captured];
 });
@@ -97,7 +121,8 @@ describe('outputs', () => {
     expect(one(resources, 'serverless-aws-azure:azure:NotesApp').name).toBe('azure');
     const children = resources.filter((r) => r.type !== 'serverless-aws-azure:azure:NotesApp');
     expect(children.length).toBeGreaterThan(20);
-    for (const child of children) expect([child.name, options.get(child.name)?.parent]).toEqual([child.name, component]);
+    for (const child of children)
+      expect([child.name, options.get(child.name)?.parent]).toEqual([child.name, component]);
   });
 
   it('is aliased to its previous type, so a stack deployed as AzureStack keeps every URN', () => {
@@ -218,7 +243,11 @@ describe('role assignments', () => {
 describe('TLS and HTTPS', () => {
   it('enforces HTTPS and TLS 1.2 on storage, the app, the topic and Cosmos DB', () => {
     const storage = one(resources, 'azure-native:storage:StorageAccount').inputs;
-    expect(storage).toMatchObject({ enableHttpsTrafficOnly: true, minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false });
+    expect(storage).toMatchObject({
+      enableHttpsTrafficOnly: true,
+      minimumTlsVersion: 'TLS1_2',
+      allowBlobPublicAccess: false,
+    });
     const app = byName('azure-native:web:WebApp', 'app').inputs;
     expect(app.httpsOnly).toBe(true);
     expect(app.siteConfig).toMatchObject({ minTlsVersion: '1.2', scmMinTlsVersion: '1.2' });
@@ -237,7 +266,9 @@ describe('TLS and HTTPS', () => {
     const scm = byName('azure-native:web:WebAppScmAllowed', 'scm');
     expect(dependsOnNames(ftp.name)).toEqual(['azure-code']);
     expect(dependsOnNames(scm.name)).toEqual(['azure-ftp-basic-auth']);
-    const waitingForIt = resources.filter((r) => r !== scm && dependsOnNames(r.name).some((d) => d?.endsWith('-basic-auth')));
+    const waitingForIt = resources.filter(
+      (r) => r !== scm && dependsOnNames(r.name).some((d) => d?.endsWith('-basic-auth')),
+    );
     expect(waitingForIt.map((r) => r.name)).toEqual([]);
   });
 
@@ -292,10 +323,18 @@ describe('Cosmos DB', () => {
     const containers = Object.fromEntries(
       ofType(resources, 'azure-native:cosmosdb:SqlResourceSqlContainer').map((c) => [c.inputs.containerName, c.inputs]),
     );
-    expect(Object.keys(containers).sort()).toEqual(Object.values(COSMOS_CONTAINERS).map((c) => c.id).sort());
+    expect(Object.keys(containers).sort()).toEqual(
+      Object.values(COSMOS_CONTAINERS)
+        .map((c) => c.id)
+        .sort(),
+    );
     // The contract's containers, keys and TTL, exactly (a missing TTL is a difference).
     for (const { id, partitionKeyPath, ...ttl } of Object.values(COSMOS_CONTAINERS)) {
-      expect(containers[id].resource).toEqual({ id, partitionKey: { paths: [partitionKeyPath], kind: 'Hash', version: 2 }, ...ttl });
+      expect(containers[id].resource).toEqual({
+        id,
+        partitionKey: { paths: [partitionKeyPath], kind: 'Hash', version: 2 },
+        ...ttl,
+      });
     }
     expect(COSMOS_CONTAINERS.notes.defaultTtl).toBe(-1);
     for (const c of Object.values(containers)) expect(c).not.toHaveProperty('options');
@@ -333,7 +372,11 @@ describe('Event Grid', () => {
   });
 
   it('waits for the code deployment and the dead-letter role (the first-deploy race)', () => {
-    expect(dependsOnNames('azure-subscriber')).toEqual(['azure-code', 'azure-deadletter', 'azure-eventgrid-deadletter']);
+    expect(dependsOnNames('azure-subscriber')).toEqual([
+      'azure-code',
+      'azure-deadletter',
+      'azure-eventgrid-deadletter',
+    ]);
     expect(dependsOnNames('azure-code')).toEqual([
       'azure-activity',
       'azure-app-cosmos',
@@ -392,7 +435,10 @@ describe('code deployment', () => {
 describe('data protection', () => {
   it('protects the Cosmos DB account, database and containers, and nothing else, when protectData is set', () => {
     const isProtected = (r: Captured) => options.get(r.name)?.protect === true;
-    const protectedTypes = resources.filter(isProtected).map((r) => r.type).sort();
+    const protectedTypes = resources
+      .filter(isProtected)
+      .map((r) => r.type)
+      .sort();
     expect(protectedTypes).toEqual([
       'azure-native:cosmosdb:DatabaseAccount',
       'azure-native:cosmosdb:SqlResourceSqlContainer',
@@ -415,18 +461,46 @@ describe('bad input', () => {
     packageStagingDir: stagingDir,
   };
   it.each([
-    ['maximumInstanceCount 0', { maximumInstanceCount: 0 }, /maximumInstanceCount must be an integer from 1 to 1000 \(got 0\)/],
-    ['maximumInstanceCount 2.5', { maximumInstanceCount: 2.5 }, /maximumInstanceCount must be an integer from 1 to 1000/],
+    [
+      'maximumInstanceCount 0',
+      { maximumInstanceCount: 0 },
+      /maximumInstanceCount must be an integer from 1 to 1000 \(got 0\)/,
+    ],
+    [
+      'maximumInstanceCount 2.5',
+      { maximumInstanceCount: 2.5 },
+      /maximumInstanceCount must be an integer from 1 to 1000/,
+    ],
     ['maximumInstanceCount 1001', { maximumInstanceCount: 1001 }, /maximumInstanceCount/],
     ['memoryMb 1024', { memoryMb: 1024 }, /memoryMb must be one of 2048, 4096 \(got 1024\)/],
     ['logRetentionDays 0', { logRetentionDays: 0 }, /logRetentionDays must be one of 1, 3, 5/],
     ['logRetentionDays 731', { logRetentionDays: 731 }, /logRetentionDays must be one of [\d, ]*545 \(got 731\)/],
-    ['a CORS origin with a trailing slash', { corsOrigins: ['https://example.com/'] }, /write it as https:\/\/example\.com/],
+    [
+      'a CORS origin with a trailing slash',
+      { corsOrigins: ['https://example.com/'] },
+      /write it as https:\/\/example\.com/,
+    ],
     ['a CORS origin that is no URL', { corsOrigins: ['not a url'] }, /"not a url": not an origin/],
-    ['a package hash that is no sha256', { code: { zip: appPackage.zip, hash: 'abc' } }, /hash must be 64 lower-case hex/],
-    ['a package that is no zip', { code: { zip: Buffer.from('not a zip'), hash: appPackage.hash } }, /not a zip archive/],
-    ['no sign-in choice', { auth: undefined }, /auth must be \{ mode: 'oidc', issuer, audience \} or \{ mode: 'none' \}/],
-    ['an issuer over plain http', { auth: { mode: 'oidc', issuer: 'http://login.example.com/', audience: 'a' } }, /auth\.issuer: /],
+    [
+      'a package hash that is no sha256',
+      { code: { zip: appPackage.zip, hash: 'abc' } },
+      /hash must be 64 lower-case hex/,
+    ],
+    [
+      'a package that is no zip',
+      { code: { zip: Buffer.from('not a zip'), hash: appPackage.hash } },
+      /not a zip archive/,
+    ],
+    [
+      'no sign-in choice',
+      { auth: undefined },
+      /auth must be \{ mode: 'oidc', issuer, audience \} or \{ mode: 'none' \}/,
+    ],
+    [
+      'an issuer over plain http',
+      { auth: { mode: 'oidc', issuer: 'http://login.example.com/', audience: 'a' } },
+      /auth\.issuer: /,
+    ],
   ])('rejects %s with a clear error and registers nothing', async (_label, override, message) => {
     const before = captured.length;
     expect(() => new stackModule.AzureNotesApp('bad', { ...valid, ...override } as typeof valid)).toThrow(message);

@@ -12,7 +12,10 @@ describe('timing npm test', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const project = (script: string) =>
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stand-in', version: '1.0.0', private: true, scripts: { test: script } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'stand-in', version: '1.0.0', private: true, scripts: { test: script } }),
+    );
 
   it('reports the exit code of the test script, failing or not, with its wall time', async () => {
     project('node -e "process.exit(3)"');

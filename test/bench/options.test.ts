@@ -22,8 +22,30 @@ describe('bench command line', () => {
   });
 
   it('takes durations, counts, sections, --with-tests and --cpu-prof', () => {
-    const options = parseBenchArgs(['--runs', '3', '--duration', '2', '--warmup', '0', '--connections', '4', '--only', 'http, startup', '--with-tests', '--cpu-prof', 'prof']);
-    expect(options).toMatchObject({ runs: 3, durationS: 2, warmupS: 0, connections: 4, sections: ['http', 'startup'], withTests: true, cpuProfDir: 'prof' });
+    const options = parseBenchArgs([
+      '--runs',
+      '3',
+      '--duration',
+      '2',
+      '--warmup',
+      '0',
+      '--connections',
+      '4',
+      '--only',
+      'http, startup',
+      '--with-tests',
+      '--cpu-prof',
+      'prof',
+    ]);
+    expect(options).toMatchObject({
+      runs: 3,
+      durationS: 2,
+      warmupS: 0,
+      connections: 4,
+      sections: ['http', 'startup'],
+      withTests: true,
+      cpuProfDir: 'prof',
+    });
   });
 
   it.each([

@@ -40,7 +40,13 @@ const { problemOf } = work;
 async function peerAnswer(contentType: string | undefined, body: Buffer): Promise<{ status: number; body: unknown }> {
   const create = work.ROUTES.find((r) => r.method === 'POST' && r.path === '/api/notes')!;
   try {
-    await create.work({ owner: ANONYMOUS_OWNER, query: {}, headers: contentType === undefined ? {} : { 'content-type': contentType }, body, id: undefined });
+    await create.work({
+      owner: ANONYMOUS_OWNER,
+      query: {},
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      body,
+      id: undefined,
+    });
   } catch (error) {
     const answer = problemOf(error);
     expect(answer.headers['content-type']).toBe('application/problem+json');
@@ -50,13 +56,24 @@ async function peerAnswer(contentType: string | undefined, body: Buffer): Promis
 }
 
 async function ourAnswer(contentType: string | undefined, body: Buffer): Promise<{ status: number; body: unknown }> {
-  const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' });
-  const response = await app.fetch(new Request('https://x.example/api/notes', { method: 'POST', headers: contentType === undefined ? {} : { 'content-type': contentType }, body: new Uint8Array(body) }));
+  const app = createApp({
+    auth: noSignIn(),
+    notes: new MemoryNoteStore(),
+    activity: new MemoryActivityStore(),
+    servedBy: 'aws',
+  });
+  const response = await app.fetch(
+    new Request('https://x.example/api/notes', {
+      method: 'POST',
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      body: new Uint8Array(body),
+    }),
+  );
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   return { status: response.status, body: await response.json() };
 }
 
-describe('the peers\' handler work', () => {
+describe("the peers' handler work", () => {
   const json = 'application/json';
   it.each([
     ['an empty title', json, Buffer.from('{"title":"","body":""}')],
@@ -75,7 +92,10 @@ describe('the peers\' handler work', () => {
   });
 
   it('answers a known path with another method 405 + Allow, an unknown one 404', () => {
-    expect(problemOf(work.noRoute('PATCH', '/api/notes/x'))).toMatchObject({ status: 405, headers: { allow: 'GET, PUT, DELETE' } });
+    expect(problemOf(work.noRoute('PATCH', '/api/notes/x'))).toMatchObject({
+      status: 405,
+      headers: { allow: 'GET, PUT, DELETE' },
+    });
     expect(problemOf(work.noRoute('GET', '/api/nothing')).status).toBe(404);
   });
 

@@ -17,7 +17,12 @@ describe('peer versions and cache', () => {
     const packages = peerPackages();
     for (const p of packages) expect(p).toMatch(/^(@[a-z-]+\/)?[a-z-]+@\d+\.\d+\.\d+$/);
     expect(packages).toEqual([...packages].sort());
-    expect(SERVERLESS_OFFLINE_PACKAGES).toEqual(expect.arrayContaining([expect.stringMatching(/^serverless-offline@13\./), expect.stringMatching(/^serverless@3\.40\./)]));
+    expect(SERVERLESS_OFFLINE_PACKAGES).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^serverless-offline@13\./),
+        expect.stringMatching(/^serverless@3\.40\./),
+      ]),
+    );
   });
 
   it('keys the cache folder by the versions, and finds only a complete install', () => {
@@ -55,8 +60,20 @@ describe('same-run ratios', () => {
 
 describe('peer report', () => {
   const calls = new Map([
-    [OURS, [{ requireMs: 100, firstResponseMs: 2 }, { requireMs: 120, firstResponseMs: 4 }]],
-    ['middy 7', [{ requireMs: 100, firstResponseMs: 8 }, { requireMs: 80, firstResponseMs: 4 }]],
+    [
+      OURS,
+      [
+        { requireMs: 100, firstResponseMs: 2 },
+        { requireMs: 120, firstResponseMs: 4 },
+      ],
+    ],
+    [
+      'middy 7',
+      [
+        { requireMs: 100, firstResponseMs: 8 },
+        { requireMs: 80, firstResponseMs: 4 },
+      ],
+    ],
   ]);
   const sizes = new Map([
     [OURS, 60_000],
@@ -84,10 +101,27 @@ describe('peer report', () => {
   it('compares local mode with each server peer: req/s above 1 and start-up below 1 are ours faster', () => {
     const rows: ServerRow[] = [
       { name: OURS_LOCAL, requestsPerSec: { hello: [600, 800], 'create-then-get': [300, 300] }, startMs: [1000, 1200] },
-      { name: 'serverless-offline', requestsPerSec: { hello: [100, 100], 'create-then-get': [200, 150] }, startMs: [2000, 2000] },
+      {
+        name: 'serverless-offline',
+        requestsPerSec: { hello: [100, 100], 'create-then-get': [200, 150] },
+        startMs: [2000, 2000],
+      },
     ];
-    expect(serverRatios(rows)).toEqual([{ peer: 'serverless-offline', requestsPerSec: { hello: 7, 'create-then-get': 1.75 }, startup: 0.55 }]);
-    const [, servers] = peersSections({ versions: ['x@1.0.0'], runs: 2, coldCallRounds: 2, ...coldCallReport(sizes, calls), servers: { http: { connections: 10, durationS: 5, warmupS: 1 }, rows, ratios: serverRatios(rows), oursChecksTokens: true } });
+    expect(serverRatios(rows)).toEqual([
+      { peer: 'serverless-offline', requestsPerSec: { hello: 7, 'create-then-get': 1.75 }, startup: 0.55 },
+    ]);
+    const [, servers] = peersSections({
+      versions: ['x@1.0.0'],
+      runs: 2,
+      coldCallRounds: 2,
+      ...coldCallReport(sizes, calls),
+      servers: {
+        http: { connections: 10, durationS: 5, warmupS: 1 },
+        rows,
+        ratios: serverRatios(rows),
+        oursChecksTokens: true,
+      },
+    });
     expect(servers!.rows).toEqual([
       [OURS_LOCAL, '700', '300', '1100', '1 (ours)', '', ''],
       ['serverless-offline', '100', '175', '2000', '7.00×', '1.75×', '0.55×'],
@@ -102,26 +136,45 @@ describe('peer report', () => {
 });
 
 describe('peer handlers', () => {
-  it.each(PEERS.map((p) => [p.name, p] as const))('%s builds with our esbuild options, its packages and the AWS SDK left as requires', (_name, peer) => {
-    const code = bundlePeer(peer, undefined).toString('utf8');
-    for (const p of peer.packages) expect(code).toContain(`require("${p.slice(0, p.lastIndexOf('@'))}")`);
-    expect(code).toContain('require("@aws-sdk/client-dynamodb")');
-    // The same work: every route, the token check, the conditional writes, the same rules.
-    for (const text of ['/api/notes/{id}/activity', 'NOTES_TABLE', 'ACTIVITY_TABLE', 'attribute_exists(#id) AND #version = :expected', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', '/.well-known/openid-configuration', 'application/problem+json']) expect(code).toContain(text);
-  });
+  it.each(PEERS.map((p) => [p.name, p] as const))(
+    '%s builds with our esbuild options, its packages and the AWS SDK left as requires',
+    (_name, peer) => {
+      const code = bundlePeer(peer, undefined).toString('utf8');
+      for (const p of peer.packages) expect(code).toContain(`require("${p.slice(0, p.lastIndexOf('@'))}")`);
+      expect(code).toContain('require("@aws-sdk/client-dynamodb")');
+      // The same work: every route, the token check, the conditional writes, the same rules.
+      for (const text of [
+        '/api/notes/{id}/activity',
+        'NOTES_TABLE',
+        'ACTIVITY_TABLE',
+        'attribute_exists(#id) AND #version = :expected',
+        'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+        '/.well-known/openid-configuration',
+        'application/problem+json',
+      ])
+        expect(code).toContain(text);
+    },
+  );
 
-  it('serverless-offline gets a service beside the peers\' node_modules, on local mode\'s DynamoDB', () => {
+  it("serverless-offline gets a service beside the peers' node_modules, on local mode's DynamoDB", () => {
     const root = mkdtempSync(join(tmpdir(), 'peer-service-'));
     try {
       const sdk = join(root, 'sdk');
       mkdirSync(join(sdk, '@aws-sdk', 'client-dynamodb'), { recursive: true });
-      const handler = Buffer.from('const { DynamoDBClient } = require("@aws-sdk/client-dynamodb"); exports.handler = 1;');
-      const dir = writeService(join(root, 'node_modules'), handler, {
-        dynamoDbEndpoint: 'http://127.0.0.1:4567',
-        notesTable: 'notes',
-        activityTable: 'activity',
-        auth: { issuer: 'http://127.0.0.1:4568', audience: 'aud' },
-      }, sdk);
+      const handler = Buffer.from(
+        'const { DynamoDBClient } = require("@aws-sdk/client-dynamodb"); exports.handler = 1;',
+      );
+      const dir = writeService(
+        join(root, 'node_modules'),
+        handler,
+        {
+          dynamoDbEndpoint: 'http://127.0.0.1:4567',
+          notesTable: 'notes',
+          activityTable: 'activity',
+          auth: { issuer: 'http://127.0.0.1:4568', audience: 'aud' },
+        },
+        sdk,
+      );
       expect(dir).toBe(join(root, 'service'));
       const yaml = readFileSync(join(dir, 'serverless.yml'), 'utf8');
       expect(yaml).toContain('AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:4567"');
@@ -130,7 +183,9 @@ describe('peer handlers', () => {
       for (const route of PEER_ROUTES) expect(yaml).toContain(`method: ${route.method}, path: '${route.path}'`);
       expect(existsSync(join(dir, 'index.js'))).toBe(true);
       // The SDK packages the handler requires resolve from the service, as the runtime provides them.
-      expect(realpathSync(join(dir, 'node_modules', '@aws-sdk', 'client-dynamodb'))).toBe(realpathSync(join(sdk, '@aws-sdk', 'client-dynamodb')));
+      expect(realpathSync(join(dir, 'node_modules', '@aws-sdk', 'client-dynamodb'))).toBe(
+        realpathSync(join(sdk, '@aws-sdk', 'client-dynamodb')),
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -8,14 +8,16 @@ const root = '/repo';
 describe('CPU profile summary', () => {
   it('groups frames by npm package (scoped or not), repository file, Node internals and V8 entries', () => {
     expect(groupOf({ functionName: 'x', url: 'file:///repo/node_modules/hono/dist/cjs/hono.js' }, root)).toBe('hono');
-    expect(groupOf({ functionName: 'x', url: 'file:///repo/node_modules/a/node_modules/@smithy/core/dist/index.js' }, root)).toBe('@smithy/core');
+    expect(
+      groupOf({ functionName: 'x', url: 'file:///repo/node_modules/a/node_modules/@smithy/core/dist/index.js' }, root),
+    ).toBe('@smithy/core');
     expect(groupOf({ functionName: 'x', url: 'file:///repo/handlers/core/app.ts' }, root)).toBe('handlers/core/app.ts');
     expect(groupOf({ functionName: 'x', url: 'node:internal/streams/writable' }, root)).toBe('node internals');
     expect(groupOf({ functionName: '(garbage collector)', url: '' }, root)).toBe('(garbage collector)');
     expect(groupOf({ functionName: 'writev', url: '' }, root)).toBe('(native)');
   });
 
-  it('adds each sample\'s time delta to the group of the node it hit, largest group first', () => {
+  it("adds each sample's time delta to the group of the node it hit, largest group first", () => {
     const profile: CpuProfile = {
       nodes: [
         { id: 1, callFrame: { functionName: '(idle)', url: '' } },
@@ -38,7 +40,11 @@ describe('CPU profile summary', () => {
   });
 
   it('picks the main thread (thread 0) among the files one process wrote', () => {
-    const files = ['CPU.20261125.112014.2447.1.002.cpuprofile', 'CPU.20261125.112013.2447.0.001.cpuprofile', 'notes.txt'];
+    const files = [
+      'CPU.20261125.112014.2447.1.002.cpuprofile',
+      'CPU.20261125.112013.2447.0.001.cpuprofile',
+      'notes.txt',
+    ];
     expect(mainThreadProfile(files)).toBe('CPU.20261125.112013.2447.0.001.cpuprofile');
     expect(mainThreadProfile(['CPU.20261125.112014.2447.1.002.cpuprofile'])).toBeUndefined();
   });

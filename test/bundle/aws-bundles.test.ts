@@ -4,7 +4,8 @@ import { fixtureAwsEntries } from './fixture-entries';
 import { createTempAwsEntries } from './temp-entries';
 
 const text = (bundle: Bundle, name: string): string => bundle.files[name].toString('utf8');
-const mapSources = (bundle: Bundle): string[] => (JSON.parse(text(bundle, 'index.js.map')) as { sources: string[] }).sources;
+const mapSources = (bundle: Bundle): string[] =>
+  (JSON.parse(text(bundle, 'index.js.map')) as { sources: string[] }).sources;
 
 describe('buildAwsBundles', () => {
   const first = buildAwsBundles({ entries: fixtureAwsEntries, cache: false });
@@ -83,7 +84,7 @@ describe('buildAwsBundles', () => {
       expect(afterPublisher.api.hash).toBe(before.api.hash);
       expect(afterPublisher.subscriber.hash).toBe(before.subscriber.hash);
       // A module shared by api and subscriber changes both, and not the publisher.
-      temp.append('shared.ts', "export const label2 = (kind: string): string => `x.${kind}`;");
+      temp.append('shared.ts', 'export const label2 = (kind: string): string => `x.${kind}`;');
       temp.append('shared.ts', 'console.log("shared side effect");');
       const afterShared = buildAwsBundles({ entries: temp.entries, cache: false });
       expect(afterShared.api.hash).not.toBe(afterPublisher.api.hash);
@@ -100,11 +101,13 @@ describe('buildAwsBundles', () => {
     expect(() => buildAwsBundles({ entries })).toThrow(/could not bundle/);
   });
 
-  it('fails with esbuild\'s message when an entry does not compile', () => {
+  it("fails with esbuild's message when an entry does not compile", () => {
     const temp = createTempAwsEntries();
     try {
       temp.append('api.ts', 'export const broken = (;');
-      expect(() => buildAwsBundles({ entries: temp.entries, cache: false })).toThrow(/could not bundle .*api\.ts.*Unexpected/s);
+      expect(() => buildAwsBundles({ entries: temp.entries, cache: false })).toThrow(
+        /could not bundle .*api\.ts.*Unexpected/s,
+      );
     } finally {
       temp.cleanup();
     }

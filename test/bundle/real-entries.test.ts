@@ -6,20 +6,25 @@ import { buildAwsBundles, buildAzurePackage, repoRoot, type Bundle } from '../..
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const requiredModules = (script: Buffer): string[] =>
   [...new Set([...script.toString('utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))].sort();
-const nonBuiltin = (bundle: Bundle, file: string) => requiredModules(bundle.files[file]).filter((m) => !builtins.has(m));
-const sources = (bundle: Bundle, map: string) => (JSON.parse(bundle.files[map].toString('utf8')) as { sources: string[] }).sources;
+const nonBuiltin = (bundle: Bundle, file: string) =>
+  requiredModules(bundle.files[file]).filter((m) => !builtins.has(m));
+const sources = (bundle: Bundle, map: string) =>
+  (JSON.parse(bundle.files[map].toString('utf8')) as { sources: string[] }).sources;
 
 describe('bundles of the real handlers', () => {
   const aws = buildAwsBundles();
   const azure = buildAzurePackage();
 
-  it.each(['api', 'publisher', 'subscriber'] as const)('AWS %s requires nothing but the AWS SDK and built-ins', (name) => {
-    const external = nonBuiltin(aws[name], 'index.js');
-    expect(external.length).toBeGreaterThan(0);
-    for (const module of external) expect(module).toMatch(/^@aws-sdk\//);
-    expect(sources(aws[name], 'index.js.map')).toContain(`../handlers/aws/${name}.ts`);
-    expect(sources(aws[name], 'index.js.map').some((s) => s.includes('node_modules/@aws-sdk/'))).toBe(false);
-  });
+  it.each(['api', 'publisher', 'subscriber'] as const)(
+    'AWS %s requires nothing but the AWS SDK and built-ins',
+    (name) => {
+      const external = nonBuiltin(aws[name], 'index.js');
+      expect(external.length).toBeGreaterThan(0);
+      for (const module of external) expect(module).toMatch(/^@aws-sdk\//);
+      expect(sources(aws[name], 'index.js.map')).toContain(`../handlers/aws/${name}.ts`);
+      expect(sources(aws[name], 'index.js.map').some((s) => s.includes('node_modules/@aws-sdk/'))).toBe(false);
+    },
+  );
 
   it('the Azure package requires nothing but @azure/functions-core and built-ins', () => {
     expect(nonBuiltin(azure, 'dist/index.js')).toEqual(['@azure/functions-core']);

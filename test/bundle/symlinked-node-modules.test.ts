@@ -18,7 +18,8 @@ function workspace(name: string, nodeModules: (dir: string) => void): string {
   return dir;
 }
 
-const copyCookie = (to: string) => fs.cpSync(path.join(__dirname, '../../node_modules/cookie'), path.join(to, 'cookie'), { recursive: true });
+const copyCookie = (to: string) =>
+  fs.cpSync(path.join(__dirname, '../../node_modules/cookie'), path.join(to, 'cookie'), { recursive: true });
 const build = (dir: string) => buildEntry({ entry: 'index.ts', workingDir: dir, outFile: 'index.js', external: [] });
 
 let plain: string;
@@ -41,7 +42,9 @@ it('builds the same files whether node_modules is a directory or a symlink to on
 });
 
 it('negative control: esbuild alone records the link target, so the map (and the hash) would differ', () => {
-  const raw = buildSync(bundleOptions(path.join(linked, 'index.ts'), linked, path.join(linked, '.bundle-out', 'index.js'), []));
+  const raw = buildSync(
+    bundleOptions(path.join(linked, 'index.ts'), linked, path.join(linked, '.bundle-out', 'index.js'), []),
+  );
   const map = raw.outputFiles.find((f) => f.path.endsWith('.map'));
   expect(JSON.parse(map!.text).sources).toContain('../../package-store/node_modules/cookie/index.js');
 });

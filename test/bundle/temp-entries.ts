@@ -6,14 +6,15 @@ import * as path from 'node:path';
 import type { AwsFunctionName } from '../../program/bundle';
 
 const sources: Record<string, string> = {
-  'shared.ts': "export const label = (kind: string): string => `note.${kind}`;\n",
+  'shared.ts': 'export const label = (kind: string): string => `note.${kind}`;\n',
   'api.ts':
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { label } from './shared';\n" +
     'export const handler = async () => ({ statusCode: 200, body: label(typeof new DynamoDBClient({})) });\n',
   'publisher.ts':
     "import { EventBridgeClient } from '@aws-sdk/client-eventbridge';\n" +
     'export const handler = async () => ({ batchItemFailures: [], client: typeof new EventBridgeClient({}) });\n',
-  'subscriber.ts': "import { label } from './shared';\nexport const handler = async (event: { 'detail-type': string }) => label(event['detail-type']);\n",
+  'subscriber.ts':
+    "import { label } from './shared';\nexport const handler = async (event: { 'detail-type': string }) => label(event['detail-type']);\n",
 };
 
 export interface TempAwsEntries {

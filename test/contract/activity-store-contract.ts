@@ -7,7 +7,12 @@ import { type NoteChangeKind, noteEventType } from '../../contract/events';
 
 export type ActivityStoreSetup = () => Promise<{ store: ActivityStore; teardown: () => Promise<void> }>;
 
-export function sampleActivity(noteId: string, version: number, kind: NoteChangeKind = 'updated', time = '2026-01-02T03:04:05.678Z'): Activity {
+export function sampleActivity(
+  noteId: string,
+  version: number,
+  kind: NoteChangeKind = 'updated',
+  time = '2026-01-02T03:04:05.678Z',
+): Activity {
   return { eventId: `${noteId}.v${version}.${kind}`, type: noteEventType(kind), noteId, version, time };
 }
 
@@ -43,7 +48,7 @@ export function activityStoreContract(name: string, setup: ActivityStoreSetup): 
       expect(await store.list(OWNER, first.noteId)).toEqual([first]);
     });
 
-    it('lists a note\'s activity ordered by time, then eventId, and only that note\'s', async () => {
+    it("lists a note's activity ordered by time, then eventId, and only that note's", async () => {
       const noteId = newNoteId();
       const other = newNoteId();
       const created = sampleActivity(noteId, 1, 'created', '2026-01-01T00:00:00.000Z');

@@ -122,7 +122,13 @@ export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
     it('replaces a note when the expected version matches', async () => {
       const note = sampleNote();
       await store.create(OWNER, note);
-      const next: Note = { ...note, title: 'renamed', body: 'new body', version: 2, updatedAt: new Date().toISOString() };
+      const next: Note = {
+        ...note,
+        title: 'renamed',
+        body: 'new body',
+        version: 2,
+        updatedAt: new Date().toISOString(),
+      };
       await store.replace(OWNER, next, 1);
       expect(await store.get(OWNER, note.id)).toEqual(next);
     });
@@ -130,7 +136,9 @@ export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
     it('refuses a replace with the wrong version and changes nothing', async () => {
       const note = sampleNote();
       await store.create(OWNER, note);
-      const error = await store.replace(OWNER, { ...note, title: 'lost update', version: 6 }, 5).catch((e: unknown) => e);
+      const error = await store
+        .replace(OWNER, { ...note, title: 'lost update', version: 6 }, 5)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VersionMismatchError);
       expect((error as VersionMismatchError).expected).toBe(5);
       expect(await store.get(OWNER, note.id)).toEqual(note);
@@ -183,20 +191,26 @@ export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
 
     // Races between writes (docs/ARCHITECTURE.md, "Odd requests"): the loser gets what it would get had
     // it come just after the winner; a write that loses to a delete finds no note.
-    it.each([undefined, 1])('lets one of concurrent removes (expected version %s) win; the others find no note', async (expected) => {
-      const note = sampleNote();
-      await store.create(OWNER, note);
-      const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => store.remove(OWNER, note.id, expected)));
-      expect(outcomes.filter((o) => o.status === 'fulfilled')).toEqual([{ status: 'fulfilled', value: note }]);
-      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(NoteNotFoundError);
-      expect(await store.get(OWNER, note.id)).toBeUndefined();
-    });
+    it.each([undefined, 1])(
+      'lets one of concurrent removes (expected version %s) win; the others find no note',
+      async (expected) => {
+        const note = sampleNote();
+        await store.create(OWNER, note);
+        const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => store.remove(OWNER, note.id, expected)));
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toEqual([{ status: 'fulfilled', value: note }]);
+        for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(NoteNotFoundError);
+        expect(await store.get(OWNER, note.id)).toBeUndefined();
+      },
+    );
 
     it('gives a replace that loses to a remove NoteNotFoundError, never VersionMismatchError', async () => {
       for (let round = 0; round < 3; round++) {
         const note = sampleNote();
         await store.create(OWNER, note);
-        const [replaced, removed] = await Promise.allSettled([store.replace(OWNER, { ...note, title: 'late', version: 2 }, 1), store.remove(OWNER, note.id)]);
+        const [replaced, removed] = await Promise.allSettled([
+          store.replace(OWNER, { ...note, title: 'late', version: 2 }, 1),
+          store.remove(OWNER, note.id),
+        ]);
         expect(removed.status).toBe('fulfilled');
         if (replaced.status === 'rejected') expect(replaced.reason).toBeInstanceOf(NoteNotFoundError);
         expect(await store.get(OWNER, note.id)).toBeUndefined();
@@ -218,7 +232,9 @@ export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
       await store.create(ALICE, note);
       expect(await store.get(BOB, note.id)).toBeUndefined();
       expect((await store.list(BOB, { limit: 10 })).items).toEqual([]);
-      await expect(store.replace(BOB, { ...note, title: 'theirs', version: 2 }, 1)).rejects.toBeInstanceOf(NoteNotFoundError);
+      await expect(store.replace(BOB, { ...note, title: 'theirs', version: 2 }, 1)).rejects.toBeInstanceOf(
+        NoteNotFoundError,
+      );
       await expect(store.remove(BOB, note.id)).rejects.toBeInstanceOf(NoteNotFoundError);
       await expect(store.remove(BOB, note.id, 1)).rejects.toBeInstanceOf(NoteNotFoundError);
       expect(await store.get(ALICE, note.id)).toEqual(note);
@@ -245,7 +261,9 @@ export function noteStoreContract(name: string, setup: NoteStoreSetup): void {
       const first = await store.list(ALICE, { limit: 2 });
       expect(first.items).toEqual(alice.slice(0, 2));
       await expect(store.list(BOB, { limit: 2, cursor: first.nextCursor! })).rejects.toBeInstanceOf(InvalidCursorError);
-      await expect(store.list(LONG, { limit: 2, cursor: first.nextCursor! })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(store.list(LONG, { limit: 2, cursor: first.nextCursor! })).rejects.toBeInstanceOf(
+        InvalidCursorError,
+      );
       expect((await store.list(ALICE, { limit: 2, cursor: first.nextCursor! })).items).toEqual(alice.slice(2));
       expect((await store.list(LONG, { limit: 10 })).items).toEqual(long);
     });

@@ -9,19 +9,43 @@ import type { Activity, ActivityStore, Note, NotePage, NoteStore } from '../../h
 export class CountingNoteStore implements NoteStore {
   readonly calls: string[] = [];
   constructor(readonly inner: MemoryNoteStore) {}
-  create(owner: string, note: Note) { this.calls.push('create'); return this.inner.create(owner, note); }
-  get(owner: string, id: string) { this.calls.push('get'); return this.inner.get(owner, id); }
-  list(owner: string, query: { limit: number; cursor?: string }): Promise<NotePage> { this.calls.push('list'); return this.inner.list(owner, query); }
-  replace(owner: string, next: Note, expectedVersion: number) { this.calls.push('replace'); return this.inner.replace(owner, next, expectedVersion); }
-  remove(owner: string, id: string, expectedVersion?: number) { this.calls.push('remove'); return this.inner.remove(owner, id, expectedVersion); }
-  ping() { this.calls.push('ping'); return this.inner.ping(); }
+  create(owner: string, note: Note) {
+    this.calls.push('create');
+    return this.inner.create(owner, note);
+  }
+  get(owner: string, id: string) {
+    this.calls.push('get');
+    return this.inner.get(owner, id);
+  }
+  list(owner: string, query: { limit: number; cursor?: string }): Promise<NotePage> {
+    this.calls.push('list');
+    return this.inner.list(owner, query);
+  }
+  replace(owner: string, next: Note, expectedVersion: number) {
+    this.calls.push('replace');
+    return this.inner.replace(owner, next, expectedVersion);
+  }
+  remove(owner: string, id: string, expectedVersion?: number) {
+    this.calls.push('remove');
+    return this.inner.remove(owner, id, expectedVersion);
+  }
+  ping() {
+    this.calls.push('ping');
+    return this.inner.ping();
+  }
 }
 
 export class CountingActivityStore implements ActivityStore {
   readonly calls: string[] = [];
   constructor(readonly inner: MemoryActivityStore) {}
-  record(owner: string, activity: Activity) { this.calls.push('record'); return this.inner.record(owner, activity); }
-  list(owner: string, noteId: string) { this.calls.push('list'); return this.inner.list(owner, noteId); }
+  record(owner: string, activity: Activity) {
+    this.calls.push('record');
+    return this.inner.record(owner, activity);
+  }
+  list(owner: string, noteId: string) {
+    this.calls.push('list');
+    return this.inner.list(owner, noteId);
+  }
 }
 
 export const FIXED_NOW = new Date('2026-03-04T05:06:07.089Z');
@@ -29,13 +53,22 @@ export const FIXED_NOW = new Date('2026-03-04T05:06:07.089Z');
 /** The owner every request of the default harness has (sign-in off). */
 export const OWNER = ANONYMOUS_OWNER;
 
-export function harness(options: { servedBy?: 'aws' | 'azure' | 'local-aws' | 'local-azure'; errors?: unknown[]; auth?: Authenticator } = {}) {
+export function harness(
+  options: { servedBy?: 'aws' | 'azure' | 'local-aws' | 'local-azure'; errors?: unknown[]; auth?: Authenticator } = {},
+) {
   const notes = new CountingNoteStore(new MemoryNoteStore());
   const activity = new CountingActivityStore(new MemoryActivityStore());
   const requests: RequestLogEntry[] = [];
   const errors = options.errors ?? [];
   const log: Logger = { request: (e) => requests.push(e), error: (e) => errors.push(e), info: () => {} };
-  const app = createApp({ auth: options.auth ?? noSignIn(), notes, activity, servedBy: options.servedBy ?? 'local-aws', now: () => FIXED_NOW, log });
+  const app = createApp({
+    auth: options.auth ?? noSignIn(),
+    notes,
+    activity,
+    servedBy: options.servedBy ?? 'local-aws',
+    now: () => FIXED_NOW,
+    log,
+  });
   return { app, notes, activity, requests, errors };
 }
 
@@ -49,7 +82,13 @@ export function sendJson(method: 'POST' | 'PUT', body: unknown, headers: Record<
 export async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const body = (await res.json()) as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] };
+  const body = (await res.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { path: string; message: string }[];
+  };
   expect(body.type).toBe('about:blank');
   expect(body.status).toBe(status);
   expect(body.title.length).toBeGreaterThan(0);

@@ -53,8 +53,18 @@ describe('GET /api/notes/:id/activity', () => {
     const { app, activity } = harness();
     const noteId = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
     const base = { noteId, type: noteEventType('updated') };
-    await activity.inner.record(OWNER, { ...base, eventId: `${noteId}.v3.updated`, version: 3, time: '2026-01-01T00:00:02.000Z' });
-    await activity.inner.record(OWNER, { ...base, eventId: `${noteId}.v2.updated`, version: 2, time: '2026-01-01T00:00:01.000Z' });
+    await activity.inner.record(OWNER, {
+      ...base,
+      eventId: `${noteId}.v3.updated`,
+      version: 3,
+      time: '2026-01-01T00:00:02.000Z',
+    });
+    await activity.inner.record(OWNER, {
+      ...base,
+      eventId: `${noteId}.v2.updated`,
+      version: 2,
+      time: '2026-01-01T00:00:01.000Z',
+    });
     const res = await app.request(`/api/notes/${noteId}/activity`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { eventId: string }[] };
@@ -66,7 +76,14 @@ describe('GET /api/notes/:id/activity', () => {
     const { app, activity, notes } = harness();
     const id = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
     await expectProblem(await app.request(`/api/notes/${id}/activity`), 404);
-    await notes.inner.create(OWNER, { id, title: 't', body: '', createdAt: FIXED_NOW.toISOString(), updatedAt: FIXED_NOW.toISOString(), version: 1 });
+    await notes.inner.create(OWNER, {
+      id,
+      title: 't',
+      body: '',
+      createdAt: FIXED_NOW.toISOString(),
+      updatedAt: FIXED_NOW.toISOString(),
+      version: 1,
+    });
     expect(await (await app.request(`/api/notes/${id}/activity`)).json()).toEqual({ items: [] });
     activity.calls.length = 0;
     await expectProblem(await app.request('/api/notes/nope/activity'), 404);
@@ -113,22 +130,25 @@ describe('routing', () => {
 });
 
 describe('x-served-by', () => {
-  it.each(['aws', 'azure', 'local-aws', 'local-azure'] as const)('is %s on successes, 4xx, 5xx and 404s', async (servedBy) => {
-    const { app, notes } = harness({ servedBy });
-    const created = await app.request('/api/notes', sendJson('POST', { title: 't', body: '' }));
-    const responses = [
-      created,
-      await app.request('/api/hello'),
-      await app.request('/nowhere'),
-      await app.request('/api/hello', { method: 'POST' }),
-      await app.request('/api/notes', { method: 'POST', body: '{}' }),
-      await app.request(`/api/notes/${((await created.clone().json()) as Note).id}`, { method: 'DELETE' }),
-    ];
-    notes.inner.setAvailable(false);
-    responses.push(await app.request('/api/notes'));
-    expect(responses.map((r) => r.status)).toEqual([201, 200, 404, 405, 415, 204, 503]);
-    for (const res of responses) expect(res.headers.get('x-served-by')).toBe(servedBy);
-  });
+  it.each(['aws', 'azure', 'local-aws', 'local-azure'] as const)(
+    'is %s on successes, 4xx, 5xx and 404s',
+    async (servedBy) => {
+      const { app, notes } = harness({ servedBy });
+      const created = await app.request('/api/notes', sendJson('POST', { title: 't', body: '' }));
+      const responses = [
+        created,
+        await app.request('/api/hello'),
+        await app.request('/nowhere'),
+        await app.request('/api/hello', { method: 'POST' }),
+        await app.request('/api/notes', { method: 'POST', body: '{}' }),
+        await app.request(`/api/notes/${((await created.clone().json()) as Note).id}`, { method: 'DELETE' }),
+      ];
+      notes.inner.setAvailable(false);
+      responses.push(await app.request('/api/notes'));
+      expect(responses.map((r) => r.status)).toEqual([201, 200, 404, 405, 415, 204, 503]);
+      for (const res of responses) expect(res.headers.get('x-served-by')).toBe(servedBy);
+    },
+  );
 
   it('never appears in a body', async () => {
     const { app } = harness({ servedBy: 'azure' });
@@ -233,7 +253,13 @@ describe('logging', () => {
     ]);
     expect(err).toHaveLength(1);
     expect(JSON.parse(err[0]!)).toEqual(
-      expect.objectContaining({ level: 'error', cloud: 'aws', route: '/api/notes', errorName: 'TypeError', errorMessage: 'boom' }),
+      expect.objectContaining({
+        level: 'error',
+        cloud: 'aws',
+        route: '/api/notes',
+        errorName: 'TypeError',
+        errorMessage: 'boom',
+      }),
     );
   });
 });

@@ -36,7 +36,11 @@ describe('POST /api/notes', () => {
     'accepts the media type %j',
     async (type) => {
       const { app } = harness();
-      const res = await app.request('/api/notes', { method: 'POST', headers: { 'content-type': type }, body: '{"title":"t","body":""}' });
+      const res = await app.request('/api/notes', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: '{"title":"t","body":""}',
+      });
       expect(res.status).toBe(201);
     },
   );
@@ -86,7 +90,11 @@ describe('POST /api/notes errors (checked in the contract order)', () => {
   it('413 when Content-Length understates the body', async () => {
     const { app, notes } = harness();
     const body = JSON.stringify({ title: 't', body: 'x'.repeat(70_000) });
-    const res = await app.request('/api/notes', { method: 'POST', headers: { ...JSON_TYPE, 'content-length': '20' }, body });
+    const res = await app.request('/api/notes', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, 'content-length': '20' },
+      body,
+    });
     await expectProblem(res, 413);
     expect(notes.calls).toEqual([]);
   });
@@ -105,7 +113,10 @@ describe('POST /api/notes errors (checked in the contract order)', () => {
     const exact = json + ' '.repeat(64 * 1024 - Buffer.byteLength(json));
     expect(Buffer.byteLength(exact)).toBe(64 * 1024);
     expect((await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: exact })).status).toBe(201);
-    await expectProblem(await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: `${exact} ` }), 413);
+    await expectProblem(
+      await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: `${exact} ` }),
+      413,
+    );
     expect(notes.calls).toEqual(['create']);
   });
 
@@ -115,7 +126,10 @@ describe('POST /api/notes errors (checked in the contract order)', () => {
     ['a bare word', 'hello'],
   ])('400 for %s', async (_label, body) => {
     const { app, notes } = harness();
-    const problem = await expectProblem(await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body }), 400);
+    const problem = await expectProblem(
+      await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body }),
+      400,
+    );
     expect(problem.detail).toMatch(/JSON|empty/);
     expect(notes.calls).toEqual([]);
   });
@@ -123,19 +137,45 @@ describe('POST /api/notes errors (checked in the contract order)', () => {
   it('400 for invalid UTF-8', async () => {
     const { app, notes } = harness();
     const body = new Uint8Array([...Buffer.from('{"title":"'), 0xc3, 0x28, ...Buffer.from('","body":""}')]);
-    const problem = await expectProblem(await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body }), 400);
+    const problem = await expectProblem(
+      await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body }),
+      400,
+    );
     expect(problem.detail).toBe('The request body is not valid UTF-8.');
     expect(notes.calls).toEqual([]);
   });
 
   it.each([
     ['empty title', { title: '', body: 'b' }, [{ path: 'title', message: 'title must be 1 to 200 characters' }]],
-    ['201-character title', { title: 'x'.repeat(201), body: 'b' }, [{ path: 'title', message: 'title must be 1 to 200 characters' }]],
-    ['10 001-character body', { title: 't', body: 'x'.repeat(10_001) }, [{ path: 'body', message: 'body must be at most 10000 characters' }]],
-    ['wrong types', { title: 1, body: null }, [{ path: 'title', message: 'title must be a string' }, { path: 'body', message: 'body must be a string' }]],
+    [
+      '201-character title',
+      { title: 'x'.repeat(201), body: 'b' },
+      [{ path: 'title', message: 'title must be 1 to 200 characters' }],
+    ],
+    [
+      '10 001-character body',
+      { title: 't', body: 'x'.repeat(10_001) },
+      [{ path: 'body', message: 'body must be at most 10000 characters' }],
+    ],
+    [
+      'wrong types',
+      { title: 1, body: null },
+      [
+        { path: 'title', message: 'title must be a string' },
+        { path: 'body', message: 'body must be a string' },
+      ],
+    ],
     ['missing body', { title: 't' }, [{ path: 'body', message: 'body is required' }]],
-    ['an extra key', { title: 't', body: '', id: 'mine' }, [{ path: 'id', message: 'unknown key "id" is not allowed' }]],
-    ['a lone surrogate', { title: '\ud800', body: '' }, [{ path: 'title', message: 'title must be valid Unicode text (it has a lone surrogate)' }]],
+    [
+      'an extra key',
+      { title: 't', body: '', id: 'mine' },
+      [{ path: 'id', message: 'unknown key "id" is not allowed' }],
+    ],
+    [
+      'a lone surrogate',
+      { title: '\ud800', body: '' },
+      [{ path: 'title', message: 'title must be valid Unicode text (it has a lone surrogate)' }],
+    ],
     ['an array', [], [{ path: '', message: 'the body must be a JSON object' }]],
     ['a string', 'text', [{ path: '', message: 'the body must be a JSON object' }]],
     ['null', null, [{ path: '', message: 'the body must be a JSON object' }]],
@@ -169,15 +209,12 @@ describe('GET /api/notes/:id', () => {
     ['an upper-case UUID', '0192F3A4-5B6C-7D8E-9F01-23456789ABCD'],
     ['an encoded space', '%20'],
     ['500 characters', 'x'.repeat(500)],
-  ])(
-    '404 without asking the store for a non-id: %s',
-    async (_label, id) => {
-      const { app, notes } = harness();
-      const problem = await expectProblem(await app.request(`/api/notes/${id}`), 404);
-      expect(problem.detail.length).toBeLessThan(200);
-      expect(notes.calls).toEqual([]);
-    },
-  );
+  ])('404 without asking the store for a non-id: %s', async (_label, id) => {
+    const { app, notes } = harness();
+    const problem = await expectProblem(await app.request(`/api/notes/${id}`), 404);
+    expect(problem.detail.length).toBeLessThan(200);
+    expect(notes.calls).toEqual([]);
+  });
 });
 
 describe('GET /api/notes', () => {
@@ -246,23 +283,32 @@ describe('GET /api/notes', () => {
 });
 
 describe('PUT /api/notes/:id', () => {
-  it.each(['"1"', '1', 'W/"1"', '*', ' "1" '])('replaces with If-Match %s: 200, version + 1, new ETag', async (ifMatch) => {
-    const { app } = harness();
-    const note = await createNote(app);
-    const res = await app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'new', body: 'changed' }, { 'if-match': ifMatch }));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('etag')).toBe('"2"');
-    const next = (await res.json()) as Note;
-    expect(next).toEqual({ ...note, title: 'new', body: 'changed', version: 2 });
-    expect(await (await app.request(`/api/notes/${note.id}`)).json()).toEqual(next);
-  });
+  it.each(['"1"', '1', 'W/"1"', '*', ' "1" '])(
+    'replaces with If-Match %s: 200, version + 1, new ETag',
+    async (ifMatch) => {
+      const { app } = harness();
+      const note = await createNote(app);
+      const res = await app.request(
+        `/api/notes/${note.id}`,
+        sendJson('PUT', { title: 'new', body: 'changed' }, { 'if-match': ifMatch }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toBe('"2"');
+      const next = (await res.json()) as Note;
+      expect(next).toEqual({ ...note, title: 'new', body: 'changed', version: 2 });
+      expect(await (await app.request(`/api/notes/${note.id}`)).json()).toEqual(next);
+    },
+  );
 
   it('412 for a stale version, and the note is unchanged', async () => {
     const { app, notes } = harness();
     const note = await createNote(app);
     await app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'v2', body: '' }, { 'if-match': '"1"' }));
     notes.calls.length = 0;
-    const res = await app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'lost', body: '' }, { 'if-match': '"1"' }));
+    const res = await app.request(
+      `/api/notes/${note.id}`,
+      sendJson('PUT', { title: 'lost', body: '' }, { 'if-match': '"1"' }),
+    );
     const problem = await expectProblem(res, 412);
     expect(problem.title).toBe('Precondition Failed');
     expect(notes.calls).not.toContain('replace');
@@ -279,7 +325,10 @@ describe('PUT /api/notes/:id', () => {
       if (read) await notes.inner.replace(OWNER, { ...read, title: 'theirs', version: read.version + 1 }, read.version);
       return read;
     };
-    const res = await app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'mine', body: '' }, { 'if-match': '*' }));
+    const res = await app.request(
+      `/api/notes/${note.id}`,
+      sendJson('PUT', { title: 'mine', body: '' }, { 'if-match': '*' }),
+    );
     await expectProblem(res, 412);
     expect((await realGet(OWNER, note.id))?.title).toBe('theirs');
   });
@@ -287,7 +336,10 @@ describe('PUT /api/notes/:id', () => {
   it('404 for a missing note, and nothing is created', async () => {
     const { app, notes } = harness();
     const id = '0192f3a4-5b6c-7d8e-9f01-23456789abcd';
-    await expectProblem(await app.request(`/api/notes/${id}`, sendJson('PUT', { title: 't', body: '' }, { 'if-match': '*' })), 404);
+    await expectProblem(
+      await app.request(`/api/notes/${id}`, sendJson('PUT', { title: 't', body: '' }, { 'if-match': '*' })),
+      404,
+    );
     expect(await notes.inner.get(OWNER, id)).toBeUndefined();
   });
 
@@ -297,15 +349,30 @@ describe('PUT /api/notes/:id', () => {
     notes.calls.length = 0;
     const url = `/api/notes/${note.id}`;
     const huge = 'x'.repeat(70_000);
-    await expectProblem(await app.request('/api/notes/nope', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: huge }), 404);
-    await expectProblem(await app.request(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: huge }), 415);
+    await expectProblem(
+      await app.request('/api/notes/nope', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: huge }),
+      404,
+    );
+    await expectProblem(
+      await app.request(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: huge }),
+      415,
+    );
     await expectProblem(await app.request(url, { method: 'PUT', headers: JSON_TYPE, body: huge }), 413);
-    await expectProblem(await app.request(url, { method: 'PUT', headers: { ...JSON_TYPE, 'if-match': 'bad' }, body: '{' }), 400);
-    const invalid = await expectProblem(await app.request(url, sendJson('PUT', { title: '' , body: '' }, { 'if-match': 'bad' })), 400);
+    await expectProblem(
+      await app.request(url, { method: 'PUT', headers: { ...JSON_TYPE, 'if-match': 'bad' }, body: '{' }),
+      400,
+    );
+    const invalid = await expectProblem(
+      await app.request(url, sendJson('PUT', { title: '', body: '' }, { 'if-match': 'bad' })),
+      400,
+    );
     expect(invalid.errors?.[0]?.path).toBe('title');
     const missing = await expectProblem(await app.request(url, sendJson('PUT', { title: 't', body: '' })), 428);
     expect(missing.title).toBe('Precondition Required');
-    const malformed = await expectProblem(await app.request(url, sendJson('PUT', { title: 't', body: '' }, { 'if-match': '"v1"' })), 400);
+    const malformed = await expectProblem(
+      await app.request(url, sendJson('PUT', { title: 't', body: '' }, { 'if-match': '"v1"' })),
+      400,
+    );
     expect(malformed.detail).toContain('If-Match');
     expect(notes.calls).toEqual([]);
   });
@@ -315,7 +382,10 @@ describe('DELETE /api/notes/:id', () => {
   it.each([undefined, '"1"', '*'])('204 with If-Match %s, then the note is gone', async (ifMatch) => {
     const { app } = harness();
     const note = await createNote(app);
-    const res = await app.request(`/api/notes/${note.id}`, { method: 'DELETE', headers: ifMatch ? { 'if-match': ifMatch } : {} });
+    const res = await app.request(`/api/notes/${note.id}`, {
+      method: 'DELETE',
+      headers: ifMatch ? { 'if-match': ifMatch } : {},
+    });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
     await expectProblem(await app.request(`/api/notes/${note.id}`), 404);
@@ -325,16 +395,28 @@ describe('DELETE /api/notes/:id', () => {
   it('412 for a stale version, and the note stays', async () => {
     const { app } = harness();
     const note = await createNote(app);
-    await expectProblem(await app.request(`/api/notes/${note.id}`, { method: 'DELETE', headers: { 'if-match': '"2"' } }), 412);
+    await expectProblem(
+      await app.request(`/api/notes/${note.id}`, { method: 'DELETE', headers: { 'if-match': '"2"' } }),
+      412,
+    );
     expect((await app.request(`/api/notes/${note.id}`)).status).toBe(200);
   });
 
   it('404 for a missing note and for a non-id; 400 for a malformed If-Match without a store call', async () => {
     const { app, notes } = harness();
-    await expectProblem(await app.request('/api/notes/0192f3a4-5b6c-7d8e-9f01-23456789abcd', { method: 'DELETE' }), 404);
+    await expectProblem(
+      await app.request('/api/notes/0192f3a4-5b6c-7d8e-9f01-23456789abcd', { method: 'DELETE' }),
+      404,
+    );
     notes.calls.length = 0;
     await expectProblem(await app.request('/api/notes/not-an-id', { method: 'DELETE' }), 404);
-    await expectProblem(await app.request('/api/notes/0192f3a4-5b6c-7d8e-9f01-23456789abcd', { method: 'DELETE', headers: { 'if-match': '"0"' } }), 400);
+    await expectProblem(
+      await app.request('/api/notes/0192f3a4-5b6c-7d8e-9f01-23456789abcd', {
+        method: 'DELETE',
+        headers: { 'if-match': '"0"' },
+      }),
+      400,
+    );
     expect(notes.calls).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ function raceReplaces(h: ReturnType<typeof harness>, times: number): void {
   h.notes.replace = async (owner, next, expected) => {
     if (left-- > 0) {
       const current = (await h.notes.inner.get(OWNER, next.id))!;
-      await h.notes.inner.replace(OWNER, { ...current, title: 'winner', version: current.version + 1 }, current.version);
+      await h.notes.inner.replace(
+        OWNER,
+        { ...current, title: 'winner', version: current.version + 1 },
+        current.version,
+      );
     }
     return replace(owner, next, expected);
   };
@@ -26,7 +30,10 @@ describe('a PUT that loses a race to another update', () => {
     const h = harness();
     const note = await created(h.app);
     raceReplaces(h, 2);
-    const res = await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '*' }));
+    const res = await h.app.request(
+      `/api/notes/${note.id}`,
+      sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '*' }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"4"');
     expect(await h.notes.inner.get(OWNER, note.id)).toMatchObject({ title: 'late', version: 4 });
@@ -36,7 +43,10 @@ describe('a PUT that loses a race to another update', () => {
     const h = harness();
     const note = await created(h.app);
     raceReplaces(h, 1);
-    await expectProblem(await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '"1"' })), 412);
+    await expectProblem(
+      await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '"1"' })),
+      412,
+    );
     expect(await h.notes.inner.get(OWNER, note.id)).toMatchObject({ title: 'winner', version: 2 });
   });
 
@@ -44,7 +54,10 @@ describe('a PUT that loses a race to another update', () => {
     const h = harness();
     const note = await created(h.app);
     raceReplaces(h, 1_000);
-    await expectProblem(await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '*' })), 412);
+    await expectProblem(
+      await h.app.request(`/api/notes/${note.id}`, sendJson('PUT', { title: 'late', body: '' }, { 'if-match': '*' })),
+      412,
+    );
     expect(h.notes.calls.filter((call) => call === 'replace').length).toBeLessThan(10);
   });
 });
@@ -53,7 +66,11 @@ it('a Content-Type sent twice (joined with "," or ", ") is 415 with one detail, 
   const h = harness();
   const details = [];
   for (const type of ['application/json,application/json', 'application/json, application/json']) {
-    const res = await h.app.request('/api/notes', { method: 'POST', headers: { 'content-type': type }, body: '{"title":"t","body":""}' });
+    const res = await h.app.request('/api/notes', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: '{"title":"t","body":""}',
+    });
     details.push((await expectProblem(res, 415)).detail);
   }
   expect(details[0]).toBe(details[1]);
@@ -67,7 +84,9 @@ it('HEAD says how long the GET body is', async () => {
   const head = await app.request(`/api/notes/${note.id}`, { method: 'HEAD' });
   expect(head.headers.get('content-length')).toBe(String((await get.arrayBuffer()).byteLength));
   const refused = await app.request('/api/notes/nope', { method: 'HEAD' });
-  expect(refused.headers.get('content-length')).toBe(String((await (await app.request('/api/notes/nope')).arrayBuffer()).byteLength));
+  expect(refused.headers.get('content-length')).toBe(
+    String((await (await app.request('/api/notes/nope')).arrayBuffer()).byteLength),
+  );
 });
 
 it('logs every refusal with its reason, and no reason on a success', async () => {

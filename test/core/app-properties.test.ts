@@ -15,8 +15,13 @@ function isValidNoteInput(value: unknown): boolean {
   const { title, body } = value as Record<string, unknown>;
   return (
     keys.join() === 'body,title' &&
-    typeof title === 'string' && codePoints(title) >= 1 && codePoints(title) <= 200 && isWellFormed(title) &&
-    typeof body === 'string' && codePoints(body) <= 10_000 && isWellFormed(body)
+    typeof title === 'string' &&
+    codePoints(title) >= 1 &&
+    codePoints(title) <= 200 &&
+    isWellFormed(title) &&
+    typeof body === 'string' &&
+    codePoints(body) <= 10_000 &&
+    isWellFormed(body)
   );
 }
 
@@ -24,25 +29,41 @@ const validNote = fc.record({
   title: fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }).filter((s) => codePoints(s) <= 200),
   body: fc.string({ maxLength: 300 }),
 });
-const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.dictionary(fc.string(), fc.integer()));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string()),
+  fc.dictionary(fc.string(), fc.integer()),
+);
 
 /** Bodies (as bytes or text) that no valid note can be. */
 const invalidBody: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
-  fc.jsonValue().filter((v) => !isValidNoteInput(v)).map((v) => JSON.stringify(v)),
+  fc
+    .jsonValue()
+    .filter((v) => !isValidNoteInput(v))
+    .map((v) => JSON.stringify(v)),
   fc.record({ title: notString, body: fc.oneof(fc.string(), notString) }).map((v) => JSON.stringify(v)),
   fc.record({ title: fc.string(), body: notString }).map((v) => JSON.stringify(v)),
-  fc.tuple(validNote, fc.string({ minLength: 1 }).filter((k) => k !== 'title' && k !== 'body'), fc.jsonValue()).map(
-    ([note, key, value]) => JSON.stringify({ ...note, [key]: value }),
-  ),
+  fc
+    .tuple(
+      validNote,
+      fc.string({ minLength: 1 }).filter((k) => k !== 'title' && k !== 'body'),
+      fc.jsonValue(),
+    )
+    .map(([note, key, value]) => JSON.stringify({ ...note, [key]: value })),
   fc.integer({ min: 201, max: 400 }).map((n) => JSON.stringify({ title: 'x'.repeat(n), body: '' })),
   fc.integer({ min: 10_001, max: 20_000 }).map((n) => JSON.stringify({ title: 't', body: 'y'.repeat(n) })),
-  fc.uint8Array({ minLength: 0, maxLength: 200 }).map((bytes) => new Uint8Array(bytes)).filter((bytes) => {
-    try {
-      return !isValidNoteInput(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
-    } catch {
-      return true;
-    }
-  }),
+  fc
+    .uint8Array({ minLength: 0, maxLength: 200 })
+    .map((bytes) => new Uint8Array(bytes))
+    .filter((bytes) => {
+      try {
+        return !isValidNoteInput(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+      } catch {
+        return true;
+      }
+    }),
   fc.integer({ min: 1, max: 9000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`),
   fc.integer({ min: 1, max: 5000 }).map((depth) => `{"title":${'['.repeat(depth)}${']'.repeat(depth)},"body":""}`),
   fc.integer({ min: 1, max: 3000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
@@ -50,8 +71,19 @@ const invalidBody: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
 
 /** Content types that are not application/json (any charset but UTF-8 also fails). */
 const wrongContentType = fc.oneof(
-  fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json-seq', 'application/problem+json', 'json', ''),
-  fc.string().filter((s) => !/^\s*application\/json\s*(;|$)/i.test(s) && !/[\r\n\0]/.test(s) && /^[\x20-\x7e]*$/.test(s)),
+  fc.constantFrom(
+    'text/plain',
+    'application/xml',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+    'application/json-seq',
+    'application/problem+json',
+    'json',
+    '',
+  ),
+  fc
+    .string()
+    .filter((s) => !/^\s*application\/json\s*(;|$)/i.test(s) && !/[\r\n\0]/.test(s) && /^[\x20-\x7e]*$/.test(s)),
 );
 
 async function expectRefused(res: Response) {
@@ -76,7 +108,9 @@ describe('invalid input never reaches the store', () => {
 
   it('PUT /api/notes/:id refuses any invalid body and leaves the note as it was', async () => {
     const { app, notes } = harness();
-    const created = (await (await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: '{"title":"keep","body":"me"}' })).json()) as Note;
+    const created = (await (
+      await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: '{"title":"keep","body":"me"}' })
+    ).json()) as Note;
     await fc.assert(
       fc.asyncProperty(invalidBody, fc.constantFrom('"1"', '*', undefined), async (body, ifMatch) => {
         notes.calls.length = 0;
@@ -132,13 +166,21 @@ describe('invalid input never reaches the store', () => {
 
   it('any cursor is either listed or refused with 400, and nothing is written', async () => {
     const { app, notes } = harness();
-    for (let i = 0; i < 3; i++) await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: '{"title":"t","body":""}' });
+    for (let i = 0; i < 3; i++)
+      await app.request('/api/notes', { method: 'POST', headers: JSON_TYPE, body: '{"title":"t","body":""}' });
     notes.calls.length = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.base64String(), fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url'))), async (cursor) => {
-        const res = await app.request(`/api/notes?limit=1&cursor=${encodeURIComponent(cursor)}`);
-        if (res.status !== 200) await expectRefused(res);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.base64String(),
+          fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
+        ),
+        async (cursor) => {
+          const res = await app.request(`/api/notes?limit=1&cursor=${encodeURIComponent(cursor)}`);
+          if (res.status !== 200) await expectRefused(res);
+        },
+      ),
       RUNS,
     );
     expect(notes.calls.filter((c) => WRITES.includes(c))).toEqual([]);

@@ -69,10 +69,14 @@ describe('parseNoteEvent', () => {
       version: fc.integer({ min: 1, max: 1e9 }),
     });
     fc.assert(
-      fc.property(anyNote, fc.constantFrom('created', 'updated', 'deleted') as fc.Arbitrary<NoteChange['kind']>, (n, kind) => {
-        const event = changeToEvent({ owner: OWNER, kind, note: n, time: n.updatedAt });
-        expect(parseNoteEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
-      }),
+      fc.property(
+        anyNote,
+        fc.constantFrom('created', 'updated', 'deleted') as fc.Arbitrary<NoteChange['kind']>,
+        (n, kind) => {
+          const event = changeToEvent({ owner: OWNER, kind, note: n, time: n.updatedAt });
+          expect(parseNoteEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -100,7 +104,9 @@ describe('parseNoteEvent', () => {
   });
 
   it('refuses a batch: one event at a time', () => {
-    expect(refusal(fixture('json-format_07_batch-two-events.json')).problems).toEqual(['the event must be a JSON object']);
+    expect(refusal(fixture('json-format_07_batch-two-events.json')).problems).toEqual([
+      'the event must be a JSON object',
+    ]);
   });
 
   it('names missing attributes by their path', () => {

@@ -7,7 +7,11 @@ describe('mutableLogger', () => {
   it('drops request lines while muted, keeps error lines, and speaks again afterwards, even after a failure', async () => {
     const requests: string[] = [];
     const errors: string[] = [];
-    const inner: Logger = { request: (e) => requests.push(e.route), error: (_e, e) => errors.push('route' in e ? e.route : e.message), info: () => {} };
+    const inner: Logger = {
+      request: (e) => requests.push(e.route),
+      error: (_e, e) => errors.push('route' in e ? e.route : e.message),
+      info: () => {},
+    };
     const log = mutableLogger(inner);
     log.request(entry('/before'));
     await log.muted(async () => {

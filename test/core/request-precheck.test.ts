@@ -5,9 +5,19 @@ import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory
 import { decodePathLeniently, hasDotSegment } from '../../handlers/core/path-decoding';
 import { allowedMethods, precheckRequest, type RequestHead } from '../../handlers/core/request-precheck';
 
-const routes = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'aws' }).routes;
+const routes = createApp({
+  auth: noSignIn(),
+  notes: new MemoryNoteStore(),
+  activity: new MemoryActivityStore(),
+  servedBy: 'aws',
+}).routes;
 const target = { servedBy: 'local-azure' as const, routes };
-const head = (change: Partial<RequestHead>): RequestHead => ({ method: 'GET', decodedPath: '/api/hello', headers: [], ...change });
+const head = (change: Partial<RequestHead>): RequestHead => ({
+  method: 'GET',
+  decodedPath: '/api/hello',
+  headers: [],
+  ...change,
+});
 
 async function problemOf(response: Response | undefined) {
   expect(response).toBeDefined();
@@ -30,20 +40,37 @@ describe('decodePathLeniently', () => {
 });
 
 describe('hasDotSegment', () => {
-  it.each(['/api/hello/x/../hello', '/api/./x', '/api/x/..', '/..'])('%s has one', (path) => expect(hasDotSegment(path)).toBe(true));
-  it.each(['/api/x..', '/api/.x', '/api/...', '/api/x%2e%2e'])('%s has none', (path) => expect(hasDotSegment(path)).toBe(false));
+  it.each(['/api/hello/x/../hello', '/api/./x', '/api/x/..', '/..'])('%s has one', (path) =>
+    expect(hasDotSegment(path)).toBe(true),
+  );
+  it.each(['/api/x..', '/api/.x', '/api/...', '/api/x%2e%2e'])('%s has none', (path) =>
+    expect(hasDotSegment(path)).toBe(false),
+  );
 });
 
 describe('precheckRequest', () => {
   it('lets an ordinary request through', () => {
-    expect(precheckRequest(head({ headers: [['content-type', 'application/json'], ['x-tab', 'a\tb']] }), target)).toBeUndefined();
+    expect(
+      precheckRequest(
+        head({
+          headers: [
+            ['content-type', 'application/json'],
+            ['x-tab', 'a\tb'],
+          ],
+        }),
+        target,
+      ),
+    ).toBeUndefined();
   });
 
-  it.each(['TRACE', 'TRACK', 'CONNECT', 'trace'])('answers %s with 405 and the route\'s Allow', async (method) => {
+  it.each(['TRACE', 'TRACK', 'CONNECT', 'trace'])("answers %s with 405 and the route's Allow", async (method) => {
     const response = precheckRequest(head({ method, decodedPath: '/api/notes' }), target);
     expect(response!.status).toBe(405);
     expect(response!.headers.get('allow')).toBe('GET, HEAD, POST');
-    expect(await problemOf(response)).toMatchObject({ status: 405, detail: `${method.toUpperCase()} is not allowed here; use GET, HEAD, POST.` });
+    expect(await problemOf(response)).toMatchObject({
+      status: 405,
+      detail: `${method.toUpperCase()} is not allowed here; use GET, HEAD, POST.`,
+    });
   });
 
   it('gives an empty Allow for TRACE on a path with no route', async () => {
@@ -55,7 +82,10 @@ describe('precheckRequest', () => {
   it('answers a dot segment with 404 rather than letting URL parsing resolve it onto another route', async () => {
     const response = precheckRequest(head({ method: 'DELETE', decodedPath: '/api/notes/x/../0190' }), target);
     expect(await problemOf(response)).toEqual(
-      expect.objectContaining({ status: 404, detail: 'There is no route DELETE /api/notes/x/../0190: "." and ".." path segments are not resolved.' }),
+      expect.objectContaining({
+        status: 404,
+        detail: 'There is no route DELETE /api/notes/x/../0190: "." and ".." path segments are not resolved.',
+      }),
     );
   });
 
@@ -65,13 +95,26 @@ describe('precheckRequest', () => {
     ['X-Custom', 'snowman ☃'],
     ['if-match', '"1"\u007f'],
   ])('answers a %s value that is not ASCII (%j) with 400 naming the header', async (name, value) => {
-    const response = precheckRequest(head({ method: 'POST', decodedPath: '/api/notes', headers: [['accept', '*/*'], [name, value]] }), target);
-    expect(await problemOf(response)).toMatchObject({ status: 400, detail: expect.stringContaining(`The ${name.toLowerCase()} header`) });
+    const response = precheckRequest(
+      head({
+        method: 'POST',
+        decodedPath: '/api/notes',
+        headers: [
+          ['accept', '*/*'],
+          [name, value],
+        ],
+      }),
+      target,
+    );
+    expect(await problemOf(response)).toMatchObject({
+      status: 400,
+      detail: expect.stringContaining(`The ${name.toLowerCase()} header`),
+    });
   });
 });
 
 describe('allowedMethods', () => {
-  it('lists a note\'s methods as hono\'s method-not-allowed middleware does', () => {
+  it("lists a note's methods as hono's method-not-allowed middleware does", () => {
     expect(allowedMethods(routes, '/api/notes/0190').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PUT']);
     expect(allowedMethods(undefined, '/api/notes')).toEqual([]);
   });

@@ -19,7 +19,11 @@ import { recordNoteEvent } from '../../handlers/core/subscriber';
 const activity = new MemoryActivityStore();
 const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity, servedBy: 'local-aws' });
 const call = async (path: string, init?: RequestInit) => (await app.request(path, init)).json() as Promise<unknown>;
-const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 test('the app’s own answers pass their schemas', async () => {
   expect(v.is(HelloSchema, await call('/api/hello?name=Ada'))).toBe(true);
@@ -31,13 +35,24 @@ test('the app’s own answers pass their schemas', async () => {
   const listed = (await call(`/api/notes/${note.id}/activity`)) as { items: unknown[] };
   expect(listed.items).toHaveLength(1);
   expect(v.is(ActivityListSchema, listed)).toBe(true);
-  for (const problem of [await call('/api/nope'), await call('/api/notes', post({ title: '' })), await call('/api/notes?limit=0')]) {
+  for (const problem of [
+    await call('/api/nope'),
+    await call('/api/notes', post({ title: '' })),
+    await call('/api/notes?limit=0'),
+  ]) {
     expect(v.parse(ProblemSchema, problem)).toEqual(problem);
   }
 });
 
 test('answers that stray from the contract fail their schemas', async () => {
-  const note = { id: '019ab000-0000-7000-8000-00000000aaaa', title: 't', body: 'b', createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:00.000Z', version: 1 };
+  const note = {
+    id: '019ab000-0000-7000-8000-00000000aaaa',
+    title: 't',
+    body: 'b',
+    createdAt: '2026-11-25T10:00:00.000Z',
+    updatedAt: '2026-11-25T10:00:00.000Z',
+    version: 1,
+  };
   expect(v.is(NoteResponseSchema, note)).toBe(true);
   expect(v.is(NoteResponseSchema, { ...note, id: note.id.toUpperCase() })).toBe(false);
   expect(v.is(NoteResponseSchema, { ...note, updatedAt: '2026-11-25T10:00:00Z' })).toBe(false);
@@ -50,5 +65,9 @@ test('answers that stray from the contract fail their schemas', async () => {
   expect(v.is(ProblemSchema, problem)).toBe(true);
   expect(v.is(ProblemSchema, { ...problem, title: 'Missing' })).toBe(false);
   expect(v.is(ProblemSchema, { ...problem, detail: '' })).toBe(false);
-  expect(v.is(ActivityListSchema, { items: [{ eventId: 'e', type: 'com.example.note.moved', noteId: note.id, version: 1, time: note.createdAt }] })).toBe(false);
+  expect(
+    v.is(ActivityListSchema, {
+      items: [{ eventId: 'e', type: 'com.example.note.moved', noteId: note.id, version: 1, time: note.createdAt }],
+    }),
+  ).toBe(false);
 });

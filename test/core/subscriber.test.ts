@@ -23,7 +23,13 @@ describe('recordNoteEvent', () => {
     expect(await recordNoteEvent(event, store)).toBe(false);
     expect(await recordNoteEvent({ ...event }, store)).toBe(false);
     expect(await store.list(OWNER, note.id)).toEqual([
-      { eventId: `${note.id}.v1.created`, type: noteEventType('created'), noteId: note.id, version: 1, time: note.createdAt },
+      {
+        eventId: `${note.id}.v1.created`,
+        type: noteEventType('created'),
+        noteId: note.id,
+        version: 1,
+        time: note.createdAt,
+      },
     ]);
   });
 

@@ -1,6 +1,16 @@
 import type { Cloud } from '../../local/start-local';
 import { eventually } from '../local/helpers/clouds';
-import { activityOf, clouds, createNote, deleteNote, noteTitleOf, printFigures, startQuiet, updateNote, type Note } from './helpers/local-run';
+import {
+  activityOf,
+  clouds,
+  createNote,
+  deleteNote,
+  noteTitleOf,
+  printFigures,
+  startQuiet,
+  updateNote,
+  type Note,
+} from './helpers/local-run';
 import { noteEventType } from '../../contract/events';
 
 // Failing subscribers and a publisher whose bus is down: every committed change ends up either
@@ -25,7 +35,8 @@ afterAll(async () => {
   printFigures('delivery-failures', figures);
 });
 
-const recordedActivity = async (url: string, notes: Note[]) => (await Promise.all(notes.map((n) => activityOf(url, n.id)))).flat().length;
+const recordedActivity = async (url: string, notes: Note[]) =>
+  (await Promise.all(notes.map((n) => activityOf(url, n.id)))).flat().length;
 
 describe.each(clouds)('deliveries on %s', (cloud: Cloud) => {
   it('retries a subscriber that fails twice, then records the event once', async () => {
@@ -88,9 +99,15 @@ describe.each(clouds)('deliveries on %s', (cloud: Cloud) => {
     const deadBefore = run.local.deadLetters[cloud].events.length;
 
     await faults.stopBus(cloud);
-    const notes = [await createNote(url, 'bus down 1'), await createNote(url, 'bus down 2'), await createNote(url, 'bus down 3')];
+    const notes = [
+      await createNote(url, 'bus down 1'),
+      await createNote(url, 'bus down 2'),
+      await createNote(url, 'bus down 3'),
+    ];
     // The writes are committed and acknowledged; their events wait in the stream / change feed.
-    await eventually(async () => expect(faults.counts(cloud).publisherFailures - before.publisherFailures).toBeGreaterThanOrEqual(2));
+    await eventually(async () =>
+      expect(faults.counts(cloud).publisherFailures - before.publisherFailures).toBeGreaterThanOrEqual(2),
+    );
     expect(await recordedActivity(url, notes)).toBe(0);
     await faults.startBus(cloud);
     await run.local.drain();

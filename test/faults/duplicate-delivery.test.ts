@@ -45,7 +45,14 @@ describe.each(clouds)('duplicate delivery on %s', (cloud: Cloud) => {
       expect(theirs.map((a) => a.type)).toEqual([noteEventType('created'), noteEventType('deleted')]);
       expect(run.local.deadLetters[cloud].events).toHaveLength(0);
       const recorded = mine.length + theirs.length;
-      figures[cloud] = { writes: committed, busEvents, deliveries, duplicatesInjected: deliveries - busEvents, recorded, lost: committed - recorded };
+      figures[cloud] = {
+        writes: committed,
+        busEvents,
+        deliveries,
+        duplicatesInjected: deliveries - busEvents,
+        recorded,
+        lost: committed - recorded,
+      };
     } finally {
       faults.duplicateDeliveries(cloud, false);
     }

@@ -1,6 +1,16 @@
 import type { Cloud } from '../../local/start-local';
 import { call, eventually, json } from '../local/helpers/clouds';
-import { activityOf, bounded, clouds, createNote, printFigures, startQuiet, updateNote, type ActivityItem, type Note } from './helpers/local-run';
+import {
+  activityOf,
+  bounded,
+  clouds,
+  createNote,
+  printFigures,
+  startQuiet,
+  updateNote,
+  type ActivityItem,
+  type Note,
+} from './helpers/local-run';
 import { noteEventType } from '../../contract/events';
 
 // The store goes down mid-run (its endpoint refuses connections, open connections are cut) and comes
@@ -38,7 +48,11 @@ describe.each(clouds)('store outage on %s', (cloud: Cloud) => {
     const during: [string, string, RequestInit][] = [
       ['health', '/api/health', {}],
       ['create', '/api/notes', { method: 'POST', ...json({ title: 'during the outage', body: 'x' }) }],
-      ['replace', `/api/notes/${notes[1]!.id}`, { method: 'PUT', ...json({ title: 'lost?', body: 'x' }, { 'if-match': `"${notes[1]!.version}"` }) }],
+      [
+        'replace',
+        `/api/notes/${notes[1]!.id}`,
+        { method: 'PUT', ...json({ title: 'lost?', body: 'x' }, { 'if-match': `"${notes[1]!.version}"` }) },
+      ],
       ['delete', `/api/notes/${notes[2]!.id}`, { method: 'DELETE' }],
       ['read', `/api/notes/${notes[0]!.id}`, {}],
       ['read unknown', `/api/notes/${unknownId}`, {}],

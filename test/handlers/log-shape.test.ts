@@ -65,19 +65,34 @@ describe('the api entries log the same request line on both clouds', () => {
     const azure = capture();
     const azureLog = createLogger('azure', azure.sink);
     const app = createApp({ ...stores(), servedBy: 'azure', log: azureLog });
-    const azureApi = createApiHandler(() => app, () => 'azure', () => azureLog);
+    const azureApi = createApiHandler(
+      () => app,
+      () => 'azure',
+      () => azureLog,
+    );
 
     for (const headers of [{}, { 'x-note': 'ünï' }] as Record<string, string>[]) {
-      const event = { rawPath: '/api/hello', rawQueryString: '', headers, requestContext: { domainName: 'h', http: { method: 'GET' } } };
+      const event = {
+        rawPath: '/api/hello',
+        rawQueryString: '',
+        headers,
+        requestContext: { domainName: 'h', http: { method: 'GET' } },
+      };
       await awsApi(event as unknown as APIGatewayProxyEventV2); // only what the adapter reads
-      await azureApi(new HttpRequest({ method: 'GET', url: 'https://notes.example/api/hello', headers }), new InvocationContext());
+      await azureApi(
+        new HttpRequest({ method: 'GET', url: 'https://notes.example/api/hello', headers }),
+        new InvocationContext(),
+      );
     }
 
     const withoutFigures = (lines: Line[]) => lines.map(({ cloud: _c, durationMs: _d, ...rest }) => rest);
     expect(aws.lines).toHaveLength(2);
     expect(withoutFigures(aws.lines)).toEqual(withoutFigures(azure.lines));
     expect(keysOf(aws.lines)).toEqual(keysOf(azure.lines));
-    expect(aws.lines.map((l) => [l.cloud, l.status])).toEqual([['aws', 200], ['aws', 400]]);
+    expect(aws.lines.map((l) => [l.cloud, l.status])).toEqual([
+      ['aws', 200],
+      ['aws', 400],
+    ]);
   });
 });
 

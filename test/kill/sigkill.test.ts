@@ -11,8 +11,21 @@ const seed = envInt('KILL_SEED', 13);
 
 const dataDir = suiteDataDir('kill-sigkill-');
 
-it(`loses no acknowledged write and no event over ${cycles} SIGKILL-restart cycles (seed ${seed})`, async () => {
-  const result = await killCycles({ dataDir: dataDir(), signal: 'SIGKILL', cycles, seed, minKillAfterMs: 1_000, maxKillAfterMs: 4_000, clientsPerCloud: 8, eventDeadlineMs: 60_000 });
-  process.stdout.write(summary('SIGKILL', result, cycles, seed));
-  expectNothingLost(result);
-}, 60_000 + cycles * 150_000);
+it(
+  `loses no acknowledged write and no event over ${cycles} SIGKILL-restart cycles (seed ${seed})`,
+  async () => {
+    const result = await killCycles({
+      dataDir: dataDir(),
+      signal: 'SIGKILL',
+      cycles,
+      seed,
+      minKillAfterMs: 1_000,
+      maxKillAfterMs: 4_000,
+      clientsPerCloud: 8,
+      eventDeadlineMs: 60_000,
+    });
+    process.stdout.write(summary('SIGKILL', result, cycles, seed));
+    expectNothingLost(result);
+  },
+  60_000 + cycles * 150_000,
+);

@@ -11,20 +11,24 @@ const seed = envInt('KILL_SEED', 13);
 
 const dataDir = suiteDataDir('kill-sigterm-');
 
-it(`drains and exits 0 on SIGTERM under load, losing nothing, over ${cycles} cycles (seed ${seed})`, async () => {
-  const exits: { code: number | null; stopped: boolean }[] = [];
-  const result = await killCycles({
-    dataDir: dataDir(),
-    signal: 'SIGTERM',
-    cycles,
-    seed,
-    minKillAfterMs: 1_000,
-    maxKillAfterMs: 4_000,
-    clientsPerCloud: 8,
-    eventDeadlineMs: 60_000,
-    onExit: (code, stderr) => exits.push({ code, stopped: /^stopped/m.test(stderr) }),
-  });
-  process.stdout.write(summary('SIGTERM', result, cycles, seed));
-  expect(exits).toEqual(Array.from({ length: cycles }, () => ({ code: 0, stopped: true })));
-  expectNothingLost(result);
-}, 60_000 + cycles * 150_000);
+it(
+  `drains and exits 0 on SIGTERM under load, losing nothing, over ${cycles} cycles (seed ${seed})`,
+  async () => {
+    const exits: { code: number | null; stopped: boolean }[] = [];
+    const result = await killCycles({
+      dataDir: dataDir(),
+      signal: 'SIGTERM',
+      cycles,
+      seed,
+      minKillAfterMs: 1_000,
+      maxKillAfterMs: 4_000,
+      clientsPerCloud: 8,
+      eventDeadlineMs: 60_000,
+      onExit: (code, stderr) => exits.push({ code, stopped: /^stopped/m.test(stderr) }),
+    });
+    process.stdout.write(summary('SIGTERM', result, cycles, seed));
+    expect(exits).toEqual(Array.from({ length: cycles }, () => ({ code: 0, stopped: true })));
+    expectNothingLost(result);
+  },
+  60_000 + cycles * 150_000,
+);

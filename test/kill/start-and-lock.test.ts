@@ -35,13 +35,29 @@ async function ask(cloud: Answer['cloud'], port: number): Promise<Answer | undef
     return undefined;
   }
   const h = response.headers;
-  return { cloud, status: response.status, contentType: h.get('content-type'), retryAfter: h.get('retry-after'), servedBy: h.get('x-served-by'), body: await response.text() };
+  return {
+    cloud,
+    status: response.status,
+    contentType: h.get('content-type'),
+    retryAfter: h.get('retry-after'),
+    servedBy: h.get('x-served-by'),
+    body: await response.text(),
+  };
 }
 
 it('answers 503 problem+json with Retry-After and x-served-by while loading, then 200; never 500', async () => {
   const ports = { aws: await freePort(), azure: await freePort() };
   // Sign-in off: this is about start-up (a notes route answers 200 once loaded).
-  const run = runMain(['--aws-port', String(ports.aws), '--azure-port', String(ports.azure), '--data-dir', dataDir, '--auth', 'none']);
+  const run = runMain([
+    '--aws-port',
+    String(ports.aws),
+    '--azure-port',
+    String(ports.azure),
+    '--data-dir',
+    dataDir,
+    '--auth',
+    'none',
+  ]);
   const answers: Answer[] = [];
   try {
     const deadline = Date.now() + 120_000;
@@ -82,7 +98,11 @@ it('lets one of two simultaneous starts on a data directory run; the other refus
     const first = await Promise.race(runs.map((run, i) => run.exited.then((code) => ({ i, code }))));
     expect(first.code).toBe(2);
     const refused = runs[first.i]!;
-    expect(refused.stderr()).toMatch(new RegExp(`^${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by another local mode \\(pid \\d+\\); stop it, or pass --data-dir <dir> or --in-memory\\n$`));
+    expect(refused.stderr()).toMatch(
+      new RegExp(
+        `^${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by another local mode \\(pid \\d+\\); stop it, or pass --data-dir <dir> or --in-memory\\n$`,
+      ),
+    );
     await waitForOutput(runs[1 - first.i]!, urlsLine, 120_000);
 
     // --in-memory needs no data directory: it starts although the directory is taken.

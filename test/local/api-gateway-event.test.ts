@@ -7,28 +7,47 @@ import { writeApiGatewayResult } from '../../local/aws/api-gateway-response';
 import { readBody } from '../../local/read-body';
 import { withServer } from './helpers/capture-server';
 
-const captured = JSON.parse(readFileSync(join(__dirname, '../fixtures/aws-apigw-v2/awsdocs_event-v2_cookies-captured.json'), 'utf8')) as APIGatewayProxyEventV2;
+const captured = JSON.parse(
+  readFileSync(join(__dirname, '../fixtures/aws-apigw-v2/awsdocs_event-v2_cookies-captured.json'), 'utf8'),
+) as APIGatewayProxyEventV2;
 
 /** Sends raw headers (repeats included) with node:http, which fetch would merge or forbid. */
-function send(baseUrl: string, path: string, method: string, headers: [string, string][], body?: Buffer): Promise<void> {
+function send(
+  baseUrl: string,
+  path: string,
+  method: string,
+  headers: [string, string][],
+  body?: Buffer,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const url = new URL(baseUrl);
     // A raw header array keeps repeats; node adds no Host header to it, so it is given here.
     const raw = [['host', url.host], ...headers].flat();
-    const req = request({ host: url.hostname, port: url.port, path, method, headers: raw as unknown as Record<string, string> }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path, method, headers: raw as unknown as Record<string, string> },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-async function eventFor(path: string, method: string, headers: [string, string][], body?: Buffer): Promise<APIGatewayProxyEventV2> {
+async function eventFor(
+  path: string,
+  method: string,
+  headers: [string, string][],
+  body?: Buffer,
+): Promise<APIGatewayProxyEventV2> {
   let event: APIGatewayProxyEventV2 | undefined;
   await withServer(
     async (req, res) => {
-      event = toApiGatewayEvent(req, await readBody(req), { requestId: 'req-1', now: new Date(Date.UTC(2020, 2, 10, 5, 16, 23, 220)) });
+      event = toApiGatewayEvent(req, await readBody(req), {
+        requestId: 'req-1',
+        now: new Date(Date.UTC(2020, 2, 10, 5, 16, 23, 220)),
+      });
       res.end();
     },
     (baseUrl) => send(baseUrl, path, method, headers, body),
@@ -38,13 +57,22 @@ async function eventFor(path: string, method: string, headers: [string, string][
 
 describe('API Gateway payload 2.0 event from a real HTTP request', () => {
   it('has the structure of a captured API Gateway event', async () => {
-    const event = await eventFor('/default/fn', 'GET', [['cookie', 's_fid=7AAB; regStatus=pre-register'], ['user-agent', 'jest']]);
+    const event = await eventFor('/default/fn', 'GET', [
+      ['cookie', 's_fid=7AAB; regStatus=pre-register'],
+      ['user-agent', 'jest'],
+    ]);
     expect(Object.keys(event).sort()).toEqual(Object.keys(captured).sort());
     expect(Object.keys(event.requestContext).sort()).toEqual(Object.keys(captured.requestContext).sort());
     expect(Object.keys(event.requestContext.http).sort()).toEqual(Object.keys(captured.requestContext.http).sort());
     expect(event.cookies).toEqual(['s_fid=7AAB', 'regStatus=pre-register']);
     expect(event.headers.cookie).toBeUndefined();
-    expect(event).toMatchObject({ version: '2.0', routeKey: '$default', rawPath: '/default/fn', rawQueryString: '', isBase64Encoded: false });
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/default/fn',
+      rawQueryString: '',
+      isBase64Encoded: false,
+    });
     expect(event.requestContext).toMatchObject({
       routeKey: '$default',
       stage: '$default',
@@ -56,7 +84,11 @@ describe('API Gateway payload 2.0 event from a real HTTP request', () => {
   });
 
   it('lower-cases header names and comma-joins repeated headers and query parameters', async () => {
-    const event = await eventFor('/api/notes?tag=a&tag=b&q=x%20y', 'GET', [['X-Multi', 'one'], ['x-multi', 'two'], ['Accept', 'application/json']]);
+    const event = await eventFor('/api/notes?tag=a&tag=b&q=x%20y', 'GET', [
+      ['X-Multi', 'one'],
+      ['x-multi', 'two'],
+      ['Accept', 'application/json'],
+    ]);
     expect(event.headers['x-multi']).toBe('one,two');
     expect(event.headers.accept).toBe('application/json');
     expect(event.rawQueryString).toBe('tag=a&tag=b&q=x%20y');
@@ -71,7 +103,12 @@ describe('API Gateway payload 2.0 event from a real HTTP request', () => {
   });
 
   it('passes a JSON body as text and a binary body as base64', async () => {
-    const json = await eventFor('/api/notes', 'POST', [['content-type', 'application/json; charset=utf-8']], Buffer.from('{"title":"é"}'));
+    const json = await eventFor(
+      '/api/notes',
+      'POST',
+      [['content-type', 'application/json; charset=utf-8']],
+      Buffer.from('{"title":"é"}'),
+    );
     expect(json).toMatchObject({ body: '{"title":"é"}', isBase64Encoded: false });
     const bytes = Buffer.from([0, 255, 1, 254]);
     const binary = await eventFor('/api/notes', 'POST', [['content-type', 'application/octet-stream']], bytes);
@@ -113,7 +150,11 @@ describe('payload 2.0 response to HTTP', () => {
   });
 
   it('writes a text body as UTF-8 and keeps the last of two header names that differ only in case', async () => {
-    const response = await respond({ statusCode: 200, headers: { 'Content-Type': 'text/plain', 'content-type': 'text/html', 'x-n': 5 }, body: 'été ✓' });
+    const response = await respond({
+      statusCode: 200,
+      headers: { 'Content-Type': 'text/plain', 'content-type': 'text/html', 'x-n': 5 },
+      body: 'été ✓',
+    });
     expect(response.headers.get('content-type')).toBe('text/html');
     expect(response.headers.get('x-n')).toBe('5');
     expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength('été ✓')));

@@ -46,7 +46,9 @@ it('lets exactly one of several processes racing for a stale lock win', async ()
       (error) => { console.log(error.name); process.exit(0); },
     );`;
   const racers = Array.from({ length: 4 }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     return new Promise<string>((resolve) => child.on('exit', () => resolve(out.trim())));

@@ -43,7 +43,8 @@ describe('the emulated DynamoDB in its own thread', () => {
     await thread.close();
   });
 
-  const put = (id: string) => client.send(new PutItemCommand({ TableName: 'notes', Item: { id: { S: id }, kind: { S: 'note' } } }));
+  const put = (id: string) =>
+    client.send(new PutItemCommand({ TableName: 'notes', Item: { id: { S: id }, kind: { S: 'note' } } }));
 
   it('answers a write once its stream record is back in this thread, and reads what it wrote', async () => {
     await put('a');
@@ -73,7 +74,9 @@ describe('the emulated DynamoDB in its own thread', () => {
     const holder = createServer();
     const port = await listen(holder, 0);
     try {
-      await expect(startDynamoDbThread({ path: undefined, port, source, onRecords: async () => undefined })).rejects.toBeInstanceOf(PortInUseError);
+      await expect(
+        startDynamoDbThread({ path: undefined, port, source, onRecords: async () => undefined }),
+      ).rejects.toBeInstanceOf(PortInUseError);
     } finally {
       holder.close();
     }

@@ -6,13 +6,25 @@ import { NOTE_EVENT_SOURCE, noteEventType } from '../../contract/events';
 const key = 'the-topic-key';
 
 function publisher(port: number, withKey = key) {
-  return new EventGridPublisherClient(`http://127.0.0.1:${port}/api/events`, 'CloudEvent', new AzureKeyCredential(withKey), {
-    allowInsecureConnection: true,
-    retryOptions: { maxRetries: 0 },
-  });
+  return new EventGridPublisherClient(
+    `http://127.0.0.1:${port}/api/events`,
+    'CloudEvent',
+    new AzureKeyCredential(withKey),
+    {
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 0 },
+    },
+  );
 }
 
-const event = { id: 'n1.v1.created', source: NOTE_EVENT_SOURCE, type: noteEventType('created'), subject: 'n1', time: new Date('2026-01-02T03:04:05Z'), data: { note: { id: 'n1' } } };
+const event = {
+  id: 'n1.v1.created',
+  source: NOTE_EVENT_SOURCE,
+  type: noteEventType('created'),
+  subject: 'n1',
+  time: new Date('2026-01-02T03:04:05Z'),
+  data: { note: { id: 'n1' } },
+};
 
 describe('local Event Grid topic, driven by the real EventGridPublisherClient', () => {
   it('accepts a CloudEvents batch with the topic key and hands each event on', async () => {
@@ -21,7 +33,13 @@ describe('local Event Grid topic, driven by the real EventGridPublisherClient', 
       await publisher(port).send([event, { ...event, id: 'n1.v2.updated', type: noteEventType('updated') }]);
     });
     expect(received.map((e) => e.id)).toEqual(['n1.v1.created', 'n1.v2.updated']);
-    expect(received[0]).toMatchObject({ specversion: '1.0', source: NOTE_EVENT_SOURCE, subject: 'n1', time: '2026-01-02T03:04:05.000Z', data: { note: { id: 'n1' } } });
+    expect(received[0]).toMatchObject({
+      specversion: '1.0',
+      source: NOTE_EVENT_SOURCE,
+      subject: 'n1',
+      time: '2026-01-02T03:04:05.000Z',
+      data: { note: { id: 'n1' } },
+    });
   });
 
   it('answers an accepted batch with 200 and an empty body of length 0', async () => {
@@ -51,7 +69,10 @@ describe('local Event Grid topic, driven by the real EventGridPublisherClient', 
       const response = await fetch(`http://127.0.0.1:${port}/api/events?api-version=2018-01-01`, {
         method: 'POST',
         headers: { 'aeg-sas-key': key, 'content-type': 'application/cloudevents-batch+json; charset=utf-8' },
-        body: JSON.stringify([{ specversion: '1.0', id: 'a', source: 's', type: 't' }, { specversion: '1.0', id: 'b', source: 's' }]),
+        body: JSON.stringify([
+          { specversion: '1.0', id: 'a', source: 's', type: 't' },
+          { specversion: '1.0', id: 'b', source: 's' },
+        ]),
       });
       expect(response.status).toBe(400);
       const text = await response.text();

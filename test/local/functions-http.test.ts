@@ -21,7 +21,11 @@ describe('Functions HTTP trigger emulation', () => {
         res.end();
       },
       async (baseUrl) => {
-        await fetch(`${baseUrl}/api/notes/abc?limit=2&x=1&x=2`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json', 'x-custom': 'v' } });
+        await fetch(`${baseUrl}/api/notes/abc?limit=2&x=1&x=2`, {
+          method: 'POST',
+          body: '{"a":1}',
+          headers: { 'content-type': 'application/json', 'x-custom': 'v' },
+        });
       },
     );
     expect(request!.method).toBe('POST');
@@ -85,7 +89,16 @@ describe('Functions HTTP trigger emulation', () => {
     const inits: HttpResponseInit[] = [
       { body: 'text, no type' },
       { status: 201, headers: { 'Content-Type': 'application/json', 'X-Trim': '  padded  ' }, body: '{"a":1}' },
-      { status: 200, headers: [['x-dup', 'a'], ['X-Dup', 'b'], ['set-cookie', 'h=1']], body: new Uint8Array([0, 255, 1]), cookies: [{ name: 'c', value: '2' }] },
+      {
+        status: 200,
+        headers: [
+          ['x-dup', 'a'],
+          ['X-Dup', 'b'],
+          ['set-cookie', 'h=1'],
+        ],
+        body: new Uint8Array([0, 255, 1]),
+        cookies: [{ name: 'c', value: '2' }],
+      },
       { status: 200, headers: new Headers({ 'x-h': 'v' }), body: Buffer.from('été').subarray(1) },
       { status: 204, body: 'dropped' },
       { status: 304, headers: { etag: '"1"' } },
@@ -103,7 +116,9 @@ describe('Functions HTTP trigger emulation', () => {
         },
       );
       const headers: [string, string][] = [];
-      response!.headers.forEach((value, name) => name !== 'date' && headers.push([name, value]));
+      response!.headers.forEach((value, name) => {
+        if (name !== 'date') headers.push([name, value]);
+      });
       // Never chunked: Content-Length for every response with a body, as the Functions host sends.
       expect(response!.headers.get('transfer-encoding')).toBeNull();
       return { status: response!.status, headers, body: [...new Uint8Array(await response!.arrayBuffer())] };
@@ -115,7 +130,11 @@ describe('Functions HTTP trigger emulation', () => {
   });
 
   it('fails an init fetch would refuse, writing nothing', async () => {
-    const refused: HttpResponseInit[] = [{ status: 200, headers: { 'bad name': 'x' } }, { status: 200, headers: { 'x-bad': 'a\nb' } }, { status: 99 }];
+    const refused: HttpResponseInit[] = [
+      { status: 200, headers: { 'bad name': 'x' } },
+      { status: 200, headers: { 'x-bad': 'a\nb' } },
+      { status: 99 },
+    ];
     for (const init of refused) {
       let status = 0;
       await withServer(
@@ -133,9 +152,9 @@ describe('Functions HTTP trigger emulation', () => {
   });
 
   it('serialises every cookie attribute', () => {
-    expect(serializeCookie({ name: 'a', value: 'b', domain: 'example.com', expires: 0, maxAge: 10, secure: true })).toBe(
-      'a=b; Domain=example.com; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=10; Secure',
-    );
+    expect(
+      serializeCookie({ name: 'a', value: 'b', domain: 'example.com', expires: 0, maxAge: 10, secure: true }),
+    ).toBe('a=b; Domain=example.com; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=10; Secure');
   });
 });
 
@@ -169,11 +188,14 @@ describe('what fuzzing over HTTP found (test/reliability)', () => {
     return built;
   }
 
-  it.each(['/api/x%', '/api/notes/%E0%A4%A'])('passes a malformed escape through in {*path} instead of failing (%s)', async (path) => {
-    const { request: built, error } = await httpRequestFor('GET', path);
-    expect(error).toBeUndefined();
-    expect(built!.params.path).toBe(path.slice('/api/'.length));
-  });
+  it.each(['/api/x%', '/api/notes/%E0%A4%A'])(
+    'passes a malformed escape through in {*path} instead of failing (%s)',
+    async (path) => {
+      const { request: built, error } = await httpRequestFor('GET', path);
+      expect(error).toBeUndefined();
+      expect(built!.params.path).toBe(path.slice('/api/'.length));
+    },
+  );
 
   // TRACE only: Node's HTTP parser refuses TRACK before any emulator sees it.
   it.each(['TRACE'])('hands a %s request to the function, which refuses it as on AWS', async (method) => {
@@ -181,12 +203,23 @@ describe('what fuzzing over HTTP found (test/reliability)', () => {
     expect(error).toBeUndefined();
     expect(built!.method).toBe(method);
     expect(new URL(built!.url).pathname).toBe('/api/notes');
-    const app = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-azure' });
-    const init = await createApiHandler(() => app, () => 'local-azure')(built!, new InvocationContext());
+    const app = createApp({
+      auth: noSignIn(),
+      notes: new MemoryNoteStore(),
+      activity: new MemoryActivityStore(),
+      servedBy: 'local-azure',
+    });
+    const init = await createApiHandler(
+      () => app,
+      () => 'local-azure',
+    )(built!, new InvocationContext());
     const response = new HttpResponse(init);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
     expect(response.headers.get('x-served-by')).toBe('local-azure');
-    expect(await response.json()).toMatchObject({ status: 405, detail: `${method} is not allowed here; use GET, HEAD, POST.` });
+    expect(await response.json()).toMatchObject({
+      status: 405,
+      detail: `${method} is not allowed here; use GET, HEAD, POST.`,
+    });
   });
 });

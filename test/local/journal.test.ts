@@ -61,7 +61,14 @@ describe('pipes on a journal', () => {
     await before.append([1, 2, 3]);
     const delivered: number[] = [];
     const journal = openJournal<number>(file);
-    const pump = new ChangeFeedPump<number>('test', async (batch) => void delivered.push(...batch), [], 2, fast, journal);
+    const pump = new ChangeFeedPump<number>(
+      'test',
+      async (batch) => void delivered.push(...batch),
+      [],
+      2,
+      fast,
+      journal,
+    );
     expect(pump.pending).toBe(3);
     await pump.append(4);
     pump.resume();
@@ -88,14 +95,24 @@ describe('pipes on a journal', () => {
 
 describe('Cosmos write-ahead log replay', () => {
   it('applies upserts and deletes in log order onto the snapshot, per partition key', () => {
-    const snapshot = { notes: [{ id: 'n1', title: 'old' }], activity: [{ id: 'e1', noteId: 'n1' }, { id: 'e1', noteId: 'n2' }] };
+    const snapshot = {
+      notes: [{ id: 'n1', title: 'old' }],
+      activity: [
+        { id: 'e1', noteId: 'n1' },
+        { id: 'e1', noteId: 'n2' },
+      ],
+    };
     const log: WalEntry[] = [
       { c: 'notes', doc: { id: 'n1', title: 'new', _etag: 'x', _ts: 1 } },
       { c: 'notes', doc: { id: 'n2', title: 'gone soon' } },
       { c: 'notes', del: 'n2', pk: 'n2' },
       { c: 'activity', del: 'e1', pk: 'n2' },
     ];
-    const result = applyWal(snapshot, log.map((item, i) => ({ seq: i + 1, item })), { notes: '/id', activity: '/noteId' });
+    const result = applyWal(
+      snapshot,
+      log.map((item, i) => ({ seq: i + 1, item })),
+      { notes: '/id', activity: '/noteId' },
+    );
     expect(result).toEqual({ notes: [{ id: 'n1', title: 'new' }], activity: [{ id: 'e1', noteId: 'n1' }] });
   });
 });

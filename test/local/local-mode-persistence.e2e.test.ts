@@ -47,7 +47,14 @@ it('keeps notes and delivers pending events across a graceful restart', async ()
   // With a delivery latency the events are certainly still pending when stop() is called.
   // The same issuer port on both starts, as `npm start` keeps 3003: the owner (issuer + subject) of the
   // kept notes is the same user after the restart, even though the issuer's keys are new.
-  const options: LocalOptions = { awsPort: 0, azurePort: 0, issuerPort: await freePort(), dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5, latencyMs: 150 } };
+  const options: LocalOptions = {
+    awsPort: 0,
+    azurePort: 0,
+    issuerPort: await freePort(),
+    dataDir,
+    log: silentLogger,
+    retry: { maxAttempts: 3, baseDelayMs: 5, latencyMs: 150 },
+  };
   const first = await freshStart(options);
   call = signedInCall(anonymousCall, await tokenFor(first));
   const notes: { url: string; path: string }[] = [];
@@ -55,7 +62,10 @@ it('keeps notes and delivers pending events across a graceful restart', async ()
     for (const url of [first.awsUrl, first.azureUrl]) {
       const created = await call(url, '/api/notes', { method: 'POST', ...json({ title: 'kept', body: 'on disk' }) });
       const path = created.headers.get('location')!;
-      const updated = await call(url, path, { method: 'PUT', ...json({ title: 'kept', body: 'updated' }, { 'if-match': '"1"' }) });
+      const updated = await call(url, path, {
+        method: 'PUT',
+        ...json({ title: 'kept', body: 'updated' }, { 'if-match': '"1"' }),
+      });
       expect(updated.status).toBe(200);
       notes.push({ url, path });
     }
@@ -77,9 +87,16 @@ it('keeps notes and delivers pending events across a graceful restart', async ()
       expect(note.status).toBe(200);
       expect(note.json).toMatchObject({ title: 'kept', body: 'updated', version: 2 });
       const activity = await call(urls[i]!, `${path}/activity`);
-      expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual([noteEventType('created'), noteEventType('updated')]);
+      expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual([
+        noteEventType('created'),
+        noteEventType('updated'),
+      ]);
     }
-    expect([first.deadLetters, second.deadLetters].flatMap((d) => [...Object.values(d.aws), ...Object.values(d.azure)]).flat()).toEqual([]);
+    expect(
+      [first.deadLetters, second.deadLetters]
+        .flatMap((d) => [...Object.values(d.aws), ...Object.values(d.azure)])
+        .flat(),
+    ).toEqual([]);
   } finally {
     await second.stop();
   }

@@ -26,8 +26,18 @@ let consoleLog: jest.SpiedFunction<typeof console.log>;
 beforeAll(async () => {
   consoleLog = jest.spyOn(console, 'log');
   dataDir = mkdtempSync(join(tmpdir(), 'local-mode-'));
-  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: (line) => logLines.push(line), retry: { maxAttempts: 3, baseDelayMs: 5 } });
-  clouds = [['local-aws', local.awsUrl], ['local-azure', local.azureUrl]];
+  local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir,
+    log: (line) => logLines.push(line),
+    retry: { maxAttempts: 3, baseDelayMs: 5 },
+  });
+  clouds = [
+    ['local-aws', local.awsUrl],
+    ['local-azure', local.azureUrl],
+  ];
   token = await tokenFor(local);
   call = signedInCall(anonymousCall, token);
 });
@@ -40,8 +50,10 @@ afterAll(async () => {
 
 /** The same request on both clouds; both answers must be the same once ids and times are normalised. */
 async function onBoth(path: string | ((cloud: string) => string), init: RequestInit = {}): Promise<Answer[]> {
-  const answers = await Promise.all(clouds.map(([name, url]) => call(url, typeof path === 'string' ? path : path(name), init)));
-  answers.forEach((answer, i) => expect(answer.headers.get('x-served-by')).toBe(clouds[i]![0]));
+  const answers = await Promise.all(
+    clouds.map(([name, url]) => call(url, typeof path === 'string' ? path : path(name), init)),
+  );
+  for (const [i, answer] of answers.entries()) expect(answer.headers.get('x-served-by')).toBe(clouds[i]![0]);
   expect(normalise(answers[1]!.text)).toBe(normalise(answers[0]!.text));
   expect(answers[1]!.status).toBe(answers[0]!.status);
   return answers;
@@ -61,16 +73,36 @@ describe('HTTP contract on both emulated clouds', () => {
     ['GET /api/hello?name=Ada', '/api/hello?name=Ada', {}, 200],
     ['GET /api/hello with a name over 100 characters', `/api/hello?name=${'x'.repeat(101)}`, {}, 400],
     ['GET /api/health', '/api/health', {}, 200],
-    ['POST /api/notes with text/plain', '/api/notes', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }, 415],
-    ['POST /api/notes with a body too large', '/api/notes', { method: 'POST', ...json({ title: 't', body: 'x'.repeat(200_000) }) }, 413],
-    ['POST /api/notes with bad JSON', '/api/notes', { method: 'POST', body: '{"title":', headers: { 'content-type': 'application/json' } }, 400],
+    [
+      'POST /api/notes with text/plain',
+      '/api/notes',
+      { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } },
+      415,
+    ],
+    [
+      'POST /api/notes with a body too large',
+      '/api/notes',
+      { method: 'POST', ...json({ title: 't', body: 'x'.repeat(200_000) }) },
+      413,
+    ],
+    [
+      'POST /api/notes with bad JSON',
+      '/api/notes',
+      { method: 'POST', body: '{"title":', headers: { 'content-type': 'application/json' } },
+      400,
+    ],
     ['POST /api/notes failing validation', '/api/notes', { method: 'POST', ...json({ title: '', extra: 1 }) }, 400],
     ['GET an unknown note', `/api/notes/${unknownId}`, {}, 404],
     ['GET a note id that is not a UUID', '/api/notes/not-a-uuid', {}, 404],
     ['GET /api/notes?limit=0', '/api/notes?limit=0', {}, 400],
     ['GET /api/notes?limit=abc', '/api/notes?limit=abc', {}, 400],
     ['GET /api/notes with a forged cursor', '/api/notes?cursor=Zm9yZ2Vk', {}, 400],
-    ['PUT an unknown note', `/api/notes/${unknownId}`, { method: 'PUT', ...json({ title: 't', body: '' }, { 'if-match': '"1"' }) }, 404],
+    [
+      'PUT an unknown note',
+      `/api/notes/${unknownId}`,
+      { method: 'PUT', ...json({ title: 't', body: '' }, { 'if-match': '"1"' }) },
+      404,
+    ],
     ['DELETE an unknown note', `/api/notes/${unknownId}`, { method: 'DELETE' }, 404],
     ['GET activity of an id that is not a UUID', '/api/notes/nope/activity', {}, 404],
     ['an unknown path under /api', '/api/nothing-here', {}, 404],
@@ -88,7 +120,16 @@ describe('HTTP contract on both emulated clouds', () => {
   it("sends the handlers' request lines to startLocal's log, not to the console", async () => {
     await onBoth('/api/notes/not-a-uuid');
     for (const cloud of ['local-aws', 'local-azure']) {
-      expect(logLines).toContainEqual(expect.objectContaining({ level: 'info', cloud, method: 'GET', route: '/api/notes/:id', status: 404, durationMs: expect.any(Number) }));
+      expect(logLines).toContainEqual(
+        expect.objectContaining({
+          level: 'info',
+          cloud,
+          method: 'GET',
+          route: '/api/notes/:id',
+          status: 404,
+          durationMs: expect.any(Number),
+        }),
+      );
     }
     expect(consoleLog).not.toHaveBeenCalled();
   });
@@ -107,7 +148,10 @@ describe('HTTP contract on both emulated clouds', () => {
       expect(answer.json).toMatchObject({ title: 'first', body: 'hello', version: 1 });
     }
     const paths = new Map(clouds.map(([name], i) => [name, created[i]!.headers.get('location')!]));
-    const at = (suffix = '') => (cloud: string) => `${paths.get(cloud)}${suffix}`;
+    const at =
+      (suffix = '') =>
+      (cloud: string) =>
+        `${paths.get(cloud)}${suffix}`;
 
     const read = await onBoth(at());
     expect(read[0]!.status).toBe(200);
@@ -122,7 +166,10 @@ describe('HTTP contract on both emulated clouds', () => {
     const badBody = await onBoth(at(), { method: 'PUT', ...json({ title: 5 }, { 'if-match': '"1"' }) });
     expect(badBody[0]!.status).toBe(400);
 
-    const updated = await onBoth(at(), { method: 'PUT', ...json({ title: 'second', body: 'hello' }, { 'if-match': '"1"' }) });
+    const updated = await onBoth(at(), {
+      method: 'PUT',
+      ...json({ title: 'second', body: 'hello' }, { 'if-match': '"1"' }),
+    });
     expect(updated[0]!.status).toBe(200);
     expect(updated[0]!.headers.get('etag')).toBe('"2"');
     expect(updated[0]!.json).toMatchObject({ title: 'second', version: 2 });
@@ -163,9 +210,19 @@ describe('event path: store change → stream → bus → subscriber → activit
   it.each([['local-aws'], ['local-azure']])('%s records created, updated and deleted in order', async (cloudName) => {
     const url = clouds.find(([name]) => name === cloudName)![1];
     const { location } = await createNote(url);
-    await eventually(async () => expect(types(await call(url, `${location}/activity`))).toEqual([noteEventType('created')]));
-    expect((await call(url, location, { method: 'PUT', ...json({ title: 'changed', body: '' }, { 'if-match': '*' }) })).status).toBe(200);
-    await eventually(async () => expect(types(await call(url, `${location}/activity`))).toEqual([noteEventType('created'), noteEventType('updated')]));
+    await eventually(async () =>
+      expect(types(await call(url, `${location}/activity`))).toEqual([noteEventType('created')]),
+    );
+    expect(
+      (await call(url, location, { method: 'PUT', ...json({ title: 'changed', body: '' }, { 'if-match': '*' }) }))
+        .status,
+    ).toBe(200);
+    await eventually(async () =>
+      expect(types(await call(url, `${location}/activity`))).toEqual([
+        noteEventType('created'),
+        noteEventType('updated'),
+      ]),
+    );
     expect((await call(url, location, { method: 'DELETE' })).status).toBe(204);
     const activity = await eventually(async () => {
       const answer = await call(url, `${location}/activity`);
@@ -173,8 +230,14 @@ describe('event path: store change → stream → bus → subscriber → activit
       expect(types(answer)).toEqual([noteEventType('created'), noteEventType('updated'), noteEventType('deleted')]);
       return answer;
     });
-    const versions = (activity.json as { items: { type: string; version: number }[] }).items.map((a) => `${a.type}@${a.version}`);
-    expect(versions).toEqual([`${noteEventType('created')}@1`, `${noteEventType('updated')}@2`, `${noteEventType('deleted')}@2`]);
+    const versions = (activity.json as { items: { type: string; version: number }[] }).items.map(
+      (a) => `${a.type}@${a.version}`,
+    );
+    expect(versions).toEqual([
+      `${noteEventType('created')}@1`,
+      `${noteEventType('updated')}@2`,
+      `${noteEventType('deleted')}@2`,
+    ]);
   });
 
   it('gives the same activity body on both clouds once ids and times are normalised', async () => {
@@ -189,26 +252,50 @@ describe('event path: store change → stream → bus → subscriber → activit
 
   it('dead-letters an event the AWS subscriber cannot handle, after retries', async () => {
     const before = local.deadLetters.aws.events.length;
-    const client = new EventBridgeClient({ endpoint: process.env.AWS_ENDPOINT_URL_EVENTBRIDGE, region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
+    const client = new EventBridgeClient({
+      endpoint: process.env.AWS_ENDPOINT_URL_EVENTBRIDGE,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+    });
     const out = await client.send(
-      new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: EVENTBRIDGE_SOURCE, DetailType: noteEventType('created'), Detail: '{"not":"a cloud event"}' }] }),
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: process.env.EVENT_BUS_NAME,
+            Source: EVENTBRIDGE_SOURCE,
+            DetailType: noteEventType('created'),
+            Detail: '{"not":"a cloud event"}',
+          },
+        ],
+      }),
     );
     client.destroy();
     expect(out.FailedEntryCount).toBe(0);
     await local.drain();
-    expect(local.deadLetters.aws.events.slice(before)).toEqual([expect.objectContaining({ source: 'aws.eventbridge', attempts: 3, item: expect.objectContaining({ detail: { not: 'a cloud event' } }) })]);
+    expect(local.deadLetters.aws.events.slice(before)).toEqual([
+      expect.objectContaining({
+        source: 'aws.eventbridge',
+        attempts: 3,
+        item: expect.objectContaining({ detail: { not: 'a cloud event' } }),
+      }),
+    ]);
   });
 
   it('dead-letters an event the Azure subscriber cannot handle, after retries', async () => {
     const before = local.deadLetters.azure.events.length;
     const response = await fetch(process.env.EVENTGRID_TOPIC_ENDPOINT!, {
       method: 'POST',
-      headers: { 'aeg-sas-key': process.env.EVENTGRID_KEY!, 'content-type': 'application/cloudevents-batch+json; charset=utf-8' },
+      headers: {
+        'aeg-sas-key': process.env.EVENTGRID_KEY!,
+        'content-type': 'application/cloudevents-batch+json; charset=utf-8',
+      },
       body: JSON.stringify([{ specversion: '1.0', id: 'x', source: '/elsewhere', type: 'com.example.other' }]),
     });
     expect(response.status).toBe(200);
     await local.drain();
-    expect(local.deadLetters.azure.events.slice(before)).toEqual([expect.objectContaining({ source: 'azure.eventgrid', attempts: 3, item: expect.objectContaining({ id: 'x' }) })]);
+    expect(local.deadLetters.azure.events.slice(before)).toEqual([
+      expect.objectContaining({ source: 'azure.eventgrid', attempts: 3, item: expect.objectContaining({ id: 'x' }) }),
+    ]);
   });
 });
 
@@ -236,10 +323,23 @@ describe('shutdown', () => {
     const body = JSON.stringify({ title: 'in flight', body: 'during shutdown' });
     let resolveStatus: (status: number) => void;
     const status = new Promise<number>((resolve) => (resolveStatus = resolve));
-    const req = request({ host: url.hostname, port: url.port, path: '/api/notes', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolveStatus(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: '/api/notes',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolveStatus(res.statusCode ?? 0));
+      },
+    );
     req.write(body.slice(0, 10));
     return {
       finish: () => {
@@ -252,7 +352,11 @@ describe('shutdown', () => {
   it('writes urls.json while running, then stops: requests in flight finish, ports released, file removed, nothing left undelivered', async () => {
     expect(existsSync(local.urlsFile!)).toBe(true);
     // The issuer is in it, so `npm run token` and compare find it.
-    expect(JSON.parse(readFileSync(local.urlsFile!, 'utf8'))).toMatchObject({ awsUrl: local.awsUrl, azureUrl: local.azureUrl, issuer: local.issuer!.issuer });
+    expect(JSON.parse(readFileSync(local.urlsFile!, 'utf8'))).toMatchObject({
+      awsUrl: local.awsUrl,
+      azureUrl: local.azureUrl,
+      issuer: local.issuer!.issuer,
+    });
     for (const [, url] of clouds) await createNote(url, 'written just before stop');
     const inFlight = clouds.map(([, url]) => slowCreate(url));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the requests reach the servers
@@ -281,11 +385,16 @@ describe('shutdown', () => {
       call = signedInCall(anonymousCall, await tokenFor(again));
       for (const url of [again.awsUrl, again.azureUrl]) {
         const stale = await before(url, '/api/notes');
-        expect([stale.status, stale.headers.get('www-authenticate')]).toEqual([401, expect.stringContaining('error="invalid_token"')]);
+        expect([stale.status, stale.headers.get('www-authenticate')]).toEqual([
+          401,
+          expect.stringContaining('error="invalid_token"'),
+        ]);
         const { location } = await createNote(url, 'after a restart');
         await eventually(async () => {
           const activity = await call(url, `${location}/activity`);
-          expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual([noteEventType('created')]);
+          expect((activity.json as { items: { type: string }[] }).items.map((a) => a.type)).toEqual([
+            noteEventType('created'),
+          ]);
         });
       }
     } finally {

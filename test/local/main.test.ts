@@ -45,18 +45,42 @@ it('says which port is taken, in one line, and exits 2 without a stack trace', a
 it('serves both clouds, logs one JSON line per request, and shuts down cleanly on SIGINT', async () => {
   const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--in-memory']);
   try {
-    const [, awsUrl, azureUrl] = await waitForOutput(run, /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m);
+    const [, awsUrl, azureUrl] = await waitForOutput(
+      run,
+      /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m,
+    );
     const [, issuer] = await waitForOutput(run, ISSUER_OUTPUT);
-    expect(JSON.parse(readFileSync(join(dataDir, 'urls.json'), 'utf8'))).toMatchObject({ awsUrl, azureUrl, issuer, pid: run.child.pid });
+    expect(JSON.parse(readFileSync(join(dataDir, 'urls.json'), 'utf8'))).toMatchObject({
+      awsUrl,
+      azureUrl,
+      issuer,
+      pid: run.child.pid,
+    });
     const token = await tokenFromIssuer(issuer!);
-    for (const [url, servedBy] of [[awsUrl!, 'local-aws'], [azureUrl!, 'local-azure']] as const) {
+    for (const [url, servedBy] of [
+      [awsUrl!, 'local-aws'],
+      [azureUrl!, 'local-azure'],
+    ] as const) {
       const response = await fetch(`${url}/api/notes/not-a-uuid`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(404);
       expect(response.headers.get('x-served-by')).toBe(servedBy);
       await waitForOutput(run, new RegExp(`"cloud":"${servedBy}".*"route":"/api/notes/:id".*"status":404`));
     }
-    const lines = run.stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    for (const line of lines) expect(line).toEqual(expect.objectContaining({ cloud: expect.any(String), method: expect.any(String), route: expect.any(String), status: expect.any(Number), durationMs: expect.any(Number) }));
+    const lines = run
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const line of lines)
+      expect(line).toEqual(
+        expect.objectContaining({
+          cloud: expect.any(String),
+          method: expect.any(String),
+          route: expect.any(String),
+          status: expect.any(Number),
+          durationMs: expect.any(Number),
+        }),
+      );
 
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
@@ -77,10 +101,17 @@ describe('stopping `tsx local/main.ts` (the npm start command) as a whole', () =
   ])('%s: drains, removes urls.json, frees the ports and exits 0', async (_, signal, name) => {
     const run = runMain(upArgs(), {}, { viaTsxCli: true });
     try {
-      const [, awsUrl, azureUrl] = await waitForOutput(run, /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m);
+      const [, awsUrl, azureUrl] = await waitForOutput(
+        run,
+        /^awsUrl {4}(http:\/\/localhost:\d+)\nazureUrl {2}(http:\/\/localhost:\d+)$/m,
+      );
       const [, issuer] = await waitForOutput(run, ISSUER_OUTPUT);
       const token = await tokenFromIssuer(issuer!);
-      const created = await fetch(`${awsUrl}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"title":"t","body":"b"}' });
+      const created = await fetch(`${awsUrl}/api/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"title":"t","body":"b"}',
+      });
       expect(created.status).toBe(201);
       signal(run.child.pid!);
       expect(await run.exited).toBe(0);
@@ -107,11 +138,15 @@ describe('stopping `tsx local/main.ts` (the npm start command) as a whole', () =
       socket = connect(Number(port), '127.0.0.1');
       socket.on('error', () => {});
       await new Promise<void>((resolve) => socket!.once('connect', () => resolve()));
-      socket.write('POST /api/notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"title"');
+      socket.write(
+        'POST /api/notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"title"',
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(1);
-      expect(run.stderr()).toContain('still stopping after 300 ms (a request or delivery does not finish): exiting without waiting');
+      expect(run.stderr()).toContain(
+        'still stopping after 300 ms (a request or delivery does not finish): exiting without waiting',
+      );
     } finally {
       socket?.destroy();
       run.child.kill('SIGKILL');

@@ -21,7 +21,14 @@ const urlOf = (cloud: CloudName) => (cloud === 'local-aws' ? local.awsUrl : loca
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'odd-requests-'));
   // Sign-in off: these requests are about the front doors (owners and tokens: owners.e2e.test.ts).
-  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: (line) => lines.push(line), auth: 'none' });
+  local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir,
+    log: (line) => lines.push(line),
+    auth: 'none',
+  });
   for (const cloud of CLOUDS) portOf[cloud] = Number(new URL(urlOf(cloud)).port);
 }, 60_000);
 
@@ -39,7 +46,10 @@ async function createNote(cloud: CloudName, title = 'odd'): Promise<string> {
 const statusOf = async (cloud: CloudName, id: string) => (await call(urlOf(cloud), `/api/notes/${id}`)).status;
 
 /** `head` with `{id}` replaced by a fresh note's id on each cloud; both answers. */
-async function onBoth(head: (id: string) => string, body: Buffer | string = ''): Promise<Record<CloudName, SocketAnswer & { id: string }>> {
+async function onBoth(
+  head: (id: string) => string,
+  body: Buffer | string = '',
+): Promise<Record<CloudName, SocketAnswer & { id: string }>> {
   const answers = {} as Record<CloudName, SocketAnswer & { id: string }>;
   for (const cloud of CLOUDS) {
     const id = await createNote(cloud);
@@ -72,8 +82,16 @@ describe('the Host header routes nothing', () => {
     for (const cloud of CLOUDS) {
       const a = await createNote(cloud);
       const b = await createNote(cloud);
-      const answer = await sendOnSocket(portOf[cloud], `DELETE /api/notes/${b} HTTP/1.1\r\nHost: 127.0.0.1/api/notes/${a}#`);
-      expect([cloud, answer.status, await statusOf(cloud, a), await statusOf(cloud, b)]).toEqual([cloud, 400, 200, 200]);
+      const answer = await sendOnSocket(
+        portOf[cloud],
+        `DELETE /api/notes/${b} HTTP/1.1\r\nHost: 127.0.0.1/api/notes/${a}#`,
+      );
+      expect([cloud, answer.status, await statusOf(cloud, a), await statusOf(cloud, b)]).toEqual([
+        cloud,
+        400,
+        200,
+        200,
+      ]);
     }
     const answers = await onBoth((id) => `DELETE /api/notes/${id} HTTP/1.1\r\nHost: 127.0.0.1/api/notes/x#`);
     expectSameAnswer(answers, 400);
@@ -84,14 +102,22 @@ describe('the Host header routes nothing', () => {
       const a = await createNote(cloud);
       const b = await createNote(cloud);
       const answer = await sendOnSocket(portOf[cloud], `DELETE /api/notes/${b} HTTP/1.1\r\nHost: evil.example:8443`);
-      expect([cloud, answer.status, await statusOf(cloud, a), await statusOf(cloud, b)]).toEqual([cloud, 204, 200, 404]);
+      expect([cloud, answer.status, await statusOf(cloud, a), await statusOf(cloud, b)]).toEqual([
+        cloud,
+        204,
+        200,
+        404,
+      ]);
     }
   });
 
-  it.each(['[not a host', 'a b', 'user@evil.example'])('Host %j, which is no host, is 400 on both clouds', async (host) => {
-    const answers = await onBoth((id) => `GET /api/notes/${id} HTTP/1.1\r\nHost: ${host}`);
-    expectSameAnswer(answers, 400);
-  });
+  it.each(['[not a host', 'a b', 'user@evil.example'])(
+    'Host %j, which is no host, is 400 on both clouds',
+    async (host) => {
+      const answers = await onBoth((id) => `GET /api/notes/${id} HTTP/1.1\r\nHost: ${host}`);
+      expectSameAnswer(answers, 400);
+    },
+  );
 
   it('two Host headers are 400 on both clouds (RFC 9112 §3.2)', async () => {
     const answers = await onBoth((id) => `DELETE /api/notes/${id} HTTP/1.1\r\nHost: a\r\nHost: b`);
@@ -118,13 +144,21 @@ describe('the Host header routes nothing', () => {
 
 describe('encoded separators and duplicate or empty headers', () => {
   it('%2F in a note path is a separator on both clouds (API Gateway decodes it before the Lambda)', async () => {
-    const answers = await onBoth((id) => `PUT /api/notes%2F${id} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIf-Match: *\r\nContent-Length: 23`, '{"title":"t","body":""}');
+    const answers = await onBoth(
+      (id) =>
+        `PUT /api/notes%2F${id} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIf-Match: *\r\nContent-Length: 23`,
+      '{"title":"t","body":""}',
+    );
     expectSameAnswer(answers, 200);
   });
 
   it('two Content-Type headers are 415 on both clouds, and nothing is created', async () => {
     const note = '{"title":"twice","body":""}';
-    const answers = await onBoth(() => `POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Type: application/json\r\nContent-Length: ${note.length}`, note);
+    const answers = await onBoth(
+      () =>
+        `POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Type: application/json\r\nContent-Length: ${note.length}`,
+      note,
+    );
     expectSameAnswer(answers, 415);
     for (const cloud of CLOUDS) expect((await call(urlOf(cloud), '/api/notes?limit=100')).text).not.toContain('twice');
   });
@@ -154,7 +188,12 @@ describe('methods', () => {
       const id = await createNote(cloud);
       const get = await call(urlOf(cloud), `/api/notes/${id}`);
       const head = await sendOnSocket(portOf[cloud], `HEAD /api/notes/${id} HTTP/1.1\r\nHost: x`);
-      expect([cloud, head.status, head.headers['content-length'], head.body]).toEqual([cloud, 200, String(Buffer.byteLength(get.text)), '']);
+      expect([cloud, head.status, head.headers['content-length'], head.body]).toEqual([
+        cloud,
+        200,
+        String(Buffer.byteLength(get.text)),
+        '',
+      ]);
     }
   });
 });
@@ -162,9 +201,16 @@ describe('methods', () => {
 describe('refusals before the app', () => {
   it('a body over the front door limit is 413, the same problem as the app gives over 64 KiB', async () => {
     const huge = Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1, 0x20);
-    const answers = await onBoth(() => `POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${huge.length}`, huge);
+    const answers = await onBoth(
+      () => `POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${huge.length}`,
+      huge,
+    );
     expectSameAnswer(answers, 413);
-    const small = await call(local.awsUrl, '/api/notes', { method: 'POST', body: Buffer.alloc(70 * 1024, 0x20), headers: { 'content-type': 'application/json' } });
+    const small = await call(local.awsUrl, '/api/notes', {
+      method: 'POST',
+      body: Buffer.alloc(70 * 1024, 0x20),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(JSON.parse(answers['local-aws'].body)).toEqual(small.json);
   });
 
@@ -173,7 +219,7 @@ describe('refusals before the app', () => {
     expectSameAnswer(answers, 400);
   });
 
-  it('an HTTP/1.1 request without Host is 400 (RFC 9112 §3.2), a problem instead of Node\'s bare 400', async () => {
+  it("an HTTP/1.1 request without Host is 400 (RFC 9112 §3.2), a problem instead of Node's bare 400", async () => {
     const answers = await onBoth(() => 'GET /api/hello HTTP/1.1');
     expectSameAnswer(answers, 400);
   });
@@ -189,7 +235,11 @@ describe('refusals before the app', () => {
     for (const cloud of CLOUDS) {
       await sendOnSocket(portOf[cloud], `TRACE ${marker} HTTP/1.1\r\nHost: x`);
       await sendOnSocket(portOf[cloud], `GET ${marker} HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}`);
-      await sendOnSocket(portOf[cloud], `POST ${marker} HTTP/1.1\r\nHost: x\r\nContent-Length: ${FRONT_DOOR_MAX_BODY_BYTES + 1}`, Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1));
+      await sendOnSocket(
+        portOf[cloud],
+        `POST ${marker} HTTP/1.1\r\nHost: x\r\nContent-Length: ${FRONT_DOOR_MAX_BODY_BYTES + 1}`,
+        Buffer.alloc(FRONT_DOOR_MAX_BODY_BYTES + 1),
+      );
     }
     for (const cloud of CLOUDS) {
       const written = lines.slice(before).filter((line) => line.cloud === cloud);
@@ -204,7 +254,9 @@ describe('races between writes', () => {
     for (const cloud of CLOUDS) {
       for (const ifMatch of [{}, { 'if-match': '"1"' }] as Record<string, string>[]) {
         const id = await createNote(cloud);
-        const answers = await Promise.all([1, 2, 3].map(() => call(urlOf(cloud), `/api/notes/${id}`, { method: 'DELETE', headers: ifMatch })));
+        const answers = await Promise.all(
+          [1, 2, 3].map(() => call(urlOf(cloud), `/api/notes/${id}`, { method: 'DELETE', headers: ifMatch })),
+        );
         expect([cloud, ifMatch, answers.map((a) => a.status).sort()]).toEqual([cloud, ifMatch, [204, 404, 404]]);
       }
     }
@@ -216,7 +268,10 @@ describe('races between writes', () => {
       for (let round = 0; round < 4; round++) {
         const id = await createNote(cloud);
         const [put, del] = await Promise.all([
-          call(urlOf(cloud), `/api/notes/${id}`, { method: 'PUT', ...json({ title: 'late', body: '' }, { 'if-match': '"1"' }) }),
+          call(urlOf(cloud), `/api/notes/${id}`, {
+            method: 'PUT',
+            ...json({ title: 'late', body: '' }, { 'if-match': '"1"' }),
+          }),
           call(urlOf(cloud), `/api/notes/${id}`, { method: 'DELETE' }),
         ]);
         expect(del.status).toBe(204);

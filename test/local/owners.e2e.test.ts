@@ -18,8 +18,18 @@ let bob: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'owners-'));
-  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5 } });
-  clouds = [['local-aws', local.awsUrl], ['local-azure', local.azureUrl]];
+  local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir,
+    log: silentLogger,
+    retry: { maxAttempts: 3, baseDelayMs: 5 },
+  });
+  clouds = [
+    ['local-aws', local.awsUrl],
+    ['local-azure', local.azureUrl],
+  ];
   [alice, bob] = await Promise.all([tokenFor(local, 'alice'), tokenFor(local, 'bob')]);
 });
 afterAll(async () => {
@@ -32,7 +42,7 @@ const as = (token: string, init: RequestInit = {}) => signedIn(init, token);
 /** The same answer on both clouds (status, problem body, the headers the contract names), returned per cloud. */
 async function sameOnBoth(request: (url: string) => Promise<Answer>): Promise<Answer[]> {
   const answers = await Promise.all(clouds.map(([, url]) => request(url)));
-  answers.forEach((a, i) => expect(a.headers.get('x-served-by')).toBe(clouds[i]![0]));
+  for (const [i, a] of answers.entries()) expect(a.headers.get('x-served-by')).toBe(clouds[i]![0]);
   const [aws, azure] = answers as [Answer, Answer];
   expect([azure.status, azure.headers.get('content-type'), azure.headers.get('www-authenticate')]).toEqual([
     aws.status,
@@ -44,14 +54,20 @@ async function sameOnBoth(request: (url: string) => Promise<Answer>): Promise<An
 }
 
 async function aliceCreates(url: string): Promise<{ id: string }> {
-  const created = await call(url, '/api/notes', as(alice, { method: 'POST', ...json({ title: "alice's", body: 'private' }) }));
+  const created = await call(
+    url,
+    '/api/notes',
+    as(alice, { method: 'POST', ...json({ title: "alice's", body: 'private' }) }),
+  );
   expect(created.status).toBe(201);
   return created.json as { id: string };
 }
 
 describe('another owner', () => {
   it("gets 404 on every route of alice's note, activity included, and an empty list; alice's note is untouched", async () => {
-    const ids = Object.fromEntries(await Promise.all(clouds.map(async ([, url]) => [url, (await aliceCreates(url)).id] as const)));
+    const ids = Object.fromEntries(
+      await Promise.all(clouds.map(async ([, url]) => [url, (await aliceCreates(url)).id] as const)),
+    );
     // Alice's activity exists (the event arrived) before bob asks for it, so a 404 is the owner rule.
     for (const [, url] of clouds) {
       await eventually(async () => {
@@ -61,8 +77,14 @@ describe('another owner', () => {
     }
     const routes: [string, (id: string) => [string, RequestInit]][] = [
       ['GET', (id) => [`/api/notes/${id}`, {}]],
-      ['PUT', (id) => [`/api/notes/${id}`, { method: 'PUT', ...json({ title: "bob's", body: '' }, { 'if-match': '*' }) }]],
-      ['PUT with a version', (id) => [`/api/notes/${id}`, { method: 'PUT', ...json({ title: "bob's", body: '' }, { 'if-match': '"1"' }) }]],
+      [
+        'PUT',
+        (id) => [`/api/notes/${id}`, { method: 'PUT', ...json({ title: "bob's", body: '' }, { 'if-match': '*' }) }],
+      ],
+      [
+        'PUT with a version',
+        (id) => [`/api/notes/${id}`, { method: 'PUT', ...json({ title: "bob's", body: '' }, { 'if-match': '"1"' }) }],
+      ],
       ['DELETE', (id) => [`/api/notes/${id}`, { method: 'DELETE' }]],
       ['DELETE with a version', (id) => [`/api/notes/${id}`, { method: 'DELETE', headers: { 'if-match': '"1"' } }]],
       ['GET activity', (id) => [`/api/notes/${id}/activity`, {}]],
@@ -72,11 +94,17 @@ describe('another owner', () => {
         const [path, init] = route(ids[url]!);
         return call(url, path, as(bob, init));
       });
-      expect([name, answers[0]!.status, answers[0]!.headers.get('content-type')]).toEqual([name, 404, 'application/problem+json']);
+      expect([name, answers[0]!.status, answers[0]!.headers.get('content-type')]).toEqual([
+        name,
+        404,
+        'application/problem+json',
+      ]);
     }
     // PATCH is no route for anyone: 405 with Allow, the same for the owner and a stranger.
     for (const token of [alice, bob]) {
-      const [patch] = await sameOnBoth((url) => call(url, `/api/notes/${ids[url]}`, as(token, { method: 'PATCH', ...json({ title: 'x' }) })));
+      const [patch] = await sameOnBoth((url) =>
+        call(url, `/api/notes/${ids[url]}`, as(token, { method: 'PATCH', ...json({ title: 'x' }) })),
+      );
       expect([patch!.status, patch!.headers.get('allow')]).toEqual([405, 'GET, HEAD, PUT, DELETE']);
     }
     const [list] = await sameOnBoth((url) => call(url, '/api/notes', as(bob)));
@@ -91,7 +119,9 @@ describe('another owner', () => {
   it("refuses alice's list cursor to bob (400), on both", async () => {
     for (const [, url] of clouds) for (let i = 0; i < 3; i++) await aliceCreates(url);
     const pages = await Promise.all(clouds.map(([, url]) => call(url, '/api/notes?limit=1', as(alice))));
-    const cursors = Object.fromEntries(clouds.map(([, url], i) => [url, (pages[i]!.json as { nextCursor: string }).nextCursor]));
+    const cursors = Object.fromEntries(
+      clouds.map(([, url], i) => [url, (pages[i]!.json as { nextCursor: string }).nextCursor]),
+    );
     const [refused] = await sameOnBoth((url) => call(url, `/api/notes?limit=1&cursor=${cursors[url]}`, as(bob)));
     expect(refused!.status).toBe(400);
   });
@@ -109,13 +139,13 @@ describe('sign-in answers, identical on both front doors', () => {
       [`/api/notes/${id}/activity`, {}],
     ] as [string, RequestInit][]) {
       const [answer] = await sameOnBoth((url) => call(url, path, init));
-      expect([path, init.method, answer!.status, answer!.headers.get('content-type'), answer!.headers.get('www-authenticate')]).toEqual([
+      expect([
         path,
         init.method,
-        401,
-        'application/problem+json',
-        'Bearer realm="notes"',
-      ]);
+        answer!.status,
+        answer!.headers.get('content-type'),
+        answer!.headers.get('www-authenticate'),
+      ]).toEqual([path, init.method, 401, 'application/problem+json', 'Bearer realm="notes"']);
     }
     for (const path of ['/api/hello', '/api/health']) {
       const [answer] = await sameOnBoth((url) => call(url, path));
@@ -138,7 +168,11 @@ describe('sign-in answers, identical on both front doors', () => {
     ];
     for (const [name, token] of cases) {
       const [answer] = await sameOnBoth((url) => call(url, '/api/notes', as(token)));
-      expect([name, answer!.status, answer!.headers.get('www-authenticate')]).toEqual([name, 401, expect.stringMatching(/^Bearer realm="notes", error="invalid_token", error_description="[^"]+"$/)]);
+      expect([name, answer!.status, answer!.headers.get('www-authenticate')]).toEqual([
+        name,
+        401,
+        expect.stringMatching(/^Bearer realm="notes", error="invalid_token", error_description="[^"]+"$/),
+      ]);
     }
   });
 });

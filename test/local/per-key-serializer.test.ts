@@ -60,7 +60,11 @@ describe('PerKeySerializer', () => {
     const a = gatedTask('a', events);
     const b = gatedTask('b', events);
     const both = gatedTask('both', events);
-    const runs = [serializer.run(['k1'], a.task), serializer.run(['k2'], b.task), serializer.run(['k1', 'k2', 'k1'], both.task)];
+    const runs = [
+      serializer.run(['k1'], a.task),
+      serializer.run(['k2'], b.task),
+      serializer.run(['k1', 'k2', 'k1'], both.task),
+    ];
     await turn();
     a.release();
     await runs[0];

@@ -30,7 +30,10 @@ describe('DynamoDB stream capture proxy', () => {
     dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
     direct = emulatorClient(dynamoUrl.toString());
-    await ensureTables(direct, [notesTableSchema('notes'), { ...notesTableSchema('other'), StreamSpecification: undefined }]);
+    await ensureTables(direct, [
+      notesTableSchema('notes'),
+      { ...notesTableSchema('other'), StreamSpecification: undefined },
+    ]);
     proxy = createStreamCaptureProxy(dynamo, source, (batch) => void records.push(...batch));
     app = emulatorClient(`http://127.0.0.1:${await listen(proxy, 0)}`);
   });
@@ -66,14 +69,21 @@ describe('DynamoDB stream capture proxy', () => {
         .filter((r) => r.dynamodb!.Keys!.id!.S === id)
         .map((r) => [r.dynamodb!.OldImage?.version?.N, r.dynamodb!.NewImage!.version!.N]);
       // Each record starts where the one before it on the same item ended.
-      expect(versions).toEqual(Array.from({ length: writesPerItem }, (_, i) => [i === 0 ? undefined : String(i), String(i + 1)]));
+      expect(versions).toEqual(
+        Array.from({ length: writesPerItem }, (_, i) => [i === 0 ? undefined : String(i), String(i + 1)]),
+      );
     }
     const sequence = records.map((r) => BigInt(r.dynamodb!.SequenceNumber!));
     expect(sequence.every((n, i) => i === 0 || n > sequence[i - 1]!)).toBe(true);
   });
 
   it('records a conditional create as an INSERT, and an unconditional overwrite with its old image', async () => {
-    const create = { TableName: 'notes', Item: { id: { S: 'e' }, v: { N: '1' } }, ConditionExpression: 'attribute_not_exists(#id)', ExpressionAttributeNames: { '#id': 'id' } };
+    const create = {
+      TableName: 'notes',
+      Item: { id: { S: 'e' }, v: { N: '1' } },
+      ConditionExpression: 'attribute_not_exists(#id)',
+      ExpressionAttributeNames: { '#id': 'id' },
+    };
     await app.send(new PutItemCommand(create));
     await app.send(new PutItemCommand({ TableName: 'notes', Item: { id: { S: 'e' }, v: { N: '2' } } }));
     expect(records.map((r) => [r.eventName, r.dynamodb!.OldImage, r.dynamodb!.NewImage])).toEqual([
@@ -93,15 +103,28 @@ describe('DynamoDB stream capture proxy', () => {
     await bump('d');
     records.length = 0;
     await expect(
-      app.send(new PutItemCommand({ TableName: 'notes', Item: { id: { S: 'd' } }, ConditionExpression: 'attribute_not_exists(id)' })),
+      app.send(
+        new PutItemCommand({
+          TableName: 'notes',
+          Item: { id: { S: 'd' } },
+          ConditionExpression: 'attribute_not_exists(id)',
+        }),
+      ),
     ).rejects.toThrow(/conditional request failed/i);
-    await expect(app.send(new GetItemCommand({ TableName: 'missing', Key: { id: { S: 'd' } } }))).rejects.toThrow(/not found/i);
+    await expect(app.send(new GetItemCommand({ TableName: 'missing', Key: { id: { S: 'd' } } }))).rejects.toThrow(
+      /not found/i,
+    );
     expect(records).toEqual([]);
   });
 });
 
 describe('createsOnly', () => {
-  const put = (condition: string | undefined, names?: Record<string, string>) => ({ TableName: 'notes', Item: {}, ConditionExpression: condition, ExpressionAttributeNames: names });
+  const put = (condition: string | undefined, names?: Record<string, string>) => ({
+    TableName: 'notes',
+    Item: {},
+    ConditionExpression: condition,
+    ExpressionAttributeNames: names,
+  });
 
   it('knows a PutItem conditioned on the key attribute not existing had no old image', () => {
     expect(createsOnly('PutItem', put('attribute_not_exists(#id)', { '#id': 'id' }), source)).toBe(true);

@@ -33,7 +33,13 @@ it('keeps the issuer, reads the file back, and reads nothing from a missing or b
 
 it('prints the issuer and the token command only when sign-in is on, and the patterns read them back', () => {
   const on = urlsOutput({ ...urls, issuer: 'http://127.0.0.1:3003' });
-  expect(on.split('\n')).toEqual(['awsUrl    http://localhost:1', 'azureUrl  http://localhost:2', 'issuer    http://127.0.0.1:3003', `token     ${TOKEN_COMMAND}`, '']);
+  expect(on.split('\n')).toEqual([
+    'awsUrl    http://localhost:1',
+    'azureUrl  http://localhost:2',
+    'issuer    http://127.0.0.1:3003',
+    `token     ${TOKEN_COMMAND}`,
+    '',
+  ]);
   expect(URLS_OUTPUT.exec(on)?.slice(1)).toEqual(['http://localhost:1', 'http://localhost:2']);
   expect(ISSUER_OUTPUT.exec(on)?.[1]).toBe('http://127.0.0.1:3003');
   const off = urlsOutput(urls);

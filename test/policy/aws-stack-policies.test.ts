@@ -15,7 +15,8 @@ const captured = installCapturingMocks();
 let resources: StackResource[];
 
 // Policies do not read code: small bundles spare an esbuild run.
-const bundle = (name: string) => makeBundle({ 'index.js': Buffer.from(`exports.handler = async () => ${JSON.stringify(name)};`) });
+const bundle = (name: string) =>
+  makeBundle({ 'index.js': Buffer.from(`exports.handler = async () => ${JSON.stringify(name)};`) });
 
 beforeAll(async () => {
   const pulumi = await import('@pulumi/pulumi');
@@ -37,7 +38,8 @@ beforeAll(async () => {
 });
 
 const ofType = (type: string) => resources.filter((r) => r.type === type);
-const only = (violations: Violation[]) => violations.map(({ policy, resource, message }) => `${policy} | ${resource} | ${message}`);
+const only = (violations: Violation[]) =>
+  violations.map(({ policy, resource, message }) => `${policy} | ${resource} | ${message}`);
 
 describe('our AWS stack', () => {
   it('registers the resources the rules are about (so passing means something)', () => {
@@ -47,13 +49,23 @@ describe('our AWS stack', () => {
     expect(ofType('aws:sqs/queue:Queue').length).toBeGreaterThanOrEqual(2);
     expect(ofType('aws:cloudwatch/logGroup:LogGroup')).toHaveLength(4);
     expect(ofType('aws:lambda/function:Function')).toHaveLength(3);
-    expect(ofType('aws:cloudwatch/metricAlarm:MetricAlarm').filter((a) => a.props.namespace === 'AWS/SQS')).toHaveLength(3);
+    expect(
+      ofType('aws:cloudwatch/metricAlarm:MetricAlarm').filter((a) => a.props.namespace === 'AWS/SQS'),
+    ).toHaveLength(3);
     // The policies are real documents, not unresolved placeholders.
-    for (const policy of ofType('aws:iam/rolePolicy:RolePolicy')) expect(JSON.parse(String(policy.props.policy)).Statement.length).toBeGreaterThan(0);
+    for (const policy of ofType('aws:iam/rolePolicy:RolePolicy'))
+      expect(JSON.parse(String(policy.props.policy)).Statement.length).toBeGreaterThan(0);
     for (const r of resources) expect(r.urn).toMatch(/^urn:pulumi:/);
     // The one Resource "*" the allow-list exists for is really there, and passes only because of it.
-    const publisher = JSON.parse(String(find(resources, 'aws:iam/rolePolicy:RolePolicy', 'aws-publisher-policy').props.policy));
-    expect(publisher.Statement).toContainEqual({ Sid: 'ListStreams', Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: ['*'] });
+    const publisher = JSON.parse(
+      String(find(resources, 'aws:iam/rolePolicy:RolePolicy', 'aws-publisher-policy').props.policy),
+    );
+    expect(publisher.Statement).toContainEqual({
+      Sid: 'ListStreams',
+      Effect: 'Allow',
+      Action: ['dynamodb:ListStreams'],
+      Resource: ['*'],
+    });
   });
 
   it('passes every rule of the pack', () => {
@@ -84,13 +96,17 @@ describe('a broken copy of the AWS stack fails', () => {
   });
 
   it('with PITR off', () => {
-    expect(broken((c) => (find(c, 'aws:dynamodb/table:Table', 'aws-notes').props.pointInTimeRecovery = { enabled: false }))).toEqual([
+    expect(
+      broken((c) => (find(c, 'aws:dynamodb/table:Table', 'aws-notes').props.pointInTimeRecovery = { enabled: false })),
+    ).toEqual([
       'dynamodb-point-in-time-recovery | aws-notes | DynamoDB table must set pointInTimeRecovery.enabled: true to be restorable to any second of the last 35 days (got false)',
     ]);
   });
 
   it('with table encryption left to the AWS owned key', () => {
-    expect(broken((c) => delete find(c, 'aws:dynamodb/table:Table', 'aws-activity').props.serverSideEncryption)).toEqual([
+    expect(
+      broken((c) => delete find(c, 'aws:dynamodb/table:Table', 'aws-activity').props.serverSideEncryption),
+    ).toEqual([
       'dynamodb-sse-enabled | aws-activity | DynamoDB table must set serverSideEncryption.enabled: true (a KMS key whose use CloudTrail records; got unset)',
     ]);
   });
@@ -124,38 +140,64 @@ describe('a broken copy of the AWS stack fails', () => {
   });
 
   it('with a log group that keeps logs forever', () => {
-    expect(broken((c) => delete find(c, 'aws:cloudwatch/logGroup:LogGroup', 'aws-api-logs').props.retentionInDays)).toEqual([
+    expect(
+      broken((c) => delete find(c, 'aws:cloudwatch/logGroup:LogGroup', 'aws-api-logs').props.retentionInDays),
+    ).toEqual([
       'cloudwatch-log-retention | aws-api-logs | CloudWatch log group must set retentionInDays (unset or 0 keeps logs forever; got unset)',
     ]);
   });
 
-  it("with a function whose log group the stack no longer creates", () => {
-    const violations = broken((c) => c.splice(c.indexOf(find(c, 'aws:cloudwatch/logGroup:LogGroup', 'aws-api-logs')), 1));
-    expect(violations).toEqual([expect.stringMatching(/^lambda-log-group-in-stack \| aws-api \| Lambda function aws-api logs to \/aws\/lambda\/\S+-api that this stack does not create/)]);
+  it('with a function whose log group the stack no longer creates', () => {
+    const violations = broken((c) =>
+      c.splice(c.indexOf(find(c, 'aws:cloudwatch/logGroup:LogGroup', 'aws-api-logs')), 1),
+    );
+    expect(violations).toEqual([
+      expect.stringMatching(
+        /^lambda-log-group-in-stack \| aws-api \| Lambda function aws-api logs to \/aws\/lambda\/\S+-api that this stack does not create/,
+      ),
+    ]);
   });
 
   it('with a dead-letter queue whose alarm is gone, naming the queue and who sends to it', () => {
-    const violations = broken((c) => c.splice(c.indexOf(find(c, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'aws-events-dlq-messages')), 1));
+    const violations = broken((c) =>
+      c.splice(c.indexOf(find(c, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'aws-events-dlq-messages')), 1),
+    );
     expect(violations).toEqual([
       'dead-letters-alerted | aws-events-dlq | dead-letter queue aws-events-dlq (failures of aws-subscriber) has no CloudWatch alarm on AWS/SQS ApproximateNumberOfMessagesVisible > 0 with alarmActions; add one so a failed event pages someone',
     ]);
   });
 
   it('with an on-failure queue whose alarm notifies nobody', () => {
-    const violations = broken((c) => (find(c, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'aws-publisher-failures-messages').props.alarmActions = []));
-    expect(violations).toEqual([expect.stringMatching(/^dead-letters-alerted \| aws-publisher-failures \| dead-letter queue aws-publisher-failures \(failures of aws-notes-stream\) has no CloudWatch alarm/)]);
+    const violations = broken(
+      (c) =>
+        (find(c, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'aws-publisher-failures-messages').props.alarmActions = []),
+    );
+    expect(violations).toEqual([
+      expect.stringMatching(
+        /^dead-letters-alerted \| aws-publisher-failures \| dead-letter queue aws-publisher-failures \(failures of aws-notes-stream\) has no CloudWatch alarm/,
+      ),
+    ]);
   });
 
   it('with an unencrypted dead-letter queue', () => {
-    expect(broken((c) => (find(c, 'aws:sqs/queue:Queue', 'aws-events-dlq').props.sqsManagedSseEnabled = false))).toEqual([
+    expect(
+      broken((c) => (find(c, 'aws:sqs/queue:Queue', 'aws-events-dlq').props.sqsManagedSseEnabled = false)),
+    ).toEqual([
       'sqs-sse-enabled | aws-events-dlq | SQS queue must set sqsManagedSseEnabled: true or a kmsMasterKeyId (got sqsManagedSseEnabled false)',
     ]);
   });
 
   it('with an IAM access key and a key in a function environment', () => {
     const violations = broken((c) => {
-      c.push({ type: 'aws:iam/accessKey:AccessKey', name: 'deployer-key', urn: 'urn:key', props: { user: 'deployer' } });
-      const variables = (find(c, 'aws:lambda/function:Function', 'aws-api').props.environment as { variables: Record<string, string> }).variables;
+      c.push({
+        type: 'aws:iam/accessKey:AccessKey',
+        name: 'deployer-key',
+        urn: 'urn:key',
+        props: { user: 'deployer' },
+      });
+      const variables = (
+        find(c, 'aws:lambda/function:Function', 'aws-api').props.environment as { variables: Record<string, string> }
+      ).variables;
       variables.BLOB_CONNECTION = 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=abc==';
     });
     expect(violations).toEqual([

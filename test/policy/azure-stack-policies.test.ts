@@ -22,7 +22,10 @@ beforeAll(async () => {
   const pulumi = await import('@pulumi/pulumi');
   const { AzureNotesApp } = await import('../../azure');
   // Policies do not read code: a small package spares an esbuild run.
-  const bundle = makeBundle({ 'host.json': Buffer.from('{"version":"2.0"}'), 'dist/index.js': Buffer.from('module.exports = {};') });
+  const bundle = makeBundle({
+    'host.json': Buffer.from('{"version":"2.0"}'),
+    'dist/index.js': Buffer.from('module.exports = {};'),
+  });
   const stack = new AzureNotesApp('azure', {
     protectData: true,
     logRetentionDays: 30,
@@ -41,7 +44,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(stagingDir, { recursive: true, force: true }));
 
 const ofType = (type: string) => resources.filter((r) => r.type === type);
-const only = (violations: Violation[]) => violations.map(({ policy, resource, message }) => `${policy} | ${resource} | ${message}`);
+const only = (violations: Violation[]) =>
+  violations.map(({ policy, resource, message }) => `${policy} | ${resource} | ${message}`);
 
 const cosmos = 'azure-native:cosmosdb:DatabaseAccount';
 const storage = 'azure-native:storage:StorageAccount';
@@ -64,7 +68,9 @@ describe('our Azure stack', () => {
     }
     expect(ofType('azure-native:eventgrid:TopicEventSubscription')).toHaveLength(1);
     expect(ofType('azure-native:monitor:MetricAlert').length).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(find(resources, settings, 'azure-settings').props.properties as object).length).toBeGreaterThan(5);
+    expect(Object.keys(find(resources, settings, 'azure-settings').props.properties as object).length).toBeGreaterThan(
+      5,
+    );
     for (const r of resources) expect(r.urn).toMatch(/^urn:pulumi:/);
     // The FTP switch is tied to the app the way the engine tells a stack policy: by property dependency.
     const ftp = find(resources, 'azure-native:web:WebAppFtpAllowed', 'azure-ftp-basic-auth');
@@ -90,7 +96,9 @@ describe('a broken copy of the Azure stack fails', () => {
   });
 
   it('with Event Grid access keys allowed', () => {
-    expect(broken((c) => delete find(c, 'azure-native:eventgrid:Topic', 'azure-events').props.disableLocalAuth)).toEqual([
+    expect(
+      broken((c) => delete find(c, 'azure-native:eventgrid:Topic', 'azure-events').props.disableLocalAuth),
+    ).toEqual([
       'azure-local-auth-disabled | azure-events | Event Grid topic must set disableLocalAuth: true so only Entra ID identities can use it (got unset)',
     ]);
   });
@@ -107,14 +115,17 @@ describe('a broken copy of the Azure stack fails', () => {
       for (const key of Object.values(AUTH_SETTINGS)) delete properties[key];
       properties[AUTH_SETTINGS.mode] = AUTH_MODE_NONE;
     });
-    expect(violations).toEqual([expect.stringMatching(/^sign-in-required \| azure-settings \| sign-in is off \(AUTH_MODE=none\): anyone/)]);
+    expect(violations).toEqual([
+      expect.stringMatching(/^sign-in-required \| azure-settings \| sign-in is off \(AUTH_MODE=none\): anyone/),
+    ]);
     expect(toResourcePolicy(signInRequired).enforcementLevel).toBe('advisory');
   });
 
   it('with an app setting holding a storage account key', () => {
     const violations = broken((c) => {
       const properties = find(c, settings, 'azure-settings').props.properties as Record<string, string>;
-      properties.AzureWebJobsStorage = 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=abc==;EndpointSuffix=core.windows.net';
+      properties.AzureWebJobsStorage =
+        'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=abc==;EndpointSuffix=core.windows.net';
     });
     expect(violations).toEqual([
       'no-keys-in-app-settings | azure-settings | app setting "AzureWebJobsStorage" holds a key (AccountKey=); connect with the managed identity or role instead',
@@ -124,7 +135,11 @@ describe('a broken copy of the Azure stack fails', () => {
   it('with shared keys, HTTP and TLS 1.0 allowed on storage', () => {
     const account = resources.find((r) => r.type === storage)!.name;
     const violations = broken((c) => {
-      Object.assign(find(c, storage, account).props, { allowSharedKeyAccess: true, enableHttpsTrafficOnly: false, minimumTlsVersion: 'TLS1_0' });
+      Object.assign(find(c, storage, account).props, {
+        allowSharedKeyAccess: true,
+        enableHttpsTrafficOnly: false,
+        minimumTlsVersion: 'TLS1_0',
+      });
     });
     expect(violations).toEqual([
       `storage-shared-key-disabled | ${account} | storage account must set allowSharedKeyAccess: false so account keys and key-signed SAS tokens stop working (got true)`,
@@ -146,14 +161,18 @@ describe('a broken copy of the Azure stack fails', () => {
   });
 
   it('with FTP left on (no WebAppFtpAllowed { allow: false })', () => {
-    const violations = broken((c) => c.splice(c.indexOf(find(c, 'azure-native:web:WebAppFtpAllowed', 'azure-ftp-basic-auth')), 1));
+    const violations = broken((c) =>
+      c.splice(c.indexOf(find(c, 'azure-native:web:WebAppFtpAllowed', 'azure-ftp-basic-auth')), 1),
+    );
     expect(violations).toEqual([
       'function-app-ftp-disabled | azure-app | Function App azure-app allows FTP: set siteConfig.ftpsState: "Disabled" or add a web.WebAppFtpAllowed { allow: false } for it (got ftpsState unset and no such resource)',
     ]);
   });
 
   it('with FTP allowed by the WebAppFtpAllowed resource itself', () => {
-    const violations = broken((c) => (find(c, 'azure-native:web:WebAppFtpAllowed', 'azure-ftp-basic-auth').props.allow = true));
+    const violations = broken(
+      (c) => (find(c, 'azure-native:web:WebAppFtpAllowed', 'azure-ftp-basic-auth').props.allow = true),
+    );
     expect(violations).toEqual([
       'function-app-ftp-disabled | azure-ftp-basic-auth | WebAppFtpAllowed azure-ftp-basic-auth must set allow: false (got true)',
       expect.stringMatching(/^function-app-ftp-disabled \| azure-app \| Function App azure-app allows FTP/),
@@ -161,15 +180,17 @@ describe('a broken copy of the Azure stack fails', () => {
   });
 
   it('with the dead-letter alert gone, naming the subscription and its container', () => {
-    const violations = broken((c) => c.splice(c.indexOf(find(c, 'azure-native:monitor:MetricAlert', 'azure-dead-lettered')), 1));
+    const violations = broken((c) =>
+      c.splice(c.indexOf(find(c, 'azure-native:monitor:MetricAlert', 'azure-dead-lettered')), 1),
+    );
     expect(violations).toEqual([
       `dead-letters-alerted | azure-subscriber | Event Grid subscription azure-subscriber dead-letters into container "${deadLetterContainerName}" but no metric alert on its topic's DeadLetteredCount > 0 notifies an action group; add one so a failed event pages someone`,
     ]);
   });
 
   it('with a Log Analytics workspace without retention', () => {
-    expect(broken((c) => delete find(c, 'azure-native:operationalinsights:Workspace', 'azure-logs').props.retentionInDays)).toEqual([
-      'log-analytics-retention | azure-logs | Log Analytics workspace must set retentionInDays (got unset)',
-    ]);
+    expect(
+      broken((c) => delete find(c, 'azure-native:operationalinsights:Workspace', 'azure-logs').props.retentionInDays),
+    ).toEqual(['log-analytics-retention | azure-logs | Log Analytics workspace must set retentionInDays (got unset)']);
   });
 });

@@ -21,7 +21,9 @@ const topicId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGri
 const topic = resource('azure-native:eventgrid:Topic', 'events', { name: 'events', id: topicId });
 const subscription = resource('azure-native:eventgrid:TopicEventSubscription', 'sub', {
   topicName: 'events',
-  deadLetterWithResourceIdentity: { deadLetterDestination: { endpointType: 'StorageBlob', blobContainerName: 'deadletter' } },
+  deadLetterWithResourceIdentity: {
+    deadLetterDestination: { endpointType: 'StorageBlob', blobContainerName: 'deadletter' },
+  },
 });
 const metricAlert = (criterion: Record<string, unknown> = {}, scopes = [topicId]) =>
   resource('azure-native:monitor:MetricAlert', 'dead-lettered', {
@@ -30,12 +32,15 @@ const metricAlert = (criterion: Record<string, unknown> = {}, scopes = [topicId]
     actions: [{ actionGroupId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/alerts' }],
   });
 
-const messages = (resources: Parameters<typeof deadLettersAlerted.check>[0]) => deadLettersAlerted.check(resources).map((v) => v.message);
+const messages = (resources: Parameters<typeof deadLettersAlerted.check>[0]) =>
+  deadLettersAlerted.check(resources).map((v) => v.message);
 
 describe('dead-letters-alerted on AWS', () => {
   it('passes a dead-letter queue with an alarm on any visible message that notifies someone', () => {
     expect(messages([queue, target, alarm()])).toEqual([]);
-    expect(messages([queue, target, alarm({ comparisonOperator: 'GreaterThanOrEqualToThreshold', threshold: 1 })])).toEqual([]);
+    expect(
+      messages([queue, target, alarm({ comparisonOperator: 'GreaterThanOrEqualToThreshold', threshold: 1 })]),
+    ).toEqual([]);
     // A queue nothing dead-letters into needs no alarm.
     expect(messages([queue])).toEqual([]);
   });
@@ -60,7 +65,10 @@ describe('dead-letters-alerted on Azure', () => {
 
   it.each([
     ['no alert', []],
-    ['an alert on another topic', [metricAlert({}, ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/other'])]],
+    [
+      'an alert on another topic',
+      [metricAlert({}, ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/other'])],
+    ],
     ['an alert on dropped events only', [metricAlert({ metricName: 'DroppedEventCount' })]],
   ])('fails with %s, naming the subscription and the container', (_label, alerts) => {
     expect(messages([topic, subscription, ...alerts])).toEqual([

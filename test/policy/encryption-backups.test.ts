@@ -11,7 +11,9 @@ describe('dynamodb-sse-enabled', () => {
     expect(dynamodbEncrypted.check({ type: table, props: {} })).toEqual([
       'DynamoDB table must set serverSideEncryption.enabled: true (a KMS key whose use CloudTrail records; got unset)',
     ]);
-    expect(dynamodbEncrypted.check({ type: table, props: { serverSideEncryption: { enabled: false } } })[0]).toMatch(/got false\)$/);
+    expect(dynamodbEncrypted.check({ type: table, props: { serverSideEncryption: { enabled: false } } })[0]).toMatch(
+      /got false\)$/,
+    );
   });
 });
 
@@ -27,8 +29,12 @@ describe('sqs-sse-enabled', () => {
 
 describe('dynamodb-point-in-time-recovery', () => {
   it('passes pointInTimeRecovery.enabled true, fails otherwise', () => {
-    expect(dynamodbPointInTimeRecovery.check({ type: table, props: { pointInTimeRecovery: { enabled: true } } })).toEqual([]);
-    expect(dynamodbPointInTimeRecovery.check({ type: table, props: { pointInTimeRecovery: { enabled: false } } })).toEqual([
+    expect(
+      dynamodbPointInTimeRecovery.check({ type: table, props: { pointInTimeRecovery: { enabled: true } } }),
+    ).toEqual([]);
+    expect(
+      dynamodbPointInTimeRecovery.check({ type: table, props: { pointInTimeRecovery: { enabled: false } } }),
+    ).toEqual([
       'DynamoDB table must set pointInTimeRecovery.enabled: true to be restorable to any second of the last 35 days (got false)',
     ]);
   });

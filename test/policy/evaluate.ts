@@ -13,7 +13,8 @@ export function evaluate(resources: readonly StackResource[]): Violation[] {
   for (const resource of resources) {
     for (const rule of resourceRules) {
       if (!rule.resourceTypes.includes(resource.type)) continue;
-      for (const message of rule.check(resource)) violations.push({ policy: rule.name, resource: resource.name, message });
+      for (const message of rule.check(resource))
+        violations.push({ policy: rule.name, resource: resource.name, message });
     }
   }
   const byUrn = new Map(resources.map((r) => [r.urn, r.name]));

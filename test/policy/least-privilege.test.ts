@@ -2,16 +2,24 @@
 import { iamNoFullAccessManagedPolicies, iamNoWildcards } from '../../policy/rules/least-privilege';
 import { wildcardResourceAllowList } from '../../policy/rules/wildcard-resource-allow-list';
 
-const rolePolicy = (document: unknown) => iamNoWildcards.check({ type: 'aws:iam/rolePolicy:RolePolicy', props: { policy: document } });
+const rolePolicy = (document: unknown) =>
+  iamNoWildcards.check({ type: 'aws:iam/rolePolicy:RolePolicy', props: { policy: document } });
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const tableArn = 'arn:aws:dynamodb:eu-central-1:123456789012:table/notes';
 
 describe('iam-no-wildcards', () => {
   it('passes named actions on named resources, as a JSON string or an object, one statement or many', () => {
-    const statement = { Sid: 'Notes', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: [tableArn] };
+    const statement = {
+      Sid: 'Notes',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      Resource: [tableArn],
+    };
     expect(rolePolicy(doc(statement))).toEqual([]);
     expect(rolePolicy({ Version: '2012-10-17', Statement: statement })).toEqual([]);
-    expect(rolePolicy(doc({ ...statement, Action: 'dynamodb:Query', Resource: `${tableArn}/index/byKind` }))).toEqual([]);
+    expect(rolePolicy(doc({ ...statement, Action: 'dynamodb:Query', Resource: `${tableArn}/index/byKind` }))).toEqual(
+      [],
+    );
   });
 
   it.each(['*', 'dynamodb:*', 'DynamoDB:*'])('fails Action %s', (action) => {
@@ -22,7 +30,9 @@ describe('iam-no-wildcards', () => {
 
   it('fails Resource "*" unless every action of the statement is allow-listed', () => {
     expect(rolePolicy(doc({ Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: '*' }))).toEqual([]);
-    expect(rolePolicy(doc({ Effect: 'Allow', Action: ['dynamodb:ListStreams', 'dynamodb:GetItem'], Resource: ['*'] }))).toEqual([
+    expect(
+      rolePolicy(doc({ Effect: 'Allow', Action: ['dynamodb:ListStreams', 'dynamodb:GetItem'], Resource: ['*'] })),
+    ).toEqual([
       'statement #1 allows dynamodb:GetItem on Resource "*"; scope it to ARNs (only actions in policy/rules/wildcard-resource-allow-list.ts may use "*")',
     ]);
   });
@@ -54,7 +64,15 @@ describe('iam-no-wildcards', () => {
     expect(
       iamNoWildcards.check({
         type: 'aws:iam/role:Role',
-        props: { inlinePolicies: [{ name: 'ok', policy: doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-central-1:1:q' }) }, { name: 'bad', policy: bad }] },
+        props: {
+          inlinePolicies: [
+            {
+              name: 'ok',
+              policy: doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-central-1:1:q' }),
+            },
+            { name: 'bad', policy: bad },
+          ],
+        },
       }),
     ).toEqual([
       'inline policy #2: statement #1 allows Action "s3:*"; list the actions the function calls',
@@ -68,7 +86,10 @@ describe('iam-no-wildcards', () => {
 
 describe('iam-no-full-access-managed-policies', () => {
   const attach = (policyArn: string) =>
-    iamNoFullAccessManagedPolicies.check({ type: 'aws:iam/rolePolicyAttachment:RolePolicyAttachment', props: { role: 'r', policyArn } });
+    iamNoFullAccessManagedPolicies.check({
+      type: 'aws:iam/rolePolicyAttachment:RolePolicyAttachment',
+      props: { role: 'r', policyArn },
+    });
 
   it.each([
     'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess',
@@ -88,10 +109,18 @@ describe('iam-no-full-access-managed-policies', () => {
   });
 
   it("reads a Role's managedPolicyArns and the exclusive attachment resources", () => {
-    const arns = ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'arn:aws:iam::aws:policy/AmazonS3FullAccess'];
-    expect(iamNoFullAccessManagedPolicies.check({ type: 'aws:iam/role:Role', props: { managedPolicyArns: arns } })).toHaveLength(1);
+    const arns = [
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      'arn:aws:iam::aws:policy/AmazonS3FullAccess',
+    ];
     expect(
-      iamNoFullAccessManagedPolicies.check({ type: 'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive', props: { policyArns: arns } }),
+      iamNoFullAccessManagedPolicies.check({ type: 'aws:iam/role:Role', props: { managedPolicyArns: arns } }),
+    ).toHaveLength(1);
+    expect(
+      iamNoFullAccessManagedPolicies.check({
+        type: 'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+        props: { policyArns: arns },
+      }),
     ).toHaveLength(1);
   });
 });

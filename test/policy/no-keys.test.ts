@@ -49,7 +49,8 @@ describe('no-keys-in-app-settings', () => {
         AzureWebJobsStorage__accountName: 'st123',
         AzureWebJobsStorage__credential: 'managedidentity',
         COSMOS__accountEndpoint: 'https://c.documents.azure.com:443/',
-        APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=1111;IngestionEndpoint=https://x.in.applicationinsights.azure.com/',
+        APPLICATIONINSIGHTS_CONNECTION_STRING:
+          'InstrumentationKey=1111;IngestionEndpoint=https://x.in.applicationinsights.azure.com/',
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD',
         STRIPE_API_KEY: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/stripe)',
       }),
@@ -57,7 +58,12 @@ describe('no-keys-in-app-settings', () => {
   });
 
   it('fails a storage connection string with AccountKey', () => {
-    expect(settings({ AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=abc==;EndpointSuffix=core.windows.net' })).toEqual([
+    expect(
+      settings({
+        AzureWebJobsStorage:
+          'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=abc==;EndpointSuffix=core.windows.net',
+      }),
+    ).toEqual([
       'app setting "AzureWebJobsStorage" holds a key (AccountKey=); connect with the managed identity or role instead',
     ]);
   });
@@ -81,7 +87,9 @@ describe('no-keys-in-app-settings', () => {
 
   it('reads siteConfig.appSettings on the site, connection string resources and Lambda environments', () => {
     const appSettings = [{ name: 'AzureWebJobsStorage', value: 'AccountName=st;AccountKey=abc' }];
-    expect(noKeysInAppSettings.check({ type: 'azure-native:web:WebApp', props: { siteConfig: { appSettings } } })).toHaveLength(1);
+    expect(
+      noKeysInAppSettings.check({ type: 'azure-native:web:WebApp', props: { siteConfig: { appSettings } } }),
+    ).toHaveLength(1);
     expect(
       noKeysInAppSettings.check({
         type: 'azure-native:web:WebAppConnectionStrings',
@@ -93,7 +101,9 @@ describe('no-keys-in-app-settings', () => {
         type: 'aws:lambda/function:Function',
         props: { environment: { variables: { NOTES_TABLE: 'notes', THIRD_PARTY_SECRET: 's3cr3t' } } },
       }),
-    ).toEqual(['environment variable "THIRD_PARTY_SECRET" is named like a key or secret; connect with the managed identity or role instead']);
+    ).toEqual([
+      'environment variable "THIRD_PARTY_SECRET" is named like a key or secret; connect with the managed identity or role instead',
+    ]);
   });
 });
 
@@ -104,7 +114,11 @@ describe('no-iam-access-keys', () => {
       resource('aws:iam/user:User', 'deployer', {}),
     ]);
     expect(violations).toEqual([
-      { policy: noIamAccessKeys.name, resource: 'ci-key', message: expect.stringMatching(/^IAM access keys are long-lived credentials/) },
+      {
+        policy: noIamAccessKeys.name,
+        resource: 'ci-key',
+        message: expect.stringMatching(/^IAM access keys are long-lived credentials/),
+      },
     ]);
   });
 });

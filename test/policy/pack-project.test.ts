@@ -38,10 +38,18 @@ describe('policy pack project', () => {
 
   it('imports nothing from the stacks or the handlers (the pack runs alone)', () => {
     const sources = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+        );
     for (const file of sources(policyDir)) {
       const imports = [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      for (const imported of imports) expect([path.relative(root, file), imported]).toEqual([path.relative(root, file), expect.stringMatching(/^(\.\/|@pulumi\/policy$)/)]);
+      for (const imported of imports)
+        expect([path.relative(root, file), imported]).toEqual([
+          path.relative(root, file),
+          expect.stringMatching(/^(\.\/|@pulumi\/policy$)/),
+        ]);
     }
   });
 });

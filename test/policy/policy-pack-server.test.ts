@@ -29,7 +29,10 @@ let client: AnalyzerClient;
 
 beforeAll(async () => {
   // tsx stands in for the ts-node the CLI registers; either way policy/index.ts runs from policy/.
-  server = spawn(process.execPath, ['--require', 'tsx/cjs', 'index.ts'], { cwd: policyDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['--require', 'tsx/cjs', 'index.ts'], {
+    cwd: policyDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // The pack prints the port it listens on, as the CLI expects.
@@ -49,8 +52,13 @@ afterAll(async () => {
   }
 });
 
-function call<Req, Res>(method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, request: Req): Promise<Res> {
-  return new Promise((resolve, reject) => method.call(client, request, (err, res) => (err ? reject(err) : resolve(res))));
+function call<Req, Res>(
+  method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown,
+  request: Req,
+): Promise<Res> {
+  return new Promise((resolve, reject) =>
+    method.call(client, request, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 }
 
 function analyze(type: string, props: Record<string, unknown>): Promise<AnalyzeDiagnostic[]> {
@@ -63,14 +71,21 @@ function analyze(type: string, props: Record<string, unknown>): Promise<AnalyzeD
   return call<AnalyzeRequest, AnalyzeResponse>(client.analyze, request).then((r) => r.getDiagnosticsList());
 }
 
-const summary = (d: AnalyzeDiagnostic) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage(), urn: d.getUrn() });
+const summary = (d: AnalyzeDiagnostic) => ({
+  policy: d.getPolicyname(),
+  level: d.getEnforcementlevel(),
+  message: d.getMessage(),
+  urn: d.getUrn(),
+});
 
 describe('the policy pack process', () => {
   it('announces every rule as a policy of pack serverless-aws-azure, mandatory unless the rule says advisory', async () => {
     const info = await call<Empty, AnalyzerInfo>(client.getAnalyzerInfo, new Empty());
     expect(info.getName()).toBe('serverless-aws-azure');
     const policies = info.getPoliciesList();
-    expect(policies.map((p) => p.getName()).sort()).toEqual([...resourceRules, ...stackRules].map((r) => r.name).sort());
+    expect(policies.map((p) => p.getName()).sort()).toEqual(
+      [...resourceRules, ...stackRules].map((r) => r.name).sort(),
+    );
     const advisory = new Set(resourceRules.filter((r) => r.enforcementLevel === 'advisory').map((r) => r.name));
     expect([...advisory]).toEqual(['sign-in-required']);
     for (const p of policies) {
@@ -89,49 +104,87 @@ describe('the policy pack process', () => {
       {
         policy: 'azure-local-auth-disabled',
         level: EnforcementLevel.MANDATORY,
-        message: expect.stringContaining('\nCosmos DB account must set disableLocalAuth: true so only Entra ID identities can use it (got false)'),
+        message: expect.stringContaining(
+          '\nCosmos DB account must set disableLocalAuth: true so only Entra ID identities can use it (got false)',
+        ),
         urn: '',
       },
     ]);
   });
 
   it('lets a compliant resource through and ignores types no rule names', async () => {
-    expect(await analyze('aws:dynamodb/table:Table', { pointInTimeRecovery: { enabled: true }, serverSideEncryption: { enabled: true } })).toEqual([]);
+    expect(
+      await analyze('aws:dynamodb/table:Table', {
+        pointInTimeRecovery: { enabled: true },
+        serverSideEncryption: { enabled: true },
+      }),
+    ).toEqual([]);
     expect(await analyze('aws:s3/bucketV2:BucketV2', { bucket: 'x' })).toEqual([]);
   });
 
   it('reads secret values as plain text, as the engine sends them', async () => {
-    const secret = { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', value: 'AccountName=st;AccountKey=abc==' };
-    const diagnostics = await analyze('azure-native:web:WebAppApplicationSettings', { properties: { AzureWebJobsStorage: secret } });
+    const secret = {
+      '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270',
+      value: 'AccountName=st;AccountKey=abc==',
+    };
+    const diagnostics = await analyze('azure-native:web:WebAppApplicationSettings', {
+      properties: { AzureWebJobsStorage: secret },
+    });
     expect(diagnostics.map((d) => d.getPolicyname())).toEqual(['no-keys-in-app-settings']);
   });
 
   it('reports a value unknown during preview as advisory instead of guessing', async () => {
     const diagnostics = await analyze('aws:iam/rolePolicy:RolePolicy', { role: 'r', policy: unknownString });
     expect(diagnostics.map(summary)).toEqual([
-      { policy: 'iam-no-wildcards', level: EnforcementLevel.ADVISORY, message: expect.stringMatching(/can't run policy 'iam-no-wildcards'.*during preview/), urn: '' },
+      {
+        policy: 'iam-no-wildcards',
+        level: EnforcementLevel.ADVISORY,
+        message: expect.stringMatching(/can't run policy 'iam-no-wildcards'.*during preview/),
+        urn: '',
+      },
     ]);
   });
 
   it('runs the stack rules with URNs and property dependencies', async () => {
     const appUrn = 'urn:pulumi:dev::serverless-aws-azure::azure-native:web:WebApp::app';
-    const resource = (type: string, name: string, props: Record<string, unknown>, urn = `urn:pulumi:dev::p::${type}::${name}`) =>
+    const resource = (
+      type: string,
+      name: string,
+      props: Record<string, unknown>,
+      urn = `urn:pulumi:dev::p::${type}::${name}`,
+    ) =>
       new AnalyzerResource()
         .setType(type)
         .setName(name)
         .setUrn(urn)
         .setProperties(Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]))
         .setOptions(new AnalyzerResourceOptions());
-    const app = resource('azure-native:web:WebApp', 'app', { httpsOnly: true, siteConfig: { minTlsVersion: '1.2' } }, appUrn);
+    const app = resource(
+      'azure-native:web:WebApp',
+      'app',
+      { httpsOnly: true, siteConfig: { minTlsVersion: '1.2' } },
+      appUrn,
+    );
     const ftp = resource('azure-native:web:WebAppFtpAllowed', 'ftp', { name: 'ftp', allow: false });
     ftp.getPropertydependenciesMap().set('name', new AnalyzerPropertyDependencies().setUrnsList([appUrn]));
 
-    const withSwitch = await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack, new AnalyzeStackRequest().setResourcesList([app, ftp]));
+    const withSwitch = await call<AnalyzeStackRequest, AnalyzeResponse>(
+      client.analyzeStack,
+      new AnalyzeStackRequest().setResourcesList([app, ftp]),
+    );
     expect(withSwitch.getDiagnosticsList()).toEqual([]);
 
-    const without = await call<AnalyzeStackRequest, AnalyzeResponse>(client.analyzeStack, new AnalyzeStackRequest().setResourcesList([app]));
+    const without = await call<AnalyzeStackRequest, AnalyzeResponse>(
+      client.analyzeStack,
+      new AnalyzeStackRequest().setResourcesList([app]),
+    );
     expect(without.getDiagnosticsList().map(summary)).toEqual([
-      { policy: 'function-app-ftp-disabled', level: EnforcementLevel.MANDATORY, message: expect.stringContaining('Function App app allows FTP'), urn: appUrn },
+      {
+        policy: 'function-app-ftp-disabled',
+        level: EnforcementLevel.MANDATORY,
+        message: expect.stringContaining('Function App app allows FTP'),
+        urn: appUrn,
+      },
     ]);
   });
 });

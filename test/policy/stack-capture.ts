@@ -35,7 +35,10 @@ interface MonitorWithRegister {
  * them from the SDK's request and the URN the mock monitor answered with; the inputs are the ones the
  * mocks recorded for that registration.
  */
-function captureRegistrations(captured: StackResource[], inputsOf: (type: string, name: string) => Record<string, unknown>): void {
+function captureRegistrations(
+  captured: StackResource[],
+  inputsOf: (type: string, name: string) => Record<string, unknown>,
+): void {
   const monitor = pulumi.runtime.getMonitor() as unknown as MonitorWithRegister;
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request, callback) =>
@@ -46,7 +49,13 @@ function captureRegistrations(captured: StackResource[], inputsOf: (type: string
           propertyDependencies[property] = deps.getUrnsList();
         });
         const [type, name] = [request.getType(), request.getName()];
-        captured.push({ type, name, urn: response.getUrn(), propertyDependencies, props: unwrapSecrets(inputsOf(type, name)) as Record<string, unknown> });
+        captured.push({
+          type,
+          name,
+          urn: response.getUrn(),
+          propertyDependencies,
+          props: unwrapSecrets(inputsOf(type, name)) as Record<string, unknown>,
+        });
       }
       callback(error, response);
     });
@@ -72,6 +81,12 @@ export function copyOf(resources: readonly StackResource[]): StackResource[] {
 /** One resource by type and logical name (registration order is not stable: inputs resolve asynchronously). */
 export function find(resources: readonly StackResource[], type: string, name: string): StackResource {
   const found = resources.find((r) => r.type === type && r.name === name);
-  if (!found) throw new Error(`no ${type} named ${name}; have ${resources.filter((r) => r.type === type).map((r) => r.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no ${type} named ${name}; have ${resources
+        .filter((r) => r.type === type)
+        .map((r) => r.name)
+        .join(', ')}`,
+    );
   return found;
 }

@@ -46,7 +46,11 @@ describe('parseConfig', () => {
 
     it('takes an OIDC issuer with its audience', () => {
       const config = parseConfig({ authIssuer: 'https://login.example.com/t/v2.0', authAudience: 'api://notes' });
-      expect(config.auth).toEqual({ mode: 'oidc', issuer: 'https://login.example.com/t/v2.0', audience: 'api://notes' });
+      expect(config.auth).toEqual({
+        mode: 'oidc',
+        issuer: 'https://login.example.com/t/v2.0',
+        audience: 'api://notes',
+      });
     });
 
     it.each([
@@ -93,7 +97,13 @@ describe('parseConfig', () => {
       azureInstanceMemoryMb: 4096,
       corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
       reportConsumption: true,
-      alerts: { email: 'ops@example.com', functionErrors: 3, throttles: 50, serverErrorPercent: 100, streamAgeSeconds: 60 },
+      alerts: {
+        email: 'ops@example.com',
+        functionErrors: 3,
+        throttles: 50,
+        serverErrorPercent: 100,
+        streamAgeSeconds: 60,
+      },
       auth: { mode: 'oidc', issuer: 'https://login.example.com/t/v2.0', audience: 'api://notes' },
     });
   });

@@ -33,5 +33,8 @@ it("waits for both clouds with compare's own preflight (--wait-ready), bounded w
   const [, minutes] = /--wait-ready (\d+)m\b/.exec(compare.run ?? '') ?? [];
   expect(Number(minutes)).toBeGreaterThan(0);
   expect(Number(minutes)).toBeLessThan(workflow.jobs.deploy['timeout-minutes'] / 2);
-  expect(compare.env).toEqual({ AWS_URL: '${{ steps.up.outputs.awsUrl }}', AZURE_URL: '${{ steps.up.outputs.azureUrl }}' });
+  expect(compare.env).toEqual({
+    AWS_URL: '${{ steps.up.outputs.awsUrl }}',
+    AZURE_URL: '${{ steps.up.outputs.azureUrl }}',
+  });
 });

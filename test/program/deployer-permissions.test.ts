@@ -27,16 +27,28 @@ function coverage(used: string[], byType: ActionsByType): { missing: string[]; s
 
 /** IAM/ARM action matching: `*` stands for any run of characters, case-insensitively. */
 function allows(granted: string[], action: string): boolean {
-  return granted.some((g) => new RegExp(`^${g.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i').test(action));
+  return granted.some((g) =>
+    new RegExp(
+      `^${g
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*')}$`,
+      'i',
+    ).test(action),
+  );
 }
 
 const readJson = (file: string) => JSON.parse(readFileSync(resolve(ROOT, file), 'utf8')) as Record<string, unknown>;
 const awsGranted = (policy: Record<string, unknown>) =>
-  (policy.Statement as { Effect: string; Action: string[] }[]).filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action);
+  (policy.Statement as { Effect: string; Action: string[] }[])
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap((s) => s.Action);
 const azureGranted = (role: Record<string, unknown>) => role.Actions as string[];
 
 function ungranted(byType: ActionsByType, granted: string[]): string[] {
-  return Object.entries(byType).flatMap(([type, actions]) => actions.filter((a) => !allows(granted, a)).map((a) => `${type}: ${a}`));
+  return Object.entries(byType).flatMap(([type, actions]) =>
+    actions.filter((a) => !allows(granted, a)).map((a) => `${type}: ${a}`),
+  );
 }
 
 let used: { aws: string[]; azure: string[] };
@@ -54,14 +66,19 @@ it('the program uses resources and lookups on both clouds (the run this test rea
 it.each([
   ['AWS', 'aws', awsActionsByType],
   ['Azure', 'azure', azureActionsByType],
-] as const)('%s: every type the program creates has permissions, and none is listed for a type it does not create', (_cloud, key, byType) => {
-  expect(coverage(used[key], byType)).toEqual({ missing: [], stale: [] });
-});
+] as const)(
+  '%s: every type the program creates has permissions, and none is listed for a type it does not create',
+  (_cloud, key, byType) => {
+    expect(coverage(used[key], byType)).toEqual({ missing: [], stale: [] });
+  },
+);
 
 it('negative control: a type left out of the permissions is named', () => {
   const { 'aws:sqs/queuePolicy:QueuePolicy': _left, ...withoutOne } = awsActionsByType;
   expect(coverage(used.aws, withoutOne).missing).toEqual(['aws:sqs/queuePolicy:QueuePolicy']);
-  expect(coverage(used.azure, { ...azureActionsByType, 'azure-native:web:WebAppSlot': ['x'] }).stale).toEqual(['azure-native:web:WebAppSlot']);
+  expect(coverage(used.azure, { ...azureActionsByType, 'azure-native:web:WebAppSlot': ['x'] }).stale).toEqual([
+    'azure-native:web:WebAppSlot',
+  ]);
 });
 
 it('deploy/permissions/*.json are what program/deployer-permissions.ts generates (npx tsx program/write-deployer-permissions.ts)', () => {
@@ -75,22 +92,29 @@ it('the files on disk grant every action of every type', () => {
   expect(ungranted(awsActionsByType, awsGranted(readJson(permissionFiles.awsPolicy)))).toEqual([]);
   const role = readJson(permissionFiles.azureRole);
   expect(ungranted(azureActionsByType, azureGranted(role))).toEqual([]);
-  for (const ns of readJson(permissionFiles.azureProviders) as unknown as string[]) expect(allows(azureGranted(role), `${ns}/register/action`)).toBe(true);
+  for (const ns of readJson(permissionFiles.azureProviders) as unknown as string[])
+    expect(allows(azureGranted(role), `${ns}/register/action`)).toBe(true);
 });
 
 it('negative control: an action removed from a file is named', () => {
   const policy = readJson(permissionFiles.awsPolicy);
   const statements = policy.Statement as { Action: string[] }[];
   for (const s of statements) s.Action = s.Action.filter((a) => a !== 'logs:CreateLogDelivery');
-  expect(ungranted(awsActionsByType, awsGranted(policy))).toEqual(['aws:apigatewayv2/stage:Stage: logs:CreateLogDelivery']);
+  expect(ungranted(awsActionsByType, awsGranted(policy))).toEqual([
+    'aws:apigatewayv2/stage:Stage: logs:CreateLogDelivery',
+  ]);
 });
 
 it('writes and deletes only the types used; iam:PassRole only to Lambda; no Azure wildcard write', () => {
   const policy = readJson(permissionFiles.awsPolicy);
   const statements = policy.Statement as { Action: string[]; Condition?: unknown }[];
   expect(awsGranted(policy).every((a) => !a.includes('*'))).toBe(true);
-  expect(statements.find((s) => s.Action.includes('iam:PassRole'))?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } });
-  expect(azureGranted(readJson(permissionFiles.azureRole)).filter((a) => a.includes('*') && !a.endsWith('/*/read'))).toEqual([]);
+  expect(statements.find((s) => s.Action.includes('iam:PassRole'))?.Condition).toEqual({
+    StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' },
+  });
+  expect(
+    azureGranted(readJson(permissionFiles.azureRole)).filter((a) => a.includes('*') && !a.endsWith('/*/read')),
+  ).toEqual([]);
 });
 
 it('registers the namespaces of every Azure type, and Microsoft.App for Flex Consumption', () => {

@@ -44,7 +44,9 @@ describe('the plan of the real program', () => {
       });
       const parity = checkParity(buildGraph(without));
       expect(parity.ok).toBe(false);
-      expect(parity.problems).toContain(`${title(concept)}: on ${other} only (no ${cloud === 'aws' ? 'AWS' : 'Azure'} counterpart)`);
+      expect(parity.problems).toContain(
+        `${title(concept)}: on ${other} only (no ${cloud === 'aws' ? 'AWS' : 'Azure'} counterpart)`,
+      );
     }
   });
 
@@ -93,13 +95,21 @@ describe('npm run plan (plan/main.ts)', () => {
     expect(table).toMatch(/concept\s+│\s+AWS\s+│\s+Azure/);
     for (const concept of PAIRED) {
       const row = table.split('\n').find((line) => line.startsWith(`│ ${title(concept)} `));
-      expect([concept, row?.split('│').slice(2, 4).map((cell) => /^ [a-z0-9]+\.\w+ \S+/i.test(cell))]).toEqual([concept, [true, true]]);
+      expect([
+        concept,
+        row
+          ?.split('│')
+          .slice(2, 4)
+          .map((cell) => /^ [a-z0-9]+\.\w+ \S+/i.test(cell)),
+      ]).toEqual([concept, [true, true]]);
     }
     expect(table).toContain('lambda.Function aws-api');
     expect(table).toContain('cosmosdb.DatabaseAccount azure-cosmos');
     const json = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { parity: { ok: boolean }; stack: string };
     expect(json).toMatchObject({ stack: 'dev', parity: { ok: true } });
-    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toMatch(/^## Resource plan: serverless-aws-azure \(dev\)\n\nParity holds/);
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toMatch(
+      /^## Resource plan: serverless-aws-azure \(dev\)\n\nParity holds/,
+    );
     expect(lines.at(-1)).toBe('parity holds on every concept');
   });
 

@@ -14,7 +14,9 @@ describe('the program with clouds = aws', () => {
     expect(counts.other).toBe(0);
     const types = run.resources.map((r) => r.type);
     expect(types).toContain('serverless-aws-azure:aws:NotesApp');
-    expect(types.filter((t) => /^azure-native:|^pulumi:providers:azure|dynamic\/azure|^serverless-aws-azure:azure:/.test(t))).toEqual([]);
+    expect(
+      types.filter((t) => /^azure-native:|^pulumi:providers:azure|dynamic\/azure|^serverless-aws-azure:azure:/.test(t)),
+    ).toEqual([]);
     expect(run.invokes.filter((token) => token.startsWith('azure-native:'))).toEqual([]);
   });
 
@@ -27,6 +29,8 @@ describe('the program with clouds = aws', () => {
   it('exports the AWS URL and endpoint only', () => {
     expect(run.outputs.awsUrl).toMatch(/^https:\/\/.+\.amazonaws\.com$/);
     expect(run.outputs.azureUrl).toBeUndefined();
-    expect(run.outputs.endpoints).toEqual({ aws: expect.objectContaining({ servedBy: 'aws', url: run.outputs.awsUrl }) });
+    expect(run.outputs.endpoints).toEqual({
+      aws: expect.objectContaining({ servedBy: 'aws', url: run.outputs.awsUrl }),
+    });
   });
 });

@@ -38,7 +38,11 @@ describe('the program with clouds = both', () => {
     expect(endpoints.azure.functionAppName).toEqual(expect.any(String));
     // What compare --cold-starts needs to force a cold start on each cloud.
     const names = endpoints.aws.functionNames as Record<string, string>;
-    expect(endpoints.aws.logGroupNames).toEqual({ api: `/aws/lambda/${names.api}`, publisher: `/aws/lambda/${names.publisher}`, subscriber: `/aws/lambda/${names.subscriber}` });
+    expect(endpoints.aws.logGroupNames).toEqual({
+      api: `/aws/lambda/${names.api}`,
+      publisher: `/aws/lambda/${names.publisher}`,
+      subscriber: `/aws/lambda/${names.subscriber}`,
+    });
     expect(endpoints.azure.subscriptionId).toEqual(expect.any(String));
   });
 
@@ -67,18 +71,32 @@ describe('the program with clouds = both', () => {
   });
 
   it('tells the same address on both clouds, at the same thresholds, with the same dashboard panels in the same order', () => {
-    expect(ofType(run.resources, 'aws:sns/topicSubscription:TopicSubscription').map((s) => s.inputs.endpoint)).toEqual(['ops@example.com']);
+    expect(ofType(run.resources, 'aws:sns/topicSubscription:TopicSubscription').map((s) => s.inputs.endpoint)).toEqual([
+      'ops@example.com',
+    ]);
     const [group] = ofType(run.resources, 'azure-native:monitor:ActionGroup');
     expect(group.inputs.emailReceivers).toEqual([expect.objectContaining({ emailAddress: 'ops@example.com' })]);
-    const alarms = ofType(run.resources, 'aws:cloudwatch/metricAlarm:MetricAlarm').filter((a) => a.inputs.metricName === 'Throttles');
+    const alarms = ofType(run.resources, 'aws:cloudwatch/metricAlarm:MetricAlarm').filter(
+      (a) => a.inputs.metricName === 'Throttles',
+    );
     expect(alarms.map((a) => a.inputs.threshold)).toEqual([25, 25, 25]);
-    const cosmos = ofType(run.resources, 'azure-native:monitor:MetricAlert').filter((a) => JSON.stringify(a.inputs.criteria).includes('TotalRequests'));
-    expect(cosmos.map((a) => (a.inputs.criteria as { allOf: { threshold: number }[] }).allOf[0].threshold)).toEqual([25]);
+    const cosmos = ofType(run.resources, 'azure-native:monitor:MetricAlert').filter((a) =>
+      JSON.stringify(a.inputs.criteria).includes('TotalRequests'),
+    );
+    expect(cosmos.map((a) => (a.inputs.criteria as { allOf: { threshold: number }[] }).allOf[0].threshold)).toEqual([
+      25,
+    ]);
 
     const [awsDashboard] = ofType(run.resources, 'aws:cloudwatch/dashboard:Dashboard');
-    const awsTitles = (JSON.parse(awsDashboard.inputs.dashboardBody as string) as { widgets: { properties: { title: string } }[] }).widgets.map((w) => w.properties.title);
+    const awsTitles = (
+      JSON.parse(awsDashboard.inputs.dashboardBody as string) as { widgets: { properties: { title: string } }[] }
+    ).widgets.map((w) => w.properties.title);
     const [azureDashboard] = ofType(run.resources, 'azure-native:portal:Dashboard');
-    const parts = (azureDashboard.inputs.properties as { lenses: { parts: { metadata: { inputs: { name: string; value?: unknown }[] } }[] }[] }).lenses[0].parts;
+    const parts = (
+      azureDashboard.inputs.properties as {
+        lenses: { parts: { metadata: { inputs: { name: string; value?: unknown }[] } }[] }[];
+      }
+    ).lenses[0].parts;
     const azureTitles = parts.map(({ metadata }) => {
       const value = (name: string) => metadata.inputs.find((i) => i.name === name)?.value;
       return (value('options') as { chart?: { title?: string } } | undefined)?.chart?.title ?? value('PartTitle');

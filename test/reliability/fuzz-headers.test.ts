@@ -11,7 +11,9 @@ import type { RawRequest } from './helpers/raw-request';
 const suite = fuzzOnBothClouds('fuzz-headers');
 
 const withHugeHeader = (requests: fc.Arbitrary<RawRequest>) =>
-  fc.tuple(requests, hugeHeader).map(([request, header]) => ({ ...request, headers: { ...request.headers, ...header } }));
+  fc
+    .tuple(requests, hugeHeader)
+    .map(([request, header]) => ({ ...request, headers: { ...request.headers, ...header } }));
 
 describe('refused headers on both clouds', () => {
   it('a valid note with a content type other than UTF-8 JSON is 415', () =>
@@ -19,7 +21,12 @@ describe('refused headers on both clouds', () => {
   it('an update or delete with a missing, malformed or stale If-Match is 428, 400 or 412', () =>
     assertRefusedAlike(suite.clouds(), refusedIfMatch, 80, suite.counter));
   it('a huge header does not change how a refused request is answered', () =>
-    assertRefusedAlike(suite.clouds(), withHugeHeader(fc.oneof(refusedIfMatch, wrongMethod, badQuery)), 40, suite.counter));
+    assertRefusedAlike(
+      suite.clouds(),
+      withHugeHeader(fc.oneof(refusedIfMatch, wrongMethod, badQuery)),
+      40,
+      suite.counter,
+    ));
 });
 
 it('leaves every note and its activity as it was', () => suite.expectStoreUnchanged());

@@ -7,6 +7,7 @@ import { assertRacesLinearizable } from './helpers/write-races';
 
 const suite = fuzzOnBothClouds('fuzz-races');
 
-it('concurrent writes to one note answer as if made one at a time, on both clouds', () => assertRacesLinearizable(suite.clouds(), 25, suite.counter));
+it('concurrent writes to one note answer as if made one at a time, on both clouds', () =>
+  assertRacesLinearizable(suite.clouds(), 25, suite.counter));
 
 it('leaves every note and its activity as it was', () => suite.expectStoreUnchanged());

@@ -31,9 +31,13 @@ async function allListedIds(url: string): Promise<Set<string>> {
   const ids = new Set<string>();
   let path: string | undefined = '/api/notes?limit=100';
   while (path) {
-    const page = JSON.parse((await sendRaw(url, { method: 'GET', path })).text) as { items: { id: string }[]; nextCursor?: string };
+    const page = JSON.parse((await sendRaw(url, { method: 'GET', path })).text) as {
+      items: { id: string }[];
+      nextCursor?: string;
+    };
     for (const item of page.items) ids.add(item.id);
-    path = page.nextCursor === undefined ? undefined : `/api/notes?limit=100&cursor=${encodeURIComponent(page.nextCursor)}`;
+    path =
+      page.nextCursor === undefined ? undefined : `/api/notes?limit=100&cursor=${encodeURIComponent(page.nextCursor)}`;
   }
   return ids;
 }
@@ -45,11 +49,15 @@ async function verifyWrites(url: string, outcome: LoadOutcome, drain: () => Prom
     const got = await sendRaw(url, { method: 'GET', path: location });
     const note = got.status === 200 ? (JSON.parse(got.text) as { title: string }) : undefined;
     if (note?.title === title) readBack += 1;
-    else lost.push(`GET ${location}: ${got.status} ${got.text.slice(0, 200)} (expected title ${JSON.stringify(title)})`);
+    else
+      lost.push(`GET ${location}: ${got.status} ${got.text.slice(0, 200)} (expected title ${JSON.stringify(title)})`);
   }
   const listedIds = await allListedIds(url);
-  const listed = outcome.acknowledged.filter(({ location }) => listedIds.has(location.slice('/api/notes/'.length))).length;
-  if (listed !== outcome.acknowledged.length) lost.push(`${outcome.acknowledged.length - listed} acknowledged notes missing from GET /api/notes`);
+  const listed = outcome.acknowledged.filter(({ location }) =>
+    listedIds.has(location.slice('/api/notes/'.length)),
+  ).length;
+  if (listed !== outcome.acknowledged.length)
+    lost.push(`${outcome.acknowledged.length - listed} acknowledged notes missing from GET /api/notes`);
   await drain();
   let withActivity = 0;
   const deadline = Date.now() + 60_000;
@@ -58,7 +66,8 @@ async function verifyWrites(url: string, outcome: LoadOutcome, drain: () => Prom
     const stillMissing = [];
     for (const ack of missing) {
       const got = await sendRaw(url, { method: 'GET', path: `${ack.location}/activity` });
-      const items = got.status === 200 ? (JSON.parse(got.text) as { items: { type: string; version: number }[] }).items : [];
+      const items =
+        got.status === 200 ? (JSON.parse(got.text) as { items: { type: string; version: number }[] }).items : [];
       if (items.some((a) => a.type === noteEventType('created') && a.version === 1)) withActivity += 1;
       else stillMissing.push(ack);
     }
@@ -92,6 +101,8 @@ describe.each(['local-aws', 'local-azure'] as const)('%s under a mixed load', (n
     expect(verified.withActivity).toBe(outcome.acknowledged.length);
     expect(new Set(outcome.acknowledged.map((a) => a.location)).size).toBe(outcome.acknowledged.length);
     const deadLetters = running.local.deadLetters;
-    expect([...deadLetters.aws.stream, ...deadLetters.aws.events, ...Object.values(deadLetters.azure).flat()]).toEqual([]);
+    expect([...deadLetters.aws.stream, ...deadLetters.aws.events, ...Object.values(deadLetters.azure).flat()]).toEqual(
+      [],
+    );
   });
 });

@@ -25,7 +25,14 @@ let tokens: string[];
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => {});
   dataDir = mkdtempSync(join(tmpdir(), 'owners-load-'));
-  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5 } });
+  local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir,
+    log: silentLogger,
+    retry: { maxAttempts: 3, baseDelayMs: 5 },
+  });
   tokens = await Promise.all(users.map((user) => tokenFor(local, user)));
 });
 afterAll(async () => {
@@ -63,7 +70,10 @@ function createAsOwners(url: string): Promise<{ result: autocannon.Result; byOwn
             // The owner is read back from the answer (autocannon may set up a connection's next request
             // before this one's answer arrives, so per-connection context cannot carry it).
             onResponse(status, body) {
-              const owner = status === 201 ? users.indexOf(/ of (user\d{3})$/.exec((JSON.parse(body) as { title: string }).title)?.[1] ?? '') : -1;
+              const owner =
+                status === 201
+                  ? users.indexOf(/ of (user\d{3})$/.exec((JSON.parse(body) as { title: string }).title)?.[1] ?? '')
+                  : -1;
               if (owner >= 0) byOwner[owner]! += 1;
               else refused += 1;
             },
@@ -82,7 +92,10 @@ async function listedByOwner(url: string): Promise<number[]> {
     let count = 0;
     let path: string | undefined = '/api/notes?limit=100';
     while (path) {
-      const page = (await (await fetch(url + path, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: unknown[]; nextCursor?: string };
+      const page = (await (await fetch(url + path, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        items: unknown[];
+        nextCursor?: string;
+      };
       count += page.items.length;
       path = page.nextCursor === undefined ? undefined : `/api/notes?limit=100&cursor=${page.nextCursor}`;
     }
@@ -93,7 +106,11 @@ async function listedByOwner(url: string): Promise<number[]> {
 
 /** Items per hash key value of the emulated DynamoDB notes table (a test-only Scan: the app never scans). */
 async function dynamoItemsPerPartition(): Promise<Map<string, number>> {
-  const client = new DynamoDBClient({ region: process.env.AWS_REGION, endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    region: process.env.AWS_REGION,
+    endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const perKey = new Map<string, number>();
   try {
     for await (const page of paginateScan({ client }, { TableName: process.env[AWS_ENV.notesTable] })) {
@@ -111,7 +128,14 @@ async function dynamoItemsPerPartition(): Promise<Map<string, number>> {
 function spread(counts: number[]) {
   const sorted = [...counts].sort((a, b) => a - b);
   const total = sorted.reduce((a, b) => a + b, 0);
-  return { partitionKeys: sorted.filter((n) => n > 0).length, total, min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]!, maxSharePercent: Math.round((1000 * sorted[sorted.length - 1]!) / total) / 10 };
+  return {
+    partitionKeys: sorted.filter((n) => n > 0).length,
+    total,
+    min: sorted[0]!,
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    max: sorted[sorted.length - 1]!,
+    maxSharePercent: Math.round((1000 * sorted[sorted.length - 1]!) / total) / 10,
+  };
 }
 
 describe.each(['aws', 'azure'] as const)('local-%s, creates by 100 owners', (cloud) => {
@@ -125,8 +149,12 @@ describe.each(['aws', 'azure'] as const)('local-%s, creates by 100 owners', (clo
     if (cloud === 'aws') {
       // The stored hash keys are exactly the 100 owners, each holding what that owner was acknowledged.
       const stored = await dynamoItemsPerPartition();
-      expect(new Map([...stored].sort())).toEqual(new Map(users.map((user, i) => [ownerOf(local.issuer!.issuer, user), byOwner[i]!] as const).sort()));
+      expect(new Map([...stored].sort())).toEqual(
+        new Map(users.map((user, i) => [ownerOf(local.issuer!.issuer, user), byOwner[i]!] as const).sort()),
+      );
     }
-    process.stdout.write(`[owners-load] local-${cloud}: ${result.requests.total} creates, ${JSON.stringify(figures)}\n`);
+    process.stdout.write(
+      `[owners-load] local-${cloud}: ${result.requests.total} creates, ${JSON.stringify(figures)}\n`,
+    );
   });
 });

@@ -56,7 +56,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, installPlaces 
  * The browser for a test file, or undefined when the file's tests should be skipped. Throws when CI
  * requires a browser and there is none.
  */
-export function browserForTests(env: NodeJS.ProcessEnv = process.env, installPlaces = INSTALL_PLACES): string | undefined {
+export function browserForTests(
+  env: NodeJS.ProcessEnv = process.env,
+  installPlaces = INSTALL_PLACES,
+): string | undefined {
   const found = findBrowser(env, installPlaces);
   if (found) return found;
   if (env[REQUIRE_BROWSER_ENV] === '1') throw new Error(`${REQUIRE_BROWSER_ENV}=1 and ${INSTALL_HINT}`);

@@ -21,6 +21,10 @@ export function signedIn(init: RequestInit, token: string): RequestInit {
 }
 
 /** `fetch`-like caller that signs every request in as `token`. */
-export function signedInCall<A extends unknown[], R>(call: (url: string, path: string, init?: RequestInit, ...rest: A) => R, token: string) {
-  return (url: string, path: string, init: RequestInit = {}, ...rest: A): R => call(url, path, signedIn(init, token), ...rest);
+export function signedInCall<A extends unknown[], R>(
+  call: (url: string, path: string, init?: RequestInit, ...rest: A) => R,
+  token: string,
+) {
+  return (url: string, path: string, init: RequestInit = {}, ...rest: A): R =>
+    call(url, path, signedIn(init, token), ...rest);
 }

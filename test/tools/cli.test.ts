@@ -1,6 +1,15 @@
 // The tools' shared command line: flags by table, one usage error, --help on stdout (0), usage errors
 // on stderr with the usage (2), numbers and durations checked against their bounds.
-import { EXIT_USAGE, parseDuration, parseFlags, parseInteger, showHelp, usageFailure, UsageError, type Tool } from '../../tools/cli';
+import {
+  EXIT_USAGE,
+  parseDuration,
+  parseFlags,
+  parseInteger,
+  showHelp,
+  usageFailure,
+  UsageError,
+  type Tool,
+} from '../../tools/cli';
 
 const FLAGS = { count: { type: 'string' }, loud: { type: 'boolean' } } as const;
 
@@ -31,7 +40,11 @@ describe('parseFlags', () => {
 describe('parseInteger', () => {
   const range = { min: 1, max: 64 };
   it('takes whole numbers within the bounds, the bounds included', () => {
-    expect([parseInteger('--n', '1', range), parseInteger('--n', '64', range), parseInteger('--n', '007', range)]).toEqual([1, 64, 7]);
+    expect([
+      parseInteger('--n', '1', range),
+      parseInteger('--n', '64', range),
+      parseInteger('--n', '007', range),
+    ]).toEqual([1, 64, 7]);
   });
 
   it.each([
@@ -46,14 +59,18 @@ describe('parseInteger', () => {
   });
 
   it('says what the number is when told', () => {
-    expect(usageMessage(() => parseInteger('PORT', 'x', { min: 0, max: 65535, noun: 'port number' }))).toBe('PORT must be a port number in 0..65535 (got "x")');
+    expect(usageMessage(() => parseInteger('PORT', 'x', { min: 0, max: 65535, noun: 'port number' }))).toBe(
+      'PORT must be a port number in 0..65535 (got "x")',
+    );
   });
 });
 
 describe('parseDuration', () => {
   const bounds = { minMs: 1000, maxMs: 30 * 60_000 };
   it('takes ms, s (the default) and m', () => {
-    expect(['1500ms', '90', '90s', '10m', '30m'].map((raw) => parseDuration('--wait', raw, bounds))).toEqual([1500, 90_000, 90_000, 600_000, 1_800_000]);
+    expect(['1500ms', '90', '90s', '10m', '30m'].map((raw) => parseDuration('--wait', raw, bounds))).toEqual([
+      1500, 90_000, 90_000, 600_000, 1_800_000,
+    ]);
   });
 
   it.each([

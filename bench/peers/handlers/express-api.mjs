@@ -11,12 +11,30 @@ const BODY_READ_LIMIT = '1mb';
 
 const app = express();
 app.disable('x-powered-by');
-app.use('/api/notes', (request, response, next) => ownerOf(request.get('authorization')).then((owner) => ((response.locals.owner = owner), next()), next));
+app.use('/api/notes', (request, response, next) =>
+  ownerOf(request.get('authorization')).then((owner) => {
+    response.locals.owner = owner;
+    next();
+  }, next),
+);
 const rawBody = express.raw({ type: () => true, limit: BODY_READ_LIMIT });
 for (const route of ROUTES) {
   app[route.method.toLowerCase()](route.path.replace(/\{(\w+)\}/g, ':$1'), rawBody, (request, response, next) => {
-    const parts = { owner: response.locals.owner, query: request.query, headers: request.headers, body: Buffer.isBuffer(request.body) ? request.body : undefined, id: request.params.id };
-    route.work(parts).then(({ status, headers, body }) => response.status(status).set(headers).send(body === undefined ? undefined : JSON.stringify(body)), next);
+    const parts = {
+      owner: response.locals.owner,
+      query: request.query,
+      headers: request.headers,
+      body: Buffer.isBuffer(request.body) ? request.body : undefined,
+      id: request.params.id,
+    };
+    route.work(parts).then(
+      ({ status, headers, body }) =>
+        response
+          .status(status)
+          .set(headers)
+          .send(body === undefined ? undefined : JSON.stringify(body)),
+      next,
+    );
   });
 }
 app.use((request, _response, next) => next(noRoute(request.method, request.path)));

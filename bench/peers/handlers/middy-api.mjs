@@ -22,18 +22,26 @@ const problems = {
 // payload 2.0 joins a repeated parameter with "," in queryStringParameters: read the raw string instead.
 function queryOf(event) {
   const query = {};
-  for (const [name, value] of new URLSearchParams(event.rawQueryString ?? '')) query[name] = name in query ? [query[name], value].flat() : value;
+  for (const [name, value] of new URLSearchParams(event.rawQueryString ?? ''))
+    query[name] = name in query ? [query[name], value].flat() : value;
   return query;
 }
 
 // serverless-offline sends `body: null` where API Gateway leaves it out.
-const bodyOf = (event) => (event.body == null ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8'));
+const bodyOf = (event) =>
+  event.body == null ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 
 const routes = ROUTES.map((route) => ({
   method: route.method,
   path: route.path,
   handler: (route.signedIn ? middy().use(signIn) : middy()).handler(async (event, context) => {
-    const { status, headers, body } = await route.work({ owner: context.owner, query: queryOf(event), headers: event.headers ?? {}, body: bodyOf(event), id: event.pathParameters?.id });
+    const { status, headers, body } = await route.work({
+      owner: context.owner,
+      query: queryOf(event),
+      headers: event.headers ?? {},
+      body: bodyOf(event),
+      id: event.pathParameters?.id,
+    });
     return { statusCode: status, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   }),
 }));

@@ -13,14 +13,23 @@ import { PEER_ROUTES } from './routes.ts';
 // The answer of any error, from the same module as the PeerProblem class the routes throw.
 export { problemOf } from './peer-problem.mjs';
 
-const json = (status, body, headers = {}) => ({ status, headers: { 'content-type': 'application/json', ...headers }, body });
-const noteAnswer = (status, note, headers = {}) => json(status, presentNote(note), { etag: etagOf(note.version), ...headers });
+const json = (status, body, headers = {}) => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body,
+});
+const noteAnswer = (status, note, headers = {}) =>
+  json(status, presentNote(note), { etag: etagOf(note.version), ...headers });
 
 async function replace({ owner, id, headers, body }) {
   const noteIdValue = noteId(id);
   const input = noteInput(headers['content-type'], body);
   const ifMatch = ifMatchOf(headers['if-match']);
-  if (ifMatch.kind === 'absent') throw new PeerProblem(428, 'Send If-Match with the version you are replacing (from the ETag), or * for any version.');
+  if (ifMatch.kind === 'absent')
+    throw new PeerProblem(
+      428,
+      'Send If-Match with the version you are replacing (from the ETag), or * for any version.',
+    );
   const current = await store.getNote(owner, noteIdValue);
   if (!current) throw new PeerProblem(404, `Note ${noteIdValue} does not exist.`);
   const expected = ifMatch.kind === 'version' ? ifMatch.version : current.version;
@@ -30,7 +39,10 @@ async function replace({ owner, id, headers, body }) {
 /** The work of each route of PEER_ROUTES, by "METHOD path". */
 const WORK = {
   'GET /api/hello': async ({ query }) => json(200, { message: `Hello, ${helloQuery(query).name || 'world'}!` }),
-  'GET /api/health': async () => (await store.ping(), json(200, HEALTHY)),
+  'GET /api/health': async () => {
+    await store.ping();
+    return json(200, HEALTHY);
+  },
   'GET /api/notes': async ({ owner, query }) => {
     const { limit, cursor } = listQuery(query);
     const page = await store.listNotes(owner, limit, cursor);
@@ -39,7 +51,14 @@ const WORK = {
   'POST /api/notes': async ({ owner, headers, body }) => {
     const input = noteInput(headers['content-type'], body);
     const time = new Date().toISOString();
-    const note = { id: newNoteId(), title: input.title, body: input.body, createdAt: time, updatedAt: time, version: 1 };
+    const note = {
+      id: newNoteId(),
+      title: input.title,
+      body: input.body,
+      createdAt: time,
+      updatedAt: time,
+      version: 1,
+    };
     await store.createNote(owner, note);
     return noteAnswer(201, note, { location: `/api/notes/${note.id}` });
   },
@@ -54,7 +73,8 @@ const WORK = {
     await store.deleteNote(owner, noteId(id), ifMatch.kind === 'version' ? ifMatch.version : undefined);
     return { status: 204, headers: {}, body: undefined };
   },
-  'GET /api/notes/{id}/activity': async ({ owner, id }) => json(200, { items: (await store.listActivity(owner, noteId(id))).map(presentActivity) }),
+  'GET /api/notes/{id}/activity': async ({ owner, id }) =>
+    json(200, { items: (await store.listActivity(owner, noteId(id))).map(presentActivity) }),
 };
 
 /** The routes with their work: what each peer registers in its own router. */
@@ -66,5 +86,7 @@ const patterns = ROUTES.map((r) => ({ ...r, pattern: new RegExp(`^${r.path.repla
 export function noRoute(method, path) {
   const allow = [...new Set(patterns.filter((r) => r.pattern.test(path)).map((r) => r.method))];
   if (allow.length === 0) return new PeerProblem(404, `There is no route ${method} ${String(path).slice(0, 200)}.`);
-  return new PeerProblem(405, `${method} is not allowed here; use ${allow.join(', ')}.`, { headers: { allow: allow.join(', ') } });
+  return new PeerProblem(405, `${method} is not allowed here; use ${allow.join(', ')}.`, {
+    headers: { allow: allow.join(', ') },
+  });
 }

@@ -10,11 +10,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The note of a request body (`bytes`: a Buffer, or undefined when none was sent). */
 export function noteInput(contentType, bytes) {
-  if (contentType?.includes(',')) throw new PeerProblem(415, 'The request has more than one Content-Type; send it once, as application/json.');
+  if (contentType?.includes(','))
+    throw new PeerProblem(415, 'The request has more than one Content-Type; send it once, as application/json.');
   const [type = '', ...params] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
-  if (type !== JSON_MEDIA_TYPE) throw new PeerProblem(415, `The request body must be application/json, not ${contentType ? `"${contentType.slice(0, 100)}"` : 'untyped'}.`);
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new PeerProblem(415, `JSON must be UTF-8 (RFC 8259), not charset "${charset.slice(0, 40)}".`);
+  if (type !== JSON_MEDIA_TYPE)
+    throw new PeerProblem(
+      415,
+      `The request body must be application/json, not ${contentType ? `"${contentType.slice(0, 100)}"` : 'untyped'}.`,
+    );
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    throw new PeerProblem(415, `JSON must be UTF-8 (RFC 8259), not charset "${charset.slice(0, 40)}".`);
   const body = bytes ?? Buffer.alloc(0);
   if (body.byteLength > MAX_BODY_BYTES) throw new PeerProblem(413, BODY_TOO_LARGE);
   let text;
@@ -31,7 +40,10 @@ export function noteInput(contentType, bytes) {
     throw new PeerProblem(400, 'The request body is not valid JSON.');
   }
   const result = validate(NoteInputSchema, value);
-  if (!result.ok) throw new PeerProblem(400, `Invalid note: ${result.errors.map((e) => e.message).join('; ')}.`, { errors: result.errors });
+  if (!result.ok)
+    throw new PeerProblem(400, `Invalid note: ${result.errors.map((e) => e.message).join('; ')}.`, {
+      errors: result.errors,
+    });
   return result.value;
 }
 
@@ -40,12 +52,18 @@ export function validQuery(schema, query, names) {
   const picked = {};
   for (const name of names) {
     const value = query?.[name];
-    if (Array.isArray(value) && value.length > 1) throw new PeerProblem(400, `The query parameter "${name}" is given more than once.`, { errors: [{ path: name, message: `${name} must be given at most once` }] });
+    if (Array.isArray(value) && value.length > 1)
+      throw new PeerProblem(400, `The query parameter "${name}" is given more than once.`, {
+        errors: [{ path: name, message: `${name} must be given at most once` }],
+      });
     const one = Array.isArray(value) ? value[0] : value;
     if (one !== undefined) picked[name] = one;
   }
   const result = validate(schema, picked);
-  if (!result.ok) throw new PeerProblem(400, `Invalid query: ${result.errors.map((e) => e.message).join('; ')}.`, { errors: result.errors });
+  if (!result.ok)
+    throw new PeerProblem(400, `Invalid query: ${result.errors.map((e) => e.message).join('; ')}.`, {
+      errors: result.errors,
+    });
   return result.value;
 }
 
@@ -60,6 +78,9 @@ export function noteId(id) {
 
 export function ifMatchOf(header) {
   const ifMatch = parseIfMatch(header);
-  if (ifMatch.kind === 'malformed') throw new PeerProblem(400, 'If-Match must be a note version such as "3", 3, W/"3", or *.', { errors: [{ path: 'If-Match', message: 'not a note version' }] });
+  if (ifMatch.kind === 'malformed')
+    throw new PeerProblem(400, 'If-Match must be a note version such as "3", 3, W/"3", or *.', {
+      errors: [{ path: 'If-Match', message: 'not a note version' }],
+    });
   return ifMatch;
 }

@@ -20,5 +20,9 @@ export function problemOf(error) {
     console.error(error);
     error = new PeerProblem(500, 'An unexpected error occurred; it has been logged.');
   }
-  return { status: error.status, headers: { 'content-type': PROBLEM_TYPE, ...error.headers }, text: problemText(error.status, error.message, error.errors) };
+  return {
+    status: error.status,
+    headers: { 'content-type': PROBLEM_TYPE, ...error.headers },
+    text: problemText(error.status, error.message, error.errors),
+  };
 }

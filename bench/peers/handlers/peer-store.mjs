@@ -3,7 +3,15 @@
 // the client at module scope as each framework's docs build it. Keys and item shapes are the
 // contract's (contract/aws.ts, handlers/aws/stored-note.ts), so local mode's stream, publisher and
 // subscriber do the same event work for the peer's writes as for ours.
-import { ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ACTIVITY_KEYS, activityRangePrefix, AWS_ENV, NOTES_KEYS } from '../../../contract/aws.ts';
 import { compareActivity } from '../../../handlers/core/activity-order.ts';
@@ -22,7 +30,9 @@ const notFound = (id) => new PeerProblem(404, `Note ${id} does not exist.`);
 const changed = (id) => new PeerProblem(412, `Note ${id} has changed: If-Match does not match its current version.`);
 
 export async function getNote(owner, id) {
-  const { Item } = await client.send(new GetItemCommand({ TableName: notesTable(), Key: key(owner, id), ConsistentRead: true }));
+  const { Item } = await client.send(
+    new GetItemCommand({ TableName: notesTable(), Key: key(owner, id), ConsistentRead: true }),
+  );
   return Item ? noteFromItem(Item) : undefined;
 }
 
@@ -35,7 +45,14 @@ export async function ping() {
 }
 
 export async function createNote(owner, note) {
-  await client.send(new PutItemCommand({ TableName: notesTable(), Item: noteToItem(owner, note), ConditionExpression: 'attribute_not_exists(#id)', ExpressionAttributeNames: { '#id': NOTES_KEYS.range } }));
+  await client.send(
+    new PutItemCommand({
+      TableName: notesTable(),
+      Item: noteToItem(owner, note),
+      ConditionExpression: 'attribute_not_exists(#id)',
+      ExpressionAttributeNames: { '#id': NOTES_KEYS.range },
+    }),
+  );
 }
 
 /** Sets title, body, updatedAt and version + 1 if the stored version is `expected`; the new note. */
@@ -47,8 +64,20 @@ export async function updateNote(owner, id, input, expected, time) {
         Key: key(owner, id),
         UpdateExpression: 'SET #title = :title, #body = :body, #updatedAt = :time, #version = :next',
         ConditionExpression: 'attribute_exists(#id) AND #version = :expected',
-        ExpressionAttributeNames: { '#id': NOTES_KEYS.range, '#title': 'title', '#body': 'body', '#updatedAt': 'updatedAt', '#version': 'version' },
-        ExpressionAttributeValues: { ':title': { S: input.title }, ':body': { S: input.body }, ':time': { S: time }, ':next': { N: String(expected + 1) }, ':expected': { N: String(expected) } },
+        ExpressionAttributeNames: {
+          '#id': NOTES_KEYS.range,
+          '#title': 'title',
+          '#body': 'body',
+          '#updatedAt': 'updatedAt',
+          '#version': 'version',
+        },
+        ExpressionAttributeValues: {
+          ':title': { S: input.title },
+          ':body': { S: input.body },
+          ':time': { S: time },
+          ':next': { N: String(expected + 1) },
+          ':expected': { N: String(expected) },
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -67,7 +96,10 @@ export async function deleteNote(owner, id, expected) {
         TableName: notesTable(),
         Key: key(owner, id),
         ConditionExpression: condition,
-        ExpressionAttributeNames: { '#id': NOTES_KEYS.range, ...(expected === undefined ? {} : { '#version': 'version' }) },
+        ExpressionAttributeNames: {
+          '#id': NOTES_KEYS.range,
+          ...(expected === undefined ? {} : { '#version': 'version' }),
+        },
         ...(expected === undefined ? {} : { ExpressionAttributeValues: { ':expected': { N: String(expected) } } }),
       }),
     );
@@ -87,8 +119,14 @@ export async function listNotes(owner, limit, cursor) {
     } catch {
       value = undefined;
     }
-    if (typeof value?.owner !== 'string' || !isNoteId(value.id)) throw new PeerProblem(400, 'Invalid cursor: cursor was not issued by this store.', { errors: [{ path: 'cursor', message: 'cursor was not issued by this store' }] });
-    if (value.owner !== owner) throw new PeerProblem(400, 'Invalid cursor: cursor was issued to another user.', { errors: [{ path: 'cursor', message: 'cursor was issued to another user' }] });
+    if (typeof value?.owner !== 'string' || !isNoteId(value.id))
+      throw new PeerProblem(400, 'Invalid cursor: cursor was not issued by this store.', {
+        errors: [{ path: 'cursor', message: 'cursor was not issued by this store' }],
+      });
+    if (value.owner !== owner)
+      throw new PeerProblem(400, 'Invalid cursor: cursor was issued to another user.', {
+        errors: [{ path: 'cursor', message: 'cursor was issued to another user' }],
+      });
     start = key(owner, value.id);
   }
   const { Items = [], LastEvaluatedKey } = await client.send(
@@ -104,7 +142,9 @@ export async function listNotes(owner, limit, cursor) {
   const notes = Items.map(noteFromItem);
   const items = notes.slice(0, limit);
   const more = notes.length > limit || LastEvaluatedKey !== undefined;
-  return more && items.length > 0 ? { items, nextCursor: encodeCursor({ owner, id: items[items.length - 1].id }) } : { items };
+  return more && items.length > 0
+    ? { items, nextCursor: encodeCursor({ owner, id: items[items.length - 1].id }) }
+    : { items };
 }
 
 export async function listActivity(owner, noteId) {

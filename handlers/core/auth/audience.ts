@@ -8,6 +8,7 @@ import type { JWTPayload } from 'jose';
  * we follow the same rule on both clouds so the same tokens work everywhere.
  */
 export function isForAudience(payload: JWTPayload, audience: string): boolean {
-  if (payload.aud !== undefined) return Array.isArray(payload.aud) ? payload.aud.includes(audience) : payload.aud === audience;
+  if (payload.aud !== undefined)
+    return Array.isArray(payload.aud) ? payload.aud.includes(audience) : payload.aud === audience;
   return payload.client_id === audience;
 }

@@ -19,12 +19,17 @@ export function authConfigFromEnv(env: Record<string, string | undefined>): Auth
   const audience = env[AUTH_SETTINGS.audience];
   const mode = env[AUTH_SETTINGS.mode];
   if (mode === AUTH_MODE_NONE) {
-    if (issuer || audience) throw new AuthConfigError(`${AUTH_SETTINGS.mode}=none but ${AUTH_SETTINGS.issuer}/${AUTH_SETTINGS.audience} are set: choose one.`);
+    if (issuer || audience)
+      throw new AuthConfigError(
+        `${AUTH_SETTINGS.mode}=none but ${AUTH_SETTINGS.issuer}/${AUTH_SETTINGS.audience} are set: choose one.`,
+      );
     return { mode: 'none' };
   }
   if (mode) throw new AuthConfigError(`${AUTH_SETTINGS.mode} must be "none" or unset, not ${JSON.stringify(mode)}.`);
   if (!issuer || !audience) {
-    throw new AuthConfigError(`Set ${AUTH_SETTINGS.issuer} and ${AUTH_SETTINGS.audience}, or ${AUTH_SETTINGS.mode}=none.`);
+    throw new AuthConfigError(
+      `Set ${AUTH_SETTINGS.issuer} and ${AUTH_SETTINGS.audience}, or ${AUTH_SETTINGS.mode}=none.`,
+    );
   }
   const problem = issuerUrlProblem(issuer);
   if (problem) throw new AuthConfigError(`${AUTH_SETTINGS.issuer}: ${problem}.`);

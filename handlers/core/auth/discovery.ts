@@ -25,6 +25,7 @@ export async function discoverJwksUri(issuer: string, timeoutMs: number): Promis
   }
   const { issuer: said, jwks_uri: jwksUri } = (document ?? {}) as { issuer?: unknown; jwks_uri?: unknown };
   if (said !== issuer) throw new KeysUnavailableError('discovery names another issuer');
-  if (typeof jwksUri !== 'string' || issuerUrlProblem(jwksUri)) throw new KeysUnavailableError('discovery has no usable jwks_uri');
+  if (typeof jwksUri !== 'string' || issuerUrlProblem(jwksUri))
+    throw new KeysUnavailableError('discovery has no usable jwks_uri');
   return new URL(jwksUri);
 }

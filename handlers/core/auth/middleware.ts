@@ -31,10 +31,14 @@ export function requireOwner(auth: Authenticator): MiddlewareHandler {
       owner = await auth.ownerOf(c.req.header('authorization'));
     } catch (error) {
       if (error instanceof TokenRejectedError) {
-        return problemResponse(401, `${error.description}.`, { headers: { 'www-authenticate': bearerChallenge(error) } });
+        return problemResponse(401, `${error.description}.`, {
+          headers: { 'www-authenticate': bearerChallenge(error) },
+        });
       }
       if (error instanceof KeysUnavailableError) {
-        return problemResponse(503, `The sign-in keys could not be checked (${error.reason}); retry shortly.`, { headers: RETRY_SOON });
+        return problemResponse(503, `The sign-in keys could not be checked (${error.reason}); retry shortly.`, {
+          headers: RETRY_SOON,
+        });
       }
       throw error;
     }

@@ -5,7 +5,17 @@
  * public key can never serve as an HMAC secret, and `none` is never accepted. Entra ID, Cognito, Auth0
  * and GitHub sign with RS256; ES*, PS* are the same family of public-key signatures.
  */
-export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+export const ALLOWED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+] as const;
 
 /** Clock skew tolerated on `exp`, `nbf` and `iat` between the issuer's clock and ours. */
 export const CLOCK_TOLERANCE_SECONDS = 30;

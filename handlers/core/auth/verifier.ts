@@ -35,15 +35,22 @@ function describe(error: errors.JOSEError): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     switch (error.claim) {
-      case 'iss': return 'The token was issued by another issuer';
-      case 'nbf': return 'The token is not valid yet';
-      case 'iat': return 'The token was issued in the future';
-      case 'exp': return 'The token has no expiry';
-      case 'sub': return 'The token has no subject';
-      default: return 'A token claim is not acceptable';
+      case 'iss':
+        return 'The token was issued by another issuer';
+      case 'nbf':
+        return 'The token is not valid yet';
+      case 'iat':
+        return 'The token was issued in the future';
+      case 'exp':
+        return 'The token has no expiry';
+      case 'sub':
+        return 'The token has no subject';
+      default:
+        return 'A token claim is not acceptable';
     }
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this API does not accept';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The token is signed with an algorithm this API does not accept';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is invalid';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'The token is malformed';
   return 'The token is not acceptable';
@@ -54,7 +61,10 @@ function describe(error: errors.JOSEError): string {
  * (jose refetches the JWKS on an unknown `kid` once the cooldown has passed, and after the max age).
  * A failed discovery is not kept, so the next request tries again.
  */
-export function createTokenVerifier(config: { issuer: string; audience: string }, timings: VerifierTimings = {}): TokenVerifier {
+export function createTokenVerifier(
+  config: { issuer: string; audience: string },
+  timings: VerifierTimings = {},
+): TokenVerifier {
   const fetchTimeoutMs = timings.fetchTimeoutMs ?? KEY_FETCH_TIMEOUT_MS;
   let keySet: Promise<JWTVerifyGetKey> | undefined;
 
@@ -79,9 +89,12 @@ export function createTokenVerifier(config: { issuer: string; audience: string }
     try {
       return await keys(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey) throw new TokenRejectedError('The token is signed with a key the issuer does not publish');
-      if (error instanceof errors.JWKSMultipleMatchingKeys) throw new TokenRejectedError('The token does not say which of the issuer keys signed it');
-      if (error instanceof errors.JOSENotSupported) throw new TokenRejectedError('The token is signed with an algorithm this API does not accept');
+      if (error instanceof errors.JWKSNoMatchingKey)
+        throw new TokenRejectedError('The token is signed with a key the issuer does not publish');
+      if (error instanceof errors.JWKSMultipleMatchingKeys)
+        throw new TokenRejectedError('The token does not say which of the issuer keys signed it');
+      if (error instanceof errors.JOSENotSupported)
+        throw new TokenRejectedError('The token is signed with an algorithm this API does not accept');
       if (error instanceof errors.JWKSTimeout) throw new KeysUnavailableError('the key set fetch timed out');
       throw new KeysUnavailableError('the key set could not be fetched');
     }
@@ -98,7 +111,8 @@ export function createTokenVerifier(config: { issuer: string; audience: string }
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'sub'],
         });
-        if (!isForAudience(payload, config.audience)) throw new TokenRejectedError('The token was issued for another audience');
+        if (!isForAudience(payload, config.audience))
+          throw new TokenRejectedError('The token was issued for another audience');
         subject = payload.sub;
       } catch (error) {
         if (error instanceof errors.JOSEError) throw new TokenRejectedError(describe(error));

@@ -10,5 +10,7 @@ export function loadFixture<T = unknown>(dir: string, file: string): T {
 }
 
 export function fixtureNames(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }

@@ -12,7 +12,14 @@ export function v2Fixture(file: string): APIGatewayProxyEventV2 {
 /** The fixture with another method, path, query or body; everything else (headers, cookies, authorizer) kept. */
 export function retarget(
   event: APIGatewayProxyEventV2,
-  change: { method?: string; path?: string; query?: string; body?: string | undefined; base64?: boolean; headers?: Record<string, string> },
+  change: {
+    method?: string;
+    path?: string;
+    query?: string;
+    body?: string | undefined;
+    base64?: boolean;
+    headers?: Record<string, string>;
+  },
 ): APIGatewayProxyEventV2 {
   const copy = structuredClone(event);
   if (change.method) copy.requestContext.http.method = change.method;
@@ -31,7 +38,11 @@ export function retarget(
 }
 
 /** A minimal event as an HTTP API $default route sends it (based on lambda-go_no-authorizer.json). */
-export function v2Request(method: string, pathAndQuery: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+export function v2Request(
+  method: string,
+  pathAndQuery: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+) {
   const [path, query = ''] = pathAndQuery.split('?');
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return retarget(v2Fixture('lambda-go_no-authorizer.json'), {

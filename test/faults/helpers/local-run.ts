@@ -9,10 +9,20 @@ import { call, json } from '../../local/helpers/clouds';
 export const clouds: Cloud[] = ['aws', 'azure'];
 
 /** Local mode in memory on free ports, with a temp dir for urls.json; `end()` stops and cleans up. */
-export async function startQuiet(retry: RetryPolicy): Promise<{ local: LocalMode; url: (cloud: Cloud) => string; end: () => Promise<void> }> {
+export async function startQuiet(
+  retry: RetryPolicy,
+): Promise<{ local: LocalMode; url: (cloud: Cloud) => string; end: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'faults-'));
   // Sign-in off: faults are about stores and buses (owners and tokens: test/local/owners.e2e.test.ts).
-  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry, auth: 'none' });
+  const local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir,
+    log: silentLogger,
+    retry,
+    auth: 'none',
+  });
   return {
     local,
     url: (cloud) => (cloud === 'aws' ? local.awsUrl : local.azureUrl),
@@ -39,7 +49,11 @@ export async function createNote(baseUrl: string, title: string): Promise<Note> 
 }
 
 export async function updateNote(baseUrl: string, note: Note, title: string): Promise<Note> {
-  const answer = await call(baseUrl, `/api/notes/${note.id}`, bounded({ method: 'PUT', ...json({ title, body: 'edited' }, { 'if-match': `"${note.version}"` }) }));
+  const answer = await call(
+    baseUrl,
+    `/api/notes/${note.id}`,
+    bounded({ method: 'PUT', ...json({ title, body: 'edited' }, { 'if-match': `"${note.version}"` }) }),
+  );
   if (answer.status !== 200) throw new Error(`PUT answered ${answer.status}: ${answer.text}`);
   return answer.json as Note;
 }
@@ -72,6 +86,11 @@ export function noteTitleOf(event: unknown): string | undefined {
 
 /** One block of figures per test file, for the report. */
 export function printFigures(file: string, rows: Record<string, Record<string, number | string>>): void {
-  const lines = Object.entries(rows).map(([cloud, figures]) => `  ${cloud.padEnd(6)} ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+  const lines = Object.entries(rows).map(
+    ([cloud, figures]) =>
+      `  ${cloud.padEnd(6)} ${Object.entries(figures)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ')}`,
+  );
   console.log(`fault figures (${file})\n${lines.join('\n')}`);
 }

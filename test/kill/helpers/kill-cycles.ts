@@ -31,22 +31,34 @@ const startDeadlineMs = 120_000;
 const checkConcurrency = 16;
 
 async function start(dataDir: string): Promise<{ run: Running; urls: Record<Cloud, string> }> {
-  const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--auth', 'none'], { LOCAL_STOP_TIMEOUT_MS: '10000' });
+  const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--auth', 'none'], {
+    LOCAL_STOP_TIMEOUT_MS: '10000',
+  });
   const [, aws, azure] = await waitForOutput(run, URLS_OUTPUT, startDeadlineMs);
   return { run, urls: { aws: aws!, azure: azure! } };
 }
 
 /** Checks notes a few at a time (as clients would; not thousands of requests at once). */
-async function checkAll(urls: Record<Cloud, string>, notes: NoteLedger[]): Promise<Awaited<ReturnType<typeof checkNote>>[]> {
+async function checkAll(
+  urls: Record<Cloud, string>,
+  notes: NoteLedger[],
+): Promise<Awaited<ReturnType<typeof checkNote>>[]> {
   const results: Awaited<ReturnType<typeof checkNote>>[] = [];
   for (let i = 0; i < notes.length; i += checkConcurrency) {
-    results.push(...(await Promise.all(notes.slice(i, i + checkConcurrency).map((note) => checkNote(urls[note.cloud], note)))));
+    results.push(
+      ...(await Promise.all(notes.slice(i, i + checkConcurrency).map((note) => checkNote(urls[note.cloud], note)))),
+    );
   }
   return results;
 }
 
 /** Checks notes against the running clouds, waiting (bounded) for events still being delivered. */
-async function verify(urls: Record<Cloud, string>, notes: NoteLedger[], totals: Totals, deadlineMs: number): Promise<void> {
+async function verify(
+  urls: Record<Cloud, string>,
+  notes: NoteLedger[],
+  totals: Totals,
+  deadlineMs: number,
+): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   let results = await checkAll(urls, notes);
   while (results.some((r) => r.missing.length > 0) && Date.now() < deadline) {
@@ -77,9 +89,18 @@ export async function killCycles(options: KillOptions): Promise<{ totals: Totals
     for (let cycle = 0; cycle < options.cycles; cycle += 1) {
       const fresh: NoteLedger[] = [];
       const writers = (['aws', 'azure'] as const).map((cloud) =>
-        startWriters(cloud, current.urls[cloud], fresh, totals[cloud], random, options.clientsPerCloud, `cycle ${cycle} ${cloud}`),
+        startWriters(
+          cloud,
+          current.urls[cloud],
+          fresh,
+          totals[cloud],
+          random,
+          options.clientsPerCloud,
+          `cycle ${cycle} ${cloud}`,
+        ),
       );
-      const killAfter = options.minKillAfterMs + Math.floor(random() * (options.maxKillAfterMs - options.minKillAfterMs));
+      const killAfter =
+        options.minKillAfterMs + Math.floor(random() * (options.maxKillAfterMs - options.minKillAfterMs));
       await new Promise((resolve) => setTimeout(resolve, killAfter));
       current.run.child.kill(options.signal);
       const code = await current.run.exited;
@@ -100,7 +121,12 @@ export async function killCycles(options: KillOptions): Promise<{ totals: Totals
   }
 }
 
-export function summary(label: string, result: { totals: Totals; final: Totals }, cycles: number, seed: number): string {
+export function summary(
+  label: string,
+  result: { totals: Totals; final: Totals },
+  cycles: number,
+  seed: number,
+): string {
   const rows = (['aws', 'azure'] as const).map((cloud) => {
     const t = result.totals[cloud];
     const f = result.final[cloud];
@@ -116,7 +142,11 @@ export function expectNothingLost(result: { totals: Totals; final: Totals }): vo
     const { acknowledged, lost, eventsMissing, unexpected } = result.totals[cloud];
     expect({ cloud, lost, eventsMissing, unexpected }).toEqual({ cloud, lost: 0, eventsMissing: 0, unexpected: 0 });
     expect(acknowledged).toBeGreaterThan(0);
-    expect({ cloud, lost: result.final[cloud].lost, eventsMissing: result.final[cloud].eventsMissing }).toEqual({ cloud, lost: 0, eventsMissing: 0 });
+    expect({ cloud, lost: result.final[cloud].lost, eventsMissing: result.final[cloud].eventsMissing }).toEqual({
+      cloud,
+      lost: 0,
+      eventsMissing: 0,
+    });
   }
 }
 

@@ -27,25 +27,42 @@ export interface CloudTotals {
   lostExamples: string[];
 }
 
-export const emptyTotals = (): CloudTotals => ({ acknowledged: 0, lost: 0, eventsMissing: 0, unexpected: 0, lostExamples: [] });
+export const emptyTotals = (): CloudTotals => ({
+  acknowledged: 0,
+  lost: 0,
+  eventsMissing: 0,
+  unexpected: 0,
+  lostExamples: [],
+});
 
 const eventKey = (type: string, version?: number) => (type.endsWith('.deleted') ? type : `${type}@${version}`);
 
 /** What the restarted cloud has of the note: a lost acknowledged write, and the events it lacks. */
-export async function checkNote(url: string, note: NoteLedger): Promise<{ lost: boolean; missing: string[]; observed: string }> {
+export async function checkNote(
+  url: string,
+  note: NoteLedger,
+): Promise<{ lost: boolean; missing: string[]; observed: string }> {
   const current = await call(url, note.path);
   let lost = false;
   if (!note.uncertain) {
     if (note.state === 'deleted') lost = current.status !== 404;
     else {
       const body = current.json as { version?: number; title?: string; body?: string } | undefined;
-      lost = current.status !== 200 || body?.version !== note.state.version || body.title !== note.state.title || body.body !== note.state.body;
+      lost =
+        current.status !== 200 ||
+        body?.version !== note.state.version ||
+        body.title !== note.state.title ||
+        body.body !== note.state.body;
     }
   }
   const activity = await call(url, `${note.path}/activity`);
   const items = (activity.json as { items?: { type: string; version: number }[] } | undefined)?.items ?? [];
   const seen = new Set(items.map((item) => eventKey(item.type, item.version)));
-  return { lost, missing: note.events.filter((event) => !seen.has(event)), observed: `${note.path} ${current.status} ${current.text.slice(0, 120)}` };
+  return {
+    lost,
+    missing: note.events.filter((event) => !seen.has(event)),
+    observed: `${note.path} ${current.status} ${current.text.slice(0, 120)}`,
+  };
 }
 
 export function expectedEvent(kind: 'created' | 'updated' | 'deleted', version: number): string {

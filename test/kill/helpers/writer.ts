@@ -13,11 +13,19 @@ export interface WriterRun {
 
 const requestTimeoutMs = 30_000;
 
-async function send(url: string, path: string, init: RequestInit): Promise<{ status: number; json: unknown; location: string | null } | undefined> {
+async function send(
+  url: string,
+  path: string,
+  init: RequestInit,
+): Promise<{ status: number; json: unknown; location: string | null } | undefined> {
   try {
     const response = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
     const text = await response.text();
-    return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined, location: response.headers.get('location') };
+    return {
+      status: response.status,
+      json: text ? (JSON.parse(text) as unknown) : undefined,
+      location: response.headers.get('location'),
+    };
   } catch {
     return undefined; // no answer: the process is gone (or going)
   }
@@ -29,7 +37,15 @@ const jsonInit = (method: string, body: unknown, headers: Record<string, string>
   headers: { 'content-type': 'application/json', ...headers },
 });
 
-export function startWriters(cloud: Cloud, url: string, ledger: NoteLedger[], totals: CloudTotals, random: () => number, clients: number, label: string): WriterRun {
+export function startWriters(
+  cloud: Cloud,
+  url: string,
+  ledger: NoteLedger[],
+  totals: CloudTotals,
+  random: () => number,
+  clients: number,
+  label: string,
+): WriterRun {
   let stopped = false;
   let sequence = 0;
   const client = async () => {
@@ -48,7 +64,13 @@ export function startWriters(cloud: Cloud, url: string, ledger: NoteLedger[], to
           continue;
         }
         totals.acknowledged += 1;
-        const entry: NoteLedger = { cloud, path: answer.location, state: { version: 1, ...text }, events: [expectedEvent('created', 1)], uncertain: false };
+        const entry: NoteLedger = {
+          cloud,
+          path: answer.location,
+          state: { version: 1, ...text },
+          events: [expectedEvent('created', 1)],
+          uncertain: false,
+        };
         mine.push(entry);
         ledger.push(entry);
       } else if (roll < 0.85 && note.state !== 'deleted') {
@@ -66,7 +88,10 @@ export function startWriters(cloud: Cloud, url: string, ledger: NoteLedger[], to
         note.state = { version: next, ...text };
         note.events.push(expectedEvent('updated', next));
       } else if (note.state !== 'deleted') {
-        const answer = await send(url, note.path, { method: 'DELETE', headers: { 'if-match': `"${note.state.version}"` } });
+        const answer = await send(url, note.path, {
+          method: 'DELETE',
+          headers: { 'if-match': `"${note.state.version}"` },
+        });
         if (!answer) {
           note.uncertain = true;
           return;

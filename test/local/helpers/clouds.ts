@@ -24,7 +24,10 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
 
 export function normalise(text: string): string {
-  return text.replace(uuid, '<id>').replace(isoTime, '<time>').replace(/"nextCursor":"[^"]*"/g, '"nextCursor":"<cursor>"');
+  return text
+    .replace(uuid, '<id>')
+    .replace(isoTime, '<time>')
+    .replace(/"nextCursor":"[^"]*"/g, '"nextCursor":"<cursor>"');
 }
 
 /** Polls until `check` passes or the deadline is reached; the last failure is rethrown. */

@@ -43,7 +43,8 @@ export async function waitForOutput(running: Running, pattern: RegExp, deadlineM
   for (;;) {
     const match = running.stdout().match(pattern);
     if (match) return match;
-    if (exited || Date.now() > deadline) throw new Error(`no ${pattern} in output:\n${running.stdout()}\n${running.stderr()}`);
+    if (exited || Date.now() > deadline)
+      throw new Error(`no ${pattern} in output:\n${running.stdout()}\n${running.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -10,8 +10,28 @@ const printable = fc.constantFrom(...Array.from({ length: 95 }, (_, i) => String
 
 /** Hosts with a path, a fragment, a query, an IPv6 or bad bracket, user info, or any printable junk. */
 export const hostValue = fc.oneof(
-  fc.constantFrom('127.0.0.1/api/notes/{seed1}#', '127.0.0.1/api/notes/{seed2}?x=', 'evil.example', '[not a host', '[::1]:80', 'user@evil.example', 'x:99999', 'a b', '', '/', '..', '%2F', 'localhost:1/api/hello#'),
-  fc.tuple(fc.stringMatching(/^[a-z0-9.-]{0,20}$/), fc.constantFrom('', ':1', ':0'), fc.constantFrom('', '/api/notes/{seed1}#', '/api/notes/{seed2}?', '#', '?', '/..', '@x')).map((parts) => parts.join('')),
+  fc.constantFrom(
+    '127.0.0.1/api/notes/{seed1}#',
+    '127.0.0.1/api/notes/{seed2}?x=',
+    'evil.example',
+    '[not a host',
+    '[::1]:80',
+    'user@evil.example',
+    'x:99999',
+    'a b',
+    '',
+    '/',
+    '..',
+    '%2F',
+    'localhost:1/api/hello#',
+  ),
+  fc
+    .tuple(
+      fc.stringMatching(/^[a-z0-9.-]{0,20}$/),
+      fc.constantFrom('', ':1', ':0'),
+      fc.constantFrom('', '/api/notes/{seed1}#', '/api/notes/{seed2}?', '#', '?', '/..', '@x'),
+    )
+    .map((parts) => parts.join('')),
   fc.string({ unit: printable, maxLength: 40 }),
 );
 
@@ -57,11 +77,17 @@ export const encodedSeparatorWrite: fc.Arbitrary<RawRequest> = fc
   .map(([sep, seed, tag, method]) => ({
     method,
     path: `/api/notes${sep}{seed${seed}}`,
-    headers: method === 'PUT' ? { 'content-type': 'application/json', 'if-match': tag } : ({ 'if-match': tag } as Record<string, string>),
+    headers:
+      method === 'PUT'
+        ? { 'content-type': 'application/json', 'if-match': tag }
+        : ({ 'if-match': tag } as Record<string, string>),
     body: method === 'PUT' ? NOTE : undefined,
   }));
 
-const someXHeader = fc.tuple(fc.stringMatching(/^x-[a-z]{1,8}$/), fc.array(fc.stringMatching(/^[ -~]{0,20}$/), { minLength: 2, maxLength: 3 }));
+const someXHeader = fc.tuple(
+  fc.stringMatching(/^x-[a-z]{1,8}$/),
+  fc.array(fc.stringMatching(/^[ -~]{0,20}$/), { minLength: 2, maxLength: 3 }),
+);
 
 /**
  * Duplicated or empty headers the app reads: Content-Type twice on a create (415: never one media
@@ -71,17 +97,33 @@ const someXHeader = fc.tuple(fc.stringMatching(/^x-[a-z]{1,8}$/), fc.array(fc.st
 export const duplicatedHeaders: fc.Arbitrary<RawRequest> = fc
   .tuple(
     fc.oneof(
-      fc.tuple(fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8'), fc.constantFrom('application/json', 'application/xml')).map(
-        ([a, b]): RawRequest => ({ method: 'POST', path: '/api/notes', headers: { 'content-type': [a, b] }, body: NOTE }),
-      ),
-      fc.tuple(fc.constantFrom('PUT', 'DELETE'), fc.constantFrom(0, 1, 2), fc.constantFrom<string[]>(['*', '*'], ['"1"', '"1"'], ['"1"', '"2"'], ['2', '*'], [''], ['', ''])).map(
-        ([method, seed, tags]): RawRequest => ({
-          method,
-          path: `/api/notes/{seed${seed}}`,
-          headers: method === 'PUT' ? { 'content-type': 'application/json', 'if-match': tags } : { 'if-match': tags },
-          body: method === 'PUT' ? NOTE : undefined,
-        }),
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8'),
+          fc.constantFrom('application/json', 'application/xml'),
+        )
+        .map(
+          ([a, b]): RawRequest => ({
+            method: 'POST',
+            path: '/api/notes',
+            headers: { 'content-type': [a, b] },
+            body: NOTE,
+          }),
+        ),
+      fc
+        .tuple(
+          fc.constantFrom('PUT', 'DELETE'),
+          fc.constantFrom(0, 1, 2),
+          fc.constantFrom<string[]>(['*', '*'], ['"1"', '"1"'], ['"1"', '"2"'], ['2', '*'], [''], ['', '']),
+        )
+        .map(
+          ([method, seed, tags]): RawRequest => ({
+            method,
+            path: `/api/notes/{seed${seed}}`,
+            headers: method === 'PUT' ? { 'content-type': 'application/json', 'if-match': tags } : { 'if-match': tags },
+            body: method === 'PUT' ? NOTE : undefined,
+          }),
+        ),
     ),
     fc.option(someXHeader, { nil: undefined }),
   )

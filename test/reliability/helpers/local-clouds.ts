@@ -32,7 +32,12 @@ async function expectStatus(answer: Promise<RawAnswer>, status: number, what: st
   return got;
 }
 
-const jsonRequest = (method: string, path: string, value: unknown, headers: Record<string, string> = {}): RawRequest => ({
+const jsonRequest = (
+  method: string,
+  path: string,
+  value: unknown,
+  headers: Record<string, string> = {},
+): RawRequest => ({
   method,
   path,
   headers: { 'content-type': 'application/json', ...headers },
@@ -46,7 +51,19 @@ async function seed(url: string): Promise<string[]> {
     ids.push((JSON.parse(created.text) as { id: string }).id);
   }
   // Version 2 and a second activity entry, so If-Match and activity have more than one state to keep.
-  await expectStatus(sendRaw(url, jsonRequest('PUT', `/api/notes/${ids[1]}`, { title: 'second seeded note', body: 'updated' }, { 'if-match': '"1"' })), 200, 'PUT');
+  await expectStatus(
+    sendRaw(
+      url,
+      jsonRequest(
+        'PUT',
+        `/api/notes/${ids[1]}`,
+        { title: 'second seeded note', body: 'updated' },
+        { 'if-match': '"1"' },
+      ),
+    ),
+    200,
+    'PUT',
+  );
   return ids;
 }
 
@@ -54,7 +71,15 @@ export async function startClouds(): Promise<Clouds> {
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
   // Sign-in off: fuzzing and the mixed load are about the contract under odd input and load; owners and
   // tokens under load: owners-load.test.ts.
-  const local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 5 }, auth: 'none' });
+  const local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir,
+    log: silentLogger,
+    retry: { maxAttempts: 3, baseDelayMs: 5 },
+    auth: 'none',
+  });
   try {
     const clouds: [Cloud, Cloud] = [
       { name: 'local-aws', url: local.awsUrl, seeded: await seed(local.awsUrl) },
@@ -85,13 +110,22 @@ export async function snapshot(cloud: Cloud): Promise<unknown> {
     const page = await expectStatus(sendRaw(cloud.url, { method: 'GET', path }), 200, `GET ${path}`);
     const parsed = JSON.parse(page.text) as { items: unknown[]; nextCursor?: string };
     pages.push(parsed.items);
-    path = parsed.nextCursor === undefined ? undefined : `/api/notes?limit=2&cursor=${encodeURIComponent(parsed.nextCursor)}`;
+    path =
+      parsed.nextCursor === undefined
+        ? undefined
+        : `/api/notes?limit=2&cursor=${encodeURIComponent(parsed.nextCursor)}`;
   }
   const notes = [];
   for (const id of cloud.seeded) {
     const note = await sendRaw(cloud.url, { method: 'GET', path: `/api/notes/${id}` });
     const activity = await sendRaw(cloud.url, { method: 'GET', path: `/api/notes/${id}/activity` });
-    notes.push({ status: note.status, etag: note.headers.etag, note: note.text, activity: activity.status, activityItems: activity.text });
+    notes.push({
+      status: note.status,
+      etag: note.headers.etag,
+      note: note.text,
+      activity: activity.status,
+      activityItems: activity.text,
+    });
   }
   return { pages, notes };
 }

@@ -14,8 +14,13 @@ const STACK_TRACE = [
 ];
 
 export function describeInput(input: RawRequest): string {
-  const body = input.body === undefined ? '' : ` body(${input.body.length} bytes)=${JSON.stringify(input.body.subarray(0, 200).toString('latin1'))}`;
-  const headers = JSON.stringify(input.headers ?? {}, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v));
+  const body =
+    input.body === undefined
+      ? ''
+      : ` body(${input.body.length} bytes)=${JSON.stringify(input.body.subarray(0, 200).toString('latin1'))}`;
+  const headers = JSON.stringify(input.headers ?? {}, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v,
+  );
   return `${input.method} ${input.path.length > 300 ? `${input.path.slice(0, 300)}…(${input.path.length})` : input.path} headers=${headers}${body}`;
 }
 
@@ -27,7 +32,8 @@ export function problemViolations(method: string, answer: RawAnswer, servedBy: s
   if (!String(answer.headers['content-type'] ?? '').startsWith('application/problem+json')) {
     found.push(`content-type is ${String(answer.headers['content-type'])}`);
   }
-  for (const pattern of STACK_TRACE) if (pattern.test(answer.text)) found.push(`body looks like a stack trace (${pattern})`);
+  for (const pattern of STACK_TRACE)
+    if (pattern.test(answer.text)) found.push(`body looks like a stack trace (${pattern})`);
   if (method === 'HEAD') return found; // no body to read
   let problem: unknown;
   try {
@@ -37,7 +43,8 @@ export function problemViolations(method: string, answer: RawAnswer, servedBy: s
   }
   const { status, detail, title, type } = (problem ?? {}) as Record<string, unknown>;
   if (status !== answer.status) found.push(`problem status ${String(status)} differs from HTTP ${answer.status}`);
-  if (typeof detail !== 'string' || detail.trim().length < 10) found.push(`detail is not a clear sentence: ${JSON.stringify(detail)}`);
+  if (typeof detail !== 'string' || detail.trim().length < 10)
+    found.push(`detail is not a clear sentence: ${JSON.stringify(detail)}`);
   if (typeof title !== 'string' || title === '') found.push('title is missing');
   if (type !== 'about:blank') found.push(`type is ${JSON.stringify(type)}`);
   return found;
@@ -53,7 +60,12 @@ export function comparable(answer: RawAnswer): string {
   return `${answer.status} ${answer.text.replace(UUID, '<id>').replace(ISO_TIME, '<time>').replace(CURSOR, '"nextCursor":"<cursor>"')}`;
 }
 
-const problemsOf = (input: RawRequest, aws: RawAnswer, azure: RawAnswer, check: (method: string, answer: RawAnswer, servedBy: string) => string[]) => [
+const problemsOf = (
+  input: RawRequest,
+  aws: RawAnswer,
+  azure: RawAnswer,
+  check: (method: string, answer: RawAnswer, servedBy: string) => string[],
+) => [
   ...check(input.method, aws, 'local-aws').map((p) => `local-aws: ${p}`),
   ...check(input.method, azure, 'local-azure').map((p) => `local-azure: ${p}`),
 ];
@@ -63,7 +75,12 @@ function successViolations(method: string, answer: RawAnswer, servedBy: string):
   const found: string[] = [];
   if (answer.headers['x-served-by'] !== servedBy) found.push(`x-served-by is ${String(answer.headers['x-served-by'])}`);
   if (answer.status !== 204 && answer.headers['content-length'] === undefined) found.push('no Content-Length');
-  if (method !== 'HEAD' && answer.status !== 204 && Number(answer.headers['content-length']) !== Buffer.byteLength(answer.text)) found.push('Content-Length is not the body length');
+  if (
+    method !== 'HEAD' &&
+    answer.status !== 204 &&
+    Number(answer.headers['content-length']) !== Buffer.byteLength(answer.text)
+  )
+    found.push('Content-Length is not the body length');
   return found;
 }
 
@@ -74,7 +91,8 @@ export function expectSameAnswer(input: RawRequest, answers: [RawAnswer, RawAnsw
   const problems = problemsOf(input, aws, azure, refused ? problemViolations : successViolations);
   if (comparable(aws) !== comparable(azure)) problems.push('the clouds answer differently');
   // A HEAD answer has no body to compare: its length stands for it (a cursor's length differs by nature, so only here).
-  if (input.method === 'HEAD' && aws.headers['content-length'] !== azure.headers['content-length']) problems.push('the Content-Lengths differ');
+  if (input.method === 'HEAD' && aws.headers['content-length'] !== azure.headers['content-length'])
+    problems.push('the Content-Lengths differ');
   if (problems.length > 0) {
     throw new Error(
       `${problems.join('; ')}\n  input: ${describeInput(input)}\n  local-aws:   ${aws.status} ${aws.text.slice(0, 300)}\n  local-azure: ${azure.status} ${azure.text.slice(0, 300)}`,

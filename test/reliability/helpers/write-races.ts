@@ -17,7 +17,9 @@ export interface Write {
 
 export const concurrentWrites: fc.Arbitrary<Write[]> = fc.array(
   fc.oneof(
-    fc.constantFrom<string | undefined>(undefined, '"1"', '*', '"2"').map((ifMatch): Write => (ifMatch === undefined ? { method: 'DELETE' } : { method: 'DELETE', ifMatch })),
+    fc
+      .constantFrom<string | undefined>(undefined, '"1"', '*', '"2"')
+      .map((ifMatch): Write => (ifMatch === undefined ? { method: 'DELETE' } : { method: 'DELETE', ifMatch })),
     fc.constantFrom('"1"', '*', '"2"', 'W/"1"').map((ifMatch): Write => ({ method: 'PUT', ifMatch })),
   ),
   { minLength: 2, maxLength: 4 },
@@ -31,7 +33,8 @@ interface NoteState {
 /** One write as the contract answers it, one at a time (docs/ARCHITECTURE.md, HTTP contract). */
 function apply(state: NoteState, write: Write): number {
   if (!state.exists) return 404;
-  const wanted = write.ifMatch === undefined || write.ifMatch === '*' ? undefined : Number(/\d+/.exec(write.ifMatch)![0]);
+  const wanted =
+    write.ifMatch === undefined || write.ifMatch === '*' ? undefined : Number(/\d+/.exec(write.ifMatch)![0]);
   if (wanted !== undefined && wanted !== state.version) return 412;
   if (write.method === 'DELETE') state.exists = false;
   else state.version += 1;
@@ -60,7 +63,12 @@ const NOTE = Buffer.from('{"title":"raced","body":""}');
 function requestOf(write: Write, id: string): RawRequest {
   const headers: Record<string, string> = write.ifMatch === undefined ? {} : { 'if-match': write.ifMatch };
   if (write.method === 'DELETE') return { method: 'DELETE', path: `/api/notes/${id}`, headers };
-  return { method: 'PUT', path: `/api/notes/${id}`, headers: { ...headers, 'content-type': 'application/json' }, body: NOTE };
+  return {
+    method: 'PUT',
+    path: `/api/notes/${id}`,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: NOTE,
+  };
 }
 
 interface Raced {
@@ -70,8 +78,14 @@ interface Raced {
 
 /** Creates a note, sends every write at once, reads what is left, and deletes it (the store ends as it began). */
 async function race(cloud: Cloud, writes: Write[], counter: FuzzCounter): Promise<Raced> {
-  const created = await sendRaw(cloud.url, { method: 'POST', path: '/api/notes', headers: { 'content-type': 'application/json' }, body: NOTE });
-  if (created.status !== 201) throw new Error(`${cloud.name}: creating the note answered ${created.status}: ${created.text}`);
+  const created = await sendRaw(cloud.url, {
+    method: 'POST',
+    path: '/api/notes',
+    headers: { 'content-type': 'application/json' },
+    body: NOTE,
+  });
+  if (created.status !== 201)
+    throw new Error(`${cloud.name}: creating the note answered ${created.status}: ${created.text}`);
   const id = (JSON.parse(created.text) as { id: string }).id;
   const answers = await Promise.all(writes.map((write) => sendRaw(cloud.url, requestOf(write, id))));
   const read = await sendRaw(cloud.url, { method: 'GET', path: `/api/notes/${id}` });
@@ -82,7 +96,11 @@ async function race(cloud: Cloud, writes: Write[], counter: FuzzCounter): Promis
 }
 
 /** Each set of concurrent writes, on both clouds: an outcome of some order, refusals proper and alike. */
-export async function assertRacesLinearizable(clouds: [Cloud, Cloud], numRuns: number, counter: FuzzCounter): Promise<void> {
+export async function assertRacesLinearizable(
+  clouds: [Cloud, Cloud],
+  numRuns: number,
+  counter: FuzzCounter,
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(concurrentWrites, async (writes) => {
       counter.inputs += 1;
@@ -93,12 +111,15 @@ export async function assertRacesLinearizable(clouds: [Cloud, Cloud], numRuns: n
       raced.forEach(({ answers, left }, c) => {
         const cloud = clouds[c]!;
         const outcome = JSON.stringify({ statuses: answers.map((a) => a.status), left });
-        if (!possible.has(outcome)) failures.push(`${cloud.name}: ${outcome} is no order's outcome (${[...possible].join(' | ')})`);
+        if (!possible.has(outcome))
+          failures.push(`${cloud.name}: ${outcome} is no order's outcome (${[...possible].join(' | ')})`);
         answers.forEach((answer, i) => {
           if (answer.status < 400) return;
-          for (const violation of problemViolations(writes[i]!.method, answer, cloud.name)) failures.push(`${cloud.name}: ${describeInput(requestOf(writes[i]!, '<id>'))}: ${violation}`);
+          for (const violation of problemViolations(writes[i]!.method, answer, cloud.name))
+            failures.push(`${cloud.name}: ${describeInput(requestOf(writes[i]!, '<id>'))}: ${violation}`);
           const seen = refusalBodies.get(`${i} ${answer.status}`);
-          if (seen !== undefined && seen !== comparable(answer)) failures.push(`write ${i}: the clouds refuse differently: ${seen} vs ${comparable(answer)}`);
+          if (seen !== undefined && seen !== comparable(answer))
+            failures.push(`write ${i}: the clouds refuse differently: ${seen} vs ${comparable(answer)}`);
           refusalBodies.set(`${i} ${answer.status}`, comparable(answer));
         });
       });
