@@ -13,6 +13,7 @@ import { activityTableSchema, notesTableSchema } from '../../contract/aws';
 import { activityStoreContract } from '../contract/activity-store-contract';
 import { noteStoreContract, sampleNote } from '../contract/note-store-contract';
 import { DUMMY_CREDENTIALS, type Dynalite, startDynalite } from './support/dynalite';
+import { noteEventType } from '../../contract/events';
 import { startFakeAws } from './support/fake-aws';
 
 let db: Dynalite;
@@ -151,7 +152,7 @@ describe('DynamoDB stores read one partition per call', () => {
         await route('record', () =>
           activity.record(OWNER, {
             eventId: `${note.id}.v1.created`,
-            type: 'com.example.note.created',
+            type: noteEventType('created'),
             noteId: note.id,
             version: 1,
             time: note.createdAt,

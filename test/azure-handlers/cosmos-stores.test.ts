@@ -176,7 +176,7 @@ describe('Cosmos stores read one partition per call', () => {
       await store.remove(OWNER, note.id);
       await acts.record(OWNER, {
         eventId: `${note.id}.v1.created`,
-        type: 'com.example.note.created',
+        type: noteEventType('created'),
         noteId: note.id,
         version: 1,
         time: note.createdAt,

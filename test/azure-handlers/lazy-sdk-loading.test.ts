@@ -3,6 +3,7 @@
 import { ANONYMOUS_OWNER as OWNER } from '../../handlers/core/auth/owner';
 import { changeToEvent } from '../../handlers/core/events';
 import { sampleNote } from '../contract/note-store-contract';
+import { AZURE_SETTINGS } from '../../contract/azure';
 import { type EventGridStub, startEventGridStub } from './event-grid-stub';
 
 const mockLoaded: string[] = [];
@@ -49,7 +50,10 @@ describe('SDKs the api function never needs load on first use', () => {
 
   it('loads @azure/eventgrid with the first publish, not when the publisher is created', async () => {
     stub = await startEventGridStub('http');
-    const publisher = clients.eventPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: 'k' });
+    const publisher = clients.eventPublisher({
+      [AZURE_SETTINGS.topicEndpoint]: stub.endpoint,
+      [AZURE_SETTINGS.topicKey]: 'k',
+    });
     expect(mockLoaded).not.toContain('@azure/eventgrid');
     await publisher.publish([
       changeToEvent({ owner: OWNER, kind: 'created', note: sampleNote(), time: new Date().toISOString() }),

@@ -198,7 +198,10 @@ describe('createEventGridPublisher from app settings (local mode)', () => {
   it('publishes with EVENTGRID_KEY over plain HTTP to a loopback topic', async () => {
     const stub = await startEventGridStub('http');
     try {
-      const publisher = createEventGridPublisher({ EVENTGRID_TOPIC_ENDPOINT: stub.endpoint, EVENTGRID_KEY: KEY });
+      const publisher = createEventGridPublisher({
+        [AZURE_SETTINGS.topicEndpoint]: stub.endpoint,
+        [AZURE_SETTINGS.topicKey]: KEY,
+      });
       const event = changeToEvent({
         owner: OWNER,
         kind: 'created',

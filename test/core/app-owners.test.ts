@@ -3,6 +3,7 @@
 // over real HTTP on both local clouds: test/local/owners.e2e.test.ts).
 import type { Authenticator } from '../../handlers/core/auth/authenticator';
 import { TokenRejectedError } from '../../handlers/core/auth/errors';
+import { noteEventType } from '../../contract/events';
 import { expectProblem, harness, sendJson } from './app-harness';
 
 // A stand-in for token verification (test/auth covers the real one): the token names the owner.
@@ -30,7 +31,7 @@ describe('owners', () => {
     const { id } = await aliceNote(h.app);
     await h.activity.inner.record('owner-alice', {
       eventId: `${id}.v1.created`,
-      type: 'com.example.note.created',
+      type: noteEventType('created'),
       noteId: id,
       version: 1,
       time: '2026-01-01T00:00:00.000Z',

@@ -9,6 +9,7 @@ import { silentLogger } from '../../local/log';
 import { call as anonymousCall, eventually, json, normalise, type Answer } from './helpers/clouds';
 import { signedInCall, tokenFor } from '../support/tokens';
 import { noteEventType } from '../../contract/events';
+import { AZURE_SETTINGS } from '../../contract/azure';
 import { EVENTBRIDGE_SOURCE } from '../../contract/aws';
 
 // Local mode in memory on free ports, driven over real HTTP: the HTTP contract on both clouds, the
@@ -283,7 +284,7 @@ describe('event path: store change → stream → bus → subscriber → activit
 
   it('dead-letters an event the Azure subscriber cannot handle, after retries', async () => {
     const before = local.deadLetters.azure.events.length;
-    const response = await fetch(process.env.EVENTGRID_TOPIC_ENDPOINT!, {
+    const response = await fetch(process.env[AZURE_SETTINGS.topicEndpoint]!, {
       method: 'POST',
       headers: {
         'aeg-sas-key': process.env.EVENTGRID_KEY!,
