@@ -1,22 +1,14 @@
 import { createServer } from 'node:net';
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-/** A table keyed by `id` alone with a NEW_AND_OLD_IMAGES stream: the proxy's job does not depend on the notes table's keys. */
-const notesTableSchema = (name: string): CreateTableCommandInput => ({
-  TableName: name,
-  BillingMode: 'PAY_PER_REQUEST',
-  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-});
 import { emulatorClient } from '../../local/aws/dynamodb-client';
 import { ensureTables } from '../../local/aws/dynamodb-tables';
 import { startDynamoDbThread, type DynamoDbThread } from '../../local/aws/dynamodb-thread';
+import { streamedTableSchema, streamedTableSource } from './helpers/streamed-table';
 import { listen, PortInUseError } from '../../local/listen';
 
-const source = { table: 'notes', keyAttributes: ['id'], region: 'us-east-1', label: 'local' };
+const source = streamedTableSource;
 
 describe('the emulated DynamoDB in its own thread', () => {
   let thread: DynamoDbThread;
@@ -35,7 +27,7 @@ describe('the emulated DynamoDB in its own thread', () => {
       },
     });
     client = emulatorClient(`http://127.0.0.1:${thread.port}`);
-    await ensureTables(client, [notesTableSchema('notes')]);
+    await ensureTables(client, [streamedTableSchema('notes')]);
   });
 
   afterAll(async () => {

@@ -1,31 +1,21 @@
 // Issue #19 over real HTTP, on both emulated clouds (API Gateway + Lambda adapter, Functions host +
 // Azure adapter), with real tokens from local mode's own issuer: every notes route answers for the
 // caller's own notes only, a missing or bad token is the same 401 on both, hello and health stay public.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../local/log';
-import { startLocal, type LocalMode } from '../../local/start-local';
+import type { LocalMode } from '../../local/start-local';
 import { claimsFor, foreignKeyToken, hs256WithPublicKey, nowSeconds, unsecuredToken } from '../auth/auth-harness';
 import { signedIn, tokenFor } from '../support/tokens';
+import { type InMemoryLocal, startLocalInMemory } from '../support/local-in-memory';
 import { call, eventually, json, normalise, type Answer } from './helpers/clouds';
 
+let running: InMemoryLocal;
 let local: LocalMode;
-let dataDir: string;
 let clouds: [string, string][];
 let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'owners-'));
-  local = await startLocal({
-    awsPort: 0,
-    azurePort: 0,
-    inMemory: true,
-    dataDir,
-    log: silentLogger,
-    retry: { maxAttempts: 3, baseDelayMs: 5 },
-  });
+  running = await startLocalInMemory('owners');
+  local = running.local;
   clouds = [
     ['local-aws', local.awsUrl],
     ['local-azure', local.azureUrl],
@@ -33,8 +23,7 @@ beforeAll(async () => {
   [alice, bob] = await Promise.all([tokenFor(local, 'alice'), tokenFor(local, 'bob')]);
 });
 afterAll(async () => {
-  await local?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const as = (token: string, init: RequestInit = {}) => signedIn(init, token);

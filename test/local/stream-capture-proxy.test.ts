@@ -2,22 +2,14 @@ import type { Server } from 'node:http';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import dynalite from 'dynalite';
-import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-/** A table keyed by `id` alone with a NEW_AND_OLD_IMAGES stream: the proxy's job does not depend on the notes table's keys. */
-const notesTableSchema = (name: string): CreateTableCommandInput => ({
-  TableName: name,
-  BillingMode: 'PAY_PER_REQUEST',
-  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-});
 import { emulatorClient } from '../../local/aws/dynamodb-client';
 import { ensureTables } from '../../local/aws/dynamodb-tables';
 import { createsOnly, createStreamCaptureProxy } from '../../local/aws/stream-capture-proxy';
+import { streamedTableSchema, streamedTableSource } from './helpers/streamed-table';
 import { close, listen } from '../../local/listen';
 
-const source = { table: 'notes', keyAttributes: ['id'], region: 'us-east-1', label: 'local' };
+const source = streamedTableSource;
 
 describe('DynamoDB stream capture proxy', () => {
   let dynamo: Server;
@@ -31,8 +23,8 @@ describe('DynamoDB stream capture proxy', () => {
     const dynamoUrl = new URL(`http://127.0.0.1:${await listen(dynamo, 0)}`);
     direct = emulatorClient(dynamoUrl.toString());
     await ensureTables(direct, [
-      notesTableSchema('notes'),
-      { ...notesTableSchema('other'), StreamSpecification: undefined },
+      streamedTableSchema('notes'),
+      { ...streamedTableSchema('other'), StreamSpecification: undefined },
     ]);
     proxy = createStreamCaptureProxy(dynamo, source, (batch) => void records.push(...batch));
     app = emulatorClient(`http://127.0.0.1:${await listen(proxy, 0)}`);

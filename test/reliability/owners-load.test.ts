@@ -3,14 +3,11 @@
 // its owner's list and in no one else's, and the writes must spread over one partition key per owner
 // (DynamoDB's hash key / Cosmos DB's partition key is the owner): the figures are printed per cloud.
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { AWS_ENV, NOTES_KEYS } from '../../contract/aws';
 import { ownerOf } from '../../handlers/core/auth/owner';
-import { silentLogger } from '../../local/log';
-import { startLocal, type LocalMode } from '../../local/start-local';
+import type { LocalMode } from '../../local/start-local';
+import { type InMemoryLocal, startLocalInMemory } from '../support/local-in-memory';
 import { tokenFor } from '../support/tokens';
 
 const OWNERS = 100;
@@ -18,26 +15,18 @@ const OWNERS = 100;
 const CREATES = 1000;
 const users = Array.from({ length: OWNERS }, (_, i) => `user${String(i).padStart(3, '0')}`);
 
+let running: InMemoryLocal;
 let local: LocalMode;
-let dataDir: string;
 let tokens: string[];
 
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => {});
-  dataDir = mkdtempSync(join(tmpdir(), 'owners-load-'));
-  local = await startLocal({
-    awsPort: 0,
-    azurePort: 0,
-    inMemory: true,
-    dataDir,
-    log: silentLogger,
-    retry: { maxAttempts: 3, baseDelayMs: 5 },
-  });
+  running = await startLocalInMemory('owners-load');
+  local = running.local;
   tokens = await Promise.all(users.map((user) => tokenFor(local, user)));
 });
 afterAll(async () => {
-  await local?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
   jest.restoreAllMocks();
 });
 

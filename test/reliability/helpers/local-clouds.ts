@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../../local/log';
-import { startLocal, type LocalMode } from '../../../local/start-local';
+import type { LocalMode } from '../../../local/start-local';
+import { startLocalInMemory } from '../../support/local-in-memory';
 import { closeRawAgent, sendRaw, type RawAnswer, type RawRequest } from './raw-request';
 
 // Both emulated clouds in memory on free loopback ports, with the same seeded notes on each.
@@ -68,18 +65,10 @@ async function seed(url: string): Promise<string[]> {
 }
 
 export async function startClouds(): Promise<Clouds> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
   // Sign-in off: fuzzing and the mixed load are about the contract under odd input and load; owners and
   // tokens under load: owners-load.test.ts.
-  const local = await startLocal({
-    awsPort: 0,
-    azurePort: 0,
-    inMemory: true,
-    dataDir,
-    log: silentLogger,
-    retry: { maxAttempts: 3, baseDelayMs: 5 },
-    auth: 'none',
-  });
+  const running = await startLocalInMemory('reliability', { auth: 'none' });
+  const { local } = running;
   try {
     const clouds: [Cloud, Cloud] = [
       { name: 'local-aws', url: local.awsUrl, seeded: await seed(local.awsUrl) },
@@ -91,13 +80,11 @@ export async function startClouds(): Promise<Clouds> {
       clouds,
       async stop() {
         closeRawAgent();
-        await local.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        await running.stop();
       },
     };
   } catch (error) {
-    await local.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await running.stop();
     throw error;
   }
 }
