@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { trackGroup, trackTempDir } from './interrupt';
+import { requestToken } from '../local/oidc/request-token';
 import { summarize, type Summary } from './stats';
 
 export interface Startup {
@@ -43,7 +44,7 @@ async function healthy(port: number): Promise<boolean> {
 }
 
 interface Running {
-  ports: { aws: number; azure: number };
+  ports: { aws: number; azure: number; issuer: number };
   /** Spawn until both clouds answered /api/health with 200. */
   readyMs: number;
   stop(): Promise<void>;
@@ -51,7 +52,8 @@ interface Running {
 
 /** Starts local mode as `npm start` runs it (the tsx CLI, without npm's own start-up) and waits until it is healthy. */
 async function startLocalMode(repoRoot: string, args: string[], timeoutMs: number): Promise<Running> {
-  const ports = { aws: await freePort(), azure: await freePort() };
+  // Its own issuer port too: local mode's default one may be taken by another local mode on the machine.
+  const ports = { aws: await freePort(), azure: await freePort(), issuer: await freePort() };
   const started = process.hrtime.bigint();
   const child = spawn(
     process.execPath,
@@ -63,6 +65,8 @@ async function startLocalMode(repoRoot: string, args: string[], timeoutMs: numbe
       String(ports.aws),
       '--azure-port',
       String(ports.azure),
+      '--issuer-port',
+      String(ports.issuer),
     ],
     {
       cwd: repoRoot,
@@ -118,8 +122,8 @@ async function stop(
   });
 }
 
-/** Creates `count` notes on one cloud (16 connections) and returns acknowledged creates per second. */
-async function createNotes(port: number, count: number): Promise<number> {
+/** Creates `count` notes on one cloud (16 connections), signed in, and returns acknowledged creates per second. */
+async function createNotes(port: number, count: number, authorization: string): Promise<number> {
   const started = performance.now();
   let created = 0;
   while (created < count) {
@@ -134,7 +138,7 @@ async function createNotes(port: number, count: number): Promise<number> {
             {
               method: 'POST',
               path: '/api/notes',
-              headers: { 'content-type': 'application/json' },
+              headers: { 'content-type': 'application/json', authorization },
               body: JSON.stringify({ title: 'stored note', body: 'x'.repeat(200) }),
             },
           ],
@@ -168,9 +172,10 @@ export async function measureStoredStartup(
     const seeding = await startLocalMode(repoRoot, ['--data-dir', dataDir], 180_000);
     let createsPerS: { aws: number; azure: number };
     try {
+      const authorization = `Bearer ${await requestToken(`http://127.0.0.1:${seeding.ports.issuer}`, 'bench')}`;
       createsPerS = {
-        aws: await createNotes(seeding.ports.aws, notesPerCloud),
-        azure: await createNotes(seeding.ports.azure, notesPerCloud),
+        aws: await createNotes(seeding.ports.aws, notesPerCloud, authorization),
+        azure: await createNotes(seeding.ports.azure, notesPerCloud, authorization),
       };
     } finally {
       await seeding.stop(); // delivers every pending event before it exits
