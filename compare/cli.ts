@@ -1,15 +1,15 @@
 // The command line: flags → URLs → run → table or JSON (and the HTML report) → exit code.
 // Exit 0: both clouds meet the contract and behave the same; 1: either breaks the contract or they differ;
-// 2: usage error, or a URL that fails the preflight (nothing written then). Errors go to stderr only.
+// 2: usage error, a URL that fails the preflight, or sign-in on without both users' tokens (nothing written then). Errors go to stderr only.
 import { writeFileSync } from 'node:fs';
 import { compareClouds } from './compare';
-import { compareAuthorization } from './sign-in';
+import { compareAuthorizations } from './sign-in';
 import { coldStartsPassed, runColdStartMode } from './cold-starts/cold-start-mode';
 import { renderColdStartHtml } from './cold-starts/render-cold-starts-html';
 import { coldStartTable } from './cold-starts/render-cold-starts';
 import { type CostReport, estimateCosts, loadPriceTable, readStackSettings, renderCostChartHtml, renderCostText, stackSettingsFromConfig, type TrafficProfile } from './cost';
 import { discoverUrls, type Discovery } from './discover';
-import { PreflightError, UsageError } from './errors';
+import { PreflightError, SignInError, UsageError } from './errors';
 import { COMPARE_TOOL, type CompareOptions, parseOptions } from './options';
 import { showHelp, usageFailure } from '../tools/cli';
 import { renderHtml } from './render-html';
@@ -64,7 +64,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     }
     const report = await compareClouds(discovery, {
       ...options,
-      authorization: await compareAuthorization(discovery, io.env, io.cwd),
+      authorizations: await compareAuthorizations(discovery, io.env, io.cwd),
       // cli-progress only calls write() and reads isTTY/columns, which every CliIo stderr has.
       progress: !options.json && io.stderr.isTTY === true ? (io.stderr as NodeJS.WritableStream) : undefined,
       onWaiting: (line) => io.stderr.write(`compare: waiting: ${line}\n`),
@@ -78,6 +78,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
   } catch (error) {
     if (error instanceof PreflightError) {
       io.stderr.write(error.lines.map((line) => `compare: preflight: ${line}\n`).join(''));
+    } else if (error instanceof SignInError) {
+      io.stderr.write(`compare: sign-in: ${error.message}\n`);
     } else if (error instanceof UsageError) {
       return usageFailure(COMPARE_TOOL, error, toolIo(io));
     } else {

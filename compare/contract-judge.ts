@@ -46,6 +46,9 @@ export function judge(step: string, cloud: Cloud, outcome: StepOutcome, expected
     const allow = header('allow');
     if (allow === undefined || methodSetForm(allow) !== want) broke('header:allow', want, show(allow));
   }
+  if (expected.challenge !== undefined && !expected.challenge.test(header('www-authenticate') ?? '')) {
+    broke('header:www-authenticate', String(expected.challenge), show(header('www-authenticate')));
+  }
   if (outcome.status === 503 && header('retry-after') !== RETRY_SOON['retry-after']) {
     broke('header:retry-after', RETRY_SOON['retry-after'], show(header('retry-after')));
   }

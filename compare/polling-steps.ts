@@ -21,22 +21,23 @@ interface ListedNote {
   version: unknown;
 }
 
-interface ListWalk extends StepOutcome {
+export interface ListWalk extends StepOutcome {
   pages: number;
   items: ListedNote[];
   pageSizes: number[];
   truncated: boolean;
 }
 
-/** Every page of GET /api/notes?limit=2, following nextCursor; stops at the first failed page. */
-async function walkList(client: CloudClient): Promise<ListWalk> {
+/** Every page of GET /api/notes?limit=2, following nextCursor; stops at the first failed page.
+ *  `authorization`: another user's (compare/owner-steps.ts); undefined: the client's own. */
+export async function walkList(client: CloudClient, authorization?: string): Promise<ListWalk> {
   const items: ListedNote[] = [];
   const pageSizes: number[] = [];
   let latencyMs = 0;
   let cursor: string | undefined;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const query = `limit=${PAGE_LIMIT}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
-    const exchange = await client.send({ method: 'GET', path: `/api/notes?${query}` });
+    const exchange = await client.send({ method: 'GET', path: `/api/notes?${query}`, ...(authorization && { authorization }) });
     latencyMs += exchange.latencyMs;
     const body = exchange.body as { items?: unknown; nextCursor?: unknown } | undefined;
     if (exchange.status !== 200 || !Array.isArray(body?.items)) {

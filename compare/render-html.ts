@@ -2,7 +2,7 @@
 // network), so it can be attached to a CI run or mailed and still open anywhere.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contractCell, latencyRows, sameCell, statusOf, violationLine } from './render-text';
+import { contractCell, latencyRows, sameCell, signInLine, statusOf, violationLine } from './render-text';
 import { REPORT_BROWSER_SCRIPT } from './report-browser-script';
 import type { CompareReport } from './types';
 
@@ -25,6 +25,9 @@ const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${
 function stepRows(report: CompareReport): string {
   return report.steps
     .map((s) => {
+      if (s.notApplicable !== undefined) {
+        return `<tr class="not-applicable"><td>${escapeHtml(s.step)}</td><td>${escapeHtml(s.description)}</td><td colspan="7">${escapeHtml(s.notApplicable)}</td></tr>`;
+      }
       const ok = s.differences.length === 0 && s.contract.aws.length === 0 && s.contract.azure.length === 0;
       const cells = [s.step, s.description, statusOf(s.aws), statusOf(s.azure), contractCell(s.contract.aws), contractCell(s.contract.azure), sameCell(s), ms(s.aws.latencyMs), ms(s.azure.latencyMs)];
       return `<tr class="${ok ? 'same' : 'differs'}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
@@ -76,7 +79,7 @@ export function renderHtml(report: CompareReport, generatedAt: Date = new Date()
 <style>
 body { font: 14px system-ui, sans-serif; margin: 2rem; color: #222; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 8px; }
-tr.differs td { background: #fde2e2; } p.same { color: #176d2c; }
+tr.differs td { background: #fde2e2; } tr.not-applicable td { background: #eee; color: #666; } p.same { color: #176d2c; }
 table.figures { margin: 1rem 0; } caption { font-weight: 600; text-align: left; }
 .chart { position: relative; height: 320px; width: min(100%, 1000px); }
 figure { margin: 1.5rem 0; } figcaption { font-weight: 600; margin-bottom: .5rem; }
@@ -86,6 +89,7 @@ figure { margin: 1.5rem 0; } figcaption { font-weight: 600; margin-bottom: .5rem
 <h1>${escapeHtml(report.verdict.at(-1) ?? '')}</h1>
 <p>aws <code>${escapeHtml(report.urls.aws)}</code> · azure <code>${escapeHtml(report.urls.azure)}</code> · URLs from ${escapeHtml(report.source.detail)} · ${escapeHtml(generatedAt.toISOString())}</p>
 <h2>Scenario</h2>
+<p id="sign-in">${escapeHtml(signInLine(report))}</p>
 <table id="steps">
 <thead>${row(['step', 'request', 'aws', 'azure', 'aws contract', 'azure contract', 'clouds', 'aws ms', 'azure ms'], 'th')}</thead>
 <tbody>

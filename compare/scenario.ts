@@ -6,6 +6,7 @@ import { HealthSchema, HelloSchema, NotePageSchema } from '../handlers/core/resp
 import { NAME_MAX } from '../handlers/core/validation';
 import { json, methodNotAllowed, noContent, noteAnswer, problem } from './expectation';
 import { PAGE_LIMIT, eventsStep, listFollowCursorStep } from './polling-steps';
+import { ownerSteps } from './owner-steps';
 import { UNKNOWN_ID } from './scenario-state';
 import { type Step, requestStep } from './step';
 
@@ -86,6 +87,8 @@ export const SCENARIO: readonly Step[] = [
     problem(428),
   ),
   getNote1('get-after-update', 'GET /api/notes/{note-1} (version 2)', (s) => noteAnswer(200, { ...EDITED, id: s.idOf('note-1'), version: 2 })),
+  // A second user, and no token or a forged one, while A's three notes exist (note-1 at version 2).
+  ...ownerSteps({ roles: Object.keys(CREATED), note1: { ...EDITED, version: 2 } }),
   postNote('error-bad-json', 'POST /api/notes with broken JSON → 400', JSON_TYPE, '{"title": "unfinished",', () => problem(400)),
   postNote('error-validation', 'POST /api/notes with invalid fields → 400', {}, { title: '', body: 42, colour: 'red' }, () =>
     problem(400, 'title', 'body', 'colour'),
