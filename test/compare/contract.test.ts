@@ -49,7 +49,7 @@ test('404 everywhere on both: the same on both clouds, yet exit 1 with every ste
   for (const rule of ['header:content-type', 'body.type', 'body.detail', 'body.message']) {
     expect(unknownRoute).toEqual(expect.arrayContaining([`aws ${rule}`, `azure ${rule}`]));
   }
-  expect(report.verdict.at(-1)).toMatch(/^FAILED: aws breaks it \d+ time\(s\), azure breaks it \d+ time\(s\); the clouds behave the same\./);
+  expect(report.verdict.at(-1)).toMatch(/^FAILED: aws breaks it \d+ time\(s\), azure breaks it \d+ time\(s\); the clouds behave the same; owner isolation NOT CHECKED: \d+ steps not applicable: sign-in is off \(.*\)\. Each is listed above\.$/);
 });
 
 test('200 {"ok":true} to everything on both: exit 1, wrong status and wrong body named', async () => {
@@ -123,7 +123,7 @@ test('the text output names the violations and says why the run failed', async (
     expect(text).toMatch(/│ events\s+│\s+200 │\s+200 │ meets\s+│ BREAKS \(4\)\s+│ DIFFERS/);
     expect(text).toContain(`  events azure complete: expected the step to finish, found after 1000 ms still missing: ${noteEventType('deleted')} of note-1`);
     expect(text).toContain(`  events azure body.items: expected the ${noteEventType('deleted')} event of note-3 (version 1), found none\n`);
-    expect(text.trim().split('\n').at(-1)).toMatch(/^FAILED: aws meets the contract, azure breaks it 4 time\(s\); the clouds differ \d+ time\(s\)\./);
+    expect(text.trim().split('\n').at(-1)).toMatch(/^FAILED: aws meets the contract, azure breaks it 4 time\(s\); the clouds differ \d+ time\(s\); owner isolation NOT CHECKED: .*\. Each is listed above\.$/);
   } finally {
     await pair.close();
   }
