@@ -43,7 +43,12 @@ test('owners kept apart on both clouds: every two-user step runs and meets the c
 });
 
 test("negative control: azure treats every signed-in caller as one owner → exit 1, B reaches A's notes there", async () => {
-  const oneOwner = (real: Authenticator): Authenticator => ({ ownerOf: async (header) => (await real.ownerOf(header), 'everyone') });
+  const oneOwner = (real: Authenticator): Authenticator => ({
+    ownerOf: async (header) => {
+      await real.ownerOf(header); // a real check of the token, then its owner ignored
+      return 'everyone';
+    },
+  });
   const { code, report } = await compareSignedIn({ breakAuth: oneOwner });
   const broken = violationsOf(report);
   for (const step of ['b-get-a-note', 'b-put-a-note', 'b-delete-a-note', 'b-activity-a-note', 'a-get-b-note']) expect(broken).toContain(`${step} azure status`);
