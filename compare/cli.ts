@@ -41,7 +41,9 @@ async function coldStarts(discovery: Discovery, count: number, options: CompareO
 /** --cost: the scenario's measured consumption priced for the traffic profile, in the stack's regions. */
 function priceScenario(report: CompareReport, profile: TrafficProfile, stack: string | undefined, cwd: string): CostReport {
   try {
-    return estimateCosts({ steps: report.steps }, profile, loadPriceTable(), stack ? readStackSettings(stack, cwd) : stackSettingsFromConfig({}));
+    // Steps that did not run (sign-in off) have no answer to price.
+    const ran = report.steps.filter((step) => step.notApplicable === undefined);
+    return estimateCosts({ steps: ran }, profile, loadPriceTable(), stack ? readStackSettings(stack, cwd) : stackSettingsFromConfig({}));
   } catch (error) {
     // No consumption reported, or a stack file that cannot be read: the user's setup, not a bug.
     throw new UsageError(`--cost: ${(error as Error).message}`);

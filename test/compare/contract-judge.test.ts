@@ -1,7 +1,7 @@
 // The judge, rule by rule: a right answer meets each expectation; each kind of stray is named by its
 // rule with what was expected and what was found.
 import { judge } from '../../compare/contract-judge';
-import { json, methodNotAllowed, noContent, noteAnswer, problem } from '../../compare/expectation';
+import { json, methodNotAllowed, noContent, noteAnswer, problem, unauthorized } from '../../compare/expectation';
 import { HealthSchema } from '../../handlers/core/response-schemas';
 import type { StepOutcome } from '../../compare/types';
 
@@ -73,4 +73,16 @@ test('a missing body key and an unknown one are said plainly', () => {
     'body.detail: a value / (absent)',
     'body.message: no such key / "Not Found"',
   ]);
+});
+
+test("a 401 must carry the app's Bearer challenge: no error code without a token, invalid_token with a bad one", () => {
+  const body = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'x.' };
+  const typed = { 'content-type': 'application/problem+json' };
+  const missing = 'Bearer realm="notes"';
+  const invalid = 'Bearer realm="notes", error="invalid_token", error_description="The token signature is not valid"';
+  expect(rules(answer(401, { ...typed, 'www-authenticate': missing }, body), unauthorized('no token'))).toEqual([]);
+  expect(rules(answer(401, { ...typed, 'www-authenticate': invalid }, body), unauthorized('bad token'))).toEqual([]);
+  expect(rules(answer(401, typed, body), unauthorized('no token'))).toEqual(['header:www-authenticate: /^Bearer realm="notes"$/ / (absent)']);
+  expect(rules(answer(401, { ...typed, 'www-authenticate': invalid }, body), unauthorized('no token'))).toHaveLength(1);
+  expect(rules(answer(401, { ...typed, 'www-authenticate': 'Basic realm="notes"' }, body), unauthorized('bad token'))[0]).toMatch(/^header:www-authenticate: /);
 });
