@@ -38,7 +38,7 @@ export function decideSignIn(probe: Record<Cloud, number | undefined>, tokens: A
   if (missing.length > 0) {
     const which = missing.map((user) => `${TOKEN_SETTINGS[user]} (user ${user.toUpperCase()})`).join(' and ');
     throw new SignInError(
-      `${demanding.join(' and ')} answer 401 without a token: set ${which} to a token the stack's issuer signed for its audience, ` +
+      `${demanding.join(' and ')} ${demanding.length === 1 ? 'answers' : 'answer'} 401 without a token: set ${which} to a token the stack's issuer signed for its audience, ` +
         `${TOKEN_SETTINGS.a} and ${TOKEN_SETTINGS.b} for two different users (compare checks that neither sees the other's notes). Nothing was written.`,
     );
   }
@@ -47,6 +47,6 @@ export function decideSignIn(probe: Record<Cloud, number | undefined>, tokens: A
   if (a === b || (userA !== undefined && userA === unverifiedUser(b))) {
     throw new SignInError(`${TOKEN_SETTINGS.a} and ${TOKEN_SETTINGS.b} are tokens of the same user: give two different users. Nothing was written.`);
   }
-  const why = demanding.length > 0 ? `${demanding.join(' and ')} answer 401 without a token` : `tokens for two users were given (${TOKEN_SETTINGS.a}, ${TOKEN_SETTINGS.b})`;
+  const why = demanding.length > 0 ? `${demanding.join(' and ')} ${demanding.length === 1 ? 'answers' : 'answer'} 401 without a token` : `tokens for two users were given (${TOKEN_SETTINGS.a}, ${TOKEN_SETTINGS.b})`;
   return { on: true, a, b, why };
 }
