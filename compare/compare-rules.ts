@@ -67,6 +67,7 @@ export const HEADER_RULES: ReadonlyArray<{ name: string; kind: HeaderKind }> = [
   { name: 'etag', kind: 'exact' },
   { name: 'allow', kind: 'method-set' },
   { name: 'retry-after', kind: 'exact' },
+  { name: 'www-authenticate', kind: 'exact' },
 ];
 
 /** x-served-by must name the cloud each URL is meant to be (servedByValues): catches the same URL passed twice. */

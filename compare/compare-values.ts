@@ -34,7 +34,11 @@ function jsonType(value: unknown): string {
 }
 
 /** The comparable form of a value under a rule, or an explanation of why it breaks the rule. */
-function normalise(kind: ValueKind, value: unknown, aliases: ReadonlyMap<string, string>): { ok: boolean; form: string } {
+function normalise(
+  kind: ValueKind,
+  value: unknown,
+  aliases: ReadonlyMap<string, string>,
+): { ok: boolean; form: string } {
   const bad = (what: string) => ({ ok: false, form: `${show(value)} (not ${what})` });
   switch (kind) {
     case 'json-type':
@@ -42,9 +46,7 @@ function normalise(kind: ValueKind, value: unknown, aliases: ReadonlyMap<string,
     case 'opaque':
       return typeof value === 'string' && value !== '' ? { ok: true, form: '<opaque>' } : bad('a non-empty string');
     case 'iso-time':
-      return isIsoUtcMillis(value)
-        ? { ok: true, form: '<time>' }
-        : bad('an ISO time with milliseconds');
+      return isIsoUtcMillis(value) ? { ok: true, form: '<time>' } : bad('an ISO time with milliseconds');
     case 'any-uuid':
       return isNoteId(value) ? { ok: true, form: '<uuid>' } : bad('a lower-case UUID');
     case 'uuid':
@@ -60,7 +62,13 @@ function normalise(kind: ValueKind, value: unknown, aliases: ReadonlyMap<string,
 }
 
 /** Appends to `out` every difference between the two bodies, below `path`. */
-export function compareValues(aws: unknown, azure: unknown, path: string, ctx: CompareContext, out: Difference[]): void {
+export function compareValues(
+  aws: unknown,
+  azure: unknown,
+  path: string,
+  ctx: CompareContext,
+  out: Difference[],
+): void {
   const differ = (a: string, b: string) => out.push({ step: ctx.step, path: path || '(body)', aws: a, azure: b });
   const rule = path ? ruleFor(ctx.step, path) : undefined;
   if (rule && aws !== undefined && azure !== undefined) {

@@ -8,6 +8,8 @@ import { type Progress, createProgress } from './progress';
 import { preflight } from './preflight';
 import { type ScenarioRun, runScenario } from './run-scenario';
 import { SCENARIO } from './scenario';
+import type { Authorizations } from './sign-in';
+import { decideSignIn, probeSignIn } from './sign-in-mode';
 import {
   CLOUDS,
   type Cloud,
@@ -34,8 +36,8 @@ export interface RunOptions {
   onWaiting?: (line: string) => void;
   /** Where to draw progress bars (stderr when it is a terminal); undefined: none. */
   progress?: NodeJS.WritableStream;
-  /** The `Authorization` header sent on every request (compare/sign-in.ts); undefined: none. */
-  authorization?: string;
+  /** The two users' `Authorization` values (compare/sign-in.ts): A's goes on every request. */
+  authorizations?: Authorizations;
   onStep?: (result: StepResult) => void;
 }
 
@@ -57,7 +59,12 @@ function loadDifferences(
 ): Difference[] {
   const out: Difference[] = [];
   if (latency && (latency.aws.errors === 0) !== (latency.azure.errors === 0)) {
-    out.push({ step: 'latency-run', path: 'errors', aws: describeErrors(latency.aws), azure: describeErrors(latency.azure) });
+    out.push({
+      step: 'latency-run',
+      path: 'errors',
+      aws: describeErrors(latency.aws),
+      azure: describeErrors(latency.azure),
+    });
   }
   if (events && (events.aws.undelivered === 0) !== (events.azure.undelivered === 0)) {
     const show = (s: EventLatencySummary) => `${s.undelivered} of ${s.notes} events not seen`;
@@ -100,16 +107,18 @@ async function measureLoad(clients: Record<Cloud, CloudClient>, options: RunOpti
 
 export async function compareClouds(source: Source, options: RunOptions): Promise<CompareReport> {
   const clients = {
-    aws: createClient(source.urls.aws, options.timeoutMs, options.authorization),
-    azure: createClient(source.urls.azure, options.timeoutMs, options.authorization),
+    aws: createClient(source.urls.aws, options.timeoutMs, options.authorizations?.a),
+    azure: createClient(source.urls.azure, options.timeoutMs, options.authorizations?.a),
   };
   const readiness = await preflight(clients, options.waitReadyMs, options.onWaiting);
+  // Before any write: a missing token ends the run here (SignInError, exit 2).
+  const signIn = decideSignIn(await probeSignIn(clients), options.authorizations ?? {});
   const progress = createProgress(options.progress);
   let scenario: ScenarioRun;
   let load: Awaited<ReturnType<typeof measureLoad>> | undefined;
   try {
     const steps = progress.bar('scenario', SCENARIO.length, 'steps');
-    scenario = await runScenario(clients, { eventTimeoutMs: options.eventTimeoutMs }, (result) => {
+    scenario = await runScenario(clients, { eventTimeoutMs: options.eventTimeoutMs, signIn }, (result) => {
       steps.increment();
       options.onStep?.(result);
     });
@@ -126,13 +135,17 @@ export async function compareClouds(source: Source, options: RunOptions): Promis
     ...scenario.steps.flatMap((step) => [...step.contract.aws, ...step.contract.azure]),
     ...deliveryViolations(load?.eventLatency),
   ];
-  const meetsContract = { aws: !violations.some((v) => v.cloud === 'aws'), azure: !violations.some((v) => v.cloud === 'azure') };
+  const meetsContract = {
+    aws: !violations.some((v) => v.cloud === 'aws'),
+    azure: !violations.some((v) => v.cloud === 'azure'),
+  };
   const judged = {
     violations,
     differences,
     meetsContract,
     same: differences.length === 0,
     passed: differences.length === 0 && meetsContract.aws && meetsContract.azure,
+    signIn: { on: signIn.on, why: signIn.why },
     ...(load ? { latency: load.latency, eventLatency: load.eventLatency } : {}),
   };
   return {
@@ -143,6 +156,6 @@ export async function compareClouds(source: Source, options: RunOptions): Promis
     steps: scenario.steps,
     warnings: [...scenario.warnings, ...(load?.warnings ?? [])],
     ...judged,
-    verdict: verdictLines(judged),
+    verdict: verdictLines({ ...judged, steps: scenario.steps }),
   };
 }

@@ -21,7 +21,8 @@ export function judge(step: string, cloud: Cloud, outcome: StepOutcome, expected
     return out;
   }
   const servedBy = outcome.headers['x-served-by'];
-  if (!servedByMatches(cloud, servedBy)) broke('header:x-served-by', servedByValues(cloud).join(' or '), show(servedBy));
+  if (!servedByMatches(cloud, servedBy))
+    broke('header:x-served-by', servedByValues(cloud).join(' or '), show(servedBy));
   if (outcome.note !== undefined) broke('complete', 'the step to finish', outcome.note);
   if (outcome.status !== expected.status) {
     // Headers and body of an answer with the wrong status would only repeat that one fault.
@@ -36,15 +37,20 @@ export function judge(step: string, cloud: Cloud, outcome: StepOutcome, expected
   } else if (contentType === undefined || mediaTypeForm(contentType) !== expected.mediaType) {
     broke('header:content-type', expected.mediaType, show(contentType));
   }
-  if (expected.etag !== undefined && header('etag') !== expected.etag) broke('header:etag', expected.etag, show(header('etag')));
+  if (expected.etag !== undefined && header('etag') !== expected.etag)
+    broke('header:etag', expected.etag, show(header('etag')));
   if (expected.location !== undefined) {
     const location = header('location');
-    if (location === undefined || locationPath(location) !== expected.location) broke('header:location', expected.location, show(location));
+    if (location === undefined || locationPath(location) !== expected.location)
+      broke('header:location', expected.location, show(location));
   }
   if (expected.allow !== undefined) {
     const want = methodSetForm(expected.allow.join(','));
     const allow = header('allow');
     if (allow === undefined || methodSetForm(allow) !== want) broke('header:allow', want, show(allow));
+  }
+  if (expected.challenge !== undefined && !expected.challenge.test(header('www-authenticate') ?? '')) {
+    broke('header:www-authenticate', String(expected.challenge), show(header('www-authenticate')));
   }
   if (outcome.status === 503 && header('retry-after') !== RETRY_SOON['retry-after']) {
     broke('header:retry-after', RETRY_SOON['retry-after'], show(header('retry-after')));

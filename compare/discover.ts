@@ -65,7 +65,11 @@ export function urlsFromStackOutputs(outputs: unknown): Partial<CloudUrls> {
 }
 
 /** The URLs (and every output) from Pulumi, or a one-line reason why not. */
-async function fromPulumi(pulumi: string, stack: string | undefined, env: DiscoverEnv): Promise<{ urls: CloudUrls; outputs: unknown } | string> {
+async function fromPulumi(
+  pulumi: string,
+  stack: string | undefined,
+  env: DiscoverEnv,
+): Promise<{ urls: CloudUrls; outputs: unknown } | string> {
   const args = ['stack', 'output', '--json', ...(stack === undefined ? [] : ['--stack', stack])];
   let stdout: string;
   try {
@@ -85,7 +89,13 @@ async function fromPulumi(pulumi: string, stack: string | undefined, env: Discov
     const has = Object.keys(urls).join(' and ') || 'neither URL';
     return `the stack exports ${has}; both awsUrl and azureUrl are needed (pulumi config set clouds both)`;
   }
-  return { urls: { aws: checkBaseUrl(urls.aws, 'stack output awsUrl'), azure: checkBaseUrl(urls.azure, 'stack output azureUrl') }, outputs };
+  return {
+    urls: {
+      aws: checkBaseUrl(urls.aws, 'stack output awsUrl'),
+      azure: checkBaseUrl(urls.azure, 'stack output azureUrl'),
+    },
+    outputs,
+  };
 }
 
 /** The URLs of a running local mode, or a one-line reason why not. */
@@ -102,7 +112,10 @@ async function fromLocal(env: DiscoverEnv): Promise<CloudUrls | string> {
   if (typeof parsed.awsUrl !== 'string' || typeof parsed.azureUrl !== 'string') {
     return `${LOCAL_URLS_FILE} lacks awsUrl or azureUrl`;
   }
-  const urls = { aws: checkBaseUrl(parsed.awsUrl, 'local awsUrl'), azure: checkBaseUrl(parsed.azureUrl, 'local azureUrl') };
+  const urls = {
+    aws: checkBaseUrl(parsed.awsUrl, 'local awsUrl'),
+    azure: checkBaseUrl(parsed.azureUrl, 'local azureUrl'),
+  };
   for (const url of [urls.aws, urls.azure]) {
     const health = await createClient(url, env.timeoutMs).send({ method: 'GET', path: '/api/health' });
     if (health.status === undefined) return `local mode is not running (${url}/api/health: ${health.error})`;

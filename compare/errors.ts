@@ -10,3 +10,11 @@ export class PreflightError extends Error {
     this.name = 'PreflightError';
   }
 }
+
+/** Sign-in is on and a user's token is missing (or both are one user's): found before anything is written. */
+export class SignInError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}

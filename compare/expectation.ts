@@ -3,6 +3,8 @@
 import * as v from 'valibot';
 import { createApp } from '../handlers/core/app';
 import { noSignIn } from '../handlers/core/auth/authenticator';
+import { TokenRejectedError } from '../handlers/core/auth/errors';
+import { bearerChallenge } from '../handlers/core/auth/middleware';
 import { etagOf } from '../handlers/core/if-match';
 import { JSON_MEDIA_TYPE } from '../handlers/core/json-body';
 import { MemoryActivityStore, MemoryNoteStore } from '../handlers/core/memory-stores';
@@ -22,15 +24,25 @@ export interface Expectation {
   location?: string;
   /** The methods Allow must list, in any order. */
   allow?: readonly string[];
+  /** What WWW-Authenticate must match (a 401's Bearer challenge, RFC 6750 §3). */
+  challenge?: RegExp;
 }
 
-export const json = (status: number, body: v.GenericSchema): Expectation => ({ status, mediaType: JSON_MEDIA_TYPE, body });
+export const json = (status: number, body: v.GenericSchema): Expectation => ({
+  status,
+  mediaType: JSON_MEDIA_TYPE,
+  body,
+});
 
 export const noContent: Expectation = { status: 204 };
 
 /** An RFC 9457 problem with the status's reason phrase; `errorPaths` must each be named in `errors`. */
 export function problem(status: number, ...errorPaths: string[]): Expectation {
-  const shape = v.strictObject({ ...ProblemSchema.entries, status: v.literal(status), title: v.literal(reasonPhrase(status)) });
+  const shape = v.strictObject({
+    ...ProblemSchema.entries,
+    status: v.literal(status),
+    title: v.literal(reasonPhrase(status)),
+  });
   const named = v.check(
     (p: v.InferOutput<typeof shape>) => errorPaths.every((path) => p.errors?.some((e) => e.path === path) === true),
     `errors must name ${errorPaths.join(', ')}`,
@@ -58,8 +70,30 @@ export function noteAnswer(status: 200 | 201, note: ExpectedNote): Expectation {
   return expected;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * 401 with the app's Bearer challenge (handlers/core/auth/middleware.ts): without credentials no error
+ * code (RFC 6750 §3.1); with a bad token `error="invalid_token"` and a description.
+ */
+export function unauthorized(kind: 'no token' | 'bad token'): Expectation {
+  const realm = escapeRegExp(bearerChallenge(new TokenRejectedError('', true)));
+  return {
+    ...problem(401),
+    challenge:
+      kind === 'no token'
+        ? new RegExp(`^${realm}$`)
+        : new RegExp(`^${realm}, error="invalid_token", error_description="[^"]+"$`),
+  };
+}
+
 // The app's own route table answers "which methods does this path allow?", as the 405 handler does.
-const ROUTES = createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws' }).routes;
+const ROUTES = createApp({
+  auth: noSignIn(),
+  notes: new MemoryNoteStore(),
+  activity: new MemoryActivityStore(),
+  servedBy: 'local-aws',
+}).routes;
 
 /** 405 with Allow listing the methods the app's routes allow on `path`. */
 export function methodNotAllowed(path: string): Expectation {

@@ -16,7 +16,9 @@ const ANY_TIME = new Date(0).toISOString();
 const ANY_OWNER = 'anonymous';
 
 export function expectedActivity(write: SeenWrite): Omit<Activity, 'time'> {
-  const { time: _time, ...fields } = activityOf(changeToEvent({ kind: write.kind, owner: ANY_OWNER, note: write.note, time: ANY_TIME }));
+  const { time: _time, ...fields } = activityOf(
+    changeToEvent({ kind: write.kind, owner: ANY_OWNER, note: write.note, time: ANY_TIME }),
+  );
   return fields;
 }
 
@@ -55,8 +57,16 @@ export function activityOfWrites(writes: readonly SeenWrite[]) {
           // Only the fields that are wrong, when those explain it (else the whole item: a bad time, an extra key).
           const item = items[index] as Record<string, unknown>;
           const wrong = Object.fromEntries(Object.entries(expected).filter(([key, value]) => item[key] !== value));
-          const received = show(Object.keys(wrong).length > 0 ? Object.fromEntries(Object.keys(wrong).map((key) => [key, item[key]])) : item);
-          addIssue({ expected: `${what}: ${JSON.stringify(expected)} and a time`, received, message: `${what} is malformed` });
+          const received = show(
+            Object.keys(wrong).length > 0
+              ? Object.fromEntries(Object.keys(wrong).map((key) => [key, item[key]]))
+              : item,
+          );
+          addIssue({
+            expected: `${what}: ${JSON.stringify(expected)} and a time`,
+            received,
+            message: `${what} is malformed`,
+          });
         } else {
           positions.push(index);
         }
@@ -65,13 +75,21 @@ export function activityOfWrites(writes: readonly SeenWrite[]) {
       for (const item of items) {
         const id = eventIdOf(item);
         if (!expectedIds.has(id) || seen.has(id)) {
-          addIssue({ expected: "only the events of this run's writes, each once", received: show(item), message: 'an event too many' });
+          addIssue({
+            expected: "only the events of this run's writes, each once",
+            received: show(item),
+            message: 'an event too many',
+          });
         }
         seen.add(id);
       }
       if (positions.some((position, i) => i > 0 && position < positions[i - 1]!)) {
         const order = positions.map((p) => eventIdOf(items[p])).join(', ');
-        addIssue({ expected: 'each note’s events in the order of its writes', received: order, message: 'events out of order' });
+        addIssue({
+          expected: 'each note’s events in the order of its writes',
+          received: order,
+          message: 'events out of order',
+        });
       }
     }),
   );

@@ -9,6 +9,8 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** A string is sent as is (to send bad JSON on purpose); anything else is JSON-encoded. */
   body?: unknown;
+  /** Another user's `Authorization` for this request, or null to send none; undefined: the client's own. */
+  authorization?: string | null;
 }
 
 export interface CloudClient {
@@ -46,7 +48,8 @@ export function createClient(baseUrl: string, timeoutMs: number, authorization?:
   return {
     baseUrl,
     async send(spec: RequestSpec): Promise<Exchange> {
-      const headers: Record<string, string> = { ...(authorization && { authorization }), ...spec.headers };
+      const sent = spec.authorization === undefined ? authorization : spec.authorization;
+      const headers: Record<string, string> = { ...(sent && { authorization: sent }), ...spec.headers };
       let body: string | undefined;
       if (spec.body !== undefined) {
         body = typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);

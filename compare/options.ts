@@ -7,6 +7,7 @@ import type { RunOptions } from './compare';
 import { MAX_COLD_STARTS } from './cold-starts/run-cold-starts';
 import { parseTrafficProfile, TRAFFIC_PROFILES, TrafficProfileError, type TrafficProfile } from './cost';
 import { UsageError } from './errors';
+import { TOKEN_SETTINGS } from './sign-in-settings';
 
 /** The run's own settings (compare.ts) plus where the URLs come from and how to print. */
 export interface CompareOptions extends Omit<RunOptions, 'progress' | 'onStep' | 'onWaiting'> {
@@ -85,12 +86,19 @@ Only GETs are repeated, and only where the tool polls on purpose: the health che
 and waiting for events or for a list to show the notes just written, until --event-timeout.
 
 The scenario creates, updates and deletes its own notes and deletes them again at the end.
+
+Sign-in: two users' tokens from the environment (secrets: never flags), ${TOKEN_SETTINGS.a} for user A
+(every request) and ${TOKEN_SETTINGS.b} for user B (the owner-isolation steps); against a running local
+mode compare asks its issuer for both. When a notes route answers 401 without a token and a token is
+missing, compare names the variable and exits 2 before writing. With sign-in off (auth: none) the
+two-user steps are reported "not applicable", never as passed.
 The AWS API is throttled (stack config apiThrottleRateLimit, default 100 requests/s): 429s in a
 large latency run are that throttle, and are reported as a difference when only one cloud fails.
 
 Exit codes: 0 both clouds meet the contract and behave the same,
             1 a cloud breaks the contract or the clouds differ (each named: step, cloud, rule or path),
-            2 usage error, or a URL that fails the preflight (wrong base path, another service, not ready).`;
+            2 usage error, a URL that fails the preflight (wrong base path, another service, not ready),
+              or sign-in on without both users' tokens.`;
 
 function integerFlag(raw: string | undefined, bound: Bound): number {
   return raw === undefined ? bound.fallback : parseInteger(bound.flag, raw, bound);
@@ -154,18 +162,23 @@ export function parseOptions(argv: string[], cwd: string = process.cwd()): Compa
   if (values.aws !== undefined) options.aws = checkBaseUrl(values.aws, '--aws');
   if (values.azure !== undefined) options.azure = checkBaseUrl(values.azure, '--azure');
   if (values.stack !== undefined) {
-    if (values.aws !== undefined) throw new UsageError('--stack reads the URLs from Pulumi; it cannot be combined with --aws/--azure');
+    if (values.aws !== undefined)
+      throw new UsageError('--stack reads the URLs from Pulumi; it cannot be combined with --aws/--azure');
     if (!/^[\w./-]+$/.test(values.stack)) throw new UsageError(`--stack is not a stack name: "${values.stack}"`);
     options.stack = values.stack;
   }
   if (values['wait-ready'] !== undefined) options.waitReadyMs = durationFlag(values['wait-ready']);
   if (values['cold-starts'] !== undefined) {
-    if (values.aws !== undefined) throw new UsageError('--cold-starts needs to know what to restart: use the stack (pulumi) or local mode, not --aws/--azure');
+    if (values.aws !== undefined)
+      throw new UsageError(
+        '--cold-starts needs to know what to restart: use the stack (pulumi) or local mode, not --aws/--azure',
+      );
     options.coldStarts = integerFlag(values['cold-starts'], BOUNDS.coldStarts);
   }
   if (values.traffic !== undefined && !values.cost) throw new UsageError('--traffic goes with --cost');
   if (values.cost) {
-    if (options.coldStarts !== undefined) throw new UsageError('--cost prices the scenario, which --cold-starts does not run');
+    if (options.coldStarts !== undefined)
+      throw new UsageError('--cost prices the scenario, which --cold-starts does not run');
     try {
       options.cost = parseTrafficProfile(values.traffic);
     } catch (error) {

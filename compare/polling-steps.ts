@@ -21,32 +21,49 @@ interface ListedNote {
   version: unknown;
 }
 
-interface ListWalk extends StepOutcome {
+export interface ListWalk extends StepOutcome {
   pages: number;
   items: ListedNote[];
   pageSizes: number[];
   truncated: boolean;
 }
 
-/** Every page of GET /api/notes?limit=2, following nextCursor; stops at the first failed page. */
-async function walkList(client: CloudClient): Promise<ListWalk> {
+/** Every page of GET /api/notes?limit=2, following nextCursor; stops at the first failed page.
+ *  `authorization`: another user's (compare/owner-steps.ts); undefined: the client's own. */
+export async function walkList(client: CloudClient, authorization?: string): Promise<ListWalk> {
   const items: ListedNote[] = [];
   const pageSizes: number[] = [];
   let latencyMs = 0;
   let cursor: string | undefined;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const query = `limit=${PAGE_LIMIT}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
-    const exchange = await client.send({ method: 'GET', path: `/api/notes?${query}` });
+    const exchange = await client.send({
+      method: 'GET',
+      path: `/api/notes?${query}`,
+      ...(authorization && { authorization }),
+    });
     latencyMs += exchange.latencyMs;
     const body = exchange.body as { items?: unknown; nextCursor?: unknown } | undefined;
     if (exchange.status !== 200 || !Array.isArray(body?.items)) {
       return { ...exchange, latencyMs, pages: page, items, pageSizes, truncated: false, note: `page ${page} failed` };
     }
     // A malformed item must show up as a difference and a violation, not crash the walk.
-    items.push(...body.items.map((item: unknown) => (item && typeof item === 'object' ? (item as ListedNote) : ({} as ListedNote))));
+    items.push(
+      ...body.items.map((item: unknown) =>
+        item && typeof item === 'object' ? (item as ListedNote) : ({} as ListedNote),
+      ),
+    );
     pageSizes.push(body.items.length);
     if (!v.is(NotePageSchema, body)) {
-      return { ...exchange, latencyMs, pages: page, items, pageSizes, truncated: false, note: `page ${page} is not a page of notes` };
+      return {
+        ...exchange,
+        latencyMs,
+        pages: page,
+        items,
+        pageSizes,
+        truncated: false,
+        note: `page ${page} is not a page of notes`,
+      };
     }
     cursor = body.nextCursor;
     if (cursor === undefined) return { ...exchange, latencyMs, pages: page, items, pageSizes, truncated: false };
@@ -65,14 +82,22 @@ export function listFollowCursorStep(created: Record<string, { title: string; bo
       const ours = roles.map((role) => state.idOf(role));
       const result = await pollUntil(
         () => walkList(client),
-        (walk) => walk.status === 200 && walk.note === undefined && ours.every((id) => walk.items.some((n) => n.id === id)),
+        (walk) =>
+          walk.status === 200 && walk.note === undefined && ours.every((id) => walk.items.some((n) => n.id === id)),
         env.eventTimeoutMs,
         250,
       );
       const walk = result.last;
       if (walk.note !== undefined || walk.status === undefined) {
         const { status, headers, body, latencyMs, error, note } = walk;
-        return { status, headers, body, latencyMs, ...(error === undefined ? {} : { error }), ...(note === undefined ? {} : { note }) };
+        return {
+          status,
+          headers,
+          body,
+          latencyMs,
+          ...(error === undefined ? {} : { error }),
+          ...(note === undefined ? {} : { note }),
+        };
       }
       const ids = walk.items.map((n) => n.id);
       const summary = {
@@ -83,7 +108,12 @@ export function listFollowCursorStep(created: Record<string, { title: string; bo
         idsAscending: ids.every((id, i) => i === 0 || ids[i - 1]! < id),
         noDuplicates: new Set(ids).size === ids.length,
       };
-      const outcome: StepOutcome = { status: walk.status, headers: walk.headers, body: summary, latencyMs: walk.latencyMs };
+      const outcome: StepOutcome = {
+        status: walk.status,
+        headers: walk.headers,
+        body: summary,
+        latencyMs: walk.latencyMs,
+      };
       if (walk.truncated) outcome.note = `stopped after ${MAX_PAGES} pages`;
       else if (!result.done) outcome.note = `this run's notes were not all listed after ${env.eventTimeoutMs} ms`;
       return outcome;
@@ -134,7 +164,8 @@ export const eventsStep: Step = {
     let latencyMs = 0;
     const notes = writesByNote(state);
     // No write committed: still one real answer to judge (note-1's activity, which must then be empty).
-    const polled = notes.length > 0 ? notes.map((writes) => ({ role: writes[0]!.role, writes })) : [{ role: 'note-1', writes: [] }];
+    const polled =
+      notes.length > 0 ? notes.map((writes) => ({ role: writes[0]!.role, writes })) : [{ role: 'note-1', writes: [] }];
     for (const { role, writes } of polled) {
       const expected = writes.map(expectedActivity);
       const result = await pollUntil(
@@ -144,13 +175,19 @@ export const eventsStep: Step = {
       );
       last = result.last;
       latencyMs += last.latencyMs;
-      if (last.status !== 200) return { ...last, latencyMs, note: `the activity of ${role} answered ${last.status ?? last.error}` };
+      if (last.status !== 200)
+        return { ...last, latencyMs, note: `the activity of ${role} answered ${last.status ?? last.error}` };
       const listed = (last.body as { items?: unknown } | undefined)?.items;
       items.push(...(Array.isArray(listed) ? listed : [listed]));
       const seen = eventIdsIn(last);
       missing.push(...expected.filter((e) => !seen.includes(e.eventId)).map((e) => `${e.type} of ${role}`));
     }
-    const outcome: StepOutcome = { status: last?.status ?? 200, headers: last?.headers ?? {}, body: { items }, latencyMs };
+    const outcome: StepOutcome = {
+      status: last?.status ?? 200,
+      headers: last?.headers ?? {},
+      body: { items },
+      latencyMs,
+    };
     if (missing.length > 0) outcome.note = `after ${env.eventTimeoutMs} ms still missing: ${missing.join(', ')}`;
     return outcome;
   },

@@ -63,13 +63,15 @@ export async function preflight(
       attempts[cloud] += 1;
       const health = await clients[cloud].send({ method: 'GET', path: HEALTH_PATH });
       const problem = diagnose(cloud, clients[cloud].baseUrl, health);
-      if (problem === undefined) ready[cloud] = { latencyMs: Math.round(health.latencyMs * 10) / 10, attempts: attempts[cloud] };
+      if (problem === undefined)
+        ready[cloud] = { latencyMs: Math.round(health.latencyMs * 10) / 10, attempts: attempts[cloud] };
       else problems.push(problem);
     }
     if (problems.length === 0) return ready as Record<Cloud, Readiness>;
     const left = (waitReadyMs ?? 0) - (performance.now() - started);
     if (waitReadyMs === undefined || left <= 0) {
-      const waited = waitReadyMs === undefined ? '' : `still not ready after --wait-ready ${Math.round(waitReadyMs / 1000)} s: `;
+      const waited =
+        waitReadyMs === undefined ? '' : `still not ready after --wait-ready ${Math.round(waitReadyMs / 1000)} s: `;
       throw new PreflightError(problems.map((p) => `${waited}${p}`));
     }
     const pauseMs = Math.min(backoffMs, left);

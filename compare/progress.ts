@@ -13,7 +13,12 @@ const SILENT: Progress = { bar: () => ({ increment() {} }), stop() {} };
 export function createProgress(stream: NodeJS.WritableStream | undefined): Progress {
   if (!stream) return SILENT;
   const multibar = new MultiBar(
-    { stream, format: '{label} [{bar}] {value}/{total} {unit} | {duration_formatted}', hideCursor: true, clearOnComplete: false },
+    {
+      stream,
+      format: '{label} [{bar}] {value}/{total} {unit} | {duration_formatted}',
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     Presets.shades_classic,
   );
   return {

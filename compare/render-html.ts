@@ -2,7 +2,7 @@
 // network), so it can be attached to a CI run or mailed and still open anywhere.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contractCell, latencyRows, sameCell, statusOf, violationLine } from './render-text';
+import { contractCell, latencyRows, sameCell, signInLine, statusOf, violationLine } from './render-text';
 import { REPORT_BROWSER_SCRIPT } from './report-browser-script';
 import type { CompareReport } from './types';
 
@@ -20,13 +20,27 @@ export const escapeHtml = (text: string) =>
 export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 const ms = (value: number) => value.toFixed(1);
-const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+const row = (cells: string[], tag = 'td') =>
+  `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
 
 function stepRows(report: CompareReport): string {
   return report.steps
     .map((s) => {
+      if (s.notApplicable !== undefined) {
+        return `<tr class="not-applicable"><td>${escapeHtml(s.step)}</td><td>${escapeHtml(s.description)}</td><td colspan="7">${escapeHtml(s.notApplicable)}</td></tr>`;
+      }
       const ok = s.differences.length === 0 && s.contract.aws.length === 0 && s.contract.azure.length === 0;
-      const cells = [s.step, s.description, statusOf(s.aws), statusOf(s.azure), contractCell(s.contract.aws), contractCell(s.contract.azure), sameCell(s), ms(s.aws.latencyMs), ms(s.azure.latencyMs)];
+      const cells = [
+        s.step,
+        s.description,
+        statusOf(s.aws),
+        statusOf(s.azure),
+        contractCell(s.contract.aws),
+        contractCell(s.contract.azure),
+        sameCell(s),
+        ms(s.aws.latencyMs),
+        ms(s.azure.latencyMs),
+      ];
       return `<tr class="${ok ? 'same' : 'differs'}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');
@@ -40,7 +54,8 @@ function violationItems(report: CompareReport): string {
 function differenceItems(report: CompareReport): string {
   if (report.differences.length === 0) return '<p class="same">No differences: both clouds behave the same.</p>';
   const items = report.differences.map(
-    (d) => `<li><b>${escapeHtml(d.step)}</b> <code>${escapeHtml(d.path)}</code>: aws <code>${escapeHtml(d.aws)}</code> | azure <code>${escapeHtml(d.azure)}</code></li>`,
+    (d) =>
+      `<li><b>${escapeHtml(d.step)}</b> <code>${escapeHtml(d.path)}</code>: aws <code>${escapeHtml(d.aws)}</code> | azure <code>${escapeHtml(d.azure)}</code></li>`,
   );
   return `<ul id="differences">${items.join('\n')}</ul>`;
 }
@@ -48,7 +63,10 @@ function differenceItems(report: CompareReport): string {
 /** The terminal's figure tables (first contact, latency with errors, event delivery), as HTML tables. */
 function figureTables(report: CompareReport): string {
   return latencyRows(report)
-    .map(({ title, head, rows }) => `<table class="figures"><caption>${escapeHtml(title)}</caption><thead>${row(head, 'th')}</thead><tbody>${rows.map((r) => row(r)).join('')}</tbody></table>`)
+    .map(
+      ({ title, head, rows }) =>
+        `<table class="figures"><caption>${escapeHtml(title)}</caption><thead>${row(head, 'th')}</thead><tbody>${rows.map((r) => row(r)).join('')}</tbody></table>`,
+    )
     .join('\n');
 }
 
@@ -62,7 +80,9 @@ export function renderHtml(report: CompareReport, generatedAt: Date = new Date()
   const charts = [chart('step-latency', 'Scenario step latency per cloud (ms)')];
   if (report.latency) {
     const n = report.latency.aws.requests;
-    charts.push(chart('latency-histogram', `Latency distribution: ${n} × GET /api/notes?limit=1 per cloud, first request apart`));
+    charts.push(
+      chart('latency-histogram', `Latency distribution: ${n} × GET /api/notes?limit=1 per cloud, first request apart`),
+    );
     charts.push(chart('latency-percentiles', 'Latency percentiles (ms)'));
   }
   if (report.eventLatency) charts.push(chart('event-latency', 'Event delivery latency per note (ms)'));
@@ -76,7 +96,7 @@ export function renderHtml(report: CompareReport, generatedAt: Date = new Date()
 <style>
 body { font: 14px system-ui, sans-serif; margin: 2rem; color: #222; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 8px; }
-tr.differs td { background: #fde2e2; } p.same { color: #176d2c; }
+tr.differs td { background: #fde2e2; } tr.not-applicable td { background: #eee; color: #666; } p.same { color: #176d2c; }
 table.figures { margin: 1rem 0; } caption { font-weight: 600; text-align: left; }
 .chart { position: relative; height: 320px; width: min(100%, 1000px); }
 figure { margin: 1.5rem 0; } figcaption { font-weight: 600; margin-bottom: .5rem; }
@@ -86,6 +106,7 @@ figure { margin: 1.5rem 0; } figcaption { font-weight: 600; margin-bottom: .5rem
 <h1>${escapeHtml(report.verdict.at(-1) ?? '')}</h1>
 <p>aws <code>${escapeHtml(report.urls.aws)}</code> · azure <code>${escapeHtml(report.urls.azure)}</code> · URLs from ${escapeHtml(report.source.detail)} · ${escapeHtml(generatedAt.toISOString())}</p>
 <h2>Scenario</h2>
+<p id="sign-in">${escapeHtml(signInLine(report))}</p>
 <table id="steps">
 <thead>${row(['step', 'request', 'aws', 'azure', 'aws contract', 'azure contract', 'clouds', 'aws ms', 'azure ms'], 'th')}</thead>
 <tbody>

@@ -7,15 +7,29 @@ import { ms } from './verdict';
 // No colours: the output is read in CI logs and pasted into issues as often as in a terminal.
 const PLAIN = { style: { head: [], border: [], compact: true } };
 
+/** A step that did not run shows "n/a" in every cell, never "meets" or "same". */
+export const NOT_APPLICABLE_CELL = 'n/a';
+
 export function statusOf(outcome: StepOutcome): string {
   return outcome.status === undefined ? `no answer (${outcome.error})` : String(outcome.status);
 }
 
 /** Per cloud: "meets" or how many rules it broke; between clouds: "same" or how many differences. */
-export const contractCell = (violations: readonly Violation[]) => (violations.length === 0 ? 'meets' : `BREAKS (${violations.length})`);
-export const sameCell = (step: StepResult) => (step.differences.length === 0 ? 'same' : `DIFFERS (${step.differences.length})`);
+export const contractCell = (violations: readonly Violation[]) =>
+  violations.length === 0 ? 'meets' : `BREAKS (${violations.length})`;
+export const sameCell = (step: StepResult) =>
+  step.differences.length === 0 ? 'same' : `DIFFERS (${step.differences.length})`;
 
-export const violationLine = (v: Violation) => `${v.step} ${v.cloud} ${v.rule}: expected ${v.expected}, found ${v.found}`;
+export const violationLine = (v: Violation) =>
+  `${v.step} ${v.cloud} ${v.rule}: expected ${v.expected}, found ${v.found}`;
+
+/** Whether the two-user steps ran, and why: above the table in the terminal and the HTML report. */
+export function signInLine(report: CompareReport): string {
+  if (report.signIn.on)
+    return `Sign-in is on (${report.signIn.why}): the steps as user B, without a token and with a forged one ran.`;
+  const skipped = report.steps.filter((s) => s.notApplicable !== undefined).length;
+  return `Sign-in is off (${report.signIn.why}): ${skipped} steps (n/a) are ${report.steps.find((s) => s.notApplicable)?.notApplicable ?? 'not applicable'}.`;
+}
 
 export function stepsTable(report: CompareReport): string {
   const table = new Table({
@@ -24,6 +38,10 @@ export function stepsTable(report: CompareReport): string {
     colAligns: ['left', 'right', 'right', 'left', 'left', 'left', 'right', 'right'],
   });
   for (const step of report.steps) {
+    if (step.notApplicable !== undefined) {
+      table.push([step.step, ...Array(7).fill(NOT_APPLICABLE_CELL)]);
+      continue;
+    }
     table.push([
       step.step,
       statusOf(step.aws),
@@ -45,7 +63,11 @@ export function latencyRows(report: CompareReport): { head: string[]; rows: stri
     const attempts = report.readyAfterAttempts[cloud];
     return [cloud, ms(report.firstContactMs[cloud]), String(attempts)];
   });
-  out.push({ title: 'Preflight: GET /api/health', head: ['preflight', 'first contact (ms)', 'attempts'], rows: firstContact });
+  out.push({
+    title: 'Preflight: GET /api/health',
+    head: ['preflight', 'first contact (ms)', 'attempts'],
+    rows: firstContact,
+  });
   if (report.latency) {
     out.push({
       title: `Latency: ${report.latency.aws.requests} × GET /api/notes?limit=1 per cloud`,
@@ -53,7 +75,15 @@ export function latencyRows(report: CompareReport): { head: string[]; rows: stri
       rows: CLOUDS.map((cloud) => {
         const l = report.latency![cloud];
         const kinds = Object.entries(l.errorKinds).map(([kind, n]) => `${kind}×${n}`);
-        return [cloud, ms(l.firstMs), ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max), l.errors === 0 ? '0' : `${l.errors} (${kinds.join(', ')})`];
+        return [
+          cloud,
+          ms(l.firstMs),
+          ms(l.p50),
+          ms(l.p95),
+          ms(l.p99),
+          ms(l.max),
+          l.errors === 0 ? '0' : `${l.errors} (${kinds.join(', ')})`,
+        ];
       }),
     });
   }
@@ -72,6 +102,7 @@ export function latencyRows(report: CompareReport): { head: string[]; rows: stri
 
 export function renderText(report: CompareReport): string {
   const lines: string[] = [stepsTable(report)];
+  lines.push(signInLine(report));
   if (report.violations.length > 0) {
     lines.push(`${report.violations.length} contract violation(s):`);
     for (const v of report.violations) lines.push(`  ${violationLine(v)}`);

@@ -24,7 +24,9 @@ export const REPORT_BROWSER_SCRIPT = String.raw`(() => {
     });
   }
 
-  bar('step-latency', report.steps.map((s) => s.step), perCloud((c) => report.steps.map((s) => s[c].latencyMs)), 'scenario step');
+  // Steps that did not run (sign-in off) have no latency to draw.
+  const ran = report.steps.filter((s) => !s.notApplicable);
+  bar('step-latency', ran.map((s) => s.step), perCloud((c) => ran.map((s) => s[c].latencyMs)), 'scenario step');
 
   if (report.latency) {
     const samples = clouds.flatMap((c) => report.latency[c].samplesMs);

@@ -5,6 +5,7 @@ import { judge } from './contract-judge';
 import type { CloudClient } from './http-client';
 import { SCENARIO } from './scenario';
 import { CloudState } from './scenario-state';
+import { SIGN_IN_OFF, type SignIn } from './sign-in-mode';
 import type { Step, StepEnv } from './step';
 import { CLOUDS, type Cloud, type StepOutcome, type StepResult } from './types';
 
@@ -13,7 +14,12 @@ export interface ScenarioRun {
   warnings: string[];
 }
 
-async function runOnBoth(step: Step, clients: Record<Cloud, CloudClient>, states: Record<Cloud, CloudState>, env: StepEnv) {
+async function runOnBoth(
+  step: Step,
+  clients: Record<Cloud, CloudClient>,
+  states: Record<Cloud, CloudState>,
+  env: StepEnv,
+) {
   if (step.concurrent) {
     const [aws, azure] = await Promise.all(CLOUDS.map((cloud) => step.run(clients[cloud], states[cloud], env)));
     return { aws: aws!, azure: azure! };
@@ -23,17 +29,45 @@ async function runOnBoth(step: Step, clients: Record<Cloud, CloudClient>, states
   return { aws, azure };
 }
 
-async function removeLeftovers(client: CloudClient, state: CloudState, cloud: Cloud): Promise<string[]> {
+async function removeLeftovers(
+  client: CloudClient,
+  state: CloudState,
+  cloud: Cloud,
+  signIn: SignIn,
+): Promise<string[]> {
   const warnings = state.unanswered.map(
     (role) => `${cloud}: the create of ${role} got no answer; if it committed, that note is left behind`,
   );
-  for (const id of state.live) {
-    const exchange = await client.send({ method: 'DELETE', path: `/api/notes/${id}` });
+  // B's notes exist only with sign-in on, and only B can delete them.
+  const leftovers: Array<{ id: string; authorization?: string }> = [
+    ...[...state.live].map((id) => ({ id })),
+    ...(signIn.on ? [...state.liveOfB].map((id) => ({ id, authorization: signIn.b })) : []),
+  ];
+  for (const { id, authorization } of leftovers) {
+    const exchange = await client.send({
+      method: 'DELETE',
+      path: `/api/notes/${id}`,
+      ...(authorization && { authorization }),
+    });
     if (exchange.status !== 204 && exchange.status !== 404) {
       warnings.push(`${cloud}: could not delete note ${id} (${exchange.error ?? exchange.status}); delete it by hand`);
     }
   }
   return warnings;
+}
+
+/** Nothing sent: no outcome, no violation, and `notApplicable` says why (never shown as met). */
+function notApplicable(step: Step): StepResult {
+  const none: StepOutcome = { status: undefined, headers: {}, body: undefined, latencyMs: 0 };
+  return {
+    step: step.name,
+    description: step.description,
+    notApplicable: SIGN_IN_OFF,
+    aws: none,
+    azure: none,
+    contract: { aws: [], azure: [] },
+    differences: [],
+  };
 }
 
 export async function runScenario(
@@ -45,6 +79,12 @@ export async function runScenario(
   const states: Record<Cloud, CloudState> = { aws: new CloudState(), azure: new CloudState() };
   const results: StepResult[] = [];
   for (const step of steps) {
+    if (step.needsSignIn && !env.signIn.on) {
+      const result = notApplicable(step);
+      results.push(result);
+      onStep(result);
+      continue;
+    }
     const outcomes: Record<Cloud, StepOutcome> = await runOnBoth(step, clients, states, env);
     const differences = compareOutcomes(outcomes.aws, outcomes.azure, {
       step: step.name,
@@ -58,6 +98,8 @@ export async function runScenario(
     results.push(result);
     onStep(result);
   }
-  const warnings = (await Promise.all(CLOUDS.map((cloud) => removeLeftovers(clients[cloud], states[cloud], cloud)))).flat();
+  const warnings = (
+    await Promise.all(CLOUDS.map((cloud) => removeLeftovers(clients[cloud], states[cloud], cloud, env.signIn)))
+  ).flat();
   return { steps: results, warnings };
 }

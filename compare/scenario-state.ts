@@ -23,7 +23,9 @@ export class CloudState {
   readonly live = new Set<string>();
   /** Creates that got no answer: they may have committed a note whose id this run never learnt. */
   readonly unanswered: string[] = [];
-  /** Committed writes in the order they were answered. */
+  /** Notes user B created (compare/owner-steps.ts) and has not deleted: B removes them at the end. */
+  readonly liveOfB = new Set<string>();
+  /** Committed writes in the order they were answered (user A's: the events step reads A's activity). */
   readonly writes: SeenWrite[] = [];
   /** role → the note as the last write answered it (a delete carries it in its event). */
   private readonly lastNote = new Map<string, Note>();
@@ -53,9 +55,24 @@ export class CloudState {
     }
   }
 
+  /** User B's own note: named by `role` for comparisons, kept out of A's writes, removed with B's token. */
+  rememberCreatedByB(role: string, exchange: Exchange): void {
+    if (exchange.status === undefined) this.unanswered.push(role);
+    const id = (exchange.body as { id?: unknown } | undefined)?.id;
+    if (exchange.status === 201 && isNoteId(id)) {
+      this.ids.set(role, id);
+      this.liveOfB.add(id);
+    }
+  }
+
+  rememberDeletedByB(role: string, exchange: Exchange): void {
+    if (exchange.status === 204 || exchange.status === 404) this.liveOfB.delete(this.idOf(role));
+  }
+
   /** A 200 to a PUT committed a new version. */
   rememberUpdated(role: string, exchange: Exchange): void {
-    if (exchange.status === 200 && exchange.body && typeof exchange.body === 'object') this.wrote(role, 'updated', exchange.body as Note);
+    if (exchange.status === 200 && exchange.body && typeof exchange.body === 'object')
+      this.wrote(role, 'updated', exchange.body as Note);
   }
 
   /** A 204 or 404 to a DELETE means the note is gone either way; only a 204 was this run's write. */

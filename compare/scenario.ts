@@ -6,6 +6,7 @@ import { HealthSchema, HelloSchema, NotePageSchema } from '../handlers/core/resp
 import { NAME_MAX } from '../handlers/core/validation';
 import { json, methodNotAllowed, noContent, noteAnswer, problem } from './expectation';
 import { PAGE_LIMIT, eventsStep, listFollowCursorStep } from './polling-steps';
+import { ownerSteps } from './owner-steps';
 import { UNKNOWN_ID } from './scenario-state';
 import { type Step, requestStep } from './step';
 
@@ -46,9 +47,20 @@ const get = (name: string, description: string, path: string, expect: Step['expe
 const hello = (message: string) => json(200, v.strictObject({ ...HelloSchema.entries, message: v.literal(message) }));
 
 const getNote1 = (name: string, description: string, expect: Step['expect']): Step =>
-  requestStep({ name, description, request: (s) => ({ method: 'GET', path: `/api/notes/${s.idOf('note-1')}` }), expect });
+  requestStep({
+    name,
+    description,
+    request: (s) => ({ method: 'GET', path: `/api/notes/${s.idOf('note-1')}` }),
+    expect,
+  });
 
-const putNote1 = (name: string, description: string, headers: Record<string, string>, body: object, expect: Step['expect']) =>
+const putNote1 = (
+  name: string,
+  description: string,
+  headers: Record<string, string>,
+  body: object,
+  expect: Step['expect'],
+) =>
   requestStep({
     name,
     description,
@@ -57,45 +69,87 @@ const putNote1 = (name: string, description: string, headers: Record<string, str
     expect,
   });
 
-const postNote = (name: string, description: string, headers: Record<string, string>, body: unknown, expect: Step['expect']) =>
-  requestStep({ name, description, request: () => ({ method: 'POST', path: '/api/notes', headers, body }), expect });
+const postNote = (
+  name: string,
+  description: string,
+  headers: Record<string, string>,
+  body: unknown,
+  expect: Step['expect'],
+) => requestStep({ name, description, request: () => ({ method: 'POST', path: '/api/notes', headers, body }), expect });
 
 export const SCENARIO: readonly Step[] = [
   get('hello', 'GET /api/hello', '/api/hello', () => hello('Hello, world!')),
   get('hello-name', 'GET /api/hello?name=Ada', '/api/hello?name=Ada', () => hello('Hello, Ada!')),
-  get('hello-name-too-long', `GET /api/hello?name=<${NAME_MAX + 1} chars> → 400`, `/api/hello?name=${'n'.repeat(NAME_MAX + 1)}`, () =>
-    problem(400, 'name'),
+  get(
+    'hello-name-too-long',
+    `GET /api/hello?name=<${NAME_MAX + 1} chars> → 400`,
+    `/api/hello?name=${'n'.repeat(NAME_MAX + 1)}`,
+    () => problem(400, 'name'),
   ),
   get('health', 'GET /api/health', '/api/health', () => json(200, HealthSchema)),
   createNote('note-1'),
-  getNote1('get', 'GET /api/notes/{note-1}', (s) => noteAnswer(200, { ...CREATED['note-1']!, id: s.idOf('note-1'), version: 1 })),
+  getNote1('get', 'GET /api/notes/{note-1}', (s) =>
+    noteAnswer(200, { ...CREATED['note-1']!, id: s.idOf('note-1'), version: 1 }),
+  ),
   createNote('note-2'),
   createNote('note-3'),
   get('list-first-page', `GET /api/notes?limit=${PAGE_LIMIT}`, `/api/notes?limit=${PAGE_LIMIT}`, () =>
     // Other runs' notes may be listed: the page's shape and size, not its notes.
-    json(200, v.pipe(NotePageSchema, v.check((page) => page.items.length <= PAGE_LIMIT, `at most ${PAGE_LIMIT} items`))),
+    json(
+      200,
+      v.pipe(
+        NotePageSchema,
+        v.check((page) => page.items.length <= PAGE_LIMIT, `at most ${PAGE_LIMIT} items`),
+      ),
+    ),
   ),
   listFollowCursorStep(CREATED),
   putNote1('update', 'PUT /api/notes/{note-1} If-Match: "1"', { 'if-match': '"1"' }, EDITED, (s) =>
     noteAnswer(200, { ...EDITED, id: s.idOf('note-1'), version: 2 }),
   ),
-  putNote1('update-stale-if-match', 'PUT with the old If-Match: "1" → 412', { 'if-match': '"1"' }, { title: 'lost update', body: 'Must not be written.' }, () =>
-    problem(412),
+  putNote1(
+    'update-stale-if-match',
+    'PUT with the old If-Match: "1" → 412',
+    { 'if-match': '"1"' },
+    { title: 'lost update', body: 'Must not be written.' },
+    () => problem(412),
   ),
-  putNote1('update-without-if-match', 'PUT without If-Match → 428', {}, { title: 'blind overwrite', body: 'Must not be written.' }, () =>
-    problem(428),
+  putNote1(
+    'update-without-if-match',
+    'PUT without If-Match → 428',
+    {},
+    { title: 'blind overwrite', body: 'Must not be written.' },
+    () => problem(428),
   ),
-  getNote1('get-after-update', 'GET /api/notes/{note-1} (version 2)', (s) => noteAnswer(200, { ...EDITED, id: s.idOf('note-1'), version: 2 })),
-  postNote('error-bad-json', 'POST /api/notes with broken JSON → 400', JSON_TYPE, '{"title": "unfinished",', () => problem(400)),
-  postNote('error-validation', 'POST /api/notes with invalid fields → 400', {}, { title: '', body: 42, colour: 'red' }, () =>
-    problem(400, 'title', 'body', 'colour'),
+  getNote1('get-after-update', 'GET /api/notes/{note-1} (version 2)', (s) =>
+    noteAnswer(200, { ...EDITED, id: s.idOf('note-1'), version: 2 }),
   ),
-  postNote('error-unsupported-media-type', 'POST /api/notes as text/plain → 415', { 'content-type': 'text/plain' }, 'title=plain', () =>
-    problem(415),
+  // A second user, and no token or a forged one, while A's three notes exist (note-1 at version 2).
+  ...ownerSteps({ roles: Object.keys(CREATED), note1: { ...EDITED, version: 2 } }),
+  postNote('error-bad-json', 'POST /api/notes with broken JSON → 400', JSON_TYPE, '{"title": "unfinished",', () =>
+    problem(400),
+  ),
+  postNote(
+    'error-validation',
+    'POST /api/notes with invalid fields → 400',
+    {},
+    { title: '', body: 42, colour: 'red' },
+    () => problem(400, 'title', 'body', 'colour'),
+  ),
+  postNote(
+    'error-unsupported-media-type',
+    'POST /api/notes as text/plain → 415',
+    { 'content-type': 'text/plain' },
+    'title=plain',
+    () => problem(415),
   ),
   // Well over the app's body limit (docs/ARCHITECTURE.md) and far under both front doors' own limits.
-  postNote('error-body-too-large', 'POST /api/notes with a 128 KiB body → 413', {}, { title: 'too large', body: 'x'.repeat(128 * 1024) }, () =>
-    problem(413),
+  postNote(
+    'error-body-too-large',
+    'POST /api/notes with a 128 KiB body → 413',
+    {},
+    { title: 'too large', body: 'x'.repeat(128 * 1024) },
+    () => problem(413),
   ),
   get('error-unknown-id', 'GET /api/notes/{unknown id} → 404', `/api/notes/${UNKNOWN_ID}`, () => problem(404)),
   get('error-not-an-id', 'GET /api/notes/not-an-id → 404', '/api/notes/not-an-id', () => problem(404)),
@@ -107,7 +161,9 @@ export const SCENARIO: readonly Step[] = [
     expect: () => methodNotAllowed('/api/notes'),
   }),
   get('error-bad-limit', 'GET /api/notes?limit=0 → 400', '/api/notes?limit=0', () => problem(400, 'limit')),
-  get('error-bad-cursor', 'GET /api/notes?cursor=not-a-cursor! → 400', '/api/notes?cursor=not-a-cursor!', () => problem(400, 'cursor')),
+  get('error-bad-cursor', 'GET /api/notes?cursor=not-a-cursor! → 400', '/api/notes?cursor=not-a-cursor!', () =>
+    problem(400, 'cursor'),
+  ),
   deleteNote('delete', 'note-1'),
   getNote1('get-after-delete', 'GET /api/notes/{note-1} after delete → 404', () => problem(404)),
   requestStep({

@@ -44,6 +44,8 @@ export interface Violation {
 export interface StepResult {
   step: string;
   description: string;
+  /** Why the step did not run (e.g. "not applicable: sign-in is off"); its outcomes are then empty. */
+  notApplicable?: string;
   aws: StepOutcome;
   azure: StepOutcome;
   /** Each cloud against the contract, on its own. */
@@ -84,6 +86,8 @@ export interface CompareReport {
   firstContactMs: Record<Cloud, number>;
   /** Preflight attempts until each cloud was ready (more than 1 only with --wait-ready). */
   readyAfterAttempts: Record<Cloud, number>;
+  /** Whether the two-user steps ran, and why (compare/sign-in-mode.ts). */
+  signIn: { on: boolean; why: string };
   steps: StepResult[];
   latency?: Record<Cloud, LatencySummary>;
   eventLatency?: Record<Cloud, EventLatencySummary>;

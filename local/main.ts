@@ -11,7 +11,7 @@ import type { LocalMode } from './start-local';
 import { urlsOutput } from './urls-output';
 
 async function main(): Promise<number> {
-  let command;
+  let command: ReturnType<typeof parseCli>;
   try {
     command = parseCli(process.argv.slice(2), process.env);
   } catch (error) {

@@ -5,7 +5,11 @@
 // (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html). The original environment is
 // put back at the end, so the function is left as Pulumi deployed it.
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
 import { ForcerConfigurationError, realSleep, type ColdStartForcer, type Sleep } from './forcer';
 
 /** The variable whose value changes per forced cold start; it names this tool so nobody wonders. */
@@ -27,7 +31,13 @@ export interface AwsForcerOptions {
   sleep?: Sleep;
 }
 
-const ACCESS_ERRORS = new Set(['AccessDeniedException', 'UnrecognizedClientException', 'CredentialsProviderError', 'ExpiredTokenException', 'ResourceNotFoundException']);
+const ACCESS_ERRORS = new Set([
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'CredentialsProviderError',
+  'ExpiredTokenException',
+  'ResourceNotFoundException',
+]);
 
 function explain(error: unknown, what: string): Error {
   const name = (error as { name?: string }).name ?? '';
@@ -35,7 +45,7 @@ function explain(error: unknown, what: string): Error {
   if (ACCESS_ERRORS.has(name)) {
     return new ForcerConfigurationError(
       `${what}: ${name}: ${message} (cold starts need the deployer's AWS credentials: lambda:GetFunctionConfiguration, ` +
-        'lambda:UpdateFunctionConfiguration and logs:FilterLogEvents on the stack\'s function)',
+        "lambda:UpdateFunctionConfiguration and logs:FilterLogEvents on the stack's function)",
     );
   }
   return error instanceof Error ? error : new Error(message);
@@ -54,7 +64,11 @@ export function initDurationOf(message: string): number | undefined {
   }
 }
 
-export function awsForcer(target: AwsColdStartTarget, clients: { lambda: LambdaClient; logs: CloudWatchLogsClient }, options: AwsForcerOptions = {}): ColdStartForcer {
+export function awsForcer(
+  target: AwsColdStartTarget,
+  clients: { lambda: LambdaClient; logs: CloudWatchLogsClient },
+  options: AwsForcerOptions = {},
+): ColdStartForcer {
   const { pollMs = 1_000, updateTimeoutMs = 120_000, logsTimeoutMs = 60_000, sleep = realSleep } = options;
   let original: Record<string, string> | undefined;
 
@@ -68,15 +82,22 @@ export function awsForcer(target: AwsColdStartTarget, clients: { lambda: LambdaC
 
   async function update(variables: Record<string, string>): Promise<void> {
     try {
-      await clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: target.functionName, Environment: { Variables: variables } }));
+      await clients.lambda.send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: target.functionName,
+          Environment: { Variables: variables },
+        }),
+      );
     } catch (error) {
       throw explain(error, `updating ${target.functionName}`);
     }
     for (const deadline = Date.now() + updateTimeoutMs; ; ) {
       const { LastUpdateStatus: status, LastUpdateStatusReason: reason } = await configuration();
       if (status === 'Successful') return;
-      if (status === 'Failed') throw new Error(`updating ${target.functionName} failed: ${reason ?? 'no reason given'}`);
-      if (Date.now() > deadline) throw new Error(`${target.functionName}: the update was still ${status} after ${updateTimeoutMs} ms`);
+      if (status === 'Failed')
+        throw new Error(`updating ${target.functionName} failed: ${reason ?? 'no reason given'}`);
+      if (Date.now() > deadline)
+        throw new Error(`${target.functionName}: the update was still ${status} after ${updateTimeoutMs} ms`);
       await sleep(pollMs);
     }
   }
@@ -96,7 +117,9 @@ export function awsForcer(target: AwsColdStartTarget, clients: { lambda: LambdaC
         let nextToken: string | undefined;
         do {
           const page = await clients.logs
-            .send(new FilterLogEventsCommand({ logGroupName: target.logGroupName, startTime: since.getTime(), nextToken }))
+            .send(
+              new FilterLogEventsCommand({ logGroupName: target.logGroupName, startTime: since.getTime(), nextToken }),
+            )
             .catch((error: unknown) => {
               throw explain(error, `reading ${target.logGroupName}`);
             });

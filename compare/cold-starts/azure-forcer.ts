@@ -25,7 +25,10 @@ export function restartPath(target: AzureColdStartTarget): string {
   );
 }
 
-export function azureForcer(target: AzureColdStartTarget, arm: { credential: TokenCredential; endpoint?: string; timeoutMs?: number }): ColdStartForcer {
+export function azureForcer(
+  target: AzureColdStartTarget,
+  arm: { credential: TokenCredential; endpoint?: string; timeoutMs?: number },
+): ColdStartForcer {
   const endpoint = arm.endpoint ?? ARM_ENDPOINT;
   return {
     cloud: 'azure',
@@ -35,7 +38,9 @@ export function azureForcer(target: AzureColdStartTarget, arm: { credential: Tok
       try {
         token = await arm.credential.getToken(ARM_SCOPE);
       } catch (error) {
-        throw new ForcerConfigurationError(`no Azure token (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): sign in with \`az login\` as the deployer`);
+        throw new ForcerConfigurationError(
+          `no Azure token (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): sign in with \`az login\` as the deployer`,
+        );
       }
       if (!token) throw new ForcerConfigurationError('no Azure token: sign in with `az login` as the deployer');
       const response = await fetch(`${endpoint}${restartPath(target)}`, {
@@ -56,7 +61,9 @@ export function azureForcer(target: AzureColdStartTarget, arm: { credential: Tok
       const what = `restarting ${target.functionAppName}: HTTP ${response.status} ${detail}`;
       // Wrong identity, role or names: retrying would fail the same way.
       if ([401, 403, 404].includes(response.status)) {
-        throw new ForcerConfigurationError(`${what} (cold starts need the deployer's Azure sign-in with Microsoft.Web/sites/restart/action on the app)`);
+        throw new ForcerConfigurationError(
+          `${what} (cold starts need the deployer's Azure sign-in with Microsoft.Web/sites/restart/action on the app)`,
+        );
       }
       throw new Error(what);
     },

@@ -11,7 +11,12 @@ import { coldStartTargetsFromOutputs } from './targets';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
-export async function runColdStartMode(discovery: Discovery, count: number, timeoutMs: number, progress: (line: string) => void): Promise<ColdStartReport> {
+export async function runColdStartMode(
+  discovery: Discovery,
+  count: number,
+  timeoutMs: number,
+  progress: (line: string) => void,
+): Promise<ColdStartReport> {
   let forcers: ColdStartForcer[];
   let urlOf: (cloud: Cloud) => string;
   if (discovery.kind === 'local') {
@@ -20,17 +25,24 @@ export async function runColdStartMode(discovery: Discovery, count: number, time
     urlOf = (cloud) => local[cloud].url();
   } else if (discovery.kind === 'pulumi') {
     const targets = coldStartTargetsFromOutputs(discovery.outputs);
-    progress(`forcing cold starts with the deployer's credentials: ${targets.aws.functionName} (AWS), ${targets.azure.functionAppName} (Azure)`);
+    progress(
+      `forcing cold starts with the deployer's credentials: ${targets.aws.functionName} (AWS), ${targets.azure.functionAppName} (Azure)`,
+    );
     // The cloud SDKs load only here: a scenario run of compare never pays for them.
     const [{ awsClients, awsForcer }, { azureForcer }, { DefaultAzureCredential }] = await Promise.all([
       import('./aws-forcer'),
       import('./azure-forcer'),
       import('@azure/identity'),
     ]);
-    forcers = [awsForcer(targets.aws, awsClients(targets.aws.region)), azureForcer(targets.azure, { credential: new DefaultAzureCredential() })];
+    forcers = [
+      awsForcer(targets.aws, awsClients(targets.aws.region)),
+      azureForcer(targets.azure, { credential: new DefaultAzureCredential() }),
+    ];
     urlOf = (cloud) => discovery.urls[cloud];
   } else {
-    throw new UsageError('--cold-starts needs to know what to restart: use the stack (pulumi) or local mode, not --aws/--azure');
+    throw new UsageError(
+      '--cold-starts needs to know what to restart: use the stack (pulumi) or local mode, not --aws/--azure',
+    );
   }
   try {
     return await runColdStarts(forcers, count, (cloud) => timedFirstRequest(urlOf(cloud), timeoutMs), progress);
@@ -42,4 +54,8 @@ export async function runColdStartMode(discovery: Discovery, count: number, time
 
 /** 0 when every forced cold start answered its first request with 2xx. */
 export const coldStartsPassed = (report: ColdStartReport) =>
-  report.clouds.every((c) => c.samples.length === report.count && c.samples.every((s) => s.status !== undefined && s.status >= 200 && s.status < 300));
+  report.clouds.every(
+    (c) =>
+      c.samples.length === report.count &&
+      c.samples.every((s) => s.status !== undefined && s.status >= 200 && s.status < 300),
+  );

@@ -17,7 +17,6 @@ export interface LocalForcer extends ColdStartForcer {
   pid(): number | undefined;
 }
 
-
 export function localForcer(cloud: Cloud, repoRoot: string, options: { startTimeoutMs?: number } = {}): LocalForcer {
   const startTimeoutMs = options.startTimeoutMs ?? 120_000;
   let child: ChildProcess | undefined;
@@ -47,17 +46,37 @@ export function localForcer(cloud: Cloud, repoRoot: string, options: { startTime
     async force() {
       await stop();
       dataDir = mkdtempSync(join(tmpdir(), 'compare-cold-start-'));
-      const started = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'local', 'main.ts'), '--in-memory', '--data-dir', dataDir, '--aws-port', '0', '--azure-port', '0', '--issuer-port', '0'], {
-        cwd: repoRoot,
-        env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const started = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(repoRoot, 'local', 'main.ts'),
+          '--in-memory',
+          '--data-dir',
+          dataDir,
+          '--aws-port',
+          '0',
+          '--azure-port',
+          '0',
+          '--issuer-port',
+          '0',
+        ],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child = started;
       let stdout = '';
       let stderr = '';
       started.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const urls = await new Promise<RegExpExecArray>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`local mode did not start within ${startTimeoutMs} ms: ${stderr.slice(-500)}`)), startTimeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`local mode did not start within ${startTimeoutMs} ms: ${stderr.slice(-500)}`)),
+          startTimeoutMs,
+        );
         started.stdout!.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
           const found = URLS_OUTPUT.exec(stdout);

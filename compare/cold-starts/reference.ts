@@ -2,5 +2,10 @@
 // they are the line a reader already knows.
 export const COLD_START_REFERENCES = {
   aws: { label: 'lambda-perf nodejs22.x arm64 hello world, init', ms: 118, source: 'maxday/lambda-perf' },
-  azure: { label: 'Flex Consumption, reported first requests', minMs: 400, maxMs: 10_000, source: 'Azure/azure-functions-host#11526' },
+  azure: {
+    label: 'Flex Consumption, reported first requests',
+    minMs: 400,
+    maxMs: 10_000,
+    source: 'Azure/azure-functions-host#11526',
+  },
 } as const;

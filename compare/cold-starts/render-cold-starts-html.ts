@@ -5,7 +5,6 @@ import { chartJsBundle, escapeHtml, scriptJson } from '../render-html';
 import { distributionCell } from './render-cold-starts';
 import type { ColdStartReport } from './run-cold-starts';
 
-
 // Plain ES2020 for the browser: one bar group per cloud (p50, p90, max), the reference as its own bars.
 const BROWSER_SCRIPT = String.raw`(() => {
   const report = JSON.parse(document.getElementById('cold-start-data').textContent);
@@ -27,10 +26,17 @@ const BROWSER_SCRIPT = String.raw`(() => {
 
 export function renderColdStartHtml(report: ColdStartReport, generatedAt: Date = new Date()): string {
   const rows = report.clouds
-    .map((c) => `<tr><td>${escapeHtml(c.cloud)}</td><td>${escapeHtml(c.target)}</td><td>${distributionCell(c.firstRequestMs)}</td><td>${distributionCell(c.platformInitMs)}</td><td>${c.samples.filter((s) => s.error || !s.status || s.status >= 300).length}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td>${escapeHtml(c.cloud)}</td><td>${escapeHtml(c.target)}</td><td>${distributionCell(c.firstRequestMs)}</td><td>${distributionCell(c.platformInitMs)}</td><td>${c.samples.filter((s) => s.error || !s.status || s.status >= 300).length}</td></tr>`,
+    )
     .join('\n');
   const { aws, azure } = report.references;
-  const notes = report.clouds.flatMap((c) => [...c.notes, ...c.samples.flatMap((s) => (s.error ? [s.error] : []))].map((n) => `<li>${escapeHtml(`${c.cloud}: ${n}`)}</li>`));
+  const notes = report.clouds.flatMap((c) =>
+    [...c.notes, ...c.samples.flatMap((s) => (s.error ? [s.error] : []))].map(
+      (n) => `<li>${escapeHtml(`${c.cloud}: ${n}`)}</li>`,
+    ),
+  );
   return `<!doctype html>
 <html lang="en">
 <head>

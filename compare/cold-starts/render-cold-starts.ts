@@ -4,15 +4,28 @@ import Table from 'cli-table3';
 import type { ColdStartReport, Distribution } from './run-cold-starts';
 
 /** p50 / p90 / max (n), or why there is none: the same cell in the terminal and the report. */
-export const distributionCell = (d: Distribution | undefined) => (d === undefined ? 'not reported' : d.n === 0 ? 'none' : `${d.p50} / ${d.p90} / ${d.max} (n=${d.n})`);
+export const distributionCell = (d: Distribution | undefined) =>
+  d === undefined ? 'not reported' : d.n === 0 ? 'none' : `${d.p50} / ${d.p90} / ${d.max} (n=${d.n})`;
 
 export function coldStartTable(report: ColdStartReport): string {
   const table = new Table({
-    head: ['cloud', 'what was restarted', 'first request ms p50 / p90 / max', 'platform init ms p50 / p90 / max', 'failed'],
+    head: [
+      'cloud',
+      'what was restarted',
+      'first request ms p50 / p90 / max',
+      'platform init ms p50 / p90 / max',
+      'failed',
+    ],
     style: { head: [], border: [], compact: true },
   });
   for (const c of report.clouds) {
-    table.push([c.cloud, c.target, distributionCell(c.firstRequestMs), distributionCell(c.platformInitMs), String(c.samples.filter((s) => s.error || !s.status || s.status >= 300).length)]);
+    table.push([
+      c.cloud,
+      c.target,
+      distributionCell(c.firstRequestMs),
+      distributionCell(c.platformInitMs),
+      String(c.samples.filter((s) => s.error || !s.status || s.status >= 300).length),
+    ]);
   }
   const { aws, azure } = report.references;
   const lines = [

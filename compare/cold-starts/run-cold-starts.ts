@@ -44,7 +44,12 @@ export interface ColdStartReport {
 export function distribution(values: number[]): Distribution {
   const sorted = sortedCopy(values);
   if (sorted.length === 0) return { n: 0 };
-  return { n: sorted.length, p50: roundMs(percentile(sorted, 50)), p90: roundMs(percentile(sorted, 90)), max: roundMs(sorted.at(-1)) };
+  return {
+    n: sorted.length,
+    p50: roundMs(percentile(sorted, 50)),
+    p90: roundMs(percentile(sorted, 90)),
+    max: roundMs(sorted.at(-1)),
+  };
 }
 
 /** GET /api/hello on a base URL, timed from the request to the whole body. */
@@ -55,7 +60,11 @@ export async function timedFirstRequest(baseUrl: string, timeoutMs: number): Pro
     await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - started };
   } catch (error) {
-    return { status: undefined, ms: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
+    return {
+      status: undefined,
+      ms: performance.now() - started,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -65,7 +74,8 @@ export async function runColdStarts(
   firstRequest: (cloud: Cloud) => Promise<FirstRequest>,
   progress: (line: string) => void = () => undefined,
 ): Promise<ColdStartReport> {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_COLD_STARTS) throw new RangeError(`cold starts: 1..${MAX_COLD_STARTS}, not ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COLD_STARTS)
+    throw new RangeError(`cold starts: 1..${MAX_COLD_STARTS}, not ${count}`);
   const since = new Date();
   const samples = new Map<Cloud, FirstRequest[]>(forcers.map((f) => [f.cloud, []]));
   const notes = new Map<Cloud, string[]>(forcers.map((f) => [f.cloud, []]));
@@ -77,7 +87,9 @@ export async function runColdStarts(
           await forcer.force(attempt);
         } catch (error) {
           if (error instanceof ForcerConfigurationError) throw error;
-          samples.get(forcer.cloud)!.push({ status: undefined, ms: Number.NaN, error: `forcing failed: ${(error as Error).message}` });
+          samples
+            .get(forcer.cloud)!
+            .push({ status: undefined, ms: Number.NaN, error: `forcing failed: ${(error as Error).message}` });
           continue;
         }
         samples.get(forcer.cloud)!.push(await firstRequest(forcer.cloud));
@@ -85,14 +97,24 @@ export async function runColdStarts(
     }
   } finally {
     for (const forcer of forcers) {
-      await forcer.restore().catch((error: unknown) => notes.get(forcer.cloud)!.push(`restoring ${forcer.target} failed: ${(error as Error).message}`));
+      await forcer
+        .restore()
+        .catch((error: unknown) =>
+          notes.get(forcer.cloud)!.push(`restoring ${forcer.target} failed: ${(error as Error).message}`),
+        );
     }
   }
   const clouds: CloudColdStarts[] = [];
   for (const forcer of forcers) {
     const mine = samples.get(forcer.cloud)!;
     const ok = mine.filter((s) => s.status !== undefined && s.status >= 200 && s.status < 300).map((s) => s.ms);
-    const result: CloudColdStarts = { cloud: forcer.cloud, target: forcer.target, samples: mine, firstRequestMs: distribution(ok), notes: notes.get(forcer.cloud)! };
+    const result: CloudColdStarts = {
+      cloud: forcer.cloud,
+      target: forcer.target,
+      samples: mine,
+      firstRequestMs: distribution(ok),
+      notes: notes.get(forcer.cloud)!,
+    };
     if (forcer.initDurations) {
       const init = await forcer.initDurations(since, ok.length).catch((error: unknown) => {
         result.notes.push(`platform init figures unavailable: ${(error as Error).message}`);
@@ -100,7 +122,9 @@ export async function runColdStarts(
       });
       result.platformInitMs = distribution(init);
       if (init.length < ok.length) {
-        result.notes.push(`${init.length} of ${ok.length} cold starts have a REPORT line with Init Duration (Lambda writes it at system log level INFO)`);
+        result.notes.push(
+          `${init.length} of ${ok.length} cold starts have a REPORT line with Init Duration (Lambda writes it at system log level INFO)`,
+        );
       }
     }
     clouds.push(result);

@@ -12,7 +12,9 @@ export interface CloudColdStartTargets {
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 export function coldStartTargetsFromOutputs(outputs: unknown): CloudColdStartTargets {
-  const endpoints = (outputs as { endpoints?: { aws?: Record<string, unknown>; azure?: Record<string, unknown> } } | undefined)?.endpoints;
+  const endpoints = (
+    outputs as { endpoints?: { aws?: Record<string, unknown>; azure?: Record<string, unknown> } } | undefined
+  )?.endpoints;
   const aws = endpoints?.aws;
   const azure = endpoints?.azure;
   const functionName = (aws?.functionNames as Record<string, unknown> | undefined)?.api;
@@ -26,10 +28,16 @@ export function coldStartTargetsFromOutputs(outputs: unknown): CloudColdStartTar
     ...(text(azure?.functionAppName) ? [] : ['endpoints.azure.functionAppName']),
   ];
   if (missing.length > 0) {
-    throw new UsageError(`--cold-starts needs the stack's outputs, and they lack ${missing.join(', ')} (run pulumi up with this version of the program)`);
+    throw new UsageError(
+      `--cold-starts needs the stack's outputs, and they lack ${missing.join(', ')} (run pulumi up with this version of the program)`,
+    );
   }
   return {
     aws: { region: aws!.region as string, functionName: functionName as string, logGroupName: logGroupName as string },
-    azure: { subscriptionId: azure!.subscriptionId as string, resourceGroupName: azure!.resourceGroupName as string, functionAppName: azure!.functionAppName as string },
+    azure: {
+      subscriptionId: azure!.subscriptionId as string,
+      resourceGroupName: azure!.resourceGroupName as string,
+      functionAppName: azure!.functionAppName as string,
+    },
   };
 }

@@ -41,9 +41,15 @@ export function runCostCli(
     if (values.help) return showHelp(COST_TOOL, io);
     if (!values.from) throw new UsageError('--from FILE is required');
     const compared = JSON.parse(readFileSync(values.from, 'utf8')) as { steps?: SampledStep[] };
-    if (!Array.isArray(compared.steps)) throw new Error(`${values.from} has no "steps": is it the output of npm run compare -- --json?`);
+    if (!Array.isArray(compared.steps))
+      throw new Error(`${values.from} has no "steps": is it the output of npm run compare -- --json?`);
     const stack = values.stack ? readStackSettings(values.stack) : stackSettingsFromConfig({});
-    const report = estimateCosts({ steps: compared.steps }, parseTrafficProfile(values.traffic), loadPriceTable(), stack);
+    const report = estimateCosts(
+      { steps: compared.steps },
+      parseTrafficProfile(values.traffic),
+      loadPriceTable(),
+      stack,
+    );
     if (values.report) writeFileSync(values.report, renderCostReportHtml(report));
     out(`${values.json ? costJson(report) : renderCostText(report)}\n`);
     return 0;

@@ -41,18 +41,25 @@ export function consumptionOf(response: SampledResponse, where: string): Consump
   }
   const parsed = v.safeParse(ConsumptionSchema, json);
   if (!parsed.success) {
-    throw new Error(`${where}: the ${CONSUMPTION_HEADER} header is malformed (${parsed.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ')})`);
+    throw new Error(
+      `${where}: the ${CONSUMPTION_HEADER} header is malformed (${parsed.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ')})`,
+    );
   }
   return parsed.output;
 }
 
 /** Local mode marks its answers local-aws / local-azure: emulators, whose charges are not the cloud's. */
-export const isLocal = (response: SampledResponse): boolean => (response.headers['x-served-by'] ?? '').startsWith('local-');
+export const isLocal = (response: SampledResponse): boolean =>
+  (response.headers['x-served-by'] ?? '').startsWith('local-');
 
 /** The method of a step, from its description ("POST /api/notes (note-1)"). */
 export const methodOf = (step: SampledStep): string => step.description.split(' ')[0]!.toUpperCase();
 
 /** A write that committed, so a change event follows: POST 201, PUT 200, DELETE 204. */
 export function committedWrite(method: string, status: number | undefined): boolean {
-  return (method === 'POST' && status === 201) || (method === 'PUT' && status === 200) || (method === 'DELETE' && status === 204);
+  return (
+    (method === 'POST' && status === 201) ||
+    (method === 'PUT' && status === 200) ||
+    (method === 'DELETE' && status === 204)
+  );
 }

@@ -53,7 +53,17 @@ export interface CostReport {
   /** How each cloud's figures were obtained (measured, emulator, rule). */
   basis: Record<Cloud, string[]>;
   assumptions: string[];
-  prices: Array<{ cloud: Cloud; region: string; line: string; usd: number; per: number; unit: string; source: string; read: string; unverified?: string }>;
+  prices: Array<{
+    cloud: Cloud;
+    region: string;
+    line: string;
+    usd: number;
+    per: number;
+    unit: string;
+    source: string;
+    read: string;
+    unverified?: string;
+  }>;
   freeTiers: Array<{ cloud: Cloud; line: string; quantity: number; scope: string; source: string; read: string }>;
 }
 
@@ -79,7 +89,13 @@ function measureOf(cloud: Cloud, sample: Sample, stack: StackSettings, noteBytes
  * measured size. Against dynalite, a note write also writes the byKind index (it projects everything),
  * which DynamoDB counts in TOTAL capacity and dynalite does not: added here by the same rule.
  */
-function resized(cloud: Cloud, op: StoreOperation, trust: boolean, local: boolean, noteBytes: number | undefined): StoreOperation[] {
+function resized(
+  cloud: Cloud,
+  op: StoreOperation,
+  trust: boolean,
+  local: boolean,
+  noteBytes: number | undefined,
+): StoreOperation[] {
   const rule = cloud === 'aws' ? dynamoUnits : cosmosUnits;
   const scaled = (o: StoreOperation): StoreOperation => {
     if (noteBytes === undefined || o.kind === 'query' || o.failed) return o;
@@ -88,38 +104,66 @@ function resized(cloud: Cloud, op: StoreOperation, trust: boolean, local: boolea
     return { ...bigger, reportedUnits: rule(bigger) * ratio };
   };
   const ops = [scaled(op)];
-  if (cloud === 'aws' && local && op.kind === 'write' && !op.failed) ops.push({ ...scaled(op), reportedUnits: undefined });
+  if (cloud === 'aws' && local && op.kind === 'write' && !op.failed)
+    ops.push({ ...scaled(op), reportedUnits: undefined });
   return ops;
 }
 
 /** The note a write stored, as the change stream will read it: the largest item the request wrote. */
-const writtenBytes = (sample: Sample) => Math.max(0, ...(sample.consumption?.operations ?? []).filter((o) => o.kind === 'write').map((o) => o.bytes));
+const writtenBytes = (sample: Sample) =>
+  Math.max(0, ...(sample.consumption?.operations ?? []).filter((o) => o.kind === 'write').map((o) => o.bytes));
 
 function stepUsage(cloud: Cloud, sample: Sample, stack: StackSettings, write: boolean, noteBytes?: number): Usage {
   const request = apiRequestUsage(cloud, measureOf(cloud, sample, stack, noteBytes));
   return write ? addUsage(request, eventUsage(cloud, stack, noteBytes ?? writtenBytes(sample))) : request;
 }
 
-export function estimateCosts(input: { steps: readonly SampledStep[] }, profile: TrafficProfile, table: PriceTable, stack: StackSettings): CostReport {
+export function estimateCosts(
+  input: { steps: readonly SampledStep[] },
+  profile: TrafficProfile,
+  table: PriceTable,
+  stack: StackSettings,
+): CostReport {
   const samples = new Map<string, Record<Cloud, Sample>>();
   const basis: Record<Cloud, string[]> = { aws: [], azure: [] };
   for (const cloud of COST_CLOUDS) {
     const reported = input.steps.filter((s) => consumptionOf(s[cloud], `${cloud} ${s.step}`) !== undefined).length;
     if (reported === 0) {
-      throw new Error(`${cloud}: no response carried consumption; start the target with REPORT_CONSUMPTION=true (local mode: REPORT_CONSUMPTION=true npm start)`);
+      throw new Error(
+        `${cloud}: no response carried consumption; start the target with REPORT_CONSUMPTION=true (local mode: REPORT_CONSUMPTION=true npm start)`,
+      );
     }
     const local = input.steps.some((s) => isLocal(s[cloud]));
-    basis[cloud].push(`${reported} of ${input.steps.length} responses reported consumption; durations measured in the app${local ? ' on this machine (local mode), not on the cloud' : ''}`);
+    basis[cloud].push(
+      `${reported} of ${input.steps.length} responses reported consumption; durations measured in the app${local ? ' on this machine (local mode), not on the cloud' : ''}`,
+    );
     if (cloud === 'aws') {
-      basis[cloud].push(local ? `DynamoDB units as dynalite reported them (it applies the documented rule: ${RULE_TEXT.dynamodb}); the byKind index write added by the same rule` : 'DynamoDB units as DynamoDB reported them (ConsumedCapacity TOTAL)');
-      basis[cloud].push(local ? `memory: the stack's functionMemoryMb (${stack.functionMemoryMb} MB)` : 'memory: as Lambda stated it (AWS_LAMBDA_FUNCTION_MEMORY_SIZE)');
+      basis[cloud].push(
+        local
+          ? `DynamoDB units as dynalite reported them (it applies the documented rule: ${RULE_TEXT.dynamodb}); the byKind index write added by the same rule`
+          : 'DynamoDB units as DynamoDB reported them (ConsumedCapacity TOTAL)',
+      );
+      basis[cloud].push(
+        local
+          ? `memory: the stack's functionMemoryMb (${stack.functionMemoryMb} MB)`
+          : 'memory: as Lambda stated it (AWS_LAMBDA_FUNCTION_MEMORY_SIZE)',
+      );
     } else {
-      basis[cloud].push(local ? `Cosmos DB request units estimated (the emulator answers every request with a charge of 1): ${RULE_TEXT.cosmos}` : 'Cosmos DB request units as Cosmos DB reported them (x-ms-request-charge)');
-      basis[cloud].push(`memory: the stack's azureInstanceMemoryMb (${stack.azureInstanceMemoryMb} MB; Flex bills instance memory while executing)`);
+      basis[cloud].push(
+        local
+          ? `Cosmos DB request units estimated (the emulator answers every request with a charge of 1): ${RULE_TEXT.cosmos}`
+          : 'Cosmos DB request units as Cosmos DB reported them (x-ms-request-charge)',
+      );
+      basis[cloud].push(
+        `memory: the stack's azureInstanceMemoryMb (${stack.azureInstanceMemoryMb} MB; Flex bills instance memory while executing)`,
+      );
     }
   }
   for (const s of input.steps) {
-    const sample = (cloud: Cloud): Sample => ({ consumption: consumptionOf(s[cloud], `${cloud} ${s.step}`), local: isLocal(s[cloud]) });
+    const sample = (cloud: Cloud): Sample => ({
+      consumption: consumptionOf(s[cloud], `${cloud} ${s.step}`),
+      local: isLocal(s[cloud]),
+    });
     samples.set(s.step, { aws: sample('aws'), azure: sample('azure') });
   }
 
@@ -130,7 +174,8 @@ export function estimateCosts(input: { steps: readonly SampledStep[] }, profile:
       const withEvent = committedWrite(methodOf(s), s[cloud].status);
       const perRequest = stepUsage(cloud, sample, stack, withEvent);
       row[cloud] = {
-        usdPerMillion: priceUsage(table, cloud, regionOf(cloud, stack), scaleUsage(perRequest, MILLION)).usdWithoutFreeTiers,
+        usdPerMillion: priceUsage(table, cloud, regionOf(cloud, stack), scaleUsage(perRequest, MILLION))
+          .usdWithoutFreeTiers,
         withEvent,
         measure: measureOf(cloud, sample, stack),
         basis: sample.consumption ? 'reported' : 'not reported (answered before the app)',
@@ -156,9 +201,15 @@ export function estimateCosts(input: { steps: readonly SampledStep[] }, profile:
       ...group(PROFILE_STEPS.read, false, reads),
       ...PROFILE_STEPS.write.flatMap((names) => group(names, true, writes / PROFILE_STEPS.write.length)),
     );
-    const logGbPerDay = ((cloud === 'aws' ? traffic.cloudWatchLogsIngestGb : traffic.logAnalyticsIngestGb) ?? 0) / DAYS_PER_MONTH;
+    const logGbPerDay =
+      ((cloud === 'aws' ? traffic.cloudWatchLogsIngestGb : traffic.logAnalyticsIngestGb) ?? 0) / DAYS_PER_MONTH;
     const region = regionOf(cloud, stack);
-    monthly[cloud] = priceUsage(table, cloud, region, addUsage(traffic, standingUsage(cloud, stack, profile, logGbPerDay)));
+    monthly[cloud] = priceUsage(
+      table,
+      cloud,
+      region,
+      addUsage(traffic, standingUsage(cloud, stack, profile, logGbPerDay)),
+    );
     idle[cloud] = priceUsage(table, cloud, region, standingUsage(cloud, stack, profile, 0));
   }
 
@@ -173,11 +224,26 @@ export function estimateCosts(input: { steps: readonly SampledStep[] }, profile:
     assumptions: Object.entries(ASSUMPTIONS).map(([name, a]) => `${name} = ${a.value}: ${a.why}`),
     prices: COST_CLOUDS.flatMap((cloud) =>
       Object.entries(table.clouds[cloud].regions[regionOf(cloud, stack)] ?? {}).map(([line, p]) => ({
-        cloud, region: regionOf(cloud, stack), line, usd: p.usd, per: p.per, unit: p.unit, source: p.source, read: p.read, ...(p.unverified && { unverified: p.unverified }),
+        cloud,
+        region: regionOf(cloud, stack),
+        line,
+        usd: p.usd,
+        per: p.per,
+        unit: p.unit,
+        source: p.source,
+        read: p.read,
+        ...(p.unverified && { unverified: p.unverified }),
       })),
     ),
     freeTiers: COST_CLOUDS.flatMap((cloud) =>
-      Object.entries(table.clouds[cloud].freeTiers).map(([line, f]) => ({ cloud, line, quantity: f.quantity, scope: f.scope, source: f.source, read: f.read })),
+      Object.entries(table.clouds[cloud].freeTiers).map(([line, f]) => ({
+        cloud,
+        line,
+        quantity: f.quantity,
+        scope: f.scope,
+        source: f.source,
+        read: f.read,
+      })),
     ),
   };
 }

@@ -35,7 +35,8 @@ const lambdaBilledMs = (ms: number) => Math.max(1, Math.ceil(ms));
 export function addUsage(...usages: Usage[]): Usage {
   const sum: Usage = {};
   for (const usage of usages) {
-    for (const [line, quantity] of Object.entries(usage) as [PriceLineName, number][]) sum[line] = (sum[line] ?? 0) + quantity;
+    for (const [line, quantity] of Object.entries(usage) as [PriceLineName, number][])
+      sum[line] = (sum[line] ?? 0) + quantity;
   }
   return sum;
 }
@@ -45,7 +46,11 @@ export function scaleUsage(usage: Usage, factor: number): Usage {
 }
 
 /** Store units of a request's operations: reported where trusted, else by the documented rule. */
-export function storeUnits(cloud: Cloud, operations: readonly StoreOperation[], trustReported: boolean): Pick<RequestMeasure, 'readUnits' | 'writeUnits' | 'requestUnits'> {
+export function storeUnits(
+  cloud: Cloud,
+  operations: readonly StoreOperation[],
+  trustReported: boolean,
+): Pick<RequestMeasure, 'readUnits' | 'writeUnits' | 'requestUnits'> {
   let readUnits = 0;
   let writeUnits = 0;
   let requestUnits = 0;
@@ -105,13 +110,22 @@ export function eventUsage(cloud: Cloud, stack: StackSettings, noteBytes: number
     flexExecutions: 2,
     flexGbSecond: 2 * gbSeconds(stack.azureInstanceMemoryMb, ms),
     eventGridOperations: 2,
-    cosmosRequestUnits: cosmosUnits({ kind: 'read', bytes: noteBytes }) + cosmosUnits(activity) + cosmosUnits({ kind: 'write', bytes: 300 }),
+    cosmosRequestUnits:
+      cosmosUnits({ kind: 'read', bytes: noteBytes }) +
+      cosmosUnits(activity) +
+      cosmosUnits({ kind: 'write', bytes: 300 }),
     logAnalyticsIngestGb: (2 * assumed('azureLogBytesPerExecution')) / GB,
   };
 }
 
 /** A month of what the stack keeps whatever the traffic: stored notes, retained logs, alerts, and (Azure) what it holds when idle. */
-export function standingUsage(cloud: Cloud, stack: StackSettings, profile: Pick<TrafficProfile, 'storedNotes' | 'noteBytes'>, logGbPerDay: number, idleMinutes = DAYS_PER_MONTH * 24 * 60): Usage {
+export function standingUsage(
+  cloud: Cloud,
+  stack: StackSettings,
+  profile: Pick<TrafficProfile, 'storedNotes' | 'noteBytes'>,
+  logGbPerDay: number,
+  idleMinutes = DAYS_PER_MONTH * 24 * 60,
+): Usage {
   if (cloud === 'aws') {
     // The notes table's byKind index projects every attribute (contract/aws.ts): stored twice.
     const itemBytes = profile.noteBytes + assumed('dynamoItemOverheadBytes');
@@ -167,5 +181,9 @@ export function priceUsage(table: PriceTable, cloud: Cloud, region: string, usag
     });
   }
   const sum = (pick: (l: PricedLine) => number) => lines.reduce((total, l) => total + pick(l), 0);
-  return { lines, usdWithoutFreeTiers: sum((l) => l.usdWithoutFreeTier), usdWithFreeTiers: sum((l) => l.usdWithFreeTier) };
+  return {
+    lines,
+    usdWithoutFreeTiers: sum((l) => l.usdWithoutFreeTier),
+    usdWithFreeTiers: sum((l) => l.usdWithFreeTier),
+  };
 }

@@ -88,9 +88,11 @@ export function priceTableProblems(table: PriceTable): string[] {
     if (Object.keys(regions).length === 0) problems.push(`${cloud}: no region is priced`);
     for (const [region, lines] of Object.entries(regions)) {
       for (const line of needed) if (!lines[line]) problems.push(`${cloud} ${region}: no price for ${line}`);
-      for (const line of Object.keys(lines)) if (!needed.includes(line)) problems.push(`${cloud} ${region}: ${line} is not a line the model uses`);
+      for (const line of Object.keys(lines))
+        if (!needed.includes(line)) problems.push(`${cloud} ${region}: ${line} is not a line the model uses`);
     }
-    for (const line of Object.keys(freeTiers)) if (!needed.includes(line)) problems.push(`${cloud} free tier: ${line} is not a line the model uses`);
+    for (const line of Object.keys(freeTiers))
+      if (!needed.includes(line)) problems.push(`${cloud} free tier: ${line} is not a line the model uses`);
   }
   return problems;
 }
@@ -115,7 +117,9 @@ export function loadPriceTable(path = PRICES_FILE): PriceTable {
 export function regionPrices(table: PriceTable, cloud: Cloud, region: string): Record<string, PriceLine> {
   const lines = table.clouds[cloud].regions[region];
   if (!lines) {
-    throw new Error(`${cloud} region ${region} has no prices; priced: ${Object.keys(table.clouds[cloud].regions).join(', ')} (add it to ${PRICES_FILE})`);
+    throw new Error(
+      `${cloud} region ${region} has no prices; priced: ${Object.keys(table.clouds[cloud].regions).join(', ')} (add it to ${PRICES_FILE})`,
+    );
   }
   return lines;
 }

@@ -32,7 +32,13 @@ function summaryRows(report: CostReport): string {
   return COST_CLOUDS.map((cloud) => {
     const m = report.monthly[cloud];
     const i = report.idle[cloud];
-    const cells = [cloud, usd(m.usdWithoutFreeTiers), usd(m.usdWithFreeTiers), usd(i.usdWithoutFreeTiers), usd(i.usdWithFreeTiers)];
+    const cells = [
+      cloud,
+      usd(m.usdWithoutFreeTiers),
+      usd(m.usdWithFreeTiers),
+      usd(i.usdWithoutFreeTiers),
+      usd(i.usdWithFreeTiers),
+    ];
     return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
   }).join('\n');
 }
@@ -40,7 +46,14 @@ function summaryRows(report: CostReport): string {
 function lineRows(report: CostReport): string {
   return COST_CLOUDS.flatMap((cloud) =>
     report.monthly[cloud].lines.map((l) => {
-      const cells = [cloud, `${l.line}${l.unverified ? ' *' : ''}`, quantity(l.quantity), l.unit, usd(l.usdWithoutFreeTier), usd(l.usdWithFreeTier)];
+      const cells = [
+        cloud,
+        `${l.line}${l.unverified ? ' *' : ''}`,
+        quantity(l.quantity),
+        l.unit,
+        usd(l.usdWithoutFreeTier),
+        usd(l.usdWithFreeTier),
+      ];
       return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     }),
   ).join('\n');
@@ -72,7 +85,6 @@ ${lineRows(report)}
 <script>${COST_CHART_SCRIPT}</script>
 </section>`;
 }
-
 
 /** The cost section alone as a self-contained page (Chart.js inlined, a CSP that forbids any network). */
 export function renderCostReportHtml(report: CostReport): string {

@@ -42,7 +42,14 @@ function summaryTable(report: CostReport): string {
     const m = report.monthly[cloud];
     const i = report.idle[cloud];
     const region = cloud === 'aws' ? report.stack.awsRegion : report.stack.azureRegion;
-    table.push([cloud, region, usd(m.usdWithoutFreeTiers), usd(m.usdWithFreeTiers), usd(i.usdWithoutFreeTiers), usd(i.usdWithFreeTiers)]);
+    table.push([
+      cloud,
+      region,
+      usd(m.usdWithoutFreeTiers),
+      usd(m.usdWithFreeTiers),
+      usd(i.usdWithoutFreeTiers),
+      usd(i.usdWithFreeTiers),
+    ]);
   }
   return table.toString();
 }
@@ -56,7 +63,16 @@ function linesTable(report: CostReport): string {
   for (const cloud of COST_CLOUDS) {
     for (const l of report.monthly[cloud].lines) {
       const idle = report.idle[cloud].lines.find((i) => i.line === l.line);
-      table.push([cloud, `${l.line}${l.unverified ? ' *' : ''}`, quantity(l.quantity), l.unit, l.freeQuantity ? quantity(l.freeQuantity) : '-', usd(l.usdWithoutFreeTier), usd(l.usdWithFreeTier), idle ? usd(idle.usdWithoutFreeTier) : '-']);
+      table.push([
+        cloud,
+        `${l.line}${l.unverified ? ' *' : ''}`,
+        quantity(l.quantity),
+        l.unit,
+        l.freeQuantity ? quantity(l.freeQuantity) : '-',
+        usd(l.usdWithoutFreeTier),
+        usd(l.usdWithFreeTier),
+        idle ? usd(idle.usdWithoutFreeTier) : '-',
+      ]);
     }
   }
   return table.toString();
@@ -86,7 +102,9 @@ export function renderCostText(report: CostReport): string {
     'Assumed (not measured):',
     ...report.assumptions.map((a) => `  ${a}`),
     'Free tiers (monthly):',
-    ...report.freeTiers.map((f) => `  ${f.cloud} ${f.line}: ${quantity(f.quantity)} (${f.scope}) — ${f.source}, read ${f.read}`),
+    ...report.freeTiers.map(
+      (f) => `  ${f.cloud} ${f.line}: ${quantity(f.quantity)} (${f.scope}) — ${f.source}, read ${f.read}`,
+    ),
     'Prices (USD) from:',
     ...sources(report),
     'Left out: data transfer out, support plans, taxes, savings plans and reservations.',

@@ -31,6 +31,7 @@ export function cosmosUnits(op: Pick<StoreOperation, 'kind' | 'bytes' | 'failed'
 }
 
 export const RULE_TEXT = {
-  dynamodb: '1 WRU per started KB written (a failed conditional write too); 1 RRU per started 4 KB read strongly, half eventually',
+  dynamodb:
+    '1 WRU per started KB written (a failed conditional write too); 1 RRU per started 4 KB read strongly, half eventually',
   cosmos: `point read 1 RU at 1 KB to 10 RU at 100 KB; write ${COSMOS_WRITE_RU_PER_KB} RU per started KB (approximation); query ${COSMOS_QUERY_BASE_RU} RU + the read rule on what it returns (approximation); a failed point operation 1 RU`,
 } as const;

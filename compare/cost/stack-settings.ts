@@ -10,7 +10,11 @@ export const DEFAULT_REGIONS = { aws: 'us-east-1', azure: 'eastus' } as const;
 
 export function stackSettingsFromConfig(config: Readonly<Record<string, string>>): StackSettings {
   const prefix = `${PROJECT}:`;
-  const own = Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(prefix)).map(([k, val]) => [k.slice(prefix.length), val]));
+  const own = Object.fromEntries(
+    Object.entries(config)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, val]) => [k.slice(prefix.length), val]),
+  );
   // Sign-in does not change the bill, and the program checks the stack's own choice: price it without one.
   const authKeys: readonly string[] = Object.values(AUTH_CONFIG_KEYS);
   const priced = Object.fromEntries(Object.entries(own).filter(([k]) => !authKeys.includes(k)));

@@ -35,14 +35,16 @@ const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1
 
 function count(key: string, text: string): number {
   const value = Number(text.replace(/_/g, ''));
-  if (!/^\d[\d_]*$/.test(text) || !Number.isSafeInteger(value)) throw new TrafficProfileError(`${key}=${text}: must be a whole number. ${USAGE}`);
+  if (!/^\d[\d_]*$/.test(text) || !Number.isSafeInteger(value))
+    throw new TrafficProfileError(`${key}=${text}: must be a whole number. ${USAGE}`);
   return value;
 }
 
 function share(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-  if (!(value >= 0 && value <= 1)) throw new TrafficProfileError(`reads=${text}: must be a share from 0 to 1 or 0% to 100%. ${USAGE}`);
+  if (!(value >= 0 && value <= 1))
+    throw new TrafficProfileError(`reads=${text}: must be a share from 0 to 1 or 0% to 100%. ${USAGE}`);
   return value;
 }
 
@@ -50,7 +52,8 @@ function size(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(text);
   const bytes = match ? Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]!) : NaN;
   // DynamoDB's item limit (400 KB) bounds what a note can be on both clouds.
-  if (!(bytes >= 1 && bytes <= 400 * 1024)) throw new TrafficProfileError(`note=${text}: must be a size from 1 byte to 400KB. ${USAGE}`);
+  if (!(bytes >= 1 && bytes <= 400 * 1024))
+    throw new TrafficProfileError(`note=${text}: must be a size from 1 byte to 400KB. ${USAGE}`);
   return bytes;
 }
 
@@ -64,7 +67,8 @@ export function parseTrafficProfile(value: string | undefined): TrafficProfile {
   const seen = new Set<string>();
   for (const pair of text.split(',')) {
     const [key, raw, extra] = pair.split('=').map((s) => s.trim());
-    if (!key || raw === undefined || raw === '' || extra !== undefined) throw new TrafficProfileError(`"${pair}" is not key=value. ${USAGE}`);
+    if (!key || raw === undefined || raw === '' || extra !== undefined)
+      throw new TrafficProfileError(`"${pair}" is not key=value. ${USAGE}`);
     if (seen.has(key)) throw new TrafficProfileError(`${key} is given twice. ${USAGE}`);
     seen.add(key);
     if (key === 'requests') profile.requestsPerDay = count(key, raw);

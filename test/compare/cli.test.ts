@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
 import { startPair } from './core-server';
+import { startSignedInPair } from './sign-in-servers';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -14,12 +15,12 @@ interface Run {
 }
 
 // Asynchronous on purpose: the servers under test live in this process and must keep answering.
-function compareCli(args: string[]): Promise<Run> {
+function compareCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [require.resolve('tsx/cli'), 'compare/main.ts', ...args],
-      { cwd: ROOT, timeout: 110_000, env: { ...process.env, PATH: '', NO_COLOR: '1' } },
+      { cwd: ROOT, timeout: 110_000, env: { ...process.env, PATH: '', NO_COLOR: '1', ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -30,14 +31,19 @@ function compareCli(args: string[]): Promise<Run> {
 
 const SMALL = ['--requests', '20', '--concurrency', '4', '--event-notes', '1', '--event-timeout', '3000'];
 
-test('two servers that meet the contract and behave the same: exit 0, the table, the source of the URLs', async () => {
-  const pair = await startPair();
+test('two servers that meet the contract and behave the same, signed in as two users: exit 0, the table, the source of the URLs', async () => {
+  const pair = await startSignedInPair();
   try {
-    const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, ...SMALL]);
+    // The two users' tokens in the environment, as a user gives them for a deployed stack.
+    const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, ...SMALL], pair.tokens);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Comparing aws ${pair.aws.url} with azure ${pair.azure.url} (URLs from --aws and --azure)`);
+    expect(run.stdout).toContain(
+      `Comparing aws ${pair.aws.url} with azure ${pair.azure.url} (URLs from --aws and --azure)`,
+    );
     expect(run.stdout).toMatch(/│ update-stale-if-match\s+│\s+412 │\s+412 │ meets\s+│ meets\s+│ same\s+│/);
+    expect(run.stdout).toMatch(/│ b-put-a-note\s+│\s+404 │\s+404 │ meets\s+│ meets\s+│ same\s+│/);
+    expect(run.stdout).toContain('Sign-in is on (aws and azure answer 401 without a token)');
     expect(run.stdout).toContain('Latency: 20 × GET /api/notes?limit=1 per cloud');
     expect(run.stdout.trim().split('\n').pop()).toBe('Both clouds meet the contract and behave the same.');
   } finally {
@@ -48,10 +54,21 @@ test('two servers that meet the contract and behave the same: exit 0, the table,
 test('a divergent server: exit 1 and --json names the step, the path and both values', async () => {
   const pair = await startPair({
     transform: (request, response) =>
-      request.method === 'DELETE' && response.status === 204 ? new Response(null, { status: 200, headers: response.headers }) : response,
+      request.method === 'DELETE' && response.status === 204
+        ? new Response(null, { status: 200, headers: response.headers })
+        : response,
   });
   try {
-    const run = await compareCli(['--aws', pair.aws.url, '--azure', pair.azure.url, '--json', '--skip-latency', '--event-timeout', '3000']);
+    const run = await compareCli([
+      '--aws',
+      pair.aws.url,
+      '--azure',
+      pair.azure.url,
+      '--json',
+      '--skip-latency',
+      '--event-timeout',
+      '3000',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { same: boolean; differences: unknown[] };
@@ -88,11 +105,18 @@ test('an unreachable URL: exit 2, one line per cloud on stderr, no stack trace',
 test('--help prints the usage and exits 0; no URLs anywhere is exit 2', async () => {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd: __dirname, env: { PATH: '' } };
+  const io = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    cwd: __dirname,
+    env: { PATH: '' },
+  };
   expect(await runCli(['--help'], io)).toBe(0);
   expect(out.join('')).toMatch(/^Usage: npm run compare/);
   out.length = 0;
   expect(await runCli([], io)).toBe(2);
-  expect(err.join('')).toMatch(/^compare: no URLs to compare: pass --aws URL --azure URL \(tried pulumi: not on PATH; local: [^\n]+\)\n$/);
+  expect(err.join('')).toMatch(
+    /^compare: no URLs to compare: pass --aws URL --azure URL \(tried pulumi: not on PATH; local: [^\n]+\)\n$/,
+  );
   expect(out).toEqual([]);
 });

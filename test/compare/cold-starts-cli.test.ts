@@ -51,7 +51,9 @@ test('against local mode: one fresh process per cloud, the JSON on stdout and a 
         expect(errors).toEqual([]);
         expect(await page.locator('#cold-start-table tbody tr').count()).toBe(2);
         // The chart drew something: a canvas with pixels is wider than the blank default.
-        expect(await page.evaluate(() => (document.getElementById('cold-starts') as HTMLCanvasElement).width)).toBeGreaterThan(300);
+        expect(
+          await page.evaluate(() => (document.getElementById('cold-starts') as HTMLCanvasElement).width),
+        ).toBeGreaterThan(300);
       } finally {
         await browser.close();
       }

@@ -14,7 +14,11 @@ import type { Cloud } from '../../compare/types';
 
 const ORIGINAL_ENV = { NOTES_TABLE: 'notes-123', EVENT_BUS_NAME: 'bus-1' };
 const FUNCTION = 'notes-api-abc';
-const APP = { subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroupName: 'rg-notes', functionAppName: 'notes-app' };
+const APP = {
+  subscriptionId: '00000000-0000-0000-0000-000000000001',
+  resourceGroupName: 'rg-notes',
+  functionAppName: 'notes-app',
+};
 
 /** Every call the stand-ins and the first-request probe saw, in order. */
 let calls: string[];
@@ -47,13 +51,17 @@ function lambdaAndLogs(state: LambdaStandIn): Server {
   return createServer(async (request, response) => {
     const text = await body(request);
     if (state.deny) {
-      response.writeHead(403, { 'x-amzn-errortype': state.deny, 'content-type': 'application/json' }).end(JSON.stringify({ message: 'not allowed' }));
+      response
+        .writeHead(403, { 'x-amzn-errortype': state.deny, 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'not allowed' }));
       return;
     }
     const target = request.headers['x-amz-target'];
     if (target === 'Logs_20140328.FilterLogEvents') {
       calls.push('logs');
-      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ events: state.reports.map((message) => ({ message })) }));
+      response
+        .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        .end(JSON.stringify({ events: state.reports.map((message) => ({ message })) }));
       return;
     }
     const path = `/2015-03-31/functions/${FUNCTION}/configuration`;
@@ -62,7 +70,9 @@ function lambdaAndLogs(state: LambdaStandIn): Server {
       state.updates.push(variables);
       pollsLeft = state.inProgressPolls;
       calls.push('update');
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ FunctionName: FUNCTION, LastUpdateStatus: 'InProgress' }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ FunctionName: FUNCTION, LastUpdateStatus: 'InProgress' }));
       return;
     }
     if (request.url === path && request.method === 'GET') {
@@ -70,7 +80,14 @@ function lambdaAndLogs(state: LambdaStandIn): Server {
       pollsLeft -= 1;
       calls.push(`get:${status}`);
       const reason = status === 'Failed' ? { LastUpdateStatusReason: 'the role cannot be assumed' } : {};
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ FunctionName: FUNCTION, Environment: { Variables: variables }, LastUpdateStatus: status, ...reason }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          FunctionName: FUNCTION,
+          Environment: { Variables: variables },
+          LastUpdateStatus: status,
+          ...reason,
+        }),
+      );
       return;
     }
     response.writeHead(404).end();
@@ -85,7 +102,9 @@ function arm(status: number, errorBody = ''): Server {
   });
 }
 
-const credential: TokenCredential = { getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 const noSleep = async () => undefined;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -109,7 +128,10 @@ async function forcers(lambda: LambdaStandIn, armStatus = 200, armError = '') {
     logs: new CloudWatchLogsClient({ region: 'eu-west-1', endpoint: awsUrl, credentials, maxAttempts: 1 }),
   };
   return [
-    awsForcer({ region: 'eu-west-1', functionName: FUNCTION, logGroupName: '/aws/lambda/notes-api' }, clients, { sleep: noSleep, logsTimeoutMs: 0 }),
+    awsForcer({ region: 'eu-west-1', functionName: FUNCTION, logGroupName: '/aws/lambda/notes-api' }, clients, {
+      sleep: noSleep,
+      logsTimeoutMs: 0,
+    }),
     azureForcer(APP, { credential, endpoint: armUrl }),
   ];
 }
@@ -134,7 +156,8 @@ test('N cold starts per cloud: each change in effect before its first request, t
 
   // Exactly N forces per cloud, then one restore of the untouched original environment.
   expect(lambda.updates).toHaveLength(3);
-  for (const update of lambda.updates.slice(0, 2)) expect(update).toEqual({ ...ORIGINAL_ENV, [COLD_START_VARIABLE]: expect.any(String) });
+  for (const update of lambda.updates.slice(0, 2))
+    expect(update).toEqual({ ...ORIGINAL_ENV, [COLD_START_VARIABLE]: expect.any(String) });
   expect(lambda.updates[0]![COLD_START_VARIABLE]).not.toBe(lambda.updates[1]![COLD_START_VARIABLE]);
   expect(lambda.updates[2]).toEqual(ORIGINAL_ENV);
   const restarts = calls.filter((c) => c.startsWith('arm:'));
@@ -143,11 +166,22 @@ test('N cold starts per cloud: each change in effect before its first request, t
 
   // The first AWS request waits for Successful, after the in-progress polls.
   const first = calls.slice(0, calls.indexOf('request:aws') + 1);
-  expect(first).toEqual(['get:Successful', 'update', 'get:InProgress', 'get:InProgress', 'get:Successful', 'request:aws']);
+  expect(first).toEqual([
+    'get:Successful',
+    'update',
+    'get:InProgress',
+    'get:InProgress',
+    'get:Successful',
+    'request:aws',
+  ]);
   expect(calls.indexOf('request:azure')).toBe(calls.indexOf(`arm:POST ${restartPath(APP)}`) + 1);
 
   const [aws, azure] = report.clouds;
-  expect(aws).toMatchObject({ cloud: 'aws', firstRequestMs: { n: 2, p50: 300, max: 300 }, platformInitMs: { n: 2, p50: 190.3, max: 210.5 } });
+  expect(aws).toMatchObject({
+    cloud: 'aws',
+    firstRequestMs: { n: 2, p50: 300, max: 300 },
+    platformInitMs: { n: 2, p50: 190.3, max: 210.5 },
+  });
   expect(azure).toMatchObject({ cloud: 'azure', target: 'Function App notes-app', firstRequestMs: { n: 2, p50: 900 } });
   expect(azure!.platformInitMs).toBeUndefined();
   expect(report.references.aws.ms).toBeGreaterThan(0);
@@ -157,21 +191,38 @@ test('a failed update is a failed sample, not a cold start, and the run goes on'
   const lambda: LambdaStandIn = { inProgressPolls: 0, outcome: 'Failed', updates: [], reports: [] };
   const report = await runColdStarts(await forcers(lambda), 2, probe);
   const aws = report.clouds.find((c) => c.cloud === 'aws')!;
-  expect(aws.samples.map((s) => s.error)).toEqual([expect.stringMatching(/failed: the role cannot be assumed/), expect.stringMatching(/failed/)]);
+  expect(aws.samples.map((s) => s.error)).toEqual([
+    expect.stringMatching(/failed: the role cannot be assumed/),
+    expect.stringMatching(/failed/),
+  ]);
   expect(aws.firstRequestMs.n).toBe(0);
   expect(calls.filter((c) => c === 'request:aws')).toEqual([]);
   expect(calls.filter((c) => c === 'request:azure')).toHaveLength(2);
 });
 
 test('missing permissions end the run at once, naming what is needed, and still restore', async () => {
-  const denied = runColdStarts(await forcers({ inProgressPolls: 0, outcome: 'Successful', updates: [], reports: [], deny: 'AccessDeniedException' }), 5, probe);
+  const denied = runColdStarts(
+    await forcers({
+      inProgressPolls: 0,
+      outcome: 'Successful',
+      updates: [],
+      reports: [],
+      deny: 'AccessDeniedException',
+    }),
+    5,
+    probe,
+  );
   await expect(denied).rejects.toThrow(ForcerConfigurationError);
   await expect(denied).rejects.toThrow(/lambda:UpdateFunctionConfiguration/);
   expect(calls.filter((c) => c.startsWith('arm:') || c.startsWith('request:'))).toEqual([]);
 
   calls = [];
   const lambda: LambdaStandIn = { inProgressPolls: 0, outcome: 'Successful', updates: [], reports: [] };
-  const forbidden = runColdStarts(await forcers(lambda, 403, '{"error":{"code":"AuthorizationFailed","message":"no restart"}}'), 5, probe);
+  const forbidden = runColdStarts(
+    await forcers(lambda, 403, '{"error":{"code":"AuthorizationFailed","message":"no restart"}}'),
+    5,
+    probe,
+  );
   await expect(forbidden).rejects.toThrow(/HTTP 403 AuthorizationFailed: no restart .*restart\/action/);
   // One AWS cold start happened before Azure refused; its change was undone.
   expect(lambda.updates).toEqual([{ ...ORIGINAL_ENV, [COLD_START_VARIABLE]: expect.any(String) }, ORIGINAL_ENV]);
@@ -217,9 +268,14 @@ test('targets come from the endpoints output; an older stack without them is a u
     aws: { region: 'eu-west-1', functionName: FUNCTION, logGroupName: `/aws/lambda/${FUNCTION}` },
     azure: APP,
   });
-  const older = { endpoints: { aws: { region: 'eu-west-1', functionNames: { api: FUNCTION } }, azure: { ...APP, subscriptionId: undefined } } };
+  const older = {
+    endpoints: {
+      aws: { region: 'eu-west-1', functionNames: { api: FUNCTION } },
+      azure: { ...APP, subscriptionId: undefined },
+    },
+  };
   expect(() => coldStartTargetsFromOutputs(older)).toThrow(
-    '--cold-starts needs the stack\'s outputs, and they lack endpoints.aws.logGroupNames.api, endpoints.azure.subscriptionId (run pulumi up with this version of the program)',
+    "--cold-starts needs the stack's outputs, and they lack endpoints.aws.logGroupNames.api, endpoints.azure.subscriptionId (run pulumi up with this version of the program)",
   );
   expect(() => coldStartTargetsFromOutputs(undefined)).toThrow(/lack endpoints\.aws\.region/);
 });

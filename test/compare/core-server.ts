@@ -1,7 +1,7 @@
 // Test servers for the compare tool: the real core app over memory stores, served on a free loopback
 // port. Store writes become events through core's own changeToEvent + recordNoteEvent, delivered
 // asynchronously and twice (delivery is at least once), so the event path behaves like a cloud's.
-import { noSignIn } from '../../handlers/core/auth/authenticator';
+import { type Authenticator, noSignIn } from '../../handlers/core/auth/authenticator';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ export interface TestServerOptions {
   eventDelayMs?: number;
   /** Event kinds this server never delivers (a broken subscription). */
   dropEvents?: NoteChangeKind[];
+  /** Who the caller is (default: sign-in off, every caller one owner); test/compare/sign-in-servers.ts. */
+  auth?: Authenticator;
   /** Rewrites a response: how a test makes one cloud diverge. */
   transform?: (request: Request, response: Response) => Response | Promise<Response>;
 }
@@ -62,7 +64,7 @@ export async function startCoreServer(servedBy: ServedBy, options: TestServerOpt
       timers.add(timer);
     }
   };
-  const app = createApp({ auth: noSignIn(), notes: new EventedNoteStore(deliver), activity, servedBy });
+  const app = createApp({ auth: options.auth ?? noSignIn(), notes: new EventedNoteStore(deliver), activity, servedBy });
   const seen: string[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     seen.push(`${request.method} ${new URL(request.url).pathname}`);

@@ -16,13 +16,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = runCostCli(argv, (s) => void (out += s), (s) => void (err += s));
+  const code = runCostCli(
+    argv,
+    (s) => void (out += s),
+    (s) => void (err += s),
+  );
   return { code, out, err };
 }
 
-it('prints the cost tables for the dev stack\'s regions, and writes the HTML page when asked', () => {
+it("prints the cost tables for the dev stack's regions, and writes the HTML page when asked", () => {
   const report = join(dir, 'cost.html');
-  const { code, out, err } = run('--from', join(dir, 'compare.json'), '--traffic', 'hobby', '--stack', 'dev', '--report', report);
+  const { code, out, err } = run(
+    '--from',
+    join(dir, 'compare.json'),
+    '--traffic',
+    'hobby',
+    '--stack',
+    'dev',
+    '--report',
+    report,
+  );
   expect({ code, err }).toEqual({ code: 0, err: '' });
   expect(out).toMatch(/│ aws\s+│ eu-west-1\s+│/);
   expect(out).toMatch(/│ azure\s+│ northeurope\s+│/);
@@ -33,7 +46,13 @@ it('prints the cost tables for the dev stack\'s regions, and writes the HTML pag
 it('prints JSON with --json', () => {
   const { code, out } = run('--from', join(dir, 'compare.json'), '--json');
   expect(code).toBe(0);
-  expect(JSON.parse(out).stack).toEqual({ awsRegion: 'us-east-1', azureRegion: 'eastus', functionMemoryMb: 512, azureInstanceMemoryMb: 2048, logRetentionDays: 30 });
+  expect(JSON.parse(out).stack).toEqual({
+    awsRegion: 'us-east-1',
+    azureRegion: 'eastus',
+    functionMemoryMb: 512,
+    azureInstanceMemoryMb: 2048,
+    logRetentionDays: 30,
+  });
 });
 
 it.each([

@@ -15,7 +15,12 @@ import { cosmosClientOptions } from '../../handlers/azure/clients';
 import { CosmosNoteStore } from '../../handlers/azure/note-store';
 import { requestChargePlugin } from '../../handlers/azure/request-charge';
 import { createApp } from '../../handlers/core/app';
-import { CONSUMPTION_HEADER, type Consumption, type StoreOperation, withConsumption } from '../../handlers/core/consumption';
+import {
+  CONSUMPTION_HEADER,
+  type Consumption,
+  type StoreOperation,
+  withConsumption,
+} from '../../handlers/core/consumption';
 import { MemoryActivityStore, MemoryNoteStore } from '../../handlers/core/memory-stores';
 import { VersionMismatchError } from '../../handlers/core/ports';
 import { sampleNote } from '../contract/note-store-contract';
@@ -25,7 +30,10 @@ import { type CosmosEmulator, startCosmosEmulator } from '../azure-handlers/cosm
 /** Runs `work` as one reported request and returns what it recorded. */
 async function consumed(work: () => Promise<unknown>): Promise<Consumption> {
   let result: Consumption | undefined;
-  await withConsumption(async () => void (await work().catch(() => undefined)), (c) => (result = c));
+  await withConsumption(
+    async () => void (await work().catch(() => undefined)),
+    (c) => (result = c),
+  );
   return result!;
 }
 
@@ -38,7 +46,12 @@ describe('DynamoDB consumed capacity (dynalite)', () => {
   let store: DynamoNoteStore;
   beforeAll(async () => {
     db = await startDynalite();
-    client = new DynamoDBClient({ region: 'us-east-1', endpoint: db.endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+    client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: db.endpoint,
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
     reportConsumedCapacity(client);
     reportConsumedCapacity(client); // a second install replaces the first: nothing counts twice
     table = await db.createTable(notesTableSchema, 'cost');
@@ -51,7 +64,9 @@ describe('DynamoDB consumed capacity (dynalite)', () => {
 
   it('records each store call with the capacity DynamoDB reported', async () => {
     const note = sampleNote({ body: 'small' });
-    expect(strip((await consumed(() => store.create(OWNER, note))).operations)).toEqual([{ store: 'dynamodb', kind: 'write', reportedUnits: 1 }]);
+    expect(strip((await consumed(() => store.create(OWNER, note))).operations)).toEqual([
+      { store: 'dynamodb', kind: 'write', reportedUnits: 1 },
+    ]);
     expect(strip((await consumed(() => store.get(OWNER, note.id))).operations)).toEqual([
       { store: 'dynamodb', kind: 'read', reportedUnits: 1, consistent: true },
     ]);
@@ -85,13 +100,20 @@ describe('DynamoDB consumed capacity (dynalite)', () => {
   it('asks for nothing outside a reported request: no ConsumedCapacity on the wire', async () => {
     const note = sampleNote();
     await store.create(OWNER, note);
-    const out = await client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }));
+    const out = await client.send(
+      new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }),
+    );
     expect(out.ConsumedCapacity).toBeUndefined();
     // Negative control: the same call inside a reported request does get it.
     let inside: unknown;
-    await withConsumption(async () => {
-      inside = (await client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }))).ConsumedCapacity;
-    }, () => {});
+    await withConsumption(
+      async () => {
+        inside = (
+          await client.send(new GetItemCommand({ TableName: table, Key: { owner: { S: OWNER }, id: { S: note.id } } }))
+        ).ConsumedCapacity;
+      },
+      () => {},
+    );
     expect(inside).toEqual(expect.objectContaining({ CapacityUnits: 0.5 }));
   });
 });
@@ -105,7 +127,11 @@ describe('Cosmos request charge (cosmosdb-server)', () => {
     emulator = await startCosmosEmulator();
     client = new CosmosClient({ ...cosmosClientOptions(emulator.settings), ...{ plugins: [requestChargePlugin] } }); // as handlers/azure/clients.ts adds it
     const { database } = await client.databases.createIfNotExists({ id: 'cost' });
-    ({ container } = await database.containers.create({ id: `n-${randomUUID()}`, partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] }, defaultTtl: -1 }));
+    ({ container } = await database.containers.create({
+      id: `n-${randomUUID()}`,
+      partitionKey: { paths: [COSMOS_CONTAINERS.notes.partitionKeyPath] },
+      defaultTtl: -1,
+    }));
     store = new CosmosNoteStore(container);
   });
   afterAll(async () => {
@@ -137,14 +163,23 @@ describe('Cosmos request charge (cosmosdb-server)', () => {
     const existing = sampleNote();
     await store.create(OWNER, existing);
     // Negative control inside: the create runs at the same time, outside any reported request.
-    const [reported] = await Promise.all([consumed(() => store.get(OWNER, existing.id)), store.create(OWNER, sampleNote())]);
+    const [reported] = await Promise.all([
+      consumed(() => store.get(OWNER, existing.id)),
+      store.create(OWNER, sampleNote()),
+    ]);
     expect(reported.operations.map((o) => o.kind)).toEqual(['read']);
   });
 });
 
 describe('the consumption header', () => {
   const app = (reportConsumption?: boolean) =>
-    createApp({ auth: noSignIn(), notes: new MemoryNoteStore(), activity: new MemoryActivityStore(), servedBy: 'local-aws', ...(reportConsumption !== undefined && { reportConsumption }) });
+    createApp({
+      auth: noSignIn(),
+      notes: new MemoryNoteStore(),
+      activity: new MemoryActivityStore(),
+      servedBy: 'local-aws',
+      ...(reportConsumption !== undefined && { reportConsumption }),
+    });
 
   it('is absent by default: nothing leaks to clients', async () => {
     const response = await app().request('/api/hello');

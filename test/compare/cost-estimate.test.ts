@@ -9,8 +9,20 @@ import { CONSUMPTION_HEADER } from '../../handlers/core/consumption';
 import { sampledSteps } from './cost-samples';
 
 const table = loadPriceTable();
-const stack: StackSettings = { awsRegion: 'us-east-1', azureRegion: 'eastus', functionMemoryMb: 512, azureInstanceMemoryMb: 2048, logRetentionDays: 30 };
-const profile: TrafficProfile = { name: 'test', requestsPerDay: 10_000, readShare: 0.5, noteBytes: 300, storedNotes: 1000 };
+const stack: StackSettings = {
+  awsRegion: 'us-east-1',
+  azureRegion: 'eastus',
+  functionMemoryMb: 512,
+  azureInstanceMemoryMb: 2048,
+  logRetentionDays: 30,
+};
+const profile: TrafficProfile = {
+  name: 'test',
+  requestsPerDay: 10_000,
+  readShare: 0.5,
+  noteBytes: 300,
+  storedNotes: 1000,
+};
 
 const stepOf = (report: ReturnType<typeof estimateCosts>, name: string) => report.steps.find((s) => s.step === name)!;
 
@@ -50,7 +62,8 @@ describe('estimateCosts', () => {
   });
 
   it('makes a month of the profile from its steps: linear in traffic, free tiers only lowering it', () => {
-    const month = (requestsPerDay: number) => estimateCosts({ steps: sampledSteps('cloud') }, { ...profile, requestsPerDay }, table, stack);
+    const month = (requestsPerDay: number) =>
+      estimateCosts({ steps: sampledSteps('cloud') }, { ...profile, requestsPerDay }, table, stack);
     const one = month(10_000);
     const two = month(20_000);
     for (const cloud of ['aws', 'azure'] as const) {
@@ -65,7 +78,7 @@ describe('estimateCosts', () => {
     expect(one.monthly.azure.lines.find((l) => l.line === 'eventGridOperations')!.quantity).toBeCloseTo(300_000, 6);
   });
 
-  it('scales store units to the profile\'s note size', () => {
+  it("scales store units to the profile's note size", () => {
     const small = estimateCosts({ steps: sampledSteps('cloud') }, profile, table, stack);
     const big = estimateCosts({ steps: sampledSteps('cloud') }, { ...profile, noteBytes: 3000 }, table, stack);
     const wru = (r: typeof small) => r.monthly.aws.lines.find((l) => l.line === 'dynamoWriteRequestUnits')!.quantity;
@@ -75,14 +88,21 @@ describe('estimateCosts', () => {
   });
 
   it('says how to turn reporting on when a target reported nothing', () => {
-    const steps = sampledSteps('local').map((s) => ({ ...s, azure: { ...s.azure, headers: { 'x-served-by': 'local-azure' } } }));
-    expect(() => estimateCosts({ steps }, profile, table, stack)).toThrow('azure: no response carried consumption; start the target with REPORT_CONSUMPTION=true');
+    const steps = sampledSteps('local').map((s) => ({
+      ...s,
+      azure: { ...s.azure, headers: { 'x-served-by': 'local-azure' } },
+    }));
+    expect(() => estimateCosts({ steps }, profile, table, stack)).toThrow(
+      'azure: no response carried consumption; start the target with REPORT_CONSUMPTION=true',
+    );
   });
 
   it('names the step of a malformed header instead of counting it as zero', () => {
     const steps = sampledSteps('local');
     steps[0]!.aws.headers[CONSUMPTION_HEADER] = '{"durationMs":"fast","operations":[]}';
-    expect(() => estimateCosts({ steps }, profile, table, stack)).toThrow(/aws get: the x-consumption header is malformed \(durationMs/);
+    expect(() => estimateCosts({ steps }, profile, table, stack)).toThrow(
+      /aws get: the x-consumption header is malformed \(durationMs/,
+    );
   });
 
   it('names a step the profile needs when the run lacks it', () => {

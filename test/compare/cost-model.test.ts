@@ -2,12 +2,25 @@
 // from compare/cost/prices.json; the arithmetic is written out next to each expectation).
 import { ASSUMPTIONS } from '../../compare/cost/assumptions';
 import { quantity, usd } from '../../compare/cost/format';
-import { apiRequestUsage, eventUsage, priceUsage, type StackSettings, standingUsage, storeUnits } from '../../compare/cost/model';
+import {
+  apiRequestUsage,
+  eventUsage,
+  priceUsage,
+  type StackSettings,
+  standingUsage,
+  storeUnits,
+} from '../../compare/cost/model';
 import { loadPriceTable } from '../../compare/cost/prices';
 import { cosmosUnits, dynamoUnits } from '../../compare/cost/rules';
 
 const table = loadPriceTable();
-const stack: StackSettings = { awsRegion: 'us-east-1', azureRegion: 'eastus', functionMemoryMb: 512, azureInstanceMemoryMb: 2048, logRetentionDays: 60 };
+const stack: StackSettings = {
+  awsRegion: 'us-east-1',
+  azureRegion: 'eastus',
+  functionMemoryMb: 512,
+  azureInstanceMemoryMb: 2048,
+  logRetentionDays: 60,
+};
 
 /** The USD of one line of a priced usage. */
 function usdOf(cloud: 'aws' | 'azure', line: string, quantity: number, freeTiers: boolean) {
@@ -141,7 +154,14 @@ describe('usage of one request, one event, one month of storage', () => {
 
 describe('how money reads', () => {
   it('shows cents from a cent up and four significant digits below, without trailing zeros', () => {
-    expect([0, 12.5, 1234.567, 0.01, 0.00098, 0.0012345].map(usd)).toEqual(['$0', '$12.50', '$1,234.57', '$0.01', '$0.00098', '$0.001234']);
+    expect([0, 12.5, 1234.567, 0.01, 0.00098, 0.0012345].map(usd)).toEqual([
+      '$0',
+      '$12.50',
+      '$1,234.57',
+      '$0.01',
+      '$0.00098',
+      '$0.001234',
+    ]);
     expect([3_000_000, 0.4296, 1.47, 12].map(quantity)).toEqual(['3,000,000', '0.4296', '1.47', '12']);
   });
 });

@@ -10,9 +10,14 @@ const raw = () => JSON.parse(readFileSync(PRICES_FILE, 'utf8'));
 describe('compare/cost/prices.json', () => {
   const table = loadPriceTable();
 
-  it('prices every model line in the default regions and the dev stack\'s regions', () => {
+  it("prices every model line in the default regions and the dev stack's regions", () => {
     const dev = readStackSettings('dev');
-    for (const [cloud, region] of [['aws', DEFAULT_REGIONS.aws], ['azure', DEFAULT_REGIONS.azure], ['aws', dev.awsRegion], ['azure', dev.azureRegion]] as const) {
+    for (const [cloud, region] of [
+      ['aws', DEFAULT_REGIONS.aws],
+      ['azure', DEFAULT_REGIONS.azure],
+      ['aws', dev.awsRegion],
+      ['azure', dev.azureRegion],
+    ] as const) {
       expect(Object.keys(regionPrices(table, cloud, region)).sort()).toEqual([...PRICE_LINES[cloud]].sort());
     }
   });
@@ -27,7 +32,8 @@ describe('compare/cost/prices.json', () => {
           expect(line.evidence.length).toBeGreaterThan(0);
         }
       }
-      for (const tier of Object.values(table.clouds[cloud].freeTiers)) expect(tier.source.startsWith(official[cloud])).toBe(true);
+      for (const tier of Object.values(table.clouds[cloud].freeTiers))
+        expect(tier.source.startsWith(official[cloud])).toBe(true);
     }
   });
 
@@ -51,6 +57,8 @@ describe('compare/cost/prices.json', () => {
   });
 
   it('names the priced regions when asked for one it does not have', () => {
-    expect(() => regionPrices(table, 'aws', 'ap-south-1')).toThrow('aws region ap-south-1 has no prices; priced: us-east-1, eu-west-1');
+    expect(() => regionPrices(table, 'aws', 'ap-south-1')).toThrow(
+      'aws region ap-south-1 has no prices; priced: us-east-1, eu-west-1',
+    );
   });
 });

@@ -18,7 +18,13 @@ import { sampledSteps } from './cost-samples';
 const browserPath = browserForTests();
 const test = browserPath ? it : it.skip;
 
-const stack = { awsRegion: 'eu-west-1', azureRegion: 'northeurope', functionMemoryMb: 512, azureInstanceMemoryMb: 2048, logRetentionDays: 30 };
+const stack = {
+  awsRegion: 'eu-west-1',
+  azureRegion: 'northeurope',
+  functionMemoryMb: 512,
+  azureInstanceMemoryMb: 2048,
+  logRetentionDays: 30,
+};
 const report = estimateCosts({ steps: sampledSteps('local') }, TRAFFIC_PROFILES.hobby!, loadPriceTable(), stack);
 
 let browser: Browser;
@@ -41,11 +47,12 @@ const open = (html: string) => openReportPage(browser, dir, html, '#cost[data-re
 const painted = (canvas: HTMLCanvasElement, rgb: readonly number[]) => {
   const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
   let count = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count += 1;
+  for (let i = 0; i < data.length; i += 4)
+    if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count += 1;
   return count;
 };
 
-test('the self-contained page draws both charts with both clouds\' bars, offline and without errors', async () => {
+test("the self-contained page draws both charts with both clouds' bars, offline and without errors", async () => {
   const { page, problems, requests, href } = await open(renderCostReportHtml(report));
   // Checked before the test reads pixels back (Chromium warns about repeated getImageData itself).
   expect(problems).toEqual([]);
@@ -54,13 +61,18 @@ test('the self-contained page draws both charts with both clouds\' bars, offline
     expect(await page.$eval(`#${id}`, painted, [0xff, 0x99, 0x00])).toBeGreaterThan(0); // aws orange
     expect(await page.$eval(`#${id}`, painted, [0x00, 0x78, 0xd4])).toBeGreaterThan(0); // azure blue
   }
-  expect(await page.$$eval('#cost-summary tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent))).toEqual(['aws', 'azure']);
+  expect(
+    await page.$$eval('#cost-summary tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent)),
+  ).toEqual(['aws', 'azure']);
   expect(requests).toEqual([href]);
   await page.close();
 });
 
-test('the section draws when Chart.js comes after it in the page, as in compare\'s report', async () => {
-  const chartJs = readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8').replace(/<\/script/gi, '<\\/script');
+test("the section draws when Chart.js comes after it in the page, as in compare's report", async () => {
+  const chartJs = readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8').replace(
+    /<\/script/gi,
+    '<\\/script',
+  );
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>.chart{position:relative;height:300px;width:800px}</style></head><body>
 <h1>compare</h1>${renderCostChartHtml(report)}<script>${chartJs}</script></body></html>`;
   const { page, problems } = await open(html);

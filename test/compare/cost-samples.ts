@@ -5,9 +5,20 @@ import { CONSUMPTION_HEADER, type Consumption, encodeConsumption } from '../../h
 
 type Where = 'local' | 'cloud';
 
-const dynamo = (kind: 'read' | 'write', bytes: number, units: number, extra: object = {}) => ({ store: 'dynamodb' as const, kind, bytes, reportedUnits: units, ...extra });
+const dynamo = (kind: 'read' | 'write', bytes: number, units: number, extra: object = {}) => ({
+  store: 'dynamodb' as const,
+  kind,
+  bytes,
+  reportedUnits: units,
+  ...extra,
+});
 // Cosmos charges as a deployed account would send them; the local emulator always says 1.
-const cosmos = (where: Where, kind: 'read' | 'write', bytes: number, charge: number) => ({ store: 'cosmos' as const, kind, bytes, reportedUnits: where === 'local' ? 1 : charge });
+const cosmos = (where: Where, kind: 'read' | 'write', bytes: number, charge: number) => ({
+  store: 'cosmos' as const,
+  kind,
+  bytes,
+  reportedUnits: where === 'local' ? 1 : charge,
+});
 
 function response(where: Where, cloud: 'aws' | 'azure', status: number, consumption: Consumption | undefined) {
   const headers: Record<string, string> = { 'x-served-by': where === 'local' ? `local-${cloud}` : cloud };
@@ -15,15 +26,41 @@ function response(where: Where, cloud: 'aws' | 'azure', status: number, consumpt
   return { status, headers };
 }
 
-function step(where: Where, name: string, description: string, status: number, aws: Consumption | undefined, azure: Consumption | undefined): SampledStep {
-  return { step: name, description, aws: response(where, 'aws', status, aws), azure: response(where, 'azure', status, azure) };
+function step(
+  where: Where,
+  name: string,
+  description: string,
+  status: number,
+  aws: Consumption | undefined,
+  azure: Consumption | undefined,
+): SampledStep {
+  return {
+    step: name,
+    description,
+    aws: response(where, 'aws', status, aws),
+    azure: response(where, 'azure', status, azure),
+  };
 }
 
 /** A 300-byte note: 1 WRU, 1 RRU strongly read; on Cosmos a 6.2 RU write and a 1 RU read when deployed. */
 export function sampledSteps(where: Where): SampledStep[] {
-  const read = step(where, 'get', 'GET /api/notes/{note-1}', 200, { durationMs: 10, operations: [dynamo('read', 300, 1, { consistent: true })] }, { durationMs: 10, operations: [cosmos(where, 'read', 300, 1)] });
+  const read = step(
+    where,
+    'get',
+    'GET /api/notes/{note-1}',
+    200,
+    { durationMs: 10, operations: [dynamo('read', 300, 1, { consistent: true })] },
+    { durationMs: 10, operations: [cosmos(where, 'read', 300, 1)] },
+  );
   const write = (name: string, method: string, status: number) =>
-    step(where, name, `${method} /api/notes`, status, { durationMs: 20, operations: [dynamo('write', 300, 1)] }, { durationMs: 20, operations: [cosmos(where, 'write', 300, 6.2)] });
+    step(
+      where,
+      name,
+      `${method} /api/notes`,
+      status,
+      { durationMs: 20, operations: [dynamo('write', 300, 1)] },
+      { durationMs: 20, operations: [cosmos(where, 'write', 300, 6.2)] },
+    );
   return [
     read,
     { ...read, step: 'get-after-update' },

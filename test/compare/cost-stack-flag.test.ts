@@ -31,13 +31,22 @@ it('sets REPORT_CONSUMPTION on every Lambda only when asked (AWS)', async () => 
   const variables = (prefix: string) =>
     ofType(run, 'aws:lambda/function:Function')
       .filter((f) => String(f.inputs.name).startsWith(`${prefix}-`))
-      .map((f) => (f.inputs.environment as { variables: Record<string, string> }).variables[REPORT_CONSUMPTION_SETTING]);
+      .map(
+        (f) => (f.inputs.environment as { variables: Record<string, string> }).variables[REPORT_CONSUMPTION_SETTING],
+      );
   expect(variables('plain')).toEqual([undefined, undefined, undefined]);
   expect(variables('reporting')).toEqual(['true', 'true', 'true']);
   // The cost model's count of alarm metrics is the stack's: one per alarm, each metric of a metric-math one.
   const alarmMetrics = ofType(run, 'aws:cloudwatch/metricAlarm:MetricAlarm')
     .filter((a) => a.name.startsWith('reporting-'))
-    .reduce((sum, a) => sum + (a.inputs.metricName ? 1 : (a.inputs.metricQueries as Array<{ metric?: unknown }>).filter((q) => q.metric).length), 0);
+    .reduce(
+      (sum, a) =>
+        sum +
+        (a.inputs.metricName
+          ? 1
+          : (a.inputs.metricQueries as Array<{ metric?: unknown }>).filter((q) => q.metric).length),
+      0,
+    );
   expect(ASSUMPTIONS.awsAlarmMetrics.value).toBe(alarmMetrics);
 });
 

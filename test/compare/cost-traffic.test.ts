@@ -1,5 +1,10 @@
 // --traffic values: a named profile, or key=value pairs over the default; anything else a clear error.
-import { DEFAULT_TRAFFIC_PROFILE, parseTrafficProfile, TRAFFIC_PROFILES, TrafficProfileError } from '../../compare/cost/traffic';
+import {
+  DEFAULT_TRAFFIC_PROFILE,
+  parseTrafficProfile,
+  TRAFFIC_PROFILES,
+  TrafficProfileError,
+} from '../../compare/cost/traffic';
 
 describe('parseTrafficProfile', () => {
   it('takes each named profile, and the default when none is given', () => {
@@ -10,9 +15,17 @@ describe('parseTrafficProfile', () => {
   it('reads key=value pairs, units and percentages, the rest from the default profile', () => {
     const base = TRAFFIC_PROFILES[DEFAULT_TRAFFIC_PROFILE]!;
     expect(parseTrafficProfile('requests=50_000,reads=75%,note=2KB')).toEqual({
-      name: 'requests=50_000,reads=75%,note=2KB', requestsPerDay: 50_000, readShare: 0.75, noteBytes: 2048, storedNotes: base.storedNotes,
+      name: 'requests=50_000,reads=75%,note=2KB',
+      requestsPerDay: 50_000,
+      readShare: 0.75,
+      noteBytes: 2048,
+      storedNotes: base.storedNotes,
     });
-    expect(parseTrafficProfile('reads=0.5, note=0.25MB, stored=7')).toMatchObject({ readShare: 0.5, noteBytes: 262144, storedNotes: 7 });
+    expect(parseTrafficProfile('reads=0.5, note=0.25MB, stored=7')).toMatchObject({
+      readShare: 0.5,
+      noteBytes: 262144,
+      storedNotes: 7,
+    });
     // The named profiles are not changed by a custom one.
     expect(TRAFFIC_PROFILES[DEFAULT_TRAFFIC_PROFILE]).toEqual(base);
   });

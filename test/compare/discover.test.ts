@@ -35,7 +35,10 @@ function writeLocalUrls(urls: object): void {
 }
 
 async function usageError(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UsageError);
   return (error as Error).message;
 }
@@ -51,12 +54,18 @@ test('pulumi stack output: awsUrl/azureUrl, with --stack passed through', async 
   const found = await discoverUrls({ stack: 'dev' }, env());
   expect(found.kind).toBe('pulumi');
   expect(found.detail).toBe('pulumi stack output (stack dev)');
-  expect(found.urls).toEqual({ aws: 'https://abc.execute-api.us-east-1.amazonaws.com', azure: 'https://fn.azurewebsites.net' });
+  expect(found.urls).toEqual({
+    aws: 'https://abc.execute-api.us-east-1.amazonaws.com',
+    azure: 'https://fn.azurewebsites.net',
+  });
   expect(readFileSync(join(dir, 'pulumi-args'), 'utf8').trim()).toBe('stack output --json --stack dev');
 });
 
 test('the endpoints output is understood too', () => {
-  expect(urlsFromStackOutputs({ endpoints: { aws: 'http://a', azure: { url: 'http://b' } } })).toEqual({ aws: 'http://a', azure: 'http://b' });
+  expect(urlsFromStackOutputs({ endpoints: { aws: 'http://a', azure: { url: 'http://b' } } })).toEqual({
+    aws: 'http://a',
+    azure: 'http://b',
+  });
   expect(urlsFromStackOutputs({ endpoints: { awsUrl: 'http://a' } })).toEqual({ aws: 'http://a' });
   expect(urlsFromStackOutputs('nonsense')).toEqual({});
 });
@@ -82,7 +91,11 @@ test('a running local mode is found through .local/urls.json and its health endp
   try {
     writeLocalUrls({ awsUrl: pair.aws.url, azureUrl: `${pair.azure.url}/` });
     const found = await discoverUrls({}, env());
-    expect(found).toEqual({ kind: 'local', detail: 'local mode (.local/urls.json)', urls: { aws: pair.aws.url, azure: pair.azure.url } });
+    expect(found).toEqual({
+      kind: 'local',
+      detail: 'local mode (.local/urls.json)',
+      urls: { aws: pair.aws.url, azure: pair.azure.url },
+    });
   } finally {
     await pair.close();
   }

@@ -8,7 +8,9 @@ import { startCoreServer, startPair } from './core-server';
 
 test('nearest-rank percentiles are measured values', () => {
   const sorted = sortedCopy([5, 1, 4, 2, 3, 10, 9, 8, 7, 6]);
-  expect([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100)]).toEqual([5, 10, 10, 10]);
+  expect([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100)]).toEqual([
+    5, 10, 10, 10,
+  ]);
   expect(percentile([7], 50)).toBe(7);
   expect(percentile([], 50)).toBeUndefined();
 });
@@ -17,11 +19,16 @@ test('N requests at a concurrency: every request sent once, the first kept apart
   let n = 0;
   const server = await startCoreServer('local-aws', {
     // Every fourth read fails, as a throttled front door would.
-    transform: (request, response) => (request.method === 'GET' && ++n % 4 === 0 ? new Response(null, { status: 503 }) : response),
+    transform: (request, response) =>
+      request.method === 'GET' && ++n % 4 === 0 ? new Response(null, { status: 503 }) : response,
   });
   try {
     let done = 0;
-    const summary = await latencyRun(createClient(server.url, 5000), { requests: 20, concurrency: 3, onDone: () => (done += 1) });
+    const summary = await latencyRun(createClient(server.url, 5000), {
+      requests: 20,
+      concurrency: 3,
+      onDone: () => (done += 1),
+    });
     expect(done).toBe(20);
     expect(server.seen).toHaveLength(20);
     expect(summary.errors).toBe(5);
@@ -36,7 +43,9 @@ test('N requests at a concurrency: every request sent once, the first kept apart
 test('one cloud failing under load is a named difference', async () => {
   const pair = await startPair({
     transform: (request, response) =>
-      new URL(request.url).search === '?limit=1' ? new Response('{}', { status: 503, headers: { 'content-type': 'application/json' } }) : response,
+      new URL(request.url).search === '?limit=1'
+        ? new Response('{}', { status: 503, headers: { 'content-type': 'application/json' } })
+        : response,
   });
   try {
     const report = await compareClouds(

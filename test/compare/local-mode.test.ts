@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
+import { SCENARIO } from '../../compare/scenario';
 import type { CompareReport } from '../../compare/types';
 import { silentLogger } from '../../local/log';
 import { type LocalMode, startLocal } from '../../local/start-local';
@@ -13,7 +14,13 @@ let local: LocalMode;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'compare-local-'));
-  local = await startLocal({ awsPort: 0, azurePort: 0, inMemory: true, dataDir: join(dir, '.local'), log: silentLogger });
+  local = await startLocal({
+    awsPort: 0,
+    azurePort: 0,
+    inMemory: true,
+    dataDir: join(dir, '.local'),
+    log: silentLogger,
+  });
 });
 
 afterAll(async () => {
@@ -21,11 +28,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('local mode: discovered from .local/urls.json, both clouds meet the contract and behave the same (exit 0)', async () => {
+test('local mode: discovered from .local/urls.json, signed in as two users from its issuer, both clouds meet the contract and behave the same (exit 0)', async () => {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd: dir, env: { PATH: '' } };
-  const code = await runCli(['--json', '--requests', '20', '--concurrency', '4', '--event-notes', '2', '--event-timeout', '15000'], io);
+  const io = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    cwd: dir,
+    env: { PATH: '' },
+  };
+  const code = await runCli(
+    ['--json', '--requests', '20', '--concurrency', '4', '--event-notes', '2', '--event-timeout', '15000'],
+    io,
+  );
   const report = JSON.parse(out.join('')) as CompareReport;
   expect(err).toEqual([]);
   expect(report.source.kind).toBe('local');
@@ -33,6 +48,25 @@ test('local mode: discovered from .local/urls.json, both clouds meet the contrac
   expect(report.violations).toEqual([]);
   expect(report.differences).toEqual([]);
   expect(report.meetsContract).toEqual({ aws: true, azure: true });
+  // Signed in as two users of local mode's issuer: every owner-isolation step ran on both clouds, none skipped.
+  expect(report.signIn.on).toBe(true);
+  const ownerSteps = report.steps.filter((s) => SCENARIO.find((step) => step.name === s.step)?.needsSignIn);
+  expect(ownerSteps.length).toBeGreaterThan(10);
+  expect(
+    ownerSteps.filter(
+      (s) => s.notApplicable !== undefined || s.aws.status === undefined || s.azure.status === undefined,
+    ),
+  ).toEqual([]);
+  const statuses = (name: string) => {
+    const s = report.steps.find((r) => r.step === name)!;
+    return [s.aws.status, s.azure.status];
+  };
+  expect([statuses('no-token'), statuses('forged-token'), statuses('b-get-a-note'), statuses('b-create')]).toEqual([
+    [401, 401],
+    [401, 401],
+    [404, 404],
+    [201, 201],
+  ]);
   // The event path ran: every write of the scenario has its event, and the delivery run saw each note's.
   expect((report.steps.find((s) => s.step === 'events')!.aws.body as { items: unknown[] }).items).toHaveLength(7);
   expect([report.eventLatency!.aws.undelivered, report.eventLatency!.azure.undelivered]).toEqual([0, 0]);

@@ -18,7 +18,12 @@ function usageError(argv: string[], cwd?: string): string {
 }
 
 test('defaults are safe and both URLs are normalised', () => {
-  const options = parseOptions(['--aws', 'https://abc.execute-api.eu-west-1.amazonaws.com/', '--azure', 'https://app.azurewebsites.net']);
+  const options = parseOptions([
+    '--aws',
+    'https://abc.execute-api.eu-west-1.amazonaws.com/',
+    '--azure',
+    'https://app.azurewebsites.net',
+  ]);
   expect(options).toMatchObject({
     aws: 'https://abc.execute-api.eu-west-1.amazonaws.com',
     azure: 'https://app.azurewebsites.net',
@@ -50,7 +55,9 @@ test.each([
 
 test('--wait-ready takes ms, s (the default) or m; without it the preflight checks once', () => {
   const wait = (raw: string) => parseOptions([...urls, '--wait-ready', raw]).waitReadyMs;
-  expect([wait('1500ms'), wait('90'), wait('90s'), wait('10m'), wait('30m')]).toEqual([1500, 90_000, 90_000, 600_000, 1_800_000]);
+  expect([wait('1500ms'), wait('90'), wait('90s'), wait('10m'), wait('30m')]).toEqual([
+    1500, 90_000, 90_000, 600_000, 1_800_000,
+  ]);
   expect(parseOptions(urls).waitReadyMs).toBeUndefined();
 });
 
@@ -62,16 +69,24 @@ test('bounds themselves are accepted', () => {
 test('unknown flags, positionals and one URL alone are usage errors', () => {
   expect(usageError(['--retries', '3'])).toMatch(/Unknown option '--retries'/);
   expect(usageError(['http://127.0.0.1:1'])).toMatch(/positional/i);
-  expect(usageError(['--aws', 'http://127.0.0.1:1'])).toBe('give both --aws and --azure, or neither (to read them from Pulumi or local mode)');
+  expect(usageError(['--aws', 'http://127.0.0.1:1'])).toBe(
+    'give both --aws and --azure, or neither (to read them from Pulumi or local mode)',
+  );
   expect(usageError(['--requests'])).toMatch(/argument missing/);
   // parseArgs' several lines become one.
-  expect(usageError(['--concurrency', '-1'])).toMatch(/^Option '--concurrency' argument is ambiguous\. Did you forget [^\n]+$/);
+  expect(usageError(['--concurrency', '-1'])).toMatch(
+    /^Option '--concurrency' argument is ambiguous\. Did you forget [^\n]+$/,
+  );
 });
 
 test('URLs must be http(s) base URLs', () => {
   expect(usageError(['--aws', 'not a url', '--azure', 'http://127.0.0.1:2'])).toBe('--aws is not a URL: "not a url"');
-  expect(usageError(['--aws', 'ftp://x', '--azure', 'http://127.0.0.1:2'])).toBe('--aws must be an http or https URL (got "ftp://x")');
-  expect(usageError(['--aws', 'http://127.0.0.1:1', '--azure', 'http://x/?a=1'])).toMatch(/--azure must not have a query/);
+  expect(usageError(['--aws', 'ftp://x', '--azure', 'http://127.0.0.1:2'])).toBe(
+    '--aws must be an http or https URL (got "ftp://x")',
+  );
+  expect(usageError(['--aws', 'http://127.0.0.1:1', '--azure', 'http://x/?a=1'])).toMatch(
+    /--azure must not have a query/,
+  );
 });
 
 test('--stack cannot be combined with explicit URLs, and must look like a stack name', () => {
@@ -84,7 +99,9 @@ test('--report must point into an existing folder (checked before anything runs)
   const dir = mkdtempSync(join(tmpdir(), 'compare-options-'));
   try {
     expect(parseOptions([...urls, '--report', 'out.html'], dir).report).toBe(join(dir, 'out.html'));
-    expect(usageError([...urls, '--report', 'missing/out.html'], dir)).toBe(`--report: the folder ${join(dir, 'missing')} does not exist`);
+    expect(usageError([...urls, '--report', 'missing/out.html'], dir)).toBe(
+      `--report: the folder ${join(dir, 'missing')} does not exist`,
+    );
     expect(usageError([...urls, '--report', '.'], dir)).toBe(`--report: ${dir} is a folder`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

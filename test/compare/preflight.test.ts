@@ -7,7 +7,12 @@ import { type TestServer, startCoreServer, startPair } from './core-server';
 async function compare(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd: __dirname, env: { PATH: '' } };
+  const io = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    cwd: __dirname,
+    env: { PATH: '' },
+  };
   const code = await runCli([...args, '--json', '--skip-latency', '--event-timeout', '3000'], io);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
@@ -78,7 +83,9 @@ test('a health check without x-served-by: exit 2 naming the header (the same URL
 test('not ready: a refused connection and a 503 are each one line, exit 2', async () => {
   const closed = await startCoreServer('local-aws');
   await closed.close(); // a port that was just free: nothing answers there now
-  const down = await startCoreServer('local-azure', { transform: () => json(503, { status: 503 }, { 'retry-after': '1' }) });
+  const down = await startCoreServer('local-azure', {
+    transform: () => json(503, { status: 503 }, { 'retry-after': '1' }),
+  });
   try {
     const run = await compare(['--aws', closed.url, '--azure', down.url, '--timeout', '2000']);
     expect(run.code).toBe(2);
@@ -95,14 +102,20 @@ test('not ready: a refused connection and a 503 are each one line, exit 2', asyn
 test('--wait-ready: a cloud that turns ready after about 2 s is waited for, then the run passes', async () => {
   let ready = false;
   const timer = setTimeout(() => (ready = true), 2000);
-  const pair = await startPair({ transform: (_request, response) => (ready ? response : json(503, { status: 503 }, { 'retry-after': '1' })) });
+  const pair = await startPair({
+    transform: (_request, response) => (ready ? response : json(503, { status: 503 }, { 'retry-after': '1' })),
+  });
   try {
     const run = await compare(['--aws', pair.aws.url, '--azure', pair.azure.url, '--wait-ready', '60s']);
     // Each wait says why, on stderr; stdout stays one JSON document.
     const waits = run.stderr.trim().split('\n');
     expect(waits.length).toBeGreaterThan(0);
     for (const line of waits) {
-      expect(line).toMatch(new RegExp(`^compare: waiting: azure ${pair.azure.url}: GET /api/health answered 503: not ready .*; next try in \\d+\\.\\d s$`));
+      expect(line).toMatch(
+        new RegExp(
+          `^compare: waiting: azure ${pair.azure.url}: GET /api/health answered 503: not ready .*; next try in \\d+\\.\\d s$`,
+        ),
+      );
     }
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as CompareReport;

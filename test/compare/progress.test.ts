@@ -21,7 +21,18 @@ function io(tty: boolean) {
 
 test('progress on a terminal, none with --json or without a terminal', async () => {
   const pair = await startPair();
-  const args = ['--aws', pair.aws.url, '--azure', pair.azure.url, '--requests', '20', '--event-notes', '1', '--event-timeout', '3000'];
+  const args = [
+    '--aws',
+    pair.aws.url,
+    '--azure',
+    pair.azure.url,
+    '--requests',
+    '20',
+    '--event-notes',
+    '1',
+    '--event-timeout',
+    '3000',
+  ];
   try {
     const terminal = io(true);
     expect(await runCli(args, terminal.io)).toBe(0);

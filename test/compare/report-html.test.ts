@@ -64,7 +64,9 @@ test('renders the table, the differences and a chart per measure with both cloud
   expect(await page.$$eval('#differences li', (items) => items.length)).toBe(report.differences.length);
   // Every figure and line the terminal shows: violations, first contact, latency with errors, event delivery, verdict.
   expect(report.violations.length).toBeGreaterThan(0);
-  expect(await page.$$eval('#violations li', (items) => items.map((li) => li.textContent))).toEqual(report.violations.map(violationLine));
+  expect(await page.$$eval('#violations li', (items) => items.map((li) => li.textContent))).toEqual(
+    report.violations.map(violationLine),
+  );
   const figures = await page.$$eval('table.figures', (tables) =>
     (tables as HTMLTableElement[]).map((t) => ({
       title: t.caption?.textContent,
@@ -73,7 +75,11 @@ test('renders the table, the differences and a chart per measure with both cloud
     })),
   );
   expect(figures).toEqual(latencyRows(report));
-  expect(figures.map((f) => f.title)).toEqual([expect.stringMatching(/^Preflight/), expect.stringMatching(/^Latency/), expect.stringMatching(/^Event delivery/)]);
+  expect(figures.map((f) => f.title)).toEqual([
+    expect.stringMatching(/^Preflight/),
+    expect.stringMatching(/^Latency/),
+    expect.stringMatching(/^Event delivery/),
+  ]);
   expect(await page.$$eval('#verdict li', (items) => items.map((li) => li.textContent))).toEqual(report.verdict);
   expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(report.verdict.at(-1));
   // The divergent body is shown as text, not as markup.
@@ -81,14 +87,27 @@ test('renders the table, the differences and a chart per measure with both cloud
 
   const charts = await page.$$eval('canvas', (canvases) =>
     canvases.map((canvas) => {
-      const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { datasets: Array<{ label: string; data: unknown[] }> } } } }).Chart.getChart(canvas);
+      const chart = (
+        window as unknown as {
+          Chart: { getChart(c: HTMLCanvasElement): { data: { datasets: Array<{ label: string; data: unknown[] }> } } };
+        }
+      ).Chart.getChart(canvas);
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let painted = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1;
-      return { id: canvas.id, painted, datasets: chart?.data.datasets.map((d) => ({ label: d.label, points: d.data.length })) };
+      return {
+        id: canvas.id,
+        painted,
+        datasets: chart?.data.datasets.map((d) => ({ label: d.label, points: d.data.length })),
+      };
     }),
   );
-  expect(charts.map((c) => c.id)).toEqual(['step-latency', 'latency-histogram', 'latency-percentiles', 'event-latency']);
+  expect(charts.map((c) => c.id)).toEqual([
+    'step-latency',
+    'latency-histogram',
+    'latency-percentiles',
+    'event-latency',
+  ]);
   for (const chart of charts) {
     expect(chart.painted).toBeGreaterThan(1000);
     expect(chart.datasets?.map((d) => d.label)).toEqual(['aws', 'azure']);

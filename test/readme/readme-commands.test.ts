@@ -160,14 +160,19 @@ describe('npm start, then the commands that use it', () => {
 
   test('npm run compare -- --aws URL --azure URL --report report.html: exit 0, the table and the report', async () => {
     const report = join(dir, 'report.html');
-    // As README says: compare signs in with COMPARE_TOKEN, a token of local mode's issuer here.
+    // As README says: compare signs in as two users, COMPARE_TOKEN and COMPARE_TOKEN_B, tokens of local mode's issuer here.
+    const tokens = {
+      COMPARE_TOKEN: await tokenFromIssuer(issuer, 'alice'),
+      COMPARE_TOKEN_B: await tokenFromIssuer(issuer, 'bob'),
+    };
     const run = await npm(
       ['run', 'compare', '--', '--aws', urls.aws, '--azure', urls.azure, '--report', report, '--requests', '10'],
-      { COMPARE_TOKEN: await tokenFromIssuer(issuer) },
+      tokens,
     );
     expect([run.code, run.stderr]).toEqual([0, expect.any(String)]);
     expect(run.stdout).toContain(`Comparing aws ${urls.aws} with azure ${urls.azure}`);
     expect(run.stdout).toMatch(/│ step\s+│/);
+    expect(run.stdout).toMatch(/│ b-get-a-note\s+│\s+404 │\s+404 │ meets\s+│ meets\s+│ same/);
     expect(readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/i);
   });
 });
