@@ -10,6 +10,7 @@ import { AZURE_SETTINGS } from '../contract/azure';
 import { buildAzurePackage } from '../program/bundle';
 import { writeBundle } from './cold-require';
 import { lastJsonLine, runNode } from './run-node';
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../contract/settings';
 import { summarize, type Summary } from './stats';
 
 export interface AzureColdCall {
@@ -52,6 +53,8 @@ const APP_SETTINGS = {
   [AZURE_SETTINGS.notesContainer]: 'notes',
   [AZURE_SETTINGS.activityContainer]: 'activity',
   [AZURE_SETTINGS.topicEndpoint]: 'https://bench.westeurope-1.eventgrid.azure.net/api/events',
+  // An issuer is only contacted for a token; hello is public, so the first response is the same with one.
+  [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
 };
 
 /** `runs` fresh processes; `functionsPackage`: the project's @azure/functions, for the request types. */

@@ -5,6 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { ServedUrls, ServeKind } from './serve-target';
+import { requestToken } from '../local/oidc/request-token';
 import { quantile, ratio } from './stats';
 
 export type TargetName = 'floor' | 'local-aws' | 'local-azure' | 'local-aws-durable' | 'local-azure-durable';
@@ -200,11 +201,18 @@ export async function measureHttp(
       started.push(target);
       return target.urls;
     };
+    type LocalUrls = { aws: string; azure: string; issuer?: string };
     const floor = (await start('floor')) as { floor: string };
-    const local = (await start('local')) as { aws: string; azure: string };
+    const local = (await start('local')) as LocalUrls;
     const durable = wanted.some((s) => durableScenarios.includes(s))
-      ? ((await start('local-durable')) as { aws: string; azure: string })
+      ? ((await start('local-durable')) as LocalUrls)
       : undefined;
+    // Local mode checks sign-in as `npm start` does: each instance's writes carry a token its issuer signed.
+    const signedIn = async (urls: LocalUrls | undefined) =>
+      urls?.issuer === undefined ? undefined : `Bearer ${await requestToken(urls.issuer, 'bench')}`;
+    const authorization: Partial<Record<TargetName, string>> = {};
+    authorization['local-aws'] = authorization['local-azure'] = await signedIn(local);
+    authorization['local-aws-durable'] = authorization['local-azure-durable'] = await signedIn(durable);
     const urls: Partial<Record<TargetName, string>> = {
       floor: floor.floor,
       'local-aws': local.aws,
@@ -218,7 +226,7 @@ export async function measureHttp(
         const url = urls[target];
         if (url === undefined || (durableTargets.includes(target) && !durableScenarios.includes(scenario))) continue;
         progress(`http ${scenario} on ${target} (${options.durationS} s)`);
-        results.push(await measure(target, url, scenario, options));
+        results.push(await measure(target, url, scenario, { ...options, authorization: authorization[target] }));
       }
     }
     return { results, overheads: overheadsOf(results) };

@@ -103,7 +103,7 @@ export function sections(r: BenchResults): Section[] {
         "`next` call (**init**: Lambda's Init Duration) and the first answer (**first response**: what the first caller waits for, " +
         'without the network). api answers GET /api/hello, publisher publishes one INSERT to an EventBridge stand-in, subscriber ' +
         'records one event in dynalite. **external**: the SDK left to the runtime; **bundled**: tree-shaken into index.js. ' +
-        'NODE_OPTIONS as deployed (aws/functions.ts), and the api once more without them, to see their cost. Rounds over every ' +
+        'NODE_OPTIONS as deployed (aws/compute.ts), and the api once more without them, to see their cost. Rounds over every ' +
         'row, so a busy moment falls on all rows alike. ' +
         `**hello world** is the floor, the function lambda-perf measures: its published init for nodejs22.x on arm64 is ` +
         `${l.reference.ms} ms (${l.reference.source}), on AWS's hardware rather than this machine's.`,

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 export type ServeKind = 'floor' | 'local' | 'local-durable';
 const serveKinds: readonly string[] = ['floor', 'local', 'local-durable'] satisfies ServeKind[];
 /** `awsDynamoDb`: local mode's DynamoDB endpoint (behind its stream capture), for the peers' handlers. */
-/** `issuer`: local mode's own OIDC issuer, once local mode has one (issue #19); else undefined. */
+/** `issuer`: local mode's own OIDC issuer (undefined with sign-in off). */
 export type ServedUrls =
   | { floor: string }
   | { aws: string; azure: string; awsDynamoDb: string | undefined; issuer?: string };
@@ -51,8 +51,7 @@ async function startLocalMode(inMemory: boolean): Promise<{ urls: ServedUrls; st
       aws: loopback(local.awsUrl),
       azure: loopback(local.azureUrl),
       awsDynamoDb: process.env.AWS_ENDPOINT_URL_DYNAMODB,
-      // Read without its type: local mode starts an issuer only once sign-in (#19) has landed.
-      issuer: (local as { issuer?: { issuer: string } }).issuer?.issuer,
+      issuer: local.issuer?.issuer,
     },
     stop: async () => {
       await local.stop();

@@ -1,4 +1,4 @@
-// Owner isolation (issue #19): signed in as a second user, B, compare checks on each cloud that A's notes
+// Owner isolation: signed in as a second user, B, compare checks on each cloud that A's notes
 // are out of B's reach (404 on every route, as for a note that does not exist) and B's are out of A's;
 // and that a notes route refuses a request without a token or with a forged one (401 + Bearer
 // challenge) while hello and health stay public. Run while A's note-1 (version 2), note-2 and note-3 exist.

@@ -1,4 +1,4 @@
-// The two users compare signs in as (issue #19): user A runs the scenario, user B checks that A's notes
+// The two users compare signs in as: user A runs the scenario, user B checks that A's notes
 // are out of its reach. Tokens are secrets, so they come from the environment, never from flags (a flag
 // shows in `ps`); against a running local mode compare asks its issuer for both itself.
 import { join } from 'node:path';

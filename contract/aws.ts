@@ -22,7 +22,7 @@ export const EVENTBRIDGE_SOURCE = 'serverless-aws-azure.notes';
 /**
  * Key names of the notes table: one partition per owner (handlers/core/auth/owner.ts), ordered by id
  * (UUIDv7 = creation order), so a list is one Query on the caller's partition and writes spread over
- * one partition key per owner (issue #19; no single-valued index).
+ * one partition key per owner (no single-valued index).
  */
 export const NOTES_KEYS = {
   hash: 'owner',

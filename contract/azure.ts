@@ -43,8 +43,8 @@ export interface ContainerContract {
 
 /**
  * The containers, their partition keys and TTL (docs/ARCHITECTURE.md "Storage"). Notes and activity are
- * partitioned by owner (issue #19). A container's partition key cannot change, so these are new
- * containers (new ids) next to the old `notes` / `activity`, which an upgraded stack leaves unused.
+ * partitioned by owner. A container's partition key cannot change, so these are new ids: an upgraded
+ * stack replaces the old `notes` / `activity` containers (docs/ARCHITECTURE.md "Storage", upgrading).
  * Owners can be longer than 100 bytes: the stack creates every container with large partition keys
  * (partition key version 2, azure/documents.ts).
  */

@@ -7,7 +7,7 @@ export const REPORT_CONSUMPTION_SETTING = 'REPORT_CONSUMPTION';
 export const FUNCTION_TIMEOUT_SETTING = 'FUNCTION_TIMEOUT_SECONDS';
 
 /**
- * Sign-in (issue #19), the same names on both clouds: the OIDC issuer (exactly its tokens' `iss`) and
+ * Sign-in, the same names on both clouds: the OIDC issuer (exactly its tokens' `iss`) and
  * the audience tokens must name, or AUTH_MODE=none for a trial stack (one anonymous owner).
  * Read by handlers/core/auth/config.ts; set by the stacks and local mode.
  */

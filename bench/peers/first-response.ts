@@ -7,6 +7,8 @@ import type { Bundle } from '../../program/bundle';
 import { writeBundle } from '../cold-require';
 import { LAMBDA_RESERVED_ENV } from '../lambda-init';
 import { apiEvent } from '../lambda-runtime/first-invocations';
+import { AWS_ENV } from '../../contract/aws';
+import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { lastJsonLine, runNode } from '../run-node';
 
 export interface ColdCall {
@@ -49,8 +51,10 @@ export async function measureColdCalls(
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
-    NOTES_TABLE: 'notes',
-    ACTIVITY_TABLE: 'activity',
+    [AWS_ENV.notesTable]: 'notes',
+    [AWS_ENV.activityTable]: 'activity',
+    // Hello is public: the issuer is never contacted, with sign-in on or off.
+    [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
   };
   const calls = new Map<string, ColdCall[]>(targets.map((t) => [t.name, []]));
   try {

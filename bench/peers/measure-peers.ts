@@ -146,7 +146,7 @@ async function startOnDisk(repoRoot: string): Promise<number> {
   }
 }
 
-/** True when a write without a token is refused with 401 (local mode verifies tokens, issue #19). */
+/** True when a write without a token is refused with 401 (local mode verifies tokens). */
 async function refusesWithoutToken(url: string): Promise<boolean> {
   const response = await fetch(`${url}/api/notes`, {
     method: 'POST',

@@ -76,7 +76,7 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
         'a local OIDC issuer that the peer verifies on the notes routes; ' +
         (s.oursChecksTokens
           ? 'local mode verifies it too. '
-          : '**local mode did not check tokens in this run (sign-in, #19, not yet in it): ours skipped work the peer did.** ') +
+          : '**local mode did not check tokens in this run (started with sign-in off): ours skipped work the peer did.** ') +
         `autocannon, ${s.http.connections} connections, ${s.http.durationS} s after ${s.http.warmupS} s of warm-up, rounds interleaving the ` +
         "three servers; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds' /api/health; " +
         "serverless-offline: /api/hello, the handler's first load included); × below 1 is ours faster.",

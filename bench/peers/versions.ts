@@ -1,6 +1,5 @@
-// The peers the bench compares with, pinned exactly so that ratios compare across runs (issue #22: the
-// same versions it was measured against). Installed on demand into the cache folder, never into the
-// project (package.json has none of them).
+// The peers the bench compares with, pinned exactly so that ratios compare across runs. Installed on
+// demand into the cache folder, never into the project (package.json has none of them).
 
 export interface Peer {
   /** Name in results.md. */

@@ -64,7 +64,7 @@ export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler 
     try {
       api = build();
     } catch {
-      // A configuration error (a missing variable): the first invocation builds again and fails with it, as before.
+      // A configuration error (a missing variable): the first invocation builds again and fails with it, naming it.
     }
   }
   return async (event: APIGatewayProxyEventV2, context?: Context) => (api ??= build())(event, context);

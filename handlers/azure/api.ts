@@ -113,7 +113,7 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
           () => undefined,
         );
     } catch {
-      // Missing app settings: the first invocation builds again and fails with what is missing, as before.
+      // Missing app settings: the first invocation builds again and fails with what is missing.
     }
   }
   const handler = createApiHandler(getApp, servedBy, getLog);

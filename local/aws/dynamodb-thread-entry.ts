@@ -2,7 +2,7 @@
 // stream capture proxy in front of it (the app's DynamoDB endpoint, with its HTTP parsing and answers)
 // are most of a request's CPU time, so they run on the second core. Local mode's thread keeps the front
 // door, the handlers and the delivery journals: each committed write's stream records are sent there,
-// and the write is answered only once local mode says they are durable, exactly as before.
+// and the write is answered only once local mode says they are durable.
 // Started by dynamodb-thread.ts (bundled-worker.ts).
 import dynalite from 'dynalite';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -24,7 +24,7 @@ import { createEventBridgeServer, type BusEvent } from './eventbridge-server';
 import { startLambdaThread, type LambdaThread } from './lambda-thread';
 import { deliverStreamBatch, type StreamLambda } from './stream-delivery';
 
-// Keyed by owner (issue #19): new names, so a data directory from before keeps its old tables apart.
+// Keyed by owner: new names, so a data directory from before keeps its old tables apart.
 export const awsNames = {
   notesTable: 'notes-by-owner',
   activityTable: 'activity-by-owner',

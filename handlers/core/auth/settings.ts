@@ -1,4 +1,4 @@
-// Every fixed setting of token verification, written once (issue #19).
+// Every fixed setting of token verification, written once.
 
 /**
  * Signature algorithms a token may use: asymmetric only (RFC 8725 §3.1, §3.2). HS* is refused so a
