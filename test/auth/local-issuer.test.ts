@@ -89,6 +89,10 @@ test('npm run token: exit 2 on a bad user or issuer URL, 1 when no issuer answer
   const badIssuer = await runTokenCli(['--user', 'alice', '--issuer', 'http://issuer.example']);
   expect(badIssuer.code).toBe(2);
   expect(badIssuer.stderr).toMatch(/--issuer .*https/);
+  // The shared command-line rules (tools/cli.ts): an unknown flag is named, then the usage.
+  const unknown = await runTokenCli(['--user', 'alice', '--bogus']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toMatch(/--bogus[\s\S]*Usage: npm run token/);
   const url = issuer.issuer;
   await issuer.close();
   const gone = await runTokenCli(['--user', 'alice', '--issuer', url]);
