@@ -96,12 +96,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   let lock: DataDirLock | undefined;
   let issuer: LocalIssuer | undefined;
   try {
-    lock = await claimDataDir(dataDir, inMemory);
-    // Before the clouds: their api functions read the AUTH_* settings this sets.
+    // The issuer's port too, before the data directory: a taken one leaves nothing created (local/README).
+    // And before the clouds: their api functions read the AUTH_* settings this sets.
     issuer = await startSignIn(options.auth ?? 'oidc', options.issuerPort ?? 0);
+    lock = await claimDataDir(dataDir, inMemory);
   } catch (error) {
     await closeDoors();
-    lock?.release();
+    await issuer?.close();
     throw error;
   }
   const [aws, azure] = await Promise.allSettled([
