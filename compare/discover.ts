@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { LOCAL_URLS_FILE } from '../local/urls-file';
 import { UsageError } from './errors';
 import { createClient } from './http-client';
 import { checkBaseUrl } from './options';
@@ -25,7 +26,6 @@ export interface DiscoverEnv {
 }
 
 const PULUMI_TIMEOUT_MS = 60_000;
-export const LOCAL_URLS_FILE = join('.local', 'urls.json');
 
 /** The full path of an executable on PATH, or undefined. */
 export function findOnPath(name: string, path: string | undefined): string | undefined {

@@ -4,9 +4,8 @@
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { requestToken } from '../local/oidc/request-token';
-import { readUrlsFile } from '../local/urls-file';
+import { LOCAL_URLS_FILE, readUrlsFile } from '../local/urls-file';
 import type { Source } from './compare';
-import { LOCAL_URLS_FILE } from './discover';
 import { COMPARE_LOCAL_USERS, SIGN_IN_USERS, type SignInUser, TOKEN_SETTINGS } from './sign-in-settings';
 
 export { COMPARE_TOKEN_B_SETTING, COMPARE_TOKEN_SETTING } from './sign-in-settings';

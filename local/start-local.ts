@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { startAws, type AwsLocal } from './aws/start-aws';
 import { startAzure, type AzureLocal } from './azure/start-azure';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -10,7 +10,7 @@ import type { LocalIssuer } from './oidc/issuer';
 import type { LocalAuth } from './oidc/settings';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 import { startSignIn } from './sign-in';
-import { removeUrlsFile, writeUrlsFile } from './urls-file';
+import { DEFAULT_DATA_DIR, removeUrlsFile, urlsFileIn, writeUrlsFile } from './urls-file';
 
 export { defaultPorts } from './default-ports';
 export type { Cloud, DeliveryCounts, FailureRule } from './faults';
@@ -80,7 +80,7 @@ async function claimDataDir(dataDir: string, inMemory: boolean): Promise<DataDir
 }
 
 export async function startLocal(options: LocalOptions = {}): Promise<LocalMode> {
-  const dataDir = resolve(options.dataDir ?? '.local');
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const inMemory = options.inMemory ?? false;
   const storeDir = inMemory ? undefined : dataDir;
   const log = options.log ?? stdoutLogger;
@@ -96,12 +96,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   let lock: DataDirLock | undefined;
   let issuer: LocalIssuer | undefined;
   try {
-    lock = await claimDataDir(dataDir, inMemory);
-    // Before the clouds: their api functions read the AUTH_* settings this sets.
+    // The issuer's port too, before the data directory: a taken one leaves nothing created (local/README).
+    // And before the clouds: their api functions read the AUTH_* settings this sets.
     issuer = await startSignIn(options.auth ?? 'oidc', options.issuerPort ?? 0);
+    lock = await claimDataDir(dataDir, inMemory);
   } catch (error) {
     await closeDoors();
-    lock?.release();
+    await issuer?.close();
     throw error;
   }
   const [aws, azure] = await Promise.allSettled([
@@ -117,7 +118,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalMode>
   }
   const clouds = [aws.value, azure.value];
   const urls = { awsUrl: aws.value.url, azureUrl: azure.value.url, ...(issuer && { issuer: issuer.issuer }) };
-  const urlsFile = lock ? join(dataDir, 'urls.json') : undefined;
+  const urlsFile = lock ? urlsFileIn(dataDir) : undefined;
   if (urlsFile) writeUrlsFile(urlsFile, urls);
   // Both stores are loaded: the doors stop answering 503 and recovered deliveries resume.
   for (const cloud of clouds) cloud.open();

@@ -1,7 +1,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // `.local/urls.json` tells the compare tool (and anyone else) that local mode is running and where.
+
+/** Local mode's data directory unless told otherwise (relative to the working directory). */
+export const DEFAULT_DATA_DIR = '.local';
+
+/** The urls file inside a data directory. */
+export const urlsFileIn = (dataDir: string): string => join(dataDir, 'urls.json');
+
+/** Where `npm start` (default data directory) writes its URLs and issuer, relative to the working directory. */
+export const LOCAL_URLS_FILE = urlsFileIn(DEFAULT_DATA_DIR);
 
 export interface UrlsFile {
   awsUrl: string;

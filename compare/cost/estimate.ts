@@ -79,34 +79,21 @@ function measureOf(cloud: Cloud, sample: Sample, stack: StackSettings, noteBytes
   const durationMs = c?.durationMs ?? ASSUMPTIONS.unreportedRequestMs.value;
   // dynalite's units follow DynamoDB's rules; cosmosdb-server's constant charge is not Cosmos DB's.
   const trust = cloud === 'aws' || !sample.local;
-  const operations = (c?.operations ?? []).flatMap((op) => resized(cloud, op, trust, sample.local, noteBytes));
+  const operations = (c?.operations ?? []).map((op) => resized(cloud, op, trust, noteBytes));
   return { durationMs, memoryMb, ...storeUnits(cloud, operations, trust) };
 }
 
 /**
  * An operation as the profile's note size would make it: the rule at the new size, times what the
  * service reported over the rule at the measured size (1 against an emulator). Queries keep their
- * measured size. Against dynalite, a note write also writes the byKind index (it projects everything),
- * which DynamoDB counts in TOTAL capacity and dynalite does not: added here by the same rule.
+ * measured size. The notes table has no index (contract/aws.ts), so a write is one item on both.
  */
-function resized(
-  cloud: Cloud,
-  op: StoreOperation,
-  trust: boolean,
-  local: boolean,
-  noteBytes: number | undefined,
-): StoreOperation[] {
+function resized(cloud: Cloud, op: StoreOperation, trust: boolean, noteBytes: number | undefined): StoreOperation {
+  if (noteBytes === undefined || op.kind === 'query' || op.failed) return op;
   const rule = cloud === 'aws' ? dynamoUnits : cosmosUnits;
-  const scaled = (o: StoreOperation): StoreOperation => {
-    if (noteBytes === undefined || o.kind === 'query' || o.failed) return o;
-    const ratio = trust && o.reportedUnits !== undefined ? o.reportedUnits / rule(o) : 1;
-    const bigger = { ...o, bytes: noteBytes };
-    return { ...bigger, reportedUnits: rule(bigger) * ratio };
-  };
-  const ops = [scaled(op)];
-  if (cloud === 'aws' && local && op.kind === 'write' && !op.failed)
-    ops.push({ ...scaled(op), reportedUnits: undefined });
-  return ops;
+  const ratio = trust && op.reportedUnits !== undefined ? op.reportedUnits / rule(op) : 1;
+  const bigger = { ...op, bytes: noteBytes };
+  return { ...bigger, reportedUnits: rule(bigger) * ratio };
 }
 
 /** The note a write stored, as the change stream will read it: the largest item the request wrote. */
@@ -140,7 +127,7 @@ export function estimateCosts(
     if (cloud === 'aws') {
       basis[cloud].push(
         local
-          ? `DynamoDB units as dynalite reported them (it applies the documented rule: ${RULE_TEXT.dynamodb}); the byKind index write added by the same rule`
+          ? `DynamoDB units as dynalite reported them (it applies the documented rule: ${RULE_TEXT.dynamodb})`
           : 'DynamoDB units as DynamoDB reported them (ConsumedCapacity TOTAL)',
       );
       basis[cloud].push(

@@ -127,10 +127,10 @@ export function standingUsage(
   idleMinutes = DAYS_PER_MONTH * 24 * 60,
 ): Usage {
   if (cloud === 'aws') {
-    // The notes table's byKind index projects every attribute (contract/aws.ts): stored twice.
+    // The notes table has no index (contract/aws.ts): each note is stored once.
     const itemBytes = profile.noteBytes + assumed('dynamoItemOverheadBytes');
     return {
-      dynamoStorageGbMonth: (2 * profile.storedNotes * itemBytes) / GB,
+      dynamoStorageGbMonth: (profile.storedNotes * itemBytes) / GB,
       cloudWatchLogsStorageGbMonth: logGbPerDay * stack.logRetentionDays,
       cloudWatchAlarmMetrics: assumed('awsAlarmMetrics'),
     };

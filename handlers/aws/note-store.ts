@@ -9,7 +9,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
-import { NOTES_KEYS } from '../../contract/aws';
+import { NOTES_KEY_ATTRIBUTES, NOTES_KEYS } from '../../contract/aws';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { isNoteId } from '../core/ids';
 import {
@@ -37,12 +37,15 @@ interface ListKey {
   id: string;
 }
 
+/** The table's key attribute names, sorted as a cursor's keys are compared. */
+const TABLE_KEY_NAMES = [...NOTES_KEY_ATTRIBUTES].sort().join();
+
 function startKeyOf(owner: string, cursor: string): ListKey {
   const value = decodeCursor(cursor);
   const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).sort() : [];
   const key = value as Partial<ListKey>;
   // Exactly the table key: DynamoDB would reject anything else with a ValidationException (a 500).
-  if (keys.join() !== 'id,owner' || typeof key.owner !== 'string' || !isNoteId(key.id)) {
+  if (keys.join() !== TABLE_KEY_NAMES || typeof key.owner !== 'string' || !isNoteId(key.id)) {
     throw new InvalidCursorError('cursor was not issued by this store');
   }
   // A start key outside the queried partition is a ValidationException too; and it is not the caller's.

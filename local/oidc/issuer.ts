@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type JWTPayload, SignJWT } from 'jose';
 import { KeyRing } from './key-ring';
+import { isLoopbackHostHeader, loopbackHostProblem } from './loopback';
 import {
   ISSUER_PATHS,
   LOCAL_AUDIENCE,
@@ -15,7 +16,7 @@ import {
 export interface LocalIssuerOptions {
   /** Default 0: a free port. */
   port?: number;
-  /** Default 127.0.0.1: the token endpoint signs for anyone who asks, so it never leaves loopback. */
+  /** Default 127.0.0.1: the token endpoint signs for anyone who asks, so only a loopback host is accepted (loopback.ts). */
   host?: string;
   audience?: string;
 }
@@ -90,6 +91,9 @@ async function readUser(req: IncomingMessage): Promise<string | undefined> {
 }
 
 export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promise<LocalIssuer> {
+  const host = options.host ?? '127.0.0.1';
+  const hostProblem = loopbackHostProblem(host);
+  if (hostProblem) throw new Error(hostProblem);
   const keys = await KeyRing.create();
   const audience = options.audience ?? LOCAL_AUDIENCE;
   let jwksRequests = 0;
@@ -116,6 +120,12 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   };
 
   const server = createServer((req, res) => {
+    // 421 Misdirected Request (RFC 9110 §15.5.20): addressed by a name that is not this machine's.
+    if (!isLoopbackHostHeader(req.headers.host))
+      return sendJson(res, 421, {
+        error: 'invalid_request',
+        error_description: 'the local issuer answers loopback names only',
+      });
     const path = new URL(req.url ?? '/', 'http://issuer').pathname;
     // Left unanswered: the connection stays open until the client gives up or the issuer closes.
     if ((stalled === 'all' && path !== ISSUER_PATHS.token) || (stalled === 'jwks' && path === ISSUER_PATHS.jwks))
@@ -157,11 +167,11 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  issuer = `http://${host}:${address.port}`;
+  const origin = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  issuer = `http://${origin}:${address.port}`;
 
   return {
     issuer,

@@ -1,9 +1,11 @@
-// The guard in front of the real app (as phase 2 mounts it): every notes route needs a token, hello and
-// health do not; with `auth: none` every request is the one anonymous owner.
+// The real app with real token verification (tokens the local issuer signed, checked by the verifier):
+// every notes route needs a token and answers for the token's owner; hello and health do not need one;
+// with `auth: none` every request is the one anonymous owner. (test/core/app-owners.test.ts covers owner
+// isolation route by route with a stand-in authenticator.)
 import { Hono } from 'hono';
 import { createAuthenticator } from '../../handlers/core/auth/authenticator';
 import { protectNotes, requestOwner } from '../../handlers/core/auth/middleware';
-import { ANONYMOUS_OWNER } from '../../handlers/core/auth/owner';
+import { ANONYMOUS_OWNER, ownerOf } from '../../handlers/core/auth/owner';
 import { harness, sendJson } from '../core/app-harness';
 import { bearer, closeIssuers, expectUnauthorized, issuerAndAuth } from './auth-harness';
 
@@ -13,10 +15,7 @@ const NOTE = { title: 't', body: 'b' };
 
 async function guardedRealApp() {
   const { issuer, auth } = await issuerAndAuth();
-  const { app: inner, notes } = harness();
-  const app = new Hono();
-  protectNotes(app, auth);
-  app.route('/', inner);
+  const { app, notes } = harness({ auth });
   return { issuer, app, notes };
 }
 
@@ -44,12 +43,18 @@ test('every notes route, activity included, is 401 without a token and reaches n
   expect(notes.calls).toEqual([]);
 });
 
-test('with a token every notes route answers as before', async () => {
-  const { issuer, app } = await guardedRealApp();
+test("with a token every notes route answers, for the token's owner only", async () => {
+  const { issuer, app, notes } = await guardedRealApp();
   const authorization = bearer(await issuer.mint('alice'));
   const created = await app.request('/api/notes', sendJson('POST', NOTE, { authorization }));
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
+  // Stored under the owner the token names (issuer + subject), not under anyone else.
+  expect(await notes.inner.get(ownerOf(issuer.issuer, 'alice'), id)).toBeDefined();
+  expect(await notes.inner.get(ANONYMOUS_OWNER, id)).toBeUndefined();
+  const bob = bearer(await issuer.mint('bob'));
+  expect((await app.request(`/api/notes/${id}`, { headers: { authorization: bob } })).status).toBe(404);
+  expect(await (await app.request('/api/notes', { headers: { authorization: bob } })).json()).toEqual({ items: [] });
   expect((await app.request(`/api/notes/${id}`, { headers: { authorization } })).status).toBe(200);
   expect((await app.request('/api/notes', { headers: { authorization } })).status).toBe(200);
   expect(

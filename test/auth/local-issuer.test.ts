@@ -1,10 +1,12 @@
 // Local mode's OIDC issuer over HTTP, and `npm run token` against it.
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { createTokenVerifier } from '../../handlers/core/auth/verifier';
 import { ownerOf } from '../../handlers/core/auth/owner';
 import { type LocalIssuer, startLocalIssuer } from '../../local/oidc/issuer';
 import { LOCAL_AUDIENCE } from '../../local/oidc/settings';
+import { hostHeaderName } from '../../local/oidc/loopback';
 
 const ROOT = join(__dirname, '..', '..');
 let issuer: LocalIssuer;
@@ -61,6 +63,64 @@ test('the token endpoint signs for a user name (form or JSON), and refuses a bad
   expect((await fetch(`${issuer.issuer}/elsewhere`)).status).toBe(404);
 });
 
+/** A POST to the token endpoint with the Host header given (fetch does not let a caller set Host). */
+function tokenRequestWithHost(host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(issuer.tokenEndpoint);
+    const req = request(
+      { hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host } },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end('user=alice');
+  });
+}
+
+test('a request addressed by another name (DNS rebinding) is refused with 421 and no token; loopback names answer', async () => {
+  const port = new URL(issuer.issuer).port;
+  for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `[::2]:${port}`]) {
+    const { status, body } = await tokenRequestWithHost(host);
+    expect([host, status]).toEqual([host, 421]);
+    expect(body).not.toContain('access_token');
+  }
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`, `[::1]:${port}`, 'localhost']) {
+    const { status, body } = await tokenRequestWithHost(host);
+    expect([host, status]).toEqual([host, 200]);
+    expect(body).toContain('access_token');
+  }
+});
+
+test('Host header names: name, name:port, [v6]:port; anything else is none', () => {
+  expect(hostHeaderName('localhost')).toBe('localhost');
+  expect(hostHeaderName('127.0.0.1:3003')).toBe('127.0.0.1');
+  expect(hostHeaderName('[::1]:3003')).toBe('::1');
+  for (const odd of [undefined, '', 'a@127.0.0.1', '::1', '127.0.0.1:', 'localhost:3003:1', 'local host'])
+    expect([odd, hostHeaderName(odd)]).toEqual([odd, undefined]);
+});
+
+test('a host that is not loopback is refused before anything listens', async () => {
+  for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) {
+    // An issuer that did start is closed at once, so a regression fails here instead of hanging jest.
+    const outcome = await startLocalIssuer({ host }).then(
+      async (started) => {
+        await started.close();
+        return `listened on ${host}`;
+      },
+      (error: Error) => error.message,
+    );
+    expect(outcome).toMatch(/loopback only: host must be one of 127\.0\.0\.1, ::1, localhost/);
+  }
+  const onV6 = await startLocalIssuer({ host: '::1' }).catch(() => undefined); // ::1 may be absent (no IPv6)
+  if (onV6) {
+    expect(onV6.issuer).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    await onV6.close();
+  }
+});
+
 function runTokenCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', '--silent', 'token', '--', ...args], {
@@ -89,6 +149,10 @@ test('npm run token: exit 2 on a bad user or issuer URL, 1 when no issuer answer
   const badIssuer = await runTokenCli(['--user', 'alice', '--issuer', 'http://issuer.example']);
   expect(badIssuer.code).toBe(2);
   expect(badIssuer.stderr).toMatch(/--issuer .*https/);
+  // The shared command-line rules (tools/cli.ts): an unknown flag is named, then the usage.
+  const unknown = await runTokenCli(['--user', 'alice', '--bogus']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toMatch(/--bogus[\s\S]*Usage: npm run token/);
   const url = issuer.issuer;
   await issuer.close();
   const gone = await runTokenCli(['--user', 'alice', '--issuer', url]);

@@ -78,6 +78,18 @@ test('not yet valid (nbf beyond the tolerance)', async () => {
   expect(await expectUnauthorized(await get(app, bearer(token)))).toBe('The token is not valid yet');
 });
 
+test('issued in the future (iat beyond the tolerance) is refused; within it accepted; a non-numeric iat refused', async () => {
+  const { issuer, app } = await issuerAndAuth();
+  const future = await issuer.signClaims(claimsFor(issuer, { iat: nowSeconds() + CLOCK_TOLERANCE_SECONDS + 60 }));
+  expect(await expectUnauthorized(await get(app, bearer(future)))).toBe('The token was issued in the future');
+  const withinSkew = await issuer.signClaims(
+    claimsFor(issuer, { iat: nowSeconds() + Math.floor(CLOCK_TOLERANCE_SECONDS / 2) }),
+  );
+  expect((await get(app, bearer(withinSkew))).status).toBe(200);
+  const notANumber = await issuer.signClaims(claimsFor(issuer, { iat: 'yesterday' as unknown as number }));
+  expect(await expectUnauthorized(await get(app, bearer(notANumber)))).toBe('The token issue time is not a number');
+});
+
 test('wrong audience, wrong issuer', async () => {
   const { issuer, app } = await issuerAndAuth();
   const otherAudience = await issuer.mint('alice', { audience: 'some-other-api' });

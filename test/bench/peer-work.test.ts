@@ -101,6 +101,20 @@ describe("the peers' handler work", () => {
 
   it('puts every notes route behind the token check, and hello and health outside it', () => {
     expect(work.ROUTES.filter((r) => !r.signedIn).map((r) => r.path)).toEqual(['/api/hello', '/api/health']);
-    expect(work.ROUTES.every((r) => typeof r.work === 'function')).toBe(true);
+  });
+
+  it("serves exactly our app's routes (hello, health, the notes routes), each with its work", () => {
+    const app = createApp({
+      auth: noSignIn(),
+      notes: new MemoryNoteStore(),
+      activity: new MemoryActivityStore(),
+      servedBy: 'aws',
+    });
+    // Hono's route table; `ALL` entries are middleware (logging, 405s, the guard), not routes.
+    const ours = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    const theirs = work.ROUTES.map((r) => `${r.method} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`);
+    expect(new Set(theirs)).toEqual(ours);
+    expect(theirs).toHaveLength(ours.size); // no route twice
+    for (const route of work.ROUTES) expect([route.path, typeof route.work]).toEqual([route.path, 'function']);
   });
 });

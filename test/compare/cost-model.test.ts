@@ -135,10 +135,10 @@ describe('usage of one request, one event, one month of storage', () => {
     expect(azure.cosmosRequestUnits).toBeCloseTo(1 + 9 / 99 + 5 + 5, 10);
   });
 
-  it('a month of what the stack keeps: the notes (twice on DynamoDB: the index projects all), retained logs, alerts, the idle extras', () => {
+  it('a month of what the stack keeps: the notes (once on DynamoDB: no index), retained logs, alerts, the idle extras', () => {
     const profile = { storedNotes: 1000, noteBytes: 1024 };
     expect(standingUsage('aws', stack, profile, 0.1)).toEqual({
-      dynamoStorageGbMonth: (2 * 1000 * (1024 + 100)) / 1e9,
+      dynamoStorageGbMonth: (1000 * (1024 + 100)) / 1e9,
       cloudWatchLogsStorageGbMonth: 0.1 * 60, // 0.1 GB a day kept 60 days
       cloudWatchAlarmMetrics: ASSUMPTIONS.awsAlarmMetrics.value,
     });

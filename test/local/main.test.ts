@@ -42,6 +42,25 @@ it('says which port is taken, in one line, and exits 2 without a stack trace', a
   }
 });
 
+it('refuses a taken issuer port in one line, exit 2, before the data directory is created', async () => {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as { port: number }).port;
+  // On disk (not --in-memory): the data directory would be created by its lock.
+  const fresh = join(dataDir, 'not-yet');
+  try {
+    const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', fresh], {
+      LOCAL_ISSUER_PORT: String(port),
+    });
+    expect(await run.exited).toBe(2);
+    expect(run.stderr()).toContain(`port ${port} is in use; choose another with --issuer-port or LOCAL_ISSUER_PORT`);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    expect(existsSync(fresh)).toBe(false);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
 it('serves both clouds, logs one JSON line per request, and shuts down cleanly on SIGINT', async () => {
   const run = runMain(['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--in-memory']);
   try {

@@ -17,7 +17,7 @@ export const ALLOWED_ALGORITHMS = [
   'ES512',
 ] as const;
 
-/** Clock skew tolerated on `exp`, `nbf` and `iat` between the issuer's clock and ours. */
+/** Clock skew tolerated on `exp`, `nbf` (by jose) and a future `iat` (verifier.ts) between the issuer's clock and ours. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**

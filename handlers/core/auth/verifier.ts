@@ -40,7 +40,7 @@ function describe(error: errors.JOSEError): string {
       case 'nbf':
         return 'The token is not valid yet';
       case 'iat':
-        return 'The token was issued in the future';
+        return 'The token issue time is not a number';
       case 'exp':
         return 'The token has no expiry';
       case 'sub':
@@ -55,6 +55,13 @@ function describe(error: errors.JOSEError): string {
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'The token is malformed';
   return 'The token is not acceptable';
 }
+
+/**
+ * jose compares `iat` with the clock only when given a maxTokenAge, which we leave to each issuer's
+ * token lifetime (RFC 7519 §4.1.6 sets no bound); a token issued in the future is still refused, here.
+ */
+const issuedInTheFuture = (iat: unknown, nowSeconds: number) =>
+  typeof iat === 'number' && iat > nowSeconds + CLOCK_TOLERANCE_SECONDS;
 
 /**
  * One verifier per container: the discovery document and the JWKS are fetched on first use and kept
@@ -111,6 +118,8 @@ export function createTokenVerifier(
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'sub'],
         });
+        if (issuedInTheFuture(payload.iat, Date.now() / 1000))
+          throw new TokenRejectedError('The token was issued in the future');
         if (!isForAudience(payload, config.audience))
           throw new TokenRejectedError('The token was issued for another audience');
         subject = payload.sub;
