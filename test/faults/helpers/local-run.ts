@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../../local/log';
 import type { RetryPolicy } from '../../../local/retry-policy';
-import { startLocal, type Cloud, type LocalMode } from '../../../local/start-local';
+import type { Cloud, LocalMode } from '../../../local/start-local';
+import { startLocalInMemory } from '../../support/local-in-memory';
 import { call, json } from '../../local/helpers/clouds';
 
 export const clouds: Cloud[] = ['aws', 'azure'];
@@ -12,25 +9,9 @@ export const clouds: Cloud[] = ['aws', 'azure'];
 export async function startQuiet(
   retry: RetryPolicy,
 ): Promise<{ local: LocalMode; url: (cloud: Cloud) => string; end: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'faults-'));
   // Sign-in off: faults are about stores and buses (owners and tokens: test/local/owners.e2e.test.ts).
-  const local = await startLocal({
-    awsPort: 0,
-    azurePort: 0,
-    inMemory: true,
-    dataDir,
-    log: silentLogger,
-    retry,
-    auth: 'none',
-  });
-  return {
-    local,
-    url: (cloud) => (cloud === 'aws' ? local.awsUrl : local.azureUrl),
-    async end() {
-      await local.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const { local, stop } = await startLocalInMemory('faults', { retry, auth: 'none' });
+  return { local, url: (cloud) => (cloud === 'aws' ? local.awsUrl : local.azureUrl), end: stop };
 }
 
 /** A request that must be answered: a hang fails the test instead of timing it out silently. */
