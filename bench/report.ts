@@ -243,11 +243,11 @@ export function sections(r: BenchResults): Section[] {
       title: 'Local mode start-up',
       head: ['command', 'median ms', 'min–max (IQR) ms'],
       rows: [
-        ['tsx local/main.ts --in-memory', ms(r.startup.ms.median), spread(r.startup.ms)],
+        ['npm start -- --in-memory', ms(r.startup.ms.median), spread(r.startup.ms)],
         ...(r.startup.stored
           ? [
               [
-                `tsx local/main.ts, ${r.startup.stored.notesPerCloud} notes stored per cloud`,
+                `npm start, ${r.startup.stored.notesPerCloud} notes stored per cloud`,
                 ms(r.startup.stored.ms.median),
                 spread(r.startup.stored.ms),
               ],

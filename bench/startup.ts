@@ -1,4 +1,4 @@
-// Local mode start-up: `npm start` (tsx local/main.ts) on free ports, timed from spawn until both
+// Local mode start-up: `npm start` (node --import tsx local/main.ts) on free ports, timed from spawn until both
 // emulated clouds answer GET /api/health with 200. Once in memory, and once on disk with stored notes
 // (the stores load, the Cosmos write-ahead log is compacted) — the second run also times how fast
 // the notes were written on disk (every create durable before its answer).
@@ -50,7 +50,7 @@ interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts local mode as `npm start` runs it (the tsx CLI, without npm's own start-up) and waits until it is healthy. */
+/** Starts local mode as `npm start` runs it (node with tsx's loader, without npm's own start-up) and waits until it is healthy. */
 async function startLocalMode(repoRoot: string, args: string[], timeoutMs: number): Promise<Running> {
   // Its own issuer port too: local mode's default one may be taken by another local mode on the machine.
   const ports = { aws: await freePort(), azure: await freePort(), issuer: await freePort() };
@@ -58,7 +58,8 @@ async function startLocalMode(repoRoot: string, args: string[], timeoutMs: numbe
   const child = spawn(
     process.execPath,
     [
-      join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+      '--import',
+      'tsx',
       'local/main.ts',
       ...args,
       '--aws-port',

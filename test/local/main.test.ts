@@ -111,14 +111,14 @@ it('serves both clouds, logs one JSON line per request, and shuts down cleanly o
   }
 });
 
-describe('stopping `tsx local/main.ts` (the npm start command) as a whole', () => {
+describe('stopping the npm start command as a whole', () => {
   const upArgs = () => ['--aws-port', '0', '--azure-port', '0', '--data-dir', dataDir, '--in-memory'];
 
   it.each([
-    ['SIGTERM to the tsx process', (pid: number) => process.kill(pid, 'SIGTERM'), 'SIGTERM'],
+    ['SIGTERM to its process', (pid: number) => process.kill(pid, 'SIGTERM'), 'SIGTERM'],
     ['Ctrl-C (SIGINT to the whole process group)', (pid: number) => process.kill(-pid, 'SIGINT'), 'SIGINT'],
   ])('%s: drains, removes urls.json, frees the ports and exits 0', async (_, signal, name) => {
-    const run = runMain(upArgs(), {}, { viaTsxCli: true });
+    const run = runMain(upArgs(), {}, { asStartScript: true });
     try {
       const [, awsUrl, azureUrl] = await waitForOutput(
         run,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -10,22 +11,38 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
+/** package.json's start script, exactly: what `npm start` runs after npm itself. */
+export const START_SCRIPT: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+
 /**
- * `npm start -- <args>` as one process (node with tsx's loader; no npm or tsx wrapper process in
- * between), so signals and the pid are local mode's own. With `viaTsxCli`, as `tsx local/main.ts`
- * runs it: the tsx CLI process, which starts node with the loader as its child, in a process group of
- * its own (like a terminal's foreground job) so a test can signal the whole group as Ctrl-C does.
+ * `npm start -- <args>` as one process (node with tsx's loader), so signals and the pid are local
+ * mode's own. With `asStartScript`, the start script itself through `sh -c` (its `exec` makes the pid
+ * the script's process), in a process group of its own (like a terminal's foreground job) so a test can
+ * signal the whole group as Ctrl-C does.
  */
-export function runMain(args: string[], env: NodeJS.ProcessEnv = {}, options: { viaTsxCli?: boolean } = {}): Running {
-  const command = options.viaTsxCli
-    ? [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'local', 'main.ts')]
-    : ['--import', 'tsx', join(root, 'local', 'main.ts')];
-  const child = spawn(process.execPath, [...command, ...args], {
+export function runMain(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { asStartScript?: boolean } = {},
+): Running {
+  const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const [file, command] = options.asStartScript
+    ? ['sh', ['-c', `${START_SCRIPT} ${quoted}`]]
+    : [process.execPath, ['--import', 'tsx', join(root, 'local', 'main.ts'), ...args]];
+  const child = spawn(file, command, {
     cwd: root,
     // A free issuer port unless a test says otherwise: 3003 may be taken by a local mode already running.
-    env: { ...process.env, LOCAL_AWS_PORT: '', LOCAL_AZURE_PORT: '', LOCAL_ISSUER_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      // The script's `node` is the one running the tests (npm puts Node 22 first on PATH the same way).
+      PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+      LOCAL_AWS_PORT: '',
+      LOCAL_AZURE_PORT: '',
+      LOCAL_ISSUER_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: options.viaTsxCli ?? false,
+    detached: options.asStartScript ?? false,
   });
   let out = '';
   let err = '';
