@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { HealthSchema, HelloSchema } from '../handlers/core/response-schemas';
 import { type ExpectedNote, json, methodNotAllowed, noContent, noteAnswer, problem, unauthorized } from './expectation';
 import type { CloudClient } from './http-client';
-import { walkList } from './polling-steps';
+import { walkList, walkOutcome } from './polling-steps';
 import { UNKNOWN_ID, type CloudState } from './scenario-state';
 import { forgedAuthorization } from './sign-in';
 import type { SignIn } from './sign-in-mode';
@@ -32,20 +32,11 @@ function listExcludesStep(
     needsSignIn: true,
     async run(client: CloudClient, state, env): Promise<StepOutcome> {
       const walk = await walkList(client, as(env));
-      const { status, headers, latencyMs, error, note } = walk;
+      if (walk.status !== 200 || walk.note !== undefined) return walkOutcome(walk);
       const others = new Map(othersRoles(state).map((role) => [state.idOf(role), role]));
-      const body =
-        status === 200 && note === undefined
-          ? { othersNotesListed: walk.items.filter((n) => others.has(n.id)).map((n) => others.get(n.id)) }
-          : walk.body;
-      return {
-        status,
-        headers,
-        body,
-        latencyMs,
-        ...(error === undefined ? {} : { error }),
-        ...(note === undefined ? {} : { note }),
-      };
+      return walkOutcome(walk, {
+        othersNotesListed: walk.items.filter((n) => others.has(n.id)).map((n) => others.get(n.id)),
+      });
     },
     expect: () =>
       json(

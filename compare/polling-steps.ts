@@ -28,6 +28,19 @@ export interface ListWalk extends StepOutcome {
   truncated: boolean;
 }
 
+/** The walk as a step's outcome (without its pages and items), with `body` in place of the last page's. */
+export function walkOutcome(walk: ListWalk, body: unknown = walk.body): StepOutcome {
+  const { status, headers, latencyMs, error, note } = walk;
+  return {
+    status,
+    headers,
+    body,
+    latencyMs,
+    ...(error === undefined ? {} : { error }),
+    ...(note === undefined ? {} : { note }),
+  };
+}
+
 /** Every page of GET /api/notes?limit=2, following nextCursor; stops at the first failed page.
  *  `authorization`: another user's (compare/owner-steps.ts); undefined: the client's own. */
 export async function walkList(client: CloudClient, authorization?: string): Promise<ListWalk> {
@@ -88,17 +101,7 @@ export function listFollowCursorStep(created: Record<string, { title: string; bo
         250,
       );
       const walk = result.last;
-      if (walk.note !== undefined || walk.status === undefined) {
-        const { status, headers, body, latencyMs, error, note } = walk;
-        return {
-          status,
-          headers,
-          body,
-          latencyMs,
-          ...(error === undefined ? {} : { error }),
-          ...(note === undefined ? {} : { note }),
-        };
-      }
+      if (walk.note !== undefined || walk.status === undefined) return walkOutcome(walk);
       const ids = walk.items.map((n) => n.id);
       const summary = {
         notesOfThisRun: walk.items
@@ -108,12 +111,7 @@ export function listFollowCursorStep(created: Record<string, { title: string; bo
         idsAscending: ids.every((id, i) => i === 0 || ids[i - 1]! < id),
         noDuplicates: new Set(ids).size === ids.length,
       };
-      const outcome: StepOutcome = {
-        status: walk.status,
-        headers: walk.headers,
-        body: summary,
-        latencyMs: walk.latencyMs,
-      };
+      const outcome = walkOutcome(walk, summary);
       if (walk.truncated) outcome.note = `stopped after ${MAX_PAGES} pages`;
       else if (!result.done) outcome.note = `this run's notes were not all listed after ${env.eventTimeoutMs} ms`;
       return outcome;
