@@ -2,7 +2,7 @@
 // network), so it can be attached to a CI run or mailed and still open anywhere.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contractCell, latencyRows, sameCell, signInLine, statusOf, violationLine } from './render-text';
+import { latencyRows, resultCells, signInLine, violationLine } from './render-text';
 import { REPORT_BROWSER_SCRIPT } from './report-browser-script';
 import type { CompareReport } from './types';
 
@@ -19,7 +19,6 @@ export const escapeHtml = (text: string) =>
 /** JSON that cannot end its <script> element early. */
 export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const ms = (value: number) => value.toFixed(1);
 const row = (cells: string[], tag = 'td') =>
   `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
 
@@ -30,17 +29,7 @@ function stepRows(report: CompareReport): string {
         return `<tr class="not-applicable"><td>${escapeHtml(s.step)}</td><td>${escapeHtml(s.description)}</td><td colspan="7">${escapeHtml(s.notApplicable)}</td></tr>`;
       }
       const ok = s.differences.length === 0 && s.contract.aws.length === 0 && s.contract.azure.length === 0;
-      const cells = [
-        s.step,
-        s.description,
-        statusOf(s.aws),
-        statusOf(s.azure),
-        contractCell(s.contract.aws),
-        contractCell(s.contract.azure),
-        sameCell(s),
-        ms(s.aws.latencyMs),
-        ms(s.azure.latencyMs),
-      ];
+      const cells = [s.step, s.description, ...resultCells(s)];
       return `<tr class="${ok ? 'same' : 'differs'}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');

@@ -20,6 +20,17 @@ export const contractCell = (violations: readonly Violation[]) =>
 export const sameCell = (step: StepResult) =>
   step.differences.length === 0 ? 'same' : `DIFFERS (${step.differences.length})`;
 
+/** A step's cells after its name (and description): status, contract and latency per cloud, same or not. */
+export const resultCells = (step: StepResult): string[] => [
+  statusOf(step.aws),
+  statusOf(step.azure),
+  contractCell(step.contract.aws),
+  contractCell(step.contract.azure),
+  sameCell(step),
+  ms(step.aws.latencyMs),
+  ms(step.azure.latencyMs),
+];
+
 export const violationLine = (v: Violation) =>
   `${v.step} ${v.cloud} ${v.rule}: expected ${v.expected}, found ${v.found}`;
 
@@ -42,16 +53,7 @@ export function stepsTable(report: CompareReport): string {
       table.push([step.step, ...Array(7).fill(NOT_APPLICABLE_CELL)]);
       continue;
     }
-    table.push([
-      step.step,
-      statusOf(step.aws),
-      statusOf(step.azure),
-      contractCell(step.contract.aws),
-      contractCell(step.contract.azure),
-      sameCell(step),
-      ms(step.aws.latencyMs),
-      ms(step.azure.latencyMs),
-    ]);
+    table.push([step.step, ...resultCells(step)]);
   }
   return table.toString();
 }
