@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../../compare/cli';
 import { startPair } from './core-server';
+import { capturedIo } from './captured-io';
 import { startSignedInPair } from './sign-in-servers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -103,20 +104,13 @@ test('an unreachable URL: exit 2, one line per cloud on stderr, no stack trace',
 });
 
 test('--help prints the usage and exits 0; no URLs anywhere is exit 2', async () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    cwd: __dirname,
-    env: { PATH: '' },
-  };
-  expect(await runCli(['--help'], io)).toBe(0);
-  expect(out.join('')).toMatch(/^Usage: npm run compare/);
-  out.length = 0;
-  expect(await runCli([], io)).toBe(2);
-  expect(err.join('')).toMatch(
+  const help = capturedIo(__dirname);
+  expect(await runCli(['--help'], help)).toBe(0);
+  expect(help.out()).toMatch(/^Usage: npm run compare/);
+  const noUrls = capturedIo(__dirname);
+  expect(await runCli([], noUrls)).toBe(2);
+  expect(noUrls.err()).toMatch(
     /^compare: no URLs to compare: pass --aws URL --azure URL \(tried pulumi: not on PATH; local: [^\n]+\)\n$/,
   );
-  expect(out).toEqual([]);
+  expect(noUrls.out()).toBe('');
 });

@@ -3,19 +3,8 @@
 import { noteEventType } from '../../contract/events';
 import { runCli } from '../../compare/cli';
 import type { CompareReport } from '../../compare/types';
+import { capturedIo } from './captured-io';
 import { type TestServerOptions, startPair } from './core-server';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    cwd: __dirname,
-    env: { PATH: '' },
-  };
-  return { io, out, err };
-}
 
 /** Breaks every answer but the health check's, so the preflight passes and the scenario runs. */
 const exceptHealth = (broken: (response: Response) => Response): TestServerOptions => ({
@@ -28,13 +17,13 @@ const servedBy = (response: Response) => ({ 'x-served-by': response.headers.get(
 async function compareBrokenPair(options: TestServerOptions, flags: string[] = ['--skip-latency']) {
   const pair = await startPair(options, options);
   try {
-    const { io, out, err } = capture();
+    const io = capturedIo(__dirname);
     const code = await runCli(
       ['--aws', pair.aws.url, '--azure', pair.azure.url, '--json', '--event-timeout', '1500', ...flags],
       io,
     );
-    expect(err).toEqual([]);
-    return { code, report: JSON.parse(out.join('')) as CompareReport };
+    expect(io.err()).toBe('');
+    return { code, report: JSON.parse(io.out()) as CompareReport };
   } finally {
     await pair.close();
   }
@@ -184,12 +173,12 @@ test('an event with the wrong version on both: the malformed item is named', asy
 test('the text output names the violations and says why the run failed', async () => {
   const pair = await startPair({ dropEvents: ['deleted'] }, {});
   try {
-    const { io, out } = capture();
+    const io = capturedIo(__dirname);
     const code = await runCli(
       ['--aws', pair.aws.url, '--azure', pair.azure.url, '--skip-latency', '--event-timeout', '1000'],
       io,
     );
-    const text = out.join('');
+    const text = io.out();
     expect(code).toBe(1);
     expect(text).toMatch(/│ events\s+│\s+200 │\s+200 │ meets\s+│ BREAKS \(4\)\s+│ DIFFERS/);
     expect(text).toContain(

@@ -7,6 +7,7 @@ import { runCli } from '../../compare/cli';
 import { SCENARIO } from '../../compare/scenario';
 import type { CompareReport } from '../../compare/types';
 import { silentLogger } from '../../local/log';
+import { capturedIo } from './captured-io';
 import { type LocalMode, startLocal } from '../../local/start-local';
 
 let dir: string;
@@ -29,20 +30,13 @@ afterAll(async () => {
 });
 
 test('local mode: discovered from .local/urls.json, signed in as two users from its issuer, both clouds meet the contract and behave the same (exit 0)', async () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    cwd: dir,
-    env: { PATH: '' },
-  };
+  const io = capturedIo(dir);
   const code = await runCli(
     ['--json', '--requests', '20', '--concurrency', '4', '--event-notes', '2', '--event-timeout', '15000'],
     io,
   );
-  const report = JSON.parse(out.join('')) as CompareReport;
-  expect(err).toEqual([]);
+  const report = JSON.parse(io.out()) as CompareReport;
+  expect(io.err()).toBe('');
   expect(report.source.kind).toBe('local');
   expect(report.urls).toEqual({ aws: local.awsUrl, azure: local.azureUrl });
   expect(report.violations).toEqual([]);

@@ -2,19 +2,13 @@
 // Otherwise exit 2 with one line per cloud saying what was found; --wait-ready polls until both are ready.
 import { runCli } from '../../compare/cli';
 import type { CompareReport } from '../../compare/types';
+import { capturedIo } from './captured-io';
 import { type TestServer, startCoreServer, startPair } from './core-server';
 
 async function compare(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    cwd: __dirname,
-    env: { PATH: '' },
-  };
+  const io = capturedIo(__dirname);
   const code = await runCli([...args, '--json', '--skip-latency', '--event-timeout', '3000'], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 /** Nothing but reads reached the servers (the preflight never writes). */

@@ -2,22 +2,8 @@
 // stderr is not a terminal (stdout stays clean for pipes either way).
 import { runCli } from '../../compare/cli';
 import { SCENARIO } from '../../compare/scenario';
+import { capturedIo } from './captured-io';
 import { startPair } from './core-server';
-
-function io(tty: boolean) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s), isTTY: tty, columns: 120 },
-      cwd: __dirname,
-      env: { PATH: '' },
-    },
-  };
-}
 
 test('progress on a terminal, none with --json or without a terminal', async () => {
   const pair = await startPair();
@@ -34,23 +20,23 @@ test('progress on a terminal, none with --json or without a terminal', async () 
     '3000',
   ];
   try {
-    const terminal = io(true);
-    expect(await runCli(args, terminal.io)).toBe(0);
-    const drawn = terminal.err.join('');
+    const terminal = capturedIo(__dirname, { terminal: true });
+    expect(await runCli(args, terminal)).toBe(0);
+    const drawn = terminal.err();
     expect(drawn).toContain(`] ${SCENARIO.length}/${SCENARIO.length} steps`);
     expect(drawn).toMatch(/aws\s+\[[^\]]*\] 20\/20 requests/);
     expect(drawn).toMatch(/azure\s+\[[^\]]*\] 20\/20 requests/);
     expect(drawn).toMatch(/events\s+\[[^\]]*\] 2\/2 notes/);
-    expect(terminal.out.join('')).not.toContain('requests |');
+    expect(terminal.out()).not.toContain('requests |');
 
-    const json = io(true);
-    expect(await runCli([...args, '--json'], json.io)).toBe(0);
-    expect(json.err).toEqual([]);
-    expect(JSON.parse(json.out.join('')).same).toBe(true);
+    const json = capturedIo(__dirname, { terminal: true });
+    expect(await runCli([...args, '--json'], json)).toBe(0);
+    expect(json.err()).toBe('');
+    expect(JSON.parse(json.out()).same).toBe(true);
 
-    const piped = io(false);
-    expect(await runCli(args, piped.io)).toBe(0);
-    expect(piped.err).toEqual([]);
+    const piped = capturedIo(__dirname, { terminal: false });
+    expect(await runCli(args, piped)).toBe(0);
+    expect(piped.err()).toBe('');
   } finally {
     await pair.close();
   }
