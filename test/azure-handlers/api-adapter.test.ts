@@ -105,10 +105,8 @@ const PROBES: Probe[] = [
   { method: 'GET', path: '/api/no/such/route' },
 ];
 
-async function viaCore(app: FetchApp, probe: Probe): Promise<Seen> {
-  const response = await app.fetch(
-    new Request(ORIGIN + probe.path, { method: probe.method, headers: probe.headers, body: probe.body }),
-  );
+/** What a probe's answer looks like, from a fetch Response or the Functions library's HttpResponse. */
+async function seenOf(response: Pick<Response, 'status' | 'headers' | 'arrayBuffer'>): Promise<Seen> {
   const headers: [string, string][] = [];
   response.headers.forEach((v, k) => {
     headers.push([k, v]);
@@ -118,6 +116,13 @@ async function viaCore(app: FetchApp, probe: Probe): Promise<Seen> {
     headers: sorted(headers),
     body: Buffer.from(await response.arrayBuffer()).toString('base64'),
   };
+}
+
+async function viaCore(app: FetchApp, probe: Probe): Promise<Seen> {
+  const response = await app.fetch(
+    new Request(ORIGIN + probe.path, { method: probe.method, headers: probe.headers, body: probe.body }),
+  );
+  return seenOf(response);
 }
 
 function azureRequest(probe: Probe): HttpRequest {
@@ -133,15 +138,7 @@ async function viaAzure(app: FetchApp, probe: Probe): Promise<Seen> {
   const init = await createApiHandler(() => app)(azureRequest(probe), new InvocationContext({ functionName: 'api' }));
   // Read it back the way the Functions library does before handing it to the host.
   const response = new HttpResponse(init);
-  const headers: [string, string][] = [];
-  response.headers.forEach((v, k) => {
-    headers.push([k, v]);
-  });
-  return {
-    status: response.status,
-    headers: sorted(headers),
-    body: Buffer.from(await response.arrayBuffer()).toString('base64'),
-  };
+  return seenOf(response);
 }
 
 function apiGatewayEvent(probe: Probe): APIGatewayProxyEventV2 {
