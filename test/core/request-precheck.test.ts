@@ -111,6 +111,29 @@ describe('precheckRequest', () => {
       detail: expect.stringContaining(`The ${name.toLowerCase()} header`),
     });
   });
+
+  // fetch's Headers and Request throw on these: without the pre-check, a Lambda invoked with one fails.
+  it.each(['x y', 'x:y', 'é', ''])(
+    'answers a header name that is not a token (%j) with 400 naming it',
+    async (name) => {
+      const response = precheckRequest(head({ headers: [[name, 'v']] }), target);
+      expect(await problemOf(response)).toMatchObject({
+        status: 400,
+        detail: `The header name "${name}" is not a token (RFC 9110 §5.1).`,
+      });
+    },
+  );
+
+  it.each(['GE T', 'GET\n', ''])('answers a method that is not a token (%j) with 400', async (method) => {
+    const response = precheckRequest(head({ method }), target);
+    expect(await problemOf(response)).toMatchObject({ status: 400, detail: expect.stringContaining('is not a token') });
+  });
+
+  it('lets token names and methods of any case through', () => {
+    expect(
+      precheckRequest(head({ method: 'patch', headers: [["X-Odd_Name!#$%&'*+.^`|~", 'v']] }), target),
+    ).toBeUndefined();
+  });
 });
 
 describe('allowedMethods', () => {

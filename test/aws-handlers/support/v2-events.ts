@@ -1,6 +1,6 @@
 // API Gateway payload 2.0 events for tests: real fixtures re-aimed at our routes, and a plain builder.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { APIGatewayProxyResult } from 'hono/aws-lambda';
+import type { ApiResult } from '../../../handlers/aws/api-handler';
 import { loadFixture } from './fixtures';
 
 export const V2_DIR = 'aws-apigw-v2';
@@ -55,11 +55,11 @@ export function v2Request(
 }
 
 /** What API Gateway accepts back from a payload 2.0 integration. */
-export function expectValidV2Result(result: APIGatewayProxyResult): void {
+export function expectValidV2Result(result: ApiResult): void {
   expect(Number.isInteger(result.statusCode) && result.statusCode >= 100 && result.statusCode <= 599).toBe(true);
   expect(typeof result.body).toBe('string');
   expect(typeof result.isBase64Encoded).toBe('boolean');
-  expect(result.multiValueHeaders).toBeUndefined();
+  expect((result as { multiValueHeaders?: unknown }).multiValueHeaders).toBeUndefined();
   expect(typeof result.headers).toBe('object');
   for (const [name, value] of Object.entries(result.headers ?? {})) {
     expect(name).toBe(name.toLowerCase());
@@ -73,4 +73,4 @@ export function expectValidV2Result(result: APIGatewayProxyResult): void {
   }
 }
 
-export const jsonOf = (result: APIGatewayProxyResult): unknown => JSON.parse(result.body);
+export const jsonOf = (result: ApiResult): unknown => JSON.parse(result.body);
