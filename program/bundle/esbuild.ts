@@ -11,6 +11,8 @@ export interface EntryBuild {
   outFile: string;
   /** Module specifiers left as `require()` calls (wildcards as esbuild accepts them). */
   external: string[];
+  /** Files whose exports replace the globals of the same names in this bundle (esbuild's `inject`). */
+  inject?: string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export function buildEntry(options: EntryBuild): Record<string, Buffer> {
   const outRoot = path.join(workingDir, '.bundle-out');
   const outfile = path.join(outRoot, options.outFile);
   const result = buildOrExplain(
-    bundleOptions(entry, workingDir, outfile, options.external),
+    bundleOptions(entry, workingDir, outfile, options.external, options.inject),
     path.relative(workingDir, entry) || entry,
   );
   const files: Record<string, Buffer> = {};
@@ -66,6 +68,7 @@ export function bundleOptions(
   workingDir: string,
   outfile: string,
   external: string[],
+  inject: string[] = [],
 ): BuildOptions & { write: false } {
   return {
     entryPoints: [entry],
@@ -85,6 +88,7 @@ export function bundleOptions(
     // Licence notices of bundled packages go to a file beside the bundle instead of bloating it.
     legalComments: 'external',
     external,
+    inject: inject.map((file) => path.resolve(workingDir, file)),
     define: { 'process.env.NODE_ENV': '"production"' },
     charset: 'utf8',
     logLevel: 'silent',

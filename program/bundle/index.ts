@@ -42,6 +42,9 @@ const defaultAwsEntries = Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, `han
 // start is measured by `npm run bench` (the Lambda init section); the decision and its figures: README.
 export const AWS_SDK_SHIPPING: AwsSdkShipping = 'external';
 const awsExternal = ['@aws-sdk/*'];
+// hono answers with fetch's Response: in the Lambda bundles, lite classes stand in for Node's (which
+// load undici, about 10 ms of every cold start); handlers/core/lite-fetch says how they stay faithful.
+const awsInject = ['handlers/core/lite-fetch/index.ts'];
 /**
  * NODE_OPTIONS of every Lambda function: stack traces mapped back to the TypeScript sources through
  * the bundles' linked maps. Its cost at init and on the first error is measured by `npm run bench`.
@@ -71,7 +74,13 @@ export function buildAwsBundles(options: AwsBundleOptions = {}): Record<AwsFunct
     const bundles = {} as Record<AwsFunctionName, Bundle>;
     for (const name of AWS_FUNCTIONS) {
       const external = sdk === 'external' ? awsExternal : [];
-      const files = buildEntry({ entry: entries[name], workingDir: repoRoot, outFile: awsOutFile, external });
+      const files = buildEntry({
+        entry: entries[name],
+        workingDir: repoRoot,
+        outFile: awsOutFile,
+        external,
+        inject: awsInject,
+      });
       bundles[name] = makeBundle(files);
     }
     return bundles;

@@ -1,0 +1,157 @@
+// Response without Node's undici for the answers an API gives (text, bytes or no body): hono builds
+// one per request, and loading undici for it costs a Lambda cold start about 10 ms (bench: "Peers").
+// Anything else (a stream or form body, `body`, `blob`, `formData`) is handed to Node's own Response,
+// made on first need from the same parts, which from then on answers everything: the behaviour stays
+// the standard's (https://fetch.spec.whatwg.org/#response-class), only the common path is cheaper.
+import { defaultContentType, isLiteBody, LiteBody, type LiteBodySource } from './body';
+import { type HeadersSource, LiteHeaders } from './headers';
+import { nodeClasses } from './node-classes';
+
+const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+export interface LiteResponseInit {
+  status?: number;
+  statusText?: string;
+  headers?: HeadersSource | LiteHeaders | Headers;
+}
+
+export class LiteResponse {
+  #status = 200;
+  #statusText = '';
+  #headers = new LiteHeaders();
+  #body = new LiteBody(null);
+  /** Node's Response once something lite cannot answer was asked for; it then answers everything. */
+  #full: Response | undefined;
+
+  constructor(body?: unknown, init: LiteResponseInit = {}) {
+    const status = init.status ?? 200;
+    if (!Number.isInteger(status) || status < 200 || status > 599)
+      throw new RangeError(`Response: init.status must be in the range of 200 to 599, inclusive (got ${status}).`);
+    const statusText = init.statusText ?? '';
+    if (!REASON_PHRASE.test(statusText)) throw new TypeError('Response: invalid statusText.');
+    const shared = LiteBody.behind(body);
+    if (!shared && !isLiteBody(body)) {
+      // A body kind that only Node's Response takes: it is made at once.
+      this.#full = new (nodeClasses().Response)(body as BodyInit, init as ResponseInit);
+      return;
+    }
+    if (body !== null && body !== undefined && NULL_BODY_STATUS.has(status))
+      throw new TypeError(`Response: a response with status ${status} cannot have a body.`);
+    this.#status = status;
+    this.#statusText = statusText;
+    this.#headers = new LiteHeaders(init.headers as HeadersSource | undefined);
+    this.#body = shared ?? new LiteBody(body as LiteBodySource);
+    const type = shared ? undefined : defaultContentType(body as LiteBodySource);
+    if (type && !this.#headers.has('content-type')) this.#headers.set('content-type', type);
+  }
+
+  static json(data: unknown, init: LiteResponseInit = {}): LiteResponse {
+    const text = JSON.stringify(data);
+    if (text === undefined) throw new TypeError('Response.json: the data is not serializable as JSON.');
+    const headers = new LiteHeaders(init.headers as HeadersSource | undefined);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    return new LiteResponse(text, { ...init, headers });
+  }
+
+  static redirect(url: string | URL, status = 302): LiteResponse {
+    const location = new URL(String(url)).href;
+    if (!REDIRECT_STATUS.has(status)) throw new RangeError(`Response.redirect: invalid status ${status}.`);
+    return new LiteResponse(null, { status, headers: { location } });
+  }
+
+  static error(): Response {
+    return nodeClasses().Response.error();
+  }
+
+  /** Node's Response with the same parts (a body already read stays read on both). */
+  #toFull(): Response {
+    if (!this.#full) {
+      const source = this.#body.used ? null : this.#body.source;
+      this.#full = new (nodeClasses().Response)(source as BodyInit | null, {
+        status: this.#status,
+        statusText: this.#statusText,
+        headers: [...this.#headers],
+      });
+    }
+    return this.#full;
+  }
+
+  get status(): number {
+    return this.#full ? this.#full.status : this.#status;
+  }
+
+  get statusText(): string {
+    return this.#full ? this.#full.statusText : this.#statusText;
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status <= 299;
+  }
+
+  get headers(): LiteHeaders | Headers {
+    return this.#full ? this.#full.headers : this.#headers;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#full ? this.#full.bodyUsed : this.#body.used;
+  }
+
+  get type(): ResponseType {
+    return this.#full ? this.#full.type : 'default';
+  }
+
+  get url(): string {
+    return this.#full ? this.#full.url : '';
+  }
+
+  get redirected(): boolean {
+    return this.#full ? this.#full.redirected : false;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.#full ? this.#full.body : this.#body.stream();
+  }
+
+  async text(): Promise<string> {
+    return this.#full ? this.#full.text() : this.#body.text();
+  }
+
+  async json(): Promise<unknown> {
+    return this.#full ? this.#full.json() : JSON.parse(this.#body.text());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#full ? this.#full.arrayBuffer() : this.#body.arrayBuffer();
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return this.#full ? new Uint8Array(await this.#full.arrayBuffer()) : this.#body.bytes();
+  }
+
+  async blob(): Promise<Blob> {
+    return this.#toFull().blob();
+  }
+
+  async formData(): Promise<FormData> {
+    return this.#toFull().formData();
+  }
+
+  clone(): LiteResponse {
+    const copy = new LiteResponse(null);
+    if (this.#full) {
+      copy.#full = this.#full.clone();
+      return copy;
+    }
+    copy.#status = this.#status;
+    copy.#statusText = this.#statusText;
+    copy.#headers = new LiteHeaders(this.#headers);
+    copy.#body = this.#body.copy();
+    return copy;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Response';
+  }
+}
