@@ -4,6 +4,7 @@
 // carries one debug header that `compare --cost` reads (docs/ARCHITECTURE.md, "Consumption reporting").
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { REPORT_CONSUMPTION_SETTING } from '../../contract/settings';
+import { startStopwatch } from './stopwatch';
 
 export const CONSUMPTION_HEADER = 'x-consumption';
 
@@ -57,12 +58,12 @@ export async function withConsumption<T>(
   memoryMb?: number,
 ): Promise<T> {
   const operations: StoreOperation[] = [];
-  const started = performance.now();
+  const elapsedMs = startStopwatch();
   try {
     return await current.run(operations, run);
   } finally {
     done({
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      durationMs: elapsedMs(),
       ...(memoryMb !== undefined && { memoryMb }),
       operations,
     });

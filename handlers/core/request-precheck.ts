@@ -6,6 +6,7 @@ import type { ServedBy } from '../../contract/served-by';
 import { type Logger, UNMATCHED_ROUTE } from './log';
 import { hasDotSegment } from './path-decoding';
 import { problemResponse } from './problem';
+import { startStopwatch } from './stopwatch';
 
 /** Methods fetch's Request constructor refuses (Fetch standard, "forbidden method"). */
 const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -86,14 +87,14 @@ export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 
  * logged like them (with the reason); else undefined.
  */
 export function precheckRequest(head: RequestHead, target: PrecheckTarget): Response | undefined {
-  const started = performance.now();
+  const elapsedMs = startStopwatch();
   const method = head.method.toUpperCase();
   const refused = precheckRefusal({ ...head, method }, target);
   if (!refused) return undefined;
   const response = problemResponse(refused.status, refused.detail, {
     headers: { ...refused.headers, 'x-served-by': target.servedBy },
   });
-  const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+  const durationMs = elapsedMs();
   target.log?.request({ method, route: UNMATCHED_ROUTE, status: refused.status, durationMs, reason: refused.detail });
   return response;
 }
