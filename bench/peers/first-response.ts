@@ -10,6 +10,7 @@ import { apiEvent } from '../lambda-runtime/first-invocations';
 import { AWS_ENV } from '../../contract/aws';
 import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { lastJsonLine, runNode } from '../run-node';
+import { PEER_REQUEST_LOG } from './handlers/peer-log-setting';
 
 export interface ColdCall {
   requireMs: number;
@@ -55,6 +56,8 @@ export async function measureColdCalls(
     [AWS_ENV.activityTable]: 'activity',
     // Hello is public: the issuer is never contacted, with sign-in on or off.
     [AUTH_SETTINGS.mode]: AUTH_MODE_NONE,
+    // Ours writes a request line to the console, as deployed: the peers write the same line.
+    [PEER_REQUEST_LOG]: 'console',
   };
   const calls = new Map<string, ColdCall[]>(targets.map((t) => [t.name, []]));
   try {

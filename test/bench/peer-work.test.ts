@@ -1,11 +1,14 @@
 // "Same work" checked, not claimed: the peers' shared route work (bench/peers/handlers/notes-work.mjs,
 // bundled as --peers bundles it) refuses bad input with the very status and problem+json body that our
 // app gives. Nothing is installed: the frameworks only route to this work.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { repoRoot } from '../../program/bundle';
 import { bundleOptions } from '../../program/bundle/esbuild';
+import { runNode } from '../../bench/run-node';
 import { createApp } from '../../handlers/core/app';
 import { noSignIn } from '../../handlers/core/auth/authenticator';
 import { ANONYMOUS_OWNER } from '../../handlers/core/auth/owner';
@@ -116,5 +119,32 @@ describe("the peers' handler work", () => {
     expect(new Set(theirs)).toEqual(ours);
     expect(theirs).toHaveLength(ours.size); // no route twice
     for (const route of work.ROUTES) expect([route.path, typeof route.work]).toEqual([route.path, 'function']);
+  });
+});
+
+describe("the peers' request line", () => {
+  // A child process: the bundle reads the real environment and writes to the real console.
+  async function linesWith(value: string | undefined): Promise<string[]> {
+    const entry = join(repoRoot, 'bench/peers/handlers/peer-log.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'peer-log-'));
+    try {
+      const file = join(dir, 'peer-log.js');
+      const built = buildSync({ ...bundleOptions(entry, repoRoot, file, []), sourcemap: false });
+      writeFileSync(file, built.outputFiles!.find((f) => f.path.endsWith('.js'))!.contents);
+      const env = { PATH: process.env.PATH, ...(value === undefined ? {} : { PEER_REQUEST_LOG: value }) };
+      const script = `require(${JSON.stringify(file)}).requestLine('GET')('/api/hello', 200)`;
+      const { stdout } = await runNode(['-e', script], { env, timeoutMs: 30_000 });
+      return stdout.split('\n').filter(Boolean);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('writes one JSON line like ours (method, route, status, duration) when the cold call turns it on', async () => {
+    const lines = await linesWith('console');
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      { level: 'info', cloud: 'aws', method: 'GET', route: '/api/hello', status: 200, durationMs: expect.any(Number) },
+    ]);
+    expect(await linesWith(undefined)).toEqual([]);
   });
 });

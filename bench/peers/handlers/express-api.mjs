@@ -3,6 +3,7 @@
 import express from 'express';
 import serverless from 'serverless-http';
 import { ownerOf } from './peer-auth.mjs';
+import { requestLine } from './peer-log.mjs';
 import { PeerProblem, problemOf } from './peer-problem.mjs';
 import { noRoute, ROUTES } from './notes-work.mjs';
 
@@ -11,6 +12,11 @@ const BODY_READ_LIMIT = '1mb';
 
 const app = express();
 app.disable('x-powered-by');
+app.use((request, response, next) => {
+  const line = requestLine(request.method);
+  response.on('finish', () => line(request.route?.path ?? request.path, response.statusCode));
+  next();
+});
 app.use('/api/notes', (request, response, next) =>
   ownerOf(request.get('authorization')).then((owner) => {
     response.locals.owner = owner;

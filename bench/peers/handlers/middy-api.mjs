@@ -3,6 +3,7 @@
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 import { ownerOf } from './peer-auth.mjs';
+import { requestLine } from './peer-log.mjs';
 import { problemOf } from './peer-problem.mjs';
 import { noRoute, ROUTES } from './notes-work.mjs';
 
@@ -19,17 +20,20 @@ const problems = {
   },
 };
 
-// payload 2.0 joins a repeated parameter with "," in queryStringParameters: read the raw string instead.
-function queryOf(event) {
-  const query = {};
-  for (const [name, value] of new URLSearchParams(event.rawQueryString ?? ''))
-    query[name] = name in query ? [query[name], value].flat() : value;
-  return query;
-}
-
-// serverless-offline sends `body: null` where API Gateway leaves it out.
-const bodyOf = (event) =>
-  event.body == null ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+// The request line, written once the answer is known: `after` on success, else `onError`, which runs after
+// the problem's (middy runs onError hooks in reverse order of use).
+const lines = new WeakMap();
+const logLine = (request) => {
+  lines.get(request)?.(request.event.routeKey, request.response?.statusCode);
+  lines.delete(request);
+};
+const requestLog = {
+  before: async (request) => {
+    lines.set(request, requestLine(request.event.requestContext?.http?.method));
+  },
+  after: async (request) => logLine(request),
+  onError: async (request) => logLine(request),
+};
 
 const routes = ROUTES.map((route) => ({
   method: route.method,
@@ -47,6 +51,7 @@ const routes = ROUTES.map((route) => ({
 }));
 
 export const handler = middy()
+  .use(requestLog)
   .use(problems)
   .handler(
     httpRouterHandler({
