@@ -35,6 +35,18 @@ const requestLog = {
   onError: async (request) => logLine(request),
 };
 
+// payload 2.0 joins a repeated parameter with "," in queryStringParameters: read the raw string instead.
+function queryOf(event) {
+  const query = {};
+  for (const [name, value] of new URLSearchParams(event.rawQueryString ?? ''))
+    query[name] = name in query ? [query[name], value].flat() : value;
+  return query;
+}
+
+// serverless-offline sends `body: null` where API Gateway leaves it out.
+const bodyOf = (event) =>
+  event.body == null ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+
 const routes = ROUTES.map((route) => ({
   method: route.method,
   path: route.path,
