@@ -174,6 +174,82 @@ async function measureAzureLoad(runs: number): Promise<LambdaInit['azure']> {
   }
 }
 
+/** One function to cold-start on the runtime client, with the first invocation it gets. */
+export interface RuntimeTarget {
+  name: string;
+  nodeOptions: string;
+  bundle: Bundle;
+  invocation: (tables: { notes: string }) => FirstInvocation;
+  /** More environment for this function (the peers' request-line switch). */
+  env?: Record<string, string>;
+}
+
+export interface RuntimeSamples {
+  initMs: number[];
+  firstResponseMs: number[];
+}
+
+/**
+ * `runCount` rounds of one fresh runtime process per target on the runtime interface client (installed on
+ * demand into the cache), against loopback stores and a loopback Runtime API; samples per target, in order.
+ * Rounds go over every target in turn, so a busy moment of a shared machine falls on all of them alike.
+ */
+export async function coldStartsOnRuntime(
+  repoRoot: string,
+  cacheRoot: string,
+  targets: readonly RuntimeTarget[],
+  runCount: number,
+  progress: (line: string) => void,
+): Promise<RuntimeSamples[]> {
+  const sdkPackages = [
+    ...new Set(
+      targets.flatMap((t) => externalsRequiredBy(t.bundle.files['index.js']!.toString('utf8'), /^@aws-sdk\//)),
+    ),
+  ];
+  const cache = await installRuntimeCache(cacheRoot, runtimePackages(repoRoot, sdkPackages), progress);
+  const services = await startServices();
+  const api = await startRuntimeApi({
+    functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
+    timeoutMs: TIMEOUT_MS,
+  });
+  const tasks = targets.map((target) => ({
+    target,
+    dir: writeBundle(target.bundle, 'lambda-task'),
+    samples: { initMs: [], firstResponseMs: [] } as RuntimeSamples,
+  }));
+  try {
+    for (let i = 0; i < runCount; i += 1) {
+      progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
+      for (const [index, task] of tasks.entries()) {
+        const { event, check } = task.target.invocation(services.tables);
+        const env = { ...services.env, ...task.target.env };
+        const run = await measureFreshStart(
+          api,
+          runtimeCommand(cache, task.dir, api.address, env, task.target.nodeOptions),
+          { requestId: `${index}-${i}`, event },
+          check,
+          TIMEOUT_MS,
+        );
+        task.samples.initMs.push(run.initMs);
+        task.samples.firstResponseMs.push(run.firstResponseMs);
+      }
+    }
+  } finally {
+    for (const task of tasks) rmSync(task.dir, { recursive: true, force: true });
+    await api.close();
+    await services.close();
+  }
+  return tasks.map((task) => task.samples);
+}
+
+/** lambda-perf's reference function on the same runtime: the floor every cold start stands on. */
+export const HELLO_WORLD_TARGET: RuntimeTarget = {
+  name: 'hello world',
+  nodeOptions: '',
+  bundle: HELLO_WORLD,
+  invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }),
+};
+
 export async function measureLambdaInit(
   repoRoot: string,
   cacheRoot: string,
@@ -185,95 +261,35 @@ export async function measureLambdaInit(
     external: buildAwsBundles({ cache: false, sdk: 'external' }),
     bundled: buildAwsBundles({ cache: false, sdk: 'bundled' }),
   };
-  const sdkPackages = [
-    ...new Set(
-      AWS_FUNCTIONS.flatMap((name) =>
-        externalsRequiredBy(shipped.external[name].files['index.js']!.toString('utf8'), /^@aws-sdk\//),
-      ),
+  const targets: (RuntimeTarget & { sdk: LambdaInitRow['sdk'] })[] = [
+    { ...HELLO_WORLD_TARGET, sdk: 'none' },
+    ...(['external', 'bundled'] as const).flatMap((sdk) =>
+      AWS_FUNCTIONS.map((name) => ({
+        name,
+        sdk,
+        nodeOptions: AWS_NODE_OPTIONS,
+        bundle: shipped[sdk][name],
+        invocation: (tables: { notes: string }) => firstInvocation(name, tables),
+      })),
     ),
+    // What the deployed NODE_OPTIONS cost: the api as shipped, without them.
+    {
+      name: 'api',
+      sdk: AWS_SDK_SHIPPING,
+      nodeOptions: '',
+      bundle: shipped[AWS_SDK_SHIPPING].api,
+      invocation: (tables) => firstInvocation('api', tables),
+    },
   ];
-  const cache = await installRuntimeCache(cacheRoot, runtimePackages(repoRoot, sdkPackages), progress);
-  const services = await startServices();
-  const api = await startRuntimeApi({
-    functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
-    timeoutMs: TIMEOUT_MS,
-  });
-  const rows: LambdaInitRow[] = [];
-  try {
-    type Target = {
-      name: string;
-      sdk: LambdaInitRow['sdk'];
-      nodeOptions: string;
-      bundle: Bundle;
-      invocation: () => FirstInvocation;
-    };
-    const targets: Target[] = [
-      {
-        name: 'hello world',
-        sdk: 'none',
-        nodeOptions: '',
-        bundle: HELLO_WORLD,
-        invocation: () => ({ event: {}, check: (body) => (body.includes('hello') ? undefined : 'not hello') }),
-      },
-      ...(['external', 'bundled'] as const).flatMap((sdk) =>
-        AWS_FUNCTIONS.map((name) => ({
-          name,
-          sdk,
-          nodeOptions: AWS_NODE_OPTIONS,
-          bundle: shipped[sdk][name],
-          invocation: () => firstInvocation(name, services.tables),
-        })),
-      ),
-      // What the deployed NODE_OPTIONS cost: the api as shipped, without them.
-      {
-        name: 'api',
-        sdk: AWS_SDK_SHIPPING,
-        nodeOptions: '',
-        bundle: shipped[AWS_SDK_SHIPPING].api,
-        invocation: () => firstInvocation('api', services.tables),
-      },
-    ];
-    // Rounds over every target, so a busy moment of a shared machine falls on all of them alike.
-    const tasks = targets.map((target) => ({
-      target,
-      dir: writeBundle(target.bundle, 'lambda-task'),
-      init: [] as number[],
-      first: [] as number[],
-    }));
-    try {
-      for (let i = 0; i < runCount; i += 1) {
-        progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
-        for (const task of tasks) {
-          const { event, check } = task.target.invocation();
-          const requestId = `${task.target.name}-${task.target.sdk}-${task.target.nodeOptions}-${i}`;
-          const run = await measureFreshStart(
-            api,
-            runtimeCommand(cache, task.dir, api.address, services.env, task.target.nodeOptions),
-            { requestId, event },
-            check,
-            TIMEOUT_MS,
-          );
-          task.init.push(run.initMs);
-          task.first.push(run.firstResponseMs);
-        }
-      }
-    } finally {
-      for (const task of tasks) rmSync(task.dir, { recursive: true, force: true });
-    }
-    for (const { target, init, first } of tasks) {
-      rows.push({
-        function: target.name,
-        sdk: target.sdk,
-        nodeOptions: target.nodeOptions,
-        bundleBytes: target.bundle.files['index.js']!.length,
-        initMs: summarize(init),
-        firstResponseMs: summarize(first),
-      });
-    }
-  } finally {
-    await api.close();
-    await services.close();
-  }
+  const samples = await coldStartsOnRuntime(repoRoot, cacheRoot, targets, runCount, progress);
+  const rows: LambdaInitRow[] = targets.map((target, index) => ({
+    function: target.name,
+    sdk: target.sdk,
+    nodeOptions: target.nodeOptions,
+    bundleBytes: target.bundle.files['index.js']!.length,
+    initMs: summarize(samples[index]!.initMs),
+    firstResponseMs: summarize(samples[index]!.firstResponseMs),
+  }));
   progress(`Azure package load on Node ${process.versions.node} ×${runCount}`);
   const azure = await measureAzureLoad(runCount);
   return {

@@ -20,6 +20,7 @@ import { measureColdCalls, type ColdCall, type ColdTarget } from './first-respon
 import { installPeerCache } from './peer-cache';
 import { medianOfRatios } from './ratios';
 import { startServerlessOffline, writeService, type OfflineMode, type OfflineServer } from './serverless-offline';
+import { measureRuntimeColdStarts, type RuntimeColdStarts } from './runtime-cold-starts';
 import { PEERS, peerPackages } from './versions';
 
 export const OURS = 'ours (aws-api)';
@@ -74,6 +75,8 @@ export interface PeersResult {
   coldCallRounds: number;
   rows: PeerRow[];
   ratios: PeerRatio[];
+  /** The same bundles cold-started on the Lambda runtime interface client (or why not). */
+  runtime?: RuntimeColdStarts | { error: string };
   servers?: {
     http: LoadOptions;
     rows: ServerRow[];
@@ -259,6 +262,10 @@ export async function measurePeers(
   ];
   const sizes = new Map(targets.map((t) => [t.name, t.bundle.files['index.js']!.length]));
   const calls = await measureColdCalls(targets, coldCallRounds(options.runs), join(repoRoot, 'node_modules'), progress);
+  // The runtime client is a native build installed once (minutes): a failure costs only this table.
+  const runtime = await measureRuntimeColdStarts(repoRoot, cacheRoot, targets, options.runs, progress).catch(
+    (error: unknown) => ({ error: error instanceof Error ? error.message.split('\n')[0]! : String(error) }),
+  );
   const middy = targets.find((t) => t.name === MIDDY)!.bundle.files['index.js']!;
   const servers = await measureServers(repoRoot, peerNodeModules, middy, options.runs, options.http, progress);
   return {
@@ -266,6 +273,7 @@ export async function measurePeers(
     runs: options.runs,
     coldCallRounds: coldCallRounds(options.runs),
     ...coldCallReport(sizes, calls),
+    runtime,
     servers,
   };
 }

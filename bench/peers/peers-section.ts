@@ -2,6 +2,7 @@
 import { kb, ms, times, type Section } from '../format';
 import { median } from '../stats';
 import type { PeersResult } from './measure-peers';
+import type { RuntimeColdStarts } from './runtime-cold-starts';
 
 export function peersSections(p: PeersResult | { error: string }): Section[] {
   if ('error' in p) return [{ title: 'Peers', head: ['result'], rows: [[`not measured: ${p.error}`]] }];
@@ -44,6 +45,7 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
         'per-round ratios ours / theirs; below 1 is ours smaller or faster.',
     },
   ];
+  if (p.runtime) out.push(runtimeSection(p.runtime));
   if (p.servers) {
     const s = p.servers;
     out.push({
@@ -83,4 +85,39 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
     });
   }
   return out;
+}
+
+function runtimeSection(r: RuntimeColdStarts | { error: string }): Section {
+  const title = 'Peers: cold start on the Lambda runtime client (ours / theirs)';
+  if ('error' in r) return { title, head: ['result'], rows: [[`not measured: ${r.error}`]] };
+  return {
+    title,
+    head: [
+      'bundle',
+      'init median ms',
+      'first response median ms',
+      'above hello world median ms',
+      'init ×',
+      'first response ×',
+      'above hello world ×',
+    ],
+    rows: r.rows.map((row) => {
+      const ratio = r.ratios.find((x) => x.peer === row.name);
+      return [
+        row.name,
+        ms(row.initMs.median),
+        ms(row.firstResponseMs.median),
+        ms(row.aboveFloorMs.median),
+        ...(ratio ? [times(ratio.init), times(ratio.firstResponse), times(ratio.aboveFloor)] : ['1 (ours)', '', '']),
+      ];
+    }),
+    note:
+      `The same bundles, each in a fresh process of \`aws-lambda-ric\` ${r.ric} as the nodejs22.x bootstrap starts it ` +
+      '(the "Lambda init" table above; no NODE_OPTIONS for any), answering a first GET /api/hello through a loopback Runtime ' +
+      "API; the runtime's console carries every request line (the peers write ours). **init**: start until the runtime " +
+      "first asks for work (Lambda's Init Duration; ours builds its app and answers one muted hello there); **first " +
+      'response**: start until the first answer, what the first caller waits for; **above hello world**: first response minus ' +
+      "the same round's lambda-perf hello world (the runtime's own start), what each function's code costs. " +
+      `${r.rounds} rounds over every bundle; ×: the median of the per-round ratios ours / theirs, below 1 is ours faster.`,
+  };
 }

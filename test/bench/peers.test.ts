@@ -8,6 +8,7 @@ import { coldCallReport, OURS, OURS_LOCAL, serverRatios, type ServerRow } from '
 import { findPeerCache, peerCacheDir } from '../../bench/peers/peer-cache';
 import { peersSections } from '../../bench/peers/peers-section';
 import { medianOfRatios } from '../../bench/peers/ratios';
+import { runtimeColdReport } from '../../bench/peers/runtime-cold-starts';
 import { writeService } from '../../bench/peers/serverless-offline';
 import { PEER_ROUTES } from '../../bench/peers/handlers/routes';
 import { PEERS, peerPackages, SERVERLESS_OFFLINE_PACKAGES } from '../../bench/peers/versions';
@@ -126,6 +127,37 @@ describe('peer report', () => {
       [OURS_LOCAL, '700', '300', '1100', '1 (ours)', '', ''],
       ['serverless-offline', '100', '175', '2000', '7.00×', '1.75×', '0.55×'],
     ]);
+  });
+
+  it("cold starts on the runtime client: ratios per round, and what each adds above the same round's hello world", () => {
+    const floor = { name: 'hello world', initMs: [50, 60], firstResponseMs: [55, 65] };
+    const ours = { name: OURS, initMs: [150, 180], firstResponseMs: [155, 185] };
+    const middy = { name: 'middy 7', initMs: [100, 120], firstResponseMs: [105, 145] };
+    const report = runtimeColdReport(floor, ours, [middy]);
+    expect(report.rows.map((r) => [r.name, r.firstResponseMs.median, r.aboveFloorMs.median])).toEqual([
+      [OURS, 170, 110],
+      ['middy 7', 125, 65],
+    ]);
+    expect(report.ratios).toHaveLength(1);
+    expect(report.ratios[0]!.init).toBeCloseTo((1.5 + 1.5) / 2);
+    expect(report.ratios[0]!.firstResponse).toBeCloseTo((155 / 105 + 185 / 145) / 2);
+    expect(report.ratios[0]!.aboveFloor).toBeCloseTo((100 / 50 + 120 / 80) / 2);
+    const [, runtime] = peersSections({
+      versions: ['x@1.0.0'],
+      runs: 2,
+      coldCallRounds: 2,
+      ...coldCallReport(sizes, calls),
+      runtime: { ric: '4.0.2', rounds: 2, ...report },
+    });
+    expect(runtime!.rows[1]).toEqual(['middy 7', '110', '125', '65.0', '1.50×', '1.38×', '1.75×']);
+    const [, failed] = peersSections({
+      versions: [],
+      runs: 2,
+      coldCallRounds: 2,
+      ...coldCallReport(sizes, calls),
+      runtime: { error: 'no RIC' },
+    });
+    expect(failed!.rows).toEqual([['not measured: no RIC']]);
   });
 
   it('writes a failed run as one line', () => {
