@@ -7,12 +7,7 @@ import { type Logger, UNMATCHED_ROUTE } from './log';
 import { hasDotSegment } from './path-decoding';
 import { problemResponse } from './problem';
 import { startStopwatch } from './stopwatch';
-
-/** Methods fetch's Request constructor refuses (Fetch standard, "forbidden method"). */
-const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-
-/** RFC 9110 §5.6.2: a method and a field name are tokens (fetch's Request and Headers refuse anything else). */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+import { FETCH_FORBIDDEN_METHODS, HTTP_TOKEN } from './fetch-rules';
 
 /** RFC 9110 §5.5: field-vchar and whitespace in ASCII. obs-text (0x80–0xFF) is not carried alike. */
 const NOT_ASCII_FIELD_CHAR = /[^\t\x20-\x7e]/;
@@ -60,7 +55,7 @@ export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 
       detail: `There is no route ${head.method} ${shown}: "." and ".." path segments are not resolved.`,
     };
   }
-  if (!TOKEN.test(head.method)) {
+  if (!HTTP_TOKEN.test(head.method)) {
     return { status: 400, detail: `The method "${head.method.slice(0, 40)}" is not a token (RFC 9110 §9.1).` };
   }
   if (FETCH_FORBIDDEN_METHODS.has(head.method)) {
@@ -69,7 +64,7 @@ export function precheckRefusal(head: RequestHead, target: Pick<PrecheckTarget, 
     return { status: 405, detail: `${head.method} is not allowed here${use}.`, headers: { allow: allow.join(', ') } };
   }
   for (const [name, value] of head.headers) {
-    if (!TOKEN.test(name)) {
+    if (!HTTP_TOKEN.test(name)) {
       return { status: 400, detail: `The header name "${name.slice(0, 40)}" is not a token (RFC 9110 §5.1).` };
     }
     if (NOT_ASCII_FIELD_CHAR.test(value)) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Cookie, HttpRequest, HttpResponse, type HttpResponseInit } from '@azure/functions';
+import { FETCH_FORBIDDEN_METHODS } from '../../handlers/core/fetch-rules';
 import { decodePathLeniently } from '../../handlers/core/path-decoding';
 import { originFormOf } from '../request-target';
 import { serializeCookie } from './functions-cookie';
@@ -56,9 +57,6 @@ type HttpRequestParams = {
   params: Record<string, string>;
   body?: { bytes: Buffer };
 };
-
-/** Methods fetch's Request refuses, and so HttpRequest's constructor (which builds one). */
-const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
  * HttpRequest's constructor builds a fetch Request, which cannot hold CONNECT, TRACE or TRACK. This one wraps a

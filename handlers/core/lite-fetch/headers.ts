@@ -2,7 +2,8 @@
 // Node's undici: names case-insensitive and validated, values normalized, `get` joining repeats with
 // ", ", iteration sorted by name with each Set-Cookie on its own. No guards: nothing here is immutable.
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+import { HTTP_TOKEN } from '../fetch-rules';
+
 // Leading and trailing HTTP whitespace (tab, LF, CR, space) is trimmed from every value.
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 const FORBIDDEN_IN_VALUE = /[\0\r\n]/;
@@ -11,7 +12,7 @@ export type HeadersSource = Iterable<readonly [string, string]> | Record<string,
 
 function checkedName(name: string): string {
   const text = String(name);
-  if (!TOKEN.test(text)) throw new TypeError(`Headers: "${text}" is an invalid header name.`);
+  if (!HTTP_TOKEN.test(text)) throw new TypeError(`Headers: "${text}" is an invalid header name.`);
   return text.toLowerCase();
 }
 

@@ -4,6 +4,7 @@
 // made on first need from the same parts, which from then on answers everything: the behaviour stays
 // the standard's (https://fetch.spec.whatwg.org/#response-class), only the common path is cheaper.
 import { defaultContentType, isLiteBody, LiteBody, type LiteBodySource } from './body';
+import { LiteBodyMixin } from './body-mixin';
 import { type HeadersSource, LiteHeaders } from './headers';
 import { nodeClasses } from './node-classes';
 
@@ -17,15 +18,14 @@ export interface LiteResponseInit {
   headers?: HeadersSource | LiteHeaders | Headers;
 }
 
-export class LiteResponse {
+export class LiteResponse extends LiteBodyMixin<Response> {
   #status = 200;
   #statusText = '';
   #headers = new LiteHeaders();
-  #body = new LiteBody(null);
-  /** Node's Response once something lite cannot answer was asked for; it then answers everything. */
-  #full: Response | undefined;
+  protected liteBody = new LiteBody(null);
 
   constructor(body?: unknown, init: LiteResponseInit = {}) {
+    super();
     const status = init.status ?? 200;
     if (!Number.isInteger(status) || status < 200 || status > 599)
       throw new RangeError(`Response: init.status must be in the range of 200 to 599, inclusive (got ${status}).`);
@@ -34,7 +34,7 @@ export class LiteResponse {
     const shared = LiteBody.behind(body);
     if (!shared && !isLiteBody(body)) {
       // A body kind that only Node's Response takes: it is made at once.
-      this.#full = new (nodeClasses().Response)(body as BodyInit, init as ResponseInit);
+      this.fullObject = new (nodeClasses().Response)(body as BodyInit, init as ResponseInit);
       return;
     }
     if (body !== null && body !== undefined && NULL_BODY_STATUS.has(status))
@@ -42,7 +42,7 @@ export class LiteResponse {
     this.#status = status;
     this.#statusText = statusText;
     this.#headers = new LiteHeaders(init.headers as HeadersSource | undefined);
-    this.#body = shared ?? new LiteBody(body as LiteBodySource);
+    this.liteBody = shared ?? new LiteBody(body as LiteBodySource);
     const type = shared ? undefined : defaultContentType(body as LiteBodySource);
     if (type && !this.#headers.has('content-type')) this.#headers.set('content-type', type);
   }
@@ -65,25 +65,20 @@ export class LiteResponse {
     return nodeClasses().Response.error();
   }
 
-  /** Node's Response with the same parts (a body already read stays read on both). */
-  #toFull(): Response {
-    if (!this.#full) {
-      const source = this.#body.used ? null : this.#body.source;
-      this.#full = new (nodeClasses().Response)(source as BodyInit | null, {
-        status: this.#status,
-        statusText: this.#statusText,
-        headers: [...this.#headers],
-      });
-    }
-    return this.#full;
+  protected makeFull(source: string | Uint8Array | null): Response {
+    return new (nodeClasses().Response)(source as BodyInit | null, {
+      status: this.#status,
+      statusText: this.#statusText,
+      headers: [...this.#headers],
+    });
   }
 
   get status(): number {
-    return this.#full ? this.#full.status : this.#status;
+    return this.fullObject ? this.fullObject.status : this.#status;
   }
 
   get statusText(): string {
-    return this.#full ? this.#full.statusText : this.#statusText;
+    return this.fullObject ? this.fullObject.statusText : this.#statusText;
   }
 
   get ok(): boolean {
@@ -91,63 +86,32 @@ export class LiteResponse {
   }
 
   get headers(): LiteHeaders | Headers {
-    return this.#full ? this.#full.headers : this.#headers;
-  }
-
-  get bodyUsed(): boolean {
-    return this.#full ? this.#full.bodyUsed : this.#body.used;
+    return this.fullObject ? this.fullObject.headers : this.#headers;
   }
 
   get type(): ResponseType {
-    return this.#full ? this.#full.type : 'default';
+    return this.fullObject ? this.fullObject.type : 'default';
   }
 
   get url(): string {
-    return this.#full ? this.#full.url : '';
+    return this.fullObject ? this.fullObject.url : '';
   }
 
   get redirected(): boolean {
-    return this.#full ? this.#full.redirected : false;
-  }
-
-  get body(): ReadableStream<Uint8Array> | null {
-    return this.#full ? this.#full.body : this.#body.stream();
-  }
-
-  async text(): Promise<string> {
-    return this.#full ? this.#full.text() : this.#body.text();
-  }
-
-  async json(): Promise<unknown> {
-    return this.#full ? this.#full.json() : JSON.parse(this.#body.text());
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#full ? this.#full.arrayBuffer() : this.#body.arrayBuffer();
-  }
-
-  async bytes(): Promise<Uint8Array> {
-    return this.#full ? new Uint8Array(await this.#full.arrayBuffer()) : this.#body.bytes();
-  }
-
-  async blob(): Promise<Blob> {
-    return this.#toFull().blob();
-  }
-
-  async formData(): Promise<FormData> {
-    return this.#toFull().formData();
+    return this.fullObject ? this.fullObject.redirected : false;
   }
 
   clone(): LiteResponse {
     const copy = new LiteResponse(null);
-    if (this.#full) {
-      copy.#full = this.#full.clone();
+    const full = this.fullObject;
+    if (full) {
+      copy.fullObject = full.clone();
       return copy;
     }
     copy.#status = this.#status;
     copy.#statusText = this.#statusText;
     copy.#headers = new LiteHeaders(this.#headers);
-    copy.#body = this.#body.copy();
+    copy.liteBody = this.liteBody.copy();
     return copy;
   }
 
