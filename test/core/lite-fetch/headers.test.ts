@@ -1,33 +1,21 @@
 // LiteHeaders against Node's Headers: the same operations, the same observable results (or both throw).
 import { LiteHeaders } from '../../../handlers/core/lite-fetch/headers';
+import { all, outcomeOf } from './outcome';
 
 type AnyHeaders = Headers | LiteHeaders;
-// The project's lib has DOM without DOM.Iterable: Node's Headers iterate all the same.
-const all = (headers: unknown) => [...(headers as Iterable<unknown>)];
 const iterable = (headers: AnyHeaders) =>
   headers as unknown as { keys(): Iterable<string>; values(): Iterable<string>; entries(): Iterable<[string, string]> };
 type Script = (h: AnyHeaders) => unknown;
 
 /** What a script leaves behind: its result or error class, then every entry in iteration order. */
-function outcome(make: () => AnyHeaders, script: Script) {
-  let headers: AnyHeaders;
-  try {
-    headers = make();
-  } catch (error) {
-    return { threw: (error as Error).constructor.name };
-  }
-  let result: unknown;
-  try {
-    result = script(headers);
-  } catch (error) {
-    result = { threw: (error as Error).constructor.name };
-  }
-  const seen: [string, string][] = [];
-  headers.forEach((value, name) => {
-    seen.push([name, value]);
+const outcome = (make: () => AnyHeaders, script: Script) =>
+  outcomeOf(make, script, (headers) => {
+    const seen: [string, string][] = [];
+    headers.forEach((value, name) => {
+      seen.push([name, value]);
+    });
+    return { entries: all(headers), seen, setCookie: headers.getSetCookie() };
   });
-  return { result, entries: all(headers), seen, setCookie: headers.getSetCookie() };
-}
 
 const scripts: [string, unknown, Script][] = [
   ['nothing', undefined, () => undefined],
@@ -97,18 +85,18 @@ const scripts: [string, unknown, Script][] = [
 ];
 
 describe('LiteHeaders answers as Node Headers do', () => {
-  it.each(scripts)('%s', (_name, init, script) => {
-    const node = outcome(() => new Headers(init as HeadersInit), script);
-    const lite = outcome(() => new LiteHeaders(init as never), script);
+  it.each(scripts)('%s', async (_name, init, script) => {
+    const node = await outcome(() => new Headers(init as HeadersInit), script);
+    const lite = await outcome(() => new LiteHeaders(init as never), script);
     expect(lite).toEqual(node);
   });
 
-  it('negative control: the comparison sees a difference', () => {
-    const node = outcome(
+  it('negative control: the comparison sees a difference', async () => {
+    const node = await outcome(
       () => new Headers(),
       (h) => h.set('x', '1'),
     );
-    const lite = outcome(
+    const lite = await outcome(
       () => new LiteHeaders(),
       (h) => h.set('x', '2'),
     );

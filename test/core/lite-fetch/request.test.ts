@@ -1,36 +1,24 @@
 // LiteRequest against Node's Request: the same constructions and reads, the same observable results.
 import { LiteRequest } from '../../../handlers/core/lite-fetch/request';
+import { all, outcomeOf } from './outcome';
 
 type AnyRequest = Request | LiteRequest;
 type Make = (R: typeof Request) => AnyRequest;
 type Read = (r: AnyRequest) => Promise<unknown> | unknown;
 
-const errorName = (error: unknown) => (error as Error).constructor.name;
-// The project's lib has DOM without DOM.Iterable: Node's Headers and FormData iterate all the same.
-const all = (iterable: unknown) => [...(iterable as Iterable<unknown>)];
 const URL_A = 'https://api.example/api/notes?x=1';
 
-async function outcome(make: Make, read: Read, R: typeof Request) {
-  let request: AnyRequest;
-  try {
-    request = make(R);
-  } catch (error) {
-    return { threw: errorName(error) };
-  }
-  let result: unknown;
-  try {
-    result = await read(request);
-  } catch (error) {
-    result = { threw: errorName(error) };
-  }
-  return {
-    result,
-    url: request.url,
-    method: request.method,
-    headers: all(request.headers),
-    bodyUsed: request.bodyUsed,
-  };
-}
+const outcome = (make: Make, read: Read, R: typeof Request) =>
+  outcomeOf(
+    () => make(R),
+    read,
+    (request) => ({
+      url: request.url,
+      method: request.method,
+      headers: all(request.headers),
+      bodyUsed: request.bodyUsed,
+    }),
+  );
 
 const text = (r: AnyRequest) => r.text();
 const none = () => undefined;

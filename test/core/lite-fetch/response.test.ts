@@ -1,38 +1,25 @@
 // LiteResponse against Node's Response: the same constructions and reads, the same observable results.
 import { LiteResponse } from '../../../handlers/core/lite-fetch/response';
+import { all, outcomeOf } from './outcome';
 
 type AnyResponse = Response | LiteResponse;
 type Make = (R: typeof Response) => AnyResponse;
 type Read = (r: AnyResponse) => Promise<unknown> | unknown;
 
-const errorName = (error: unknown) => (error as Error).constructor.name;
-// The project's lib has DOM without DOM.Iterable: Node's Headers and FormData iterate all the same.
-const all = (iterable: unknown) => [...(iterable as Iterable<unknown>)];
-
 /** Status, headers, the read's result (or the error class), and whether the body counts as used. */
-async function outcome(make: Make, read: Read, R: typeof Response) {
-  let response: AnyResponse;
-  try {
-    response = make(R);
-  } catch (error) {
-    return { threw: errorName(error) };
-  }
-  let result: unknown;
-  try {
-    result = await read(response);
-  } catch (error) {
-    result = { threw: errorName(error) };
-  }
-  return {
-    result,
-    status: response.status,
-    statusText: response.statusText,
-    ok: response.ok,
-    type: response.type,
-    headers: all(response.headers),
-    bodyUsed: response.bodyUsed,
-  };
-}
+const outcome = (make: Make, read: Read, R: typeof Response) =>
+  outcomeOf(
+    () => make(R),
+    read,
+    (response) => ({
+      status: response.status,
+      statusText: response.statusText,
+      ok: response.ok,
+      type: response.type,
+      headers: all(response.headers),
+      bodyUsed: response.bodyUsed,
+    }),
+  );
 
 const text = (r: AnyResponse) => r.text();
 const bytes = async (r: AnyResponse) => [...new Uint8Array(await r.arrayBuffer())];
