@@ -174,6 +174,11 @@ async function measureAzureLoad(runs: number): Promise<LambdaInit['azure']> {
   }
 }
 
+/** The order of `count` targets in round `round`: rotated by one each round. */
+export function roundOrder(count: number, round: number): number[] {
+  return Array.from({ length: count }, (_, i) => (i + round) % count);
+}
+
 /** One function to cold-start on the runtime client, with the first invocation it gets. */
 export interface RuntimeTarget {
   name: string;
@@ -208,35 +213,42 @@ export async function coldStartsOnRuntime(
   ];
   const cache = await installRuntimeCache(cacheRoot, runtimePackages(repoRoot, sdkPackages), progress);
   const services = await startServices();
-  const api = await startRuntimeApi({
-    functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
-    timeoutMs: TIMEOUT_MS,
-  });
-  const tasks = targets.map((target) => ({
-    target,
-    dir: writeBundle(target.bundle, 'lambda-task'),
-    samples: { initMs: [], firstResponseMs: [] } as RuntimeSamples,
-  }));
+  const tasks: { target: RuntimeTarget; dir: string; samples: RuntimeSamples }[] = [];
   try {
-    for (let i = 0; i < runCount; i += 1) {
-      progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
-      for (const [index, task] of tasks.entries()) {
-        const { event, check } = task.target.invocation(services.tables);
-        const env = { ...services.env, ...task.target.env };
-        const run = await measureFreshStart(
-          api,
-          runtimeCommand(cache, task.dir, api.address, env, task.target.nodeOptions),
-          { requestId: `${index}-${i}`, event },
-          check,
-          TIMEOUT_MS,
-        );
-        task.samples.initMs.push(run.initMs);
-        task.samples.firstResponseMs.push(run.firstResponseMs);
+    const api = await startRuntimeApi({
+      functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
+      timeoutMs: TIMEOUT_MS,
+    });
+    try {
+      for (const target of targets)
+        tasks.push({
+          target,
+          dir: writeBundle(target.bundle, 'lambda-task'),
+          samples: { initMs: [], firstResponseMs: [] },
+        });
+      for (let i = 0; i < runCount; i += 1) {
+        progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
+        // Each round starts one target later, so no target always follows the same one.
+        for (const index of roundOrder(tasks.length, i)) {
+          const task = tasks[index]!;
+          const { event, check } = task.target.invocation(services.tables);
+          const env = { ...services.env, ...task.target.env };
+          const run = await measureFreshStart(
+            api,
+            runtimeCommand(cache, task.dir, api.address, env, task.target.nodeOptions),
+            { requestId: `${index}-${i}`, event },
+            check,
+            TIMEOUT_MS,
+          );
+          task.samples.initMs.push(run.initMs);
+          task.samples.firstResponseMs.push(run.firstResponseMs);
+        }
       }
+    } finally {
+      await api.close();
     }
   } finally {
     for (const task of tasks) rmSync(task.dir, { recursive: true, force: true });
-    await api.close();
     await services.close();
   }
   return tasks.map((task) => task.samples);

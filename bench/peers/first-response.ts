@@ -1,11 +1,11 @@
 // Require + first response in a cold process, as the Lambda runtime does it: require the bundle (init),
 // then call its handler with a first GET /api/hello event, each timed on its own. Rounds go over every
-// bundle in turn, so a busy moment of a shared machine falls on all of them alike.
+// bundle in turn, starting one later each round, so a busy moment of a shared machine falls on all alike.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from '../../program/bundle';
 import { writeBundle } from '../cold-require';
-import { LAMBDA_RESERVED_ENV } from '../lambda-init';
+import { LAMBDA_RESERVED_ENV, roundOrder } from '../lambda-init';
 import { apiEvent } from '../lambda-runtime/first-invocations';
 import { AWS_ENV } from '../../contract/aws';
 import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
@@ -64,7 +64,8 @@ export async function measureColdCalls(
     const event = JSON.stringify(apiEvent());
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: require + first response, round ${i + 1}/${runs}`);
-      for (const [index, target] of targets.entries()) {
+      for (const index of roundOrder(targets.length, i)) {
+        const target = targets[index]!;
         const { stdout } = await runNode(['-e', childScript, join(dirs[index]!, 'index.js'), event], {
           cwd: dirs[index],
           env,

@@ -46,7 +46,7 @@ function headerEntries(event: APIGatewayProxyEventV2): [string, string][] {
 }
 
 // Answers whose type is not text, JSON or XML go back base64-encoded, as do encoded (compressed) ones:
-// the rule of hono's Lambda adapter (defaultIsContentTypeBinary, isContentEncodingBinary, hono 4.12).
+// the rule of hono's Lambda adapter (defaultIsContentTypeBinary, isContentEncodingBinary in hono/aws-lambda).
 const TEXT_TYPE = /^text\/(?:plain|html|css|javascript|csv)|(?:\/|\+)(?:json|xml)\s*(?:;|$)/i;
 const BINARY_XML_TYPE = /^application\/vnd\.(?:apple\.installer|mozilla\.xul)\+xml\s*(?:;|$)/i;
 

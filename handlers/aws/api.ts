@@ -19,9 +19,9 @@ export interface AwsApiEntryOptions {
   /** Default: from AUTH_ISSUER / AUTH_AUDIENCE / AUTH_MODE (contract/settings.ts). */
   auth?: Authenticator;
   /**
-   * Build the app and its clients now and answer one GET /api/hello to nobody, so that the first
-   * caller does not pay for them (hono compiles its router, Node loads its Request/Response, the
-   * adapter's code is compiled on the first call). Default: only when a Lambda runtime loads us.
+   * Build the app and its clients now, answer one GET /api/hello to nobody (V8 compiles the adapter's
+   * and the app's request path on a first call) and start fetching the issuer's keys, so that the first
+   * caller does not wait for them. Default: only when a Lambda runtime loads us.
    */
   buildNow?: boolean;
 }
@@ -38,8 +38,9 @@ export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler 
     const reportConsumption = reportingEnabled();
     if (reportConsumption) reportConsumedCapacity(dynamoDbClient());
     const log = mutableLogger(options.log ?? createLogger(cloud));
+    const auth = options.auth ?? authenticatorFromEnv(process.env);
     const handler = apiHandler({
-      auth: options.auth ?? authenticatorFromEnv(process.env),
+      auth,
       notes: noteStore(),
       activity: activityStore(),
       servedBy: cloud,
@@ -48,6 +49,7 @@ export function createAwsApiEntry(options: AwsApiEntryOptions = {}): ApiHandler 
       memoryMb: lambdaMemoryMb(),
     });
     if (!(options.buildNow ?? inLambdaInit())) return handler;
+    auth.prepare?.();
     // Invocations wait for the warm-up, so none of their log lines falls in its muted window.
     const warm = log
       .muted(() => handler(warmUpEvent() as unknown as APIGatewayProxyEventV2))

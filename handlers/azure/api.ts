@@ -70,9 +70,9 @@ export interface AzureApiEntryOptions {
   /** Default: from AUTH_ISSUER / AUTH_AUDIENCE / AUTH_MODE (contract/settings.ts). */
   auth?: Authenticator;
   /**
-   * Build the app and its clients when the entry is created and answer one GET /api/hello to nobody
-   * (hono compiles its router, Node loads its Request/Response), so the first caller does not pay for
-   * them. The package's main (index.ts) asks for it: the worker loads it before it is sent invocations.
+   * Build the app and its clients when the entry is created, answer one GET /api/hello to nobody (V8
+   * compiles the request path) and start fetching the issuer's keys, so the first caller does not wait
+   * for them. The package's main (index.ts) asks for it: the worker loads it before it is sent invocations.
    */
   buildNow?: boolean;
 }
@@ -84,6 +84,7 @@ export interface AzureApiEntryOptions {
  */
 export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   let app: FetchApp | undefined;
+  let auth: Authenticator | undefined;
   let log: MutableLogger | undefined;
   let warm: Promise<void> = Promise.resolve();
   const fromSettings = servedByFromSettings();
@@ -91,8 +92,9 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   const getLog = () => (log ??= mutableLogger(options.log ?? createLogger(servedBy())));
   const getApp = () => {
     if (!app) {
+      auth = options.auth ?? authenticatorFromEnv(process.env);
       app = createApp({
-        auth: options.auth ?? authenticatorFromEnv(process.env),
+        auth,
         notes: noteStore(),
         activity: activityStore(),
         servedBy: servedBy(),
@@ -105,6 +107,7 @@ export function createAzureApiEntry(options: AzureApiEntryOptions = {}) {
   if (options.buildNow) {
     try {
       const built = getApp();
+      auth?.prepare?.();
       // Muted: not a request anyone made. Invocations wait for it, so none of their lines falls in its window.
       warm = getLog()
         .muted(async () => (await built.fetch(new Request(WARM_UP_URL))).arrayBuffer())

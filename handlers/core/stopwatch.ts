@@ -1,5 +1,5 @@
 // Durations of requests in ms, to the microsecond, for log lines and consumption reports. Node's
-// `performance` global loads perf_hooks on first use (about 1 ms of a cold start); hrtime is at hand.
+// `performance` global loads perf_hooks on first use, which a cold start pays; hrtime is at hand.
 
 /** Starts timing now; the returned function answers the ms elapsed since, rounded to the microsecond. */
 export function startStopwatch(): () => number {

@@ -5,6 +5,8 @@ import { setLambdaEnv } from './support/aws-env';
 import { recordingLogger } from '../support/recording-logger';
 import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
 import { jsonOf, v2Request } from './support/v2-events';
+import { createAuthenticator } from '../../handlers/core/auth/authenticator';
+import { type LocalIssuer, startLocalIssuer } from '../../local/oidc/issuer';
 
 /** A fresh copy of the entry and its clients: a container builds them once, and each case is a new container. */
 function createAwsApiEntry(...args: Parameters<typeof import('../../handlers/aws/api').createAwsApiEntry>) {
@@ -50,5 +52,42 @@ describe('api entry at Lambda init', () => {
   it('knows a Lambda runtime by AWS_LAMBDA_RUNTIME_API', () => {
     expect(inLambdaInit({ AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001' })).toBe(true);
     expect(inLambdaInit({})).toBe(false);
+  });
+
+  describe('with sign-in', () => {
+    let issuer: LocalIssuer;
+    let restoreStore: () => void;
+    beforeEach(async () => {
+      issuer = await startLocalIssuer();
+      // A store that refuses at once (nothing listens on the discard port): the store's 503, never the network.
+      restoreStore = setLambdaEnv({ AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9' });
+    });
+    afterEach(async () => {
+      restoreStore();
+      await issuer.close();
+    });
+    const auth = () => createAuthenticator({ mode: 'oidc', issuer: issuer.issuer, audience: issuer.audience });
+    /** Until the issuer has served the JWKS once (the fetch runs in the background), or a second has gone by. */
+    async function jwksFetched(): Promise<boolean> {
+      for (let waited = 0; issuer.jwksRequests === 0 && waited < 1000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return issuer.jwksRequests > 0;
+    }
+
+    it("fetches the issuer's keys at init, so the first signed-in caller finds them", async () => {
+      const api = createAwsApiEntry({ buildNow: true, log: recordingLogger(), auth: auth() });
+      expect(await jwksFetched()).toBe(true);
+      const token = await issuer.mint('alice');
+      const listed = await api(v2Request('GET', '/api/notes', { headers: { authorization: `Bearer ${token}` } }));
+      // Signed in: past the guard, on to the store (refusing here: a store 503, not a keys one).
+      expect(jsonOf(listed)).toMatchObject({ detail: 'The store is unavailable; retry shortly.' });
+      expect(issuer.jwksRequests).toBe(1);
+    });
+
+    it('negative control: built lazily, nothing is fetched before a signed-in call', async () => {
+      createAwsApiEntry({ buildNow: false, log: recordingLogger(), auth: auth() });
+      expect(await jwksFetched()).toBe(false);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { findPeerCache, peerCacheDir } from '../../bench/peers/peer-cache';
 import { peersSections } from '../../bench/peers/peers-section';
 import { medianOfRatios } from '../../bench/peers/ratios';
 import { runtimeColdReport } from '../../bench/peers/runtime-cold-starts';
+import { roundOrder } from '../../bench/lambda-init';
 import { writeService } from '../../bench/peers/serverless-offline';
 import { PEER_ROUTES } from '../../bench/peers/handlers/routes';
 import { PEERS, peerPackages, SERVERLESS_OFFLINE_PACKAGES } from '../../bench/peers/versions';
@@ -52,6 +53,15 @@ describe('same-run ratios', () => {
   it('skips rounds where either side has nothing, and says so when none is left', () => {
     expect(medianOfRatios([0, 8], [4, 4])).toBe(2);
     expect(medianOfRatios([0], [4])).toBeUndefined();
+  });
+
+  it('starts each round one target later, so no target always follows the same one', () => {
+    expect([0, 1, 2, 3].map((round) => roundOrder(3, round))).toEqual([
+      [0, 1, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [0, 1, 2],
+    ]);
   });
 
   it('refuses unpaired rounds', () => {

@@ -7,13 +7,21 @@ import { createTokenVerifier, type VerifierTimings } from './verifier';
 export interface Authenticator {
   /** The owner, or TokenRejectedError (401) / KeysUnavailableError (503). */
   ownerOf(authorization: string | undefined): Promise<string>;
+  /**
+   * Starts fetching what verifying needs (the issuer's keys) without waiting for it: an api entry calls
+   * it at init, so the first signed-in caller after a cold start finds them there or on the way.
+   */
+  prepare?(): void;
 }
 
 /** Create once per container (the verifier keeps the issuer's keys). */
 export function createAuthenticator(config: AuthConfig, timings?: VerifierTimings): Authenticator {
   if (config.mode === 'none') return { ownerOf: async () => ANONYMOUS_OWNER };
   const verifier = createTokenVerifier(config, timings);
-  return { ownerOf: async (authorization) => (await verifier.verify(bearerToken(authorization))).owner };
+  return {
+    ownerOf: async (authorization) => (await verifier.verify(bearerToken(authorization))).owner,
+    prepare: () => verifier.prefetch(),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The JWKS location of an issuer, from its OpenID Connect discovery document, fetched in bounded time.
 import { KeysUnavailableError } from './errors';
+import { issuerGet } from './issuer-get';
 import { issuerUrlProblem } from './issuer-url';
 
 /**
@@ -15,7 +16,8 @@ export function discoveryUrl(issuer: string): string {
 export async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<URL> {
   let document: unknown;
   try {
-    const response = await fetch(discoveryUrl(issuer), { signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+    // No redirect is followed: a 3xx is not 200, so it fails like any other answer.
+    const response = await issuerGet(discoveryUrl(issuer), { signal: AbortSignal.timeout(timeoutMs) });
     if (response.status !== 200) throw new KeysUnavailableError(`discovery answered ${response.status}`);
     document = await response.json();
   } catch (error) {

@@ -1,7 +1,8 @@
 // Verifies an OIDC access/ID token (a JWT) against one issuer and audience, with the issuer's JWKS.
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { isForAudience } from './audience';
 import { discoverJwksUri } from './discovery';
+import { issuerGet } from './issuer-get';
 import { KeysUnavailableError, TokenRejectedError } from './errors';
 import { ownerOf, subjectProblem } from './owner';
 import {
@@ -21,7 +22,11 @@ export interface Principal {
 export interface TokenVerifier {
   /** The token's principal, or TokenRejectedError (401) / KeysUnavailableError (503). */
   verify(token: string): Promise<Principal>;
+  /** Starts fetching the issuer's discovery document and keys, without waiting; a failure is retried by the next verify. */
+  prefetch(): void;
 }
+
+type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
 
 /** Timing overrides, for tests only: production uses settings.ts. */
 export interface VerifierTimings {
@@ -73,15 +78,17 @@ export function createTokenVerifier(
   timings: VerifierTimings = {},
 ): TokenVerifier {
   const fetchTimeoutMs = timings.fetchTimeoutMs ?? KEY_FETCH_TIMEOUT_MS;
-  let keySet: Promise<JWTVerifyGetKey> | undefined;
+  let keySet: Promise<RemoteKeySet> | undefined;
 
-  function remoteKeySet(): Promise<JWTVerifyGetKey> {
+  function remoteKeySet(): Promise<RemoteKeySet> {
     if (!keySet) {
       keySet = discoverJwksUri(config.issuer, fetchTimeoutMs).then((uri) =>
         createRemoteJWKSet(uri, {
           timeoutDuration: fetchTimeoutMs,
           cooldownDuration: timings.cooldownMs ?? JWKS_COOLDOWN_MS,
           cacheMaxAge: timings.maxAgeMs ?? JWKS_MAX_AGE_MS,
+          // jose sends a GET with redirect "manual": a 3xx is not 200, and fails as ours does.
+          [customFetch]: issuerGet as unknown as typeof fetch,
         }),
       );
       keySet.catch(() => (keySet = undefined));
@@ -108,6 +115,11 @@ export function createTokenVerifier(
   };
 
   return {
+    prefetch() {
+      remoteKeySet()
+        .then((keys) => keys.reload())
+        .catch(() => undefined);
+    },
     async verify(token) {
       let subject: unknown;
       try {

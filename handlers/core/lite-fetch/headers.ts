@@ -6,7 +6,8 @@ import { HTTP_TOKEN } from '../fetch-rules';
 
 // Leading and trailing HTTP whitespace (tab, LF, CR, space) is trimmed from every value.
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-const FORBIDDEN_IN_VALUE = /[\0\r\n]/;
+// NUL, CR and LF are refused (Fetch "header value"); so is anything above U+00FF (WebIDL ByteString).
+const FORBIDDEN_IN_VALUE = /[\0\r\n\u0100-\uffff]/;
 
 export type HeadersSource = Iterable<readonly [string, string]> | Record<string, string | readonly string[]>;
 

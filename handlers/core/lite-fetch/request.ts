@@ -1,5 +1,5 @@
 // Request without Node's undici for the requests an API receives (a URL, a method, headers, a text or
-// bytes body): hono's Lambda adapter builds one per invocation. Anything else (a signal, a stream or
+// bytes body): our Lambda adapter (handlers/aws/api-handler.ts) builds one per invocation. Anything else (a signal, a stream or
 // form body, cache or redirect modes, `body`, `blob`, `formData`) is handed to Node's own Request, made
 // on first need from the same parts, which from then on answers everything: the standard's behaviour
 // (https://fetch.spec.whatwg.org/#request-class), only the common path is cheaper.
@@ -45,7 +45,8 @@ export class LiteRequest extends LiteBodyMixin<Request> {
     super();
     const fromRequest = typeof input === 'object' && !(input instanceof URL);
     const liteInit = Object.keys(init).every((key) => LITE_INIT.has(key) || init[key] === undefined);
-    const liteSource = !fromRequest || input instanceof LiteRequest;
+    // A lite Request already handed to Node's is copied by Node's Request, as any other.
+    const liteSource = !fromRequest || (input instanceof LiteRequest && !input.fullObject);
     const shared = LiteBody.behind(init.body);
     if (!liteInit || !liteSource || (init.body !== undefined && !shared && !isLiteBody(init.body))) {
       const source = input instanceof LiteRequest ? input.toFull() : (input as Request | string | URL);
@@ -56,10 +57,12 @@ export class LiteRequest extends LiteBodyMixin<Request> {
     this.#url = from ? from.url : checkedUrl(String(input));
     this.#method = init.method === undefined ? (from?.method ?? 'GET') : checkedMethod(String(init.method));
     this.#headers = new LiteHeaders((init.headers ?? from?.headers) as HeadersSource | undefined);
-    const body =
-      shared ?? (init.body !== undefined && init.body !== null ? init.body : from ? from.#takeBodyForCopy() : null);
-    if (body !== null && body !== undefined && (this.#method === 'GET' || this.#method === 'HEAD'))
+    const initBody = shared ?? (init.body !== undefined && init.body !== null ? init.body : undefined);
+    const bodiless = this.#method === 'GET' || this.#method === 'HEAD';
+    // Refused before the source's body is taken: a failed copy leaves the source unread, as Node's does.
+    if (bodiless && (initBody !== undefined || (from && !from.liteBody.isNull)))
       throw new TypeError('Request with GET/HEAD method cannot have body.');
+    const body = initBody ?? (from ? from.#takeBodyForCopy() : null);
     this.liteBody = body instanceof LiteBody ? body : new LiteBody(body as string | Uint8Array | null | undefined);
     const type = body instanceof LiteBody ? undefined : defaultContentType(body as string | undefined);
     if (type && !this.#headers.has('content-type')) this.#headers.set('content-type', type);
@@ -67,7 +70,6 @@ export class LiteRequest extends LiteBodyMixin<Request> {
 
   /** A Request made from this one takes over its body (the standard's "input's body is used"). */
   #takeBodyForCopy(): LiteBody | null {
-    if (this.fullObject) throw new TypeError('Request: internal error, a full Request was copied as lite.');
     if (this.liteBody.isNull) return null;
     if (this.liteBody.used)
       throw new TypeError('Request: cannot construct a Request with a Request whose body is already used.');

@@ -1,5 +1,5 @@
 // Response without Node's undici for the answers an API gives (text, bytes or no body): hono builds
-// one per request, and loading undici for it costs a Lambda cold start about 10 ms (bench: "Peers").
+// one per request, and loading undici for it costs every Lambda cold start (docs/ARCHITECTURE.md "Bundles").
 // Anything else (a stream or form body, `body`, `blob`, `formData`) is handed to Node's own Response,
 // made on first need from the same parts, which from then on answers everything: the behaviour stays
 // the standard's (https://fetch.spec.whatwg.org/#response-class), only the common path is cheaper.
@@ -26,8 +26,10 @@ export class LiteResponse extends LiteBodyMixin<Response> {
 
   constructor(body?: unknown, init: LiteResponseInit = {}) {
     super();
-    const status = init.status ?? 200;
-    if (!Number.isInteger(status) || status < 200 || status > 599)
+    // WebIDL `unsigned short`, as Node's Response converts it: "201" is 201, 200.5 is 200.
+    const given = Number(init.status ?? 200);
+    const status = Number.isFinite(given) ? ((Math.trunc(given) % 65536) + 65536) % 65536 : 0;
+    if (status < 200 || status > 599)
       throw new RangeError(`Response: init.status must be in the range of 200 to 599, inclusive (got ${status}).`);
     const statusText = init.statusText ?? '';
     if (!REASON_PHRASE.test(statusText)) throw new TypeError('Response: invalid statusText.');

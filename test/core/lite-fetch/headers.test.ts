@@ -73,6 +73,15 @@ const scripts: [string, unknown, Script][] = [
   ['an invalid name in get', undefined, (h) => h.get('é')],
   ['a value with a newline', undefined, (h) => h.set('x', 'a\nb')],
   ['a value with NUL', undefined, (h) => h.set('x', 'a\0b')],
+  ['a value above U+00FF', undefined, (h) => h.set('x', 'snow ☃')],
+  [
+    'a Latin-1 value',
+    undefined,
+    (h) => {
+      h.set('x', 'café');
+      return h.get('x');
+    },
+  ],
   ['a bad pair', [['a']], () => undefined],
   [
     'values(), entries()',

@@ -93,6 +93,27 @@ const cases: [string, Make, Read][] = [
     none,
   ],
   [
+    'copied after it was handed to Node (its signal read)',
+    (R) => {
+      const first = new R(URL_A, { method: 'POST', body: 'x', headers: { a: '1' } });
+      void first.signal;
+      return new R(first as Request, { headers: { b: '2' } });
+    },
+    text,
+  ],
+  [
+    'a GET copy of a POST fails and leaves the source unread',
+    (R) => new R(URL_A, { method: 'POST', body: 'x' }),
+    (r) => {
+      try {
+        new (r.constructor as typeof Request)(r as Request, { method: 'GET' });
+      } catch {
+        // expected: the copy is refused
+      }
+      return r.bodyUsed;
+    },
+  ],
+  [
     'clone, both read',
     (R) => new R(URL_A, { method: 'POST', body: 'c' }),
     async (r) => [await r.clone().text(), await r.text()],
