@@ -43,7 +43,7 @@ const defaultAwsEntries = Object.fromEntries(AWS_FUNCTIONS.map((fn) => [fn, `han
 export const AWS_SDK_SHIPPING: AwsSdkShipping = 'external';
 const awsExternal = ['@aws-sdk/*'];
 // hono answers with fetch's Response: in the Lambda bundles, lite classes stand in for Node's (which
-// load undici, about 10 ms of every cold start); handlers/core/lite-fetch says how they stay faithful.
+// load undici on every cold start); docs/ARCHITECTURE.md "Bundles" says how they stay faithful.
 const awsInject = ['handlers/core/lite-fetch/index.ts'];
 /**
  * NODE_OPTIONS of every Lambda function: stack traces mapped back to the TypeScript sources through
