@@ -1,7 +1,7 @@
 // Ours and the peers cold-started the Lambda way: each bundle in a fresh process of AWS's runtime interface
 // client (bench/lambda-init.ts), answering a first GET /api/hello; lambda-perf's hello world alongside as the
-// floor. Init (until the runtime first asks for work) and first response (until the first answer) are
-// Lambda's own split; "above the floor" is what a function's code adds to the cold start of one that loads
+// floor. Init (until the runtime first asks for work), the first invocation (from there to its answer) and
+// first response (start to the first answer) are Lambda's own split; "above the floor" is what a function's code adds to the cold start of one that loads
 // nothing, paired round by round.
 import { coldStartsOnRuntime, HELLO_WORLD_TARGET, MIN_INIT_RUNS, type RuntimeTarget } from '../lambda-init';
 import { firstInvocation } from '../lambda-runtime/first-invocations';
@@ -14,6 +14,8 @@ import { medianOfRatios } from './ratios';
 export interface RuntimeColdRow {
   name: string;
   initMs: Summary;
+  /** First response minus init: the first invocation's own time, Lambda's Duration of the cold call. */
+  invokeMs: Summary;
   firstResponseMs: Summary;
   /** First response minus the same round's hello world: what the function's code costs. */
   aboveFloorMs: Summary;
@@ -22,6 +24,7 @@ export interface RuntimeColdRow {
 export interface RuntimeColdRatio {
   peer: string;
   init: number | undefined;
+  invoke: number | undefined;
   firstResponse: number | undefined;
   aboveFloor: number | undefined;
 }
@@ -46,9 +49,11 @@ export function runtimeColdReport(
   peers: readonly RuntimeSamplesByName[],
 ): Pick<RuntimeColdStarts, 'rows' | 'ratios'> {
   const above = (s: RuntimeSamplesByName) => s.firstResponseMs.map((ms, i) => ms - floor.firstResponseMs[i]!);
+  const invoke = (s: RuntimeSamplesByName) => s.firstResponseMs.map((ms, i) => ms - s.initMs[i]!);
   const row = (s: RuntimeSamplesByName): RuntimeColdRow => ({
     name: s.name,
     initMs: summarize(s.initMs),
+    invokeMs: summarize(invoke(s)),
     firstResponseMs: summarize(s.firstResponseMs),
     aboveFloorMs: summarize(above(s)),
   });
@@ -57,6 +62,7 @@ export function runtimeColdReport(
     ratios: peers.map((peer) => ({
       peer: peer.name,
       init: medianOfRatios(ours.initMs, peer.initMs),
+      invoke: medianOfRatios(invoke(ours), invoke(peer)),
       firstResponse: medianOfRatios(ours.firstResponseMs, peer.firstResponseMs),
       aboveFloor: medianOfRatios(above(ours), above(peer)),
     })),

@@ -150,6 +150,8 @@ describe('peer report', () => {
     ]);
     expect(report.ratios).toHaveLength(1);
     expect(report.ratios[0]!.init).toBeCloseTo((1.5 + 1.5) / 2);
+    expect(report.rows.map((r) => r.invokeMs.median)).toEqual([5, 15]);
+    expect(report.ratios[0]!.invoke).toBeCloseTo((5 / 5 + 5 / 25) / 2);
     expect(report.ratios[0]!.firstResponse).toBeCloseTo((155 / 105 + 185 / 145) / 2);
     expect(report.ratios[0]!.aboveFloor).toBeCloseTo((100 / 50 + 120 / 80) / 2);
     const [, runtime] = peersSections({
@@ -159,7 +161,7 @@ describe('peer report', () => {
       ...coldCallReport(sizes, calls),
       runtime: { ric: '4.0.2', rounds: 2, ...report },
     });
-    expect(runtime!.rows[1]).toEqual(['middy 7', '110', '125', '65.0', '1.50×', '1.38×', '1.75×']);
+    expect(runtime!.rows[1]).toEqual(['middy 7', '110', '15.0', '125', '65.0', '1.50×', '0.60×', '1.38×', '1.75×']);
     const [, failed] = peersSections({
       versions: [],
       runs: 2,
