@@ -13,6 +13,7 @@ import { requestToken } from '../../local/oidc/request-token';
 import { LOCAL_AUDIENCE } from '../../local/oidc/settings';
 import { trackTempDir } from '../interrupt';
 import { measureUrl, scenarios, startTarget, type LoadOptions, type ScenarioName } from '../http-load';
+import { processesCpuMs } from '../process-cpu';
 import { timedStart } from '../startup';
 import { summarize, type Summary } from '../stats';
 import { bundlePeer } from './bundle-peers';
@@ -55,6 +56,8 @@ export interface ServerRow {
   /** req/s per scenario, every round. */
   requestsPerSec: Record<ScenarioName, number[]>;
   startMs: number[];
+  /** CPU ms per response of local mode's and the peers' processes together, every round (Linux only). */
+  cpuMsPerResponse?: Record<ScenarioName, number[]>;
 }
 
 export interface ServerRatio {
@@ -171,23 +174,35 @@ async function signIn(
   }
 }
 
-async function measureServers(
+export interface ServerRunOptions {
+  /** Rounds of load per server and scenario. */
+  runs: number;
+  http: LoadOptions;
+  /** Rounds of start-up (default `runs`; 0 skips start-up, as a quick write iteration does). */
+  startupRounds?: number;
+  /** Write local mode's CPU profiles here (bench/peers/servers-only.ts --cpu-prof). */
+  profileDir?: string;
+}
+
+export async function measureServers(
   repoRoot: string,
   peerNodeModules: string,
   middyJs: Buffer,
-  runs: number,
-  http: LoadOptions,
+  options: ServerRunOptions,
   progress: (line: string) => void,
 ): Promise<NonNullable<PeersResult['servers']>> {
+  const { runs, http } = options;
+  const startupRounds = options.startupRounds ?? runs;
   const sdk = join(repoRoot, 'node_modules');
   const rows: ServerRow[] = [OURS_LOCAL, ...OFFLINE_MODES.map(offlineName)].map((name) => ({
     name,
     requestsPerSec: { hello: [], 'create-then-get': [] },
     startMs: [],
+    cpuMsPerResponse: { hello: [], 'create-then-get': [] },
   }));
   const row = (name: string) => rows.find((r) => r.name === name)!;
   // Durability on (as `npm start`): the issue compares writes that survive a crash.
-  const local = await startTarget('local-durable', repoRoot, undefined);
+  const local = await startTarget('local-durable', repoRoot, options.profileDir);
   const offline: OfflineServer[] = [];
   let closeIssuer = async () => {};
   try {
@@ -209,8 +224,8 @@ async function measureServers(
       },
       sdk,
     );
-    for (let i = 0; i < runs; i += 1) {
-      progress(`peers: start-up round ${i + 1}/${runs}: local mode, serverless-offline ×2`);
+    for (let i = 0; i < startupRounds; i += 1) {
+      progress(`peers: start-up round ${i + 1}/${startupRounds}: local mode, serverless-offline ×2`);
       row(OURS_LOCAL).startMs.push(await startOnDisk(repoRoot));
       for (const mode of OFFLINE_MODES) {
         const server = await startServerlessOffline(peerNodeModules, service, mode, sdk);
@@ -219,18 +234,22 @@ async function measureServers(
       }
     }
     for (const mode of OFFLINE_MODES) offline.push(await startServerlessOffline(peerNodeModules, service, mode, sdk));
+    // Both sides' work is in both processes (the peer's writes go through local mode's store and events).
+    const cpuMs = () => processesCpuMs([local.pid, ...offline.map((s) => s.pid)]);
     const targets = [
       { name: OURS_LOCAL, url: urls.aws },
       ...OFFLINE_MODES.map((mode, index) => ({ name: offlineName(mode), url: offline[index]!.url })),
     ];
     for (let i = 0; i < runs; i += 1) {
-      for (const scenario of scenarios) {
+      for (const scenario of http.scenarios ?? scenarios) {
         for (const target of targets) {
           progress(`peers: http ${scenario} on ${target.name}, round ${i + 1}/${runs} (${http.durationS} s)`);
-          const result = await measureUrl(target.url, scenario, load);
+          const result = await measureUrl(target.url, scenario, { ...load, cpuMs });
           if (result.errors > 0 || result.non2xx > 0)
             throw new Error(`${target.name} ${scenario}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
           row(target.name).requestsPerSec[scenario].push(result.requestsPerSec);
+          if (result.cpuMsPerResponse !== undefined)
+            row(target.name).cpuMsPerResponse?.[scenario].push(result.cpuMsPerResponse);
         }
       }
     }
@@ -260,7 +279,7 @@ export async function measurePeers(
   const sizes = new Map(targets.map((t) => [t.name, t.bundle.files['index.js']!.length]));
   const calls = await measureColdCalls(targets, coldCallRounds(options.runs), join(repoRoot, 'node_modules'), progress);
   const middy = targets.find((t) => t.name === MIDDY)!.bundle.files['index.js']!;
-  const servers = await measureServers(repoRoot, peerNodeModules, middy, options.runs, options.http, progress);
+  const servers = await measureServers(repoRoot, peerNodeModules, middy, options, progress);
   return {
     versions: packages,
     runs: options.runs,
