@@ -26,8 +26,8 @@ export interface LoadOptions {
   scenarios?: readonly ScenarioName[];
   /** Sent as `Authorization` with every request (a Bearer token for the notes routes). */
   authorization?: string;
-  /** CPU ms used so far by the servers doing the work: read around the measured run (not the warm-up). */
-  cpuMs?: () => number | undefined;
+  /** CPU ms used so far by each server process doing the work: read around the measured run (not the warm-up). */
+  cpuMs?: () => (number | undefined)[];
 }
 
 export interface LoadResult {
@@ -39,8 +39,8 @@ export interface LoadResult {
   p99Ms: number;
   /** p50 per 2xx status: in create-then-get, 201 is the create and 200 the read. */
   p50ByStatusMs: Record<string, number>;
-  /** CPU ms the servers used per response during the measured run, when `cpuMs` was given. */
-  cpuMsPerResponse?: number;
+  /** CPU ms each server process used per response during the measured run, when `cpuMs` was given. */
+  cpuMsPerResponse?: number[];
   responses: number;
   errors: number;
   non2xx: number;
@@ -179,9 +179,13 @@ export async function measureUrl(
   );
   const cpuAfter = options.cpuMs?.();
   const ok = times.length > 0;
-  const cpu = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0;
+  const perResponse = cpuAfter?.map((after, i) => {
+    const before = cpuBefore?.[i];
+    return after === undefined || before === undefined ? Number.NaN : (after - before) / result.requests.total;
+  });
+  const cpu = perResponse !== undefined && result.requests.total > 0 && perResponse.every(Number.isFinite);
   return {
-    ...(cpu ? { cpuMsPerResponse: (cpuAfter - cpuBefore) / result.requests.total } : {}),
+    ...(cpu ? { cpuMsPerResponse: perResponse } : {}),
     scenario,
     requestsPerSec: result.requests.average,
     p50Ms: ok ? quantile(times, 0.5) : Number.NaN,

@@ -18,14 +18,3 @@ export function processCpuMs(pid: number): number | undefined {
   // Fields 14 (utime) and 15 (stime) of proc(5), i.e. 12 and 13 after the state field (3).
   return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
-
-/** The summed CPU ms of several processes, or undefined when any cannot be read. */
-export function processesCpuMs(pids: readonly (number | undefined)[]): number | undefined {
-  let total = 0;
-  for (const pid of pids) {
-    const ms = pid === undefined ? undefined : processCpuMs(pid);
-    if (ms === undefined) return undefined;
-    total += ms;
-  }
-  return total;
-}

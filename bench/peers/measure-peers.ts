@@ -13,7 +13,7 @@ import { requestToken } from '../../local/oidc/request-token';
 import { LOCAL_AUDIENCE } from '../../local/oidc/settings';
 import { trackTempDir } from '../interrupt';
 import { measureUrl, scenarios, startTarget, type LoadOptions, type ScenarioName } from '../http-load';
-import { processesCpuMs } from '../process-cpu';
+import { processCpuMs } from '../process-cpu';
 import { timedStart } from '../startup';
 import { summarize, type Summary } from '../stats';
 import { bundlePeer } from './bundle-peers';
@@ -58,6 +58,8 @@ export interface ServerRow {
   startMs: number[];
   /** CPU ms per response of local mode's and the peers' processes together, every round (Linux only). */
   cpuMsPerResponse?: Record<ScenarioName, number[]>;
+  /** Of which local mode's process: for a peer, the store, stream and event work its writes cause there. */
+  localCpuMsPerResponse?: Record<ScenarioName, number[]>;
 }
 
 export interface ServerRatio {
@@ -199,6 +201,7 @@ export async function measureServers(
     requestsPerSec: { hello: [], 'create-then-get': [] },
     startMs: [],
     cpuMsPerResponse: { hello: [], 'create-then-get': [] },
+    localCpuMsPerResponse: { hello: [], 'create-then-get': [] },
   }));
   const row = (name: string) => rows.find((r) => r.name === name)!;
   // Durability on (as `npm start`): the issue compares writes that survive a crash.
@@ -235,7 +238,7 @@ export async function measureServers(
     }
     for (const mode of OFFLINE_MODES) offline.push(await startServerlessOffline(peerNodeModules, service, mode, sdk));
     // Both sides' work is in both processes (the peer's writes go through local mode's store and events).
-    const cpuMs = () => processesCpuMs([local.pid, ...offline.map((s) => s.pid)]);
+    const cpuMs = () => [local.pid, ...offline.map((s) => s.pid)].map((pid) => pid && processCpuMs(pid));
     const targets = [
       { name: OURS_LOCAL, url: urls.aws },
       ...OFFLINE_MODES.map((mode, index) => ({ name: offlineName(mode), url: offline[index]!.url })),
@@ -248,8 +251,10 @@ export async function measureServers(
           if (result.errors > 0 || result.non2xx > 0)
             throw new Error(`${target.name} ${scenario}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
           row(target.name).requestsPerSec[scenario].push(result.requestsPerSec);
-          if (result.cpuMsPerResponse !== undefined)
-            row(target.name).cpuMsPerResponse?.[scenario].push(result.cpuMsPerResponse);
+          if (result.cpuMsPerResponse !== undefined) {
+            row(target.name).cpuMsPerResponse?.[scenario].push(result.cpuMsPerResponse.reduce((a, b) => a + b, 0));
+            row(target.name).localCpuMsPerResponse?.[scenario].push(result.cpuMsPerResponse[0]!);
+          }
         }
       }
     }

@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   for (const row of result.rows)
     for (const s of wanted)
       process.stdout.write(
-        `${row.name} ${s}: ${row.requestsPerSec[s].map((r) => r.toFixed(0)).join('/')} req/s, CPU ms per response ${row.cpuMsPerResponse?.[s].map((c) => c.toFixed(2)).join('/') ?? '-'}\n`,
+        `${row.name} ${s}: ${row.requestsPerSec[s].map((r) => r.toFixed(0)).join('/')} req/s, CPU ms per response ${row.cpuMsPerResponse?.[s].map((c) => c.toFixed(2)).join('/') ?? '-'} (local mode's process ${row.localCpuMsPerResponse?.[s].map((c) => c.toFixed(2)).join('/') ?? '-'})\n`,
       );
   for (const r of result.ratios)
     process.stdout.write(
