@@ -243,6 +243,14 @@ export async function measureServers(
       { name: OURS_LOCAL, url: urls.aws },
       ...OFFLINE_MODES.map((mode, index) => ({ name: offlineName(mode), url: offline[index]!.url })),
     ];
+    // One unmeasured pass over every server first: the first round would otherwise pay the shared
+    // emulators' and JIT's warm-up alone (every later round has its own short warm-up).
+    if (http.warmupS > 0)
+      for (const scenario of http.scenarios ?? scenarios)
+        for (const target of targets) {
+          progress(`peers: warming up ${scenario} on ${target.name} (${http.warmupS} s)`);
+          await measureUrl(target.url, scenario, { ...load, durationS: http.warmupS, warmupS: 0 });
+        }
     for (let i = 0; i < runs; i += 1) {
       for (const scenario of http.scenarios ?? scenarios) {
         for (const target of targets) {
