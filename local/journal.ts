@@ -1,16 +1,23 @@
 import {
   closeSync,
   constants,
+  fdatasync,
   fdatasyncSync,
   fsyncSync,
-  ftruncateSync,
+  ftruncate,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
+  write,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+
+const writeAsync = promisify(write);
+const fdatasyncAsync = promisify(fdatasync);
+const ftruncateAsync = promisify(ftruncate);
 
 // The durable log behind every local delivery pipe (the change streams and the buses): the clouds keep
 // a change until its subscriber has it (DynamoDB Streams for 24 h, the change feed for ever, Event Grid
@@ -19,8 +26,8 @@ import { dirname } from 'node:path';
 // done. Accepting writes durably (O_DSYNC, else fdatasync) before it resolves (the write it belongs to
 // is only acknowledged after); "done" lines ride along with the next append's write, or are written a
 // moment later on their own: losing one only means delivering again, which every subscriber tolerates
-// (at least once). The appends of one turn of the event loop share one write (group commit), so the
-// cost is per flush, not per record.
+// (at least once). Appends that arrive while a write is under way share the next one (group commit),
+// so the cost is per flush, not per record.
 
 export interface JournalEntry<T> {
   seq: number;
@@ -101,13 +108,14 @@ export function replaceFileDurably(file: string, text: string): void {
 
 /** How long "done" lines may wait for an append to carry them before they are written on their own. */
 const DONE_LINES_WAIT_MS = 20;
-// Where the platform has O_DSYNC, each write is durable when it returns: one system call, no fdatasync.
+// Where the platform has O_DSYNC, a write is durable when it returns: one call to the thread pool
+// instead of a write and then an fdatasync (two hand-offs and two wake-ups on a busy machine).
 const { O_APPEND, O_CREAT, O_DSYNC, O_WRONLY } = constants;
 
 class FileJournal<T> implements Journal<T> {
   private lines: string[] = [];
   private waiters: (() => void)[] = [];
-  private soon: NodeJS.Immediate | undefined;
+  private flushing: Promise<void> | undefined;
   private later: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
   private outstanding: number;
@@ -128,10 +136,7 @@ class FileJournal<T> implements Journal<T> {
     this.outstanding += entries.length;
     return new Promise((resolve, reject) => {
       this.waiters.push(() => (this.failure ? reject(this.failure) : resolve(entries)));
-      // Group commit: every append of this turn of the event loop shares one durable write.
-      if (this.later) clearTimeout(this.later);
-      this.later = undefined;
-      this.soon ??= setImmediate(() => this.flush());
+      this.flushSoon();
     });
   }
 
@@ -141,36 +146,49 @@ class FileJournal<T> implements Journal<T> {
     this.outstanding -= seqs.length;
     // Not waited for: the next append's write carries them, or a write of their own a moment later. A
     // lost one only means one more delivery, which every subscriber tolerates (at least once).
-    if (!this.soon && !this.later) this.later = setTimeout(() => this.flush(), DONE_LINES_WAIT_MS).unref();
+    if (!this.flushing && !this.later) this.later = setTimeout(() => this.flushSoon(), DONE_LINES_WAIT_MS).unref();
   }
 
   async close(): Promise<void> {
-    this.flush();
+    while (this.flushing || this.lines.length > 0) {
+      this.flushSoon();
+      await this.flushing;
+    }
     closeSync(this.fd);
   }
 
-  // Synchronous on purpose: a durable write of a few lines takes a fraction of a millisecond, less than
-  // handing it to libuv's thread pool and back (two wake-ups of other threads on a busy machine).
-  private flush(): void {
-    if (this.soon) clearImmediate(this.soon);
+  private flushSoon(): void {
     if (this.later) clearTimeout(this.later);
-    this.soon = this.later = undefined;
-    const text = this.lines.join('');
-    const waiters = this.waiters;
-    this.lines = [];
-    this.waiters = [];
-    try {
-      if (text !== '' && !this.failure) {
-        writeSync(this.fd, text);
-        if (O_DSYNC === undefined && waiters.length > 0) fdatasyncSync(this.fd);
+    this.later = undefined;
+    this.flushing ??= this.flushAll().finally(() => {
+      this.flushing = undefined;
+      // Lines that arrived after the loop's last check, before this callback ran.
+      if (this.waiters.length > 0) this.flushSoon();
+      else if (this.lines.length > 0 && !this.later)
+        this.later = setTimeout(() => this.flushSoon(), DONE_LINES_WAIT_MS).unref();
+    });
+  }
+
+  // Group commit: while one write is on its way to the disk, every append that arrives joins the next.
+  private async flushAll(): Promise<void> {
+    while (this.lines.length > 0) {
+      const text = this.lines.join('');
+      const waiters = this.waiters;
+      this.lines = [];
+      this.waiters = [];
+      try {
+        if (!this.failure) {
+          await writeAsync(this.fd, text);
+          if (O_DSYNC === undefined && waiters.length > 0) await fdatasyncAsync(this.fd);
+          // Everything written is done: start the file over instead of letting it grow (the fd appends).
+          if (this.outstanding === 0 && this.lines.length === 0) await ftruncateAsync(this.fd, 0);
+        }
+      } catch (error) {
+        // A journal that cannot write can no longer promise anything: refuse every later append.
+        this.failure = new Error(`journal write failed: ${(error as Error).message}`);
       }
-      // Everything written is done: start the file over instead of letting it grow (the fd appends).
-      if (this.outstanding === 0 && !this.failure) ftruncateSync(this.fd, 0);
-    } catch (error) {
-      // A journal that cannot write can no longer promise anything: refuse every later append.
-      this.failure = new Error(`journal write failed: ${(error as Error).message}`);
+      for (const wake of waiters) wake();
     }
-    for (const wake of waiters) wake();
   }
 }
 
