@@ -68,6 +68,8 @@ export interface ServerRatio {
   requestsPerSec: Record<ScenarioName, number | undefined>;
   /** Ours / theirs, start-up ms: below 1 is ours faster. */
   startup: number | undefined;
+  /** Ours / theirs, CPU ms per create-then-get response of both processes: below 1 is ours cheaper. */
+  writeCpu?: number | undefined;
 }
 
 export interface PeersResult {
@@ -136,6 +138,14 @@ export function serverRatios(rows: readonly ServerRow[]): ServerRatio[] {
         scenarios.map((s) => [s, medianOfRatios(ours.requestsPerSec[s], peer.requestsPerSec[s])]),
       ) as Record<ScenarioName, number | undefined>,
       startup: medianOfRatios(ours.startMs, peer.startMs),
+      ...(ours.cpuMsPerResponse && peer.cpuMsPerResponse
+        ? {
+            writeCpu: medianOfRatios(
+              ours.cpuMsPerResponse['create-then-get'],
+              peer.cpuMsPerResponse['create-then-get'],
+            ),
+          }
+        : {}),
     }));
 }
 
