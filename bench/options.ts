@@ -39,7 +39,8 @@ Options:
                       numbers, it does not report them). bench/tmp/ is git-ignored.
   --peers             also compare with the peers (express 5 + serverless-http, middy 7), installed on
                       demand into ~/.cache/serverless-aws-azure, never into the project: bundle size,
-                      require and first response, as same-run ratios
+                      require and first response, as same-run ratios; the servers part alone, in few
+                      rounds: npx tsx bench/peers/servers-only.ts --help
   -h, --help          show this help
 `;
 

@@ -25,7 +25,8 @@ Local mode (AWS, on disk) against serverless-offline (default and --useInProcess
   --connections <n> concurrent connections (default 10)
   --scenario <name> ${scenarios.join(' or ')} (default both)
   --startup <n>     start-up rounds (default 0)
-  --cpu-prof <dir>  local mode's V8 CPU profiles into <dir>/local-durable, summarised per thread
+  --cpu-prof <dir>  local mode's main-thread V8 CPU profile into <dir>/local-durable, summarised (worker
+                    threads are not profiled: they run without execArgv, bundled-worker.ts)
 `,
 };
 const FLAGS = {
@@ -38,7 +39,7 @@ const FLAGS = {
   'cpu-prof': { type: 'string' },
 } as const;
 
-/** Self time per group of every thread's profile local mode wrote (the threads are where the work went). */
+/** Self time per group of each profile local mode wrote (its main thread; tsx may add one of its own). */
 function summarise(dir: string): string {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
@@ -57,16 +58,27 @@ function summarise(dir: string): string {
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parseFlags<typeof FLAGS>>;
+  const counts: Record<string, number> = {};
   try {
     values = parseFlags(process.argv.slice(2), FLAGS);
     if (values.scenario !== undefined && !(scenarios as readonly string[]).includes(values.scenario))
       throw new UsageError(`--scenario takes ${scenarios.join(' or ')}, not "${values.scenario}"`);
+    const bounds = {
+      runs: [3, 1, 20],
+      startup: [0, 0, 20],
+      connections: [10, 1, 500],
+      duration: [3, 1, 60],
+      warmup: [1, 0, 30],
+    } as const;
+    for (const [flag, [fallback, min, max]] of Object.entries(bounds)) {
+      const raw = values[flag as keyof typeof bounds];
+      counts[flag] = raw === undefined ? fallback : parseInteger(`--${flag}`, raw, { min, max });
+    }
   } catch (error) {
     return usageFailure(TOOL, error);
   }
   if (values.help) return showHelp(TOOL);
-  const int = (flag: keyof typeof FLAGS, fallback: number, min: number, max: number) =>
-    values[flag] === undefined ? fallback : parseInteger(`--${flag}`, values[flag] as string, { min, max });
+  const int = (flag: string) => counts[flag]!;
   const peerNodeModules = findPeerCache(defaultCacheRoot(), peerPackages());
   if (!peerNodeModules) throw new Error('no peer cache: run `npm run bench -- --peers` once to install the peers');
   const middy = bundlePeer(PEERS.find((p) => p.entry === 'middy-api.mjs')!, peerNodeModules);
@@ -76,12 +88,12 @@ async function main(): Promise<number> {
     peerNodeModules,
     middy,
     {
-      runs: int('runs', 3, 1, 20),
-      startupRounds: int('startup', 0, 0, 20),
+      runs: int('runs'),
+      startupRounds: int('startup'),
       http: {
-        connections: int('connections', 10, 1, 500),
-        durationS: int('duration', 3, 1, 60),
-        warmupS: int('warmup', 1, 0, 30),
+        connections: int('connections'),
+        durationS: int('duration'),
+        warmupS: int('warmup'),
         ...(values.scenario ? { scenarios: [values.scenario as ScenarioName] } : {}),
       },
       ...(profileDir ? { profileDir } : {}),
