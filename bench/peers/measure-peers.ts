@@ -126,6 +126,12 @@ export function coldCallReport(
   return { rows, ratios };
 }
 
+/** `list` starting at its `by`-th element (modulo its length), the ones before it moved to the end. */
+export function rotated<T>(list: readonly T[], by: number): T[] {
+  const at = list.length === 0 ? 0 : by % list.length;
+  return [...list.slice(at), ...list.slice(0, at)];
+}
+
 /** Same-run ratios of local mode against each server peer; pure, so it is unit-tested. */
 export function serverRatios(rows: readonly ServerRow[]): ServerRatio[] {
   const ours = rows.find((r) => r.name === OURS_LOCAL);
@@ -263,7 +269,8 @@ export async function measureServers(
         }
     for (let i = 0; i < runs; i += 1) {
       for (const scenario of http.scenarios ?? scenarios) {
-        for (const target of targets) {
+        // Each round starts with the next server: none always gets the slot after the same other one.
+        for (const target of rotated(targets, i)) {
           progress(`peers: http ${scenario} on ${target.name}, round ${i + 1}/${runs} (${http.durationS} s)`);
           const result = await measureUrl(target.url, scenario, { ...load, cpuMs });
           if (result.errors > 0 || result.non2xx > 0)

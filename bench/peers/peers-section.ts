@@ -88,7 +88,7 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
           ? 'local mode verifies it too. '
           : '**local mode did not check tokens in this run (started with sign-in off): ours skipped work the peer did.** ') +
         `autocannon, ${s.http.connections} connections, ${s.http.durationS} s after ${s.http.warmupS} s of warm-up, rounds interleaving the ` +
-        "three servers; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds' /api/health; " +
+        "three servers, each round starting with the next one, after one unmeasured warm-up pass over all; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds' /api/health; " +
         "serverless-offline: /api/hello, the handler's first load included); × below 1 is ours faster. CPU: user + system " +
         "time of local mode's and the peer's processes together per create-then-get response (in brackets, local mode's share: " +
         'for a peer, the store, stream and event work its writes cause there), from /proc around each measured run; steadier ' +

@@ -4,7 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePeer } from '../../bench/peers/bundle-peers';
-import { coldCallReport, OURS, OURS_LOCAL, serverRatios, type ServerRow } from '../../bench/peers/measure-peers';
+import {
+  coldCallReport,
+  OURS,
+  OURS_LOCAL,
+  rotated,
+  serverRatios,
+  type ServerRow,
+} from '../../bench/peers/measure-peers';
 import { findPeerCache, peerCacheDir } from '../../bench/peers/peer-cache';
 import { peersSections } from '../../bench/peers/peers-section';
 import { medianOfRatios } from '../../bench/peers/ratios';
@@ -159,6 +166,11 @@ describe('peer report', () => {
       ['2.50 (2.50)', ''],
       ['4.00 (1.75)', '0.63×'],
     ]);
+  });
+
+  it('rotates the servers from round to round', () => {
+    expect([0, 1, 2, 3].map((i) => rotated(['a', 'b', 'c'], i).join(''))).toEqual(['abc', 'bca', 'cab', 'abc']);
+    expect(rotated([], 5)).toEqual([]);
   });
 
   it('writes a failed run as one line', () => {
