@@ -26,6 +26,8 @@ export interface LoadOptions {
   scenarios?: readonly ScenarioName[];
   /** Sent as `Authorization` with every request (a Bearer token for the notes routes). */
   authorization?: string;
+  /** CPU ms used so far by each server process doing the work: read around the measured run (not the warm-up). */
+  cpuMs?: () => (number | undefined)[];
 }
 
 export interface LoadResult {
@@ -37,6 +39,8 @@ export interface LoadResult {
   p99Ms: number;
   /** p50 per 2xx status: in create-then-get, 201 is the create and 200 the read. */
   p50ByStatusMs: Record<string, number>;
+  /** CPU ms each server process used per response during the measured run, when `cpuMs` was given. */
+  cpuMsPerResponse?: number[];
   responses: number;
   errors: number;
   non2xx: number;
@@ -53,6 +57,8 @@ export interface Overhead {
 
 export interface RunningTarget {
   urls: ServedUrls;
+  /** The server's process (its CPU time is the cost of what it served). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -87,7 +93,7 @@ export function startTarget(kind: ServeKind, repoRoot: string, profileDir: strin
     }, 60_000);
     child.once('message', (message) => {
       clearTimeout(timer);
-      resolve({ urls: (message as { urls: ServedUrls }).urls, stop });
+      resolve({ urls: (message as { urls: ServedUrls }).urls, pid: child.pid, stop });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -163,6 +169,7 @@ export async function measureUrl(
 ): Promise<Omit<LoadResult, 'target'>> {
   // Warm-up: JIT, connection pools and the emulators' first table/container accesses.
   if (options.warmupS > 0) await load(url, scenario, options.connections, options.warmupS, options.authorization);
+  const cpuBefore = options.cpuMs?.();
   const { result, times, byStatus } = await load(
     url,
     scenario,
@@ -170,8 +177,15 @@ export async function measureUrl(
     options.durationS,
     options.authorization,
   );
+  const cpuAfter = options.cpuMs?.();
   const ok = times.length > 0;
+  const perResponse = cpuAfter?.map((after, i) => {
+    const before = cpuBefore?.[i];
+    return after === undefined || before === undefined ? Number.NaN : (after - before) / result.requests.total;
+  });
+  const cpu = perResponse !== undefined && result.requests.total > 0 && perResponse.every(Number.isFinite);
   return {
+    ...(cpu ? { cpuMsPerResponse: perResponse } : {}),
     scenario,
     requestsPerSec: result.requests.average,
     p50Ms: ok ? quantile(times, 0.5) : Number.NaN,

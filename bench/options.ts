@@ -40,7 +40,8 @@ Options:
   --peers             also compare with the peers (express 5 + serverless-http, middy 7), installed on
                       demand into ~/.cache/serverless-aws-azure, never into the project: bundle size,
                       require and first response, cold starts on the Lambda runtime client, and local
-                      mode against serverless-offline, as same-run ratios
+                      mode against serverless-offline, as same-run ratios; the servers part alone, in
+                      few rounds: npx tsx bench/peers/servers-only.ts --help
   -h, --help          show this help
 `;
 

@@ -41,6 +41,15 @@ export class ChangeFeedPump<R> {
     return accepted;
   }
 
+  /**
+   * Takes entries already durable in this pump's journal, appended elsewhere (the emulated DynamoDB's
+   * thread keeps the stream's journal); they are delivered after every entry taken before.
+   */
+  accept(entries: readonly JournalEntry<R>[]): void {
+    this.log.push(...entries);
+    this.pumpSoon();
+  }
+
   /** Starts delivering what the journal recovered (once the subscriber can be reached). */
   resume(): void {
     if (this.log.length > 0) this.pumpSoon();

@@ -88,6 +88,11 @@ export function emulatedCloud<DeadLetters>(parts: EmulatedCloudParts<DeadLetters
   };
 }
 
+/** Where a delivery pipe's journal lives under the data directory; undefined in memory. */
+export function journalFile(dataDir: string | undefined, pipe: string): string | undefined {
+  return dataDir && join(dataDir, 'journal', `${pipe}.jsonl`);
+}
+
 /**
  * The journal of one delivery pipe (e.g. "aws.eventbridge"): a file under the data directory, or
  * nothing in memory. Its close joins `cleanups` (run newest first): after whatever is added later.
@@ -97,7 +102,8 @@ export function pipeJournal<T>(
   pipe: string,
   cleanups: (() => Promise<void>)[],
 ): Journal<T> {
-  const journal = dataDir ? openJournal<T>(join(dataDir, 'journal', `${pipe}.jsonl`)) : memoryJournal<T>();
+  const file = journalFile(dataDir, pipe);
+  const journal = file ? openJournal<T>(file) : memoryJournal<T>();
   cleanups.unshift(() => journal.close());
   return journal;
 }

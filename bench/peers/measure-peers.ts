@@ -13,6 +13,7 @@ import { requestToken } from '../../local/oidc/request-token';
 import { LOCAL_AUDIENCE } from '../../local/oidc/settings';
 import { trackTempDir } from '../interrupt';
 import { measureUrl, scenarios, startTarget, type LoadOptions, type ScenarioName } from '../http-load';
+import { processCpuMs } from '../process-cpu';
 import { timedStart } from '../startup';
 import { summarize, type Summary } from '../stats';
 import { bundlePeer } from './bundle-peers';
@@ -56,6 +57,10 @@ export interface ServerRow {
   /** req/s per scenario, every round. */
   requestsPerSec: Record<ScenarioName, number[]>;
   startMs: number[];
+  /** CPU ms per response of local mode's and the peers' processes together, every round (Linux only). */
+  cpuMsPerResponse?: Record<ScenarioName, number[]>;
+  /** Of which local mode's process: for a peer, the store, stream and event work its writes cause there. */
+  localCpuMsPerResponse?: Record<ScenarioName, number[]>;
 }
 
 export interface ServerRatio {
@@ -64,6 +69,8 @@ export interface ServerRatio {
   requestsPerSec: Record<ScenarioName, number | undefined>;
   /** Ours / theirs, start-up ms: below 1 is ours faster. */
   startup: number | undefined;
+  /** Ours / theirs, CPU ms per create-then-get response of both processes: below 1 is ours cheaper. */
+  writeCpu?: number | undefined;
 }
 
 export interface PeersResult {
@@ -122,6 +129,12 @@ export function coldCallReport(
   return { rows, ratios };
 }
 
+/** `list` starting at its `by`-th element (modulo its length), the ones before it moved to the end. */
+export function rotated<T>(list: readonly T[], by: number): T[] {
+  const at = list.length === 0 ? 0 : by % list.length;
+  return [...list.slice(at), ...list.slice(0, at)];
+}
+
 /** Same-run ratios of local mode against each server peer; pure, so it is unit-tested. */
 export function serverRatios(rows: readonly ServerRow[]): ServerRatio[] {
   const ours = rows.find((r) => r.name === OURS_LOCAL);
@@ -134,6 +147,14 @@ export function serverRatios(rows: readonly ServerRow[]): ServerRatio[] {
         scenarios.map((s) => [s, medianOfRatios(ours.requestsPerSec[s], peer.requestsPerSec[s])]),
       ) as Record<ScenarioName, number | undefined>,
       startup: medianOfRatios(ours.startMs, peer.startMs),
+      ...(ours.cpuMsPerResponse && peer.cpuMsPerResponse
+        ? {
+            writeCpu: medianOfRatios(
+              ours.cpuMsPerResponse['create-then-get'],
+              peer.cpuMsPerResponse['create-then-get'],
+            ),
+          }
+        : {}),
     }));
 }
 
@@ -174,23 +195,36 @@ async function signIn(
   }
 }
 
-async function measureServers(
+export interface ServerRunOptions {
+  /** Rounds of load per server and scenario. */
+  runs: number;
+  http: LoadOptions;
+  /** Rounds of start-up (default `runs`; 0 skips start-up, as a quick write iteration does). */
+  startupRounds?: number;
+  /** Write local mode's CPU profiles here (bench/peers/servers-only.ts --cpu-prof). */
+  profileDir?: string;
+}
+
+export async function measureServers(
   repoRoot: string,
   peerNodeModules: string,
   middyJs: Buffer,
-  runs: number,
-  http: LoadOptions,
+  options: ServerRunOptions,
   progress: (line: string) => void,
 ): Promise<NonNullable<PeersResult['servers']>> {
+  const { runs, http } = options;
+  const startupRounds = options.startupRounds ?? runs;
   const sdk = join(repoRoot, 'node_modules');
   const rows: ServerRow[] = [OURS_LOCAL, ...OFFLINE_MODES.map(offlineName)].map((name) => ({
     name,
     requestsPerSec: { hello: [], 'create-then-get': [] },
     startMs: [],
+    cpuMsPerResponse: { hello: [], 'create-then-get': [] },
+    localCpuMsPerResponse: { hello: [], 'create-then-get': [] },
   }));
   const row = (name: string) => rows.find((r) => r.name === name)!;
   // Durability on (as `npm start`): the issue compares writes that survive a crash.
-  const local = await startTarget('local-durable', repoRoot, undefined);
+  const local = await startTarget('local-durable', repoRoot, options.profileDir);
   const offline: OfflineServer[] = [];
   let closeIssuer = async () => {};
   try {
@@ -212,8 +246,8 @@ async function measureServers(
       },
       sdk,
     );
-    for (let i = 0; i < runs; i += 1) {
-      progress(`peers: start-up round ${i + 1}/${runs}: local mode, serverless-offline ×2`);
+    for (let i = 0; i < startupRounds; i += 1) {
+      progress(`peers: start-up round ${i + 1}/${startupRounds}: local mode, serverless-offline ×2`);
       row(OURS_LOCAL).startMs.push(await startOnDisk(repoRoot));
       for (const mode of OFFLINE_MODES) {
         const server = await startServerlessOffline(peerNodeModules, service, mode, sdk);
@@ -222,18 +256,33 @@ async function measureServers(
       }
     }
     for (const mode of OFFLINE_MODES) offline.push(await startServerlessOffline(peerNodeModules, service, mode, sdk));
+    // Both sides' work is in both processes (the peer's writes go through local mode's store and events).
+    const cpuMs = () => [local.pid, ...offline.map((s) => s.pid)].map((pid) => pid && processCpuMs(pid));
     const targets = [
       { name: OURS_LOCAL, url: urls.aws },
       ...OFFLINE_MODES.map((mode, index) => ({ name: offlineName(mode), url: offline[index]!.url })),
     ];
-    for (let i = 0; i < runs; i += 1) {
-      for (const scenario of scenarios) {
+    // One unmeasured pass over every server first: the first round would otherwise pay the shared
+    // emulators' and JIT's warm-up alone (every later round has its own short warm-up).
+    if (http.warmupS > 0)
+      for (const scenario of http.scenarios ?? scenarios)
         for (const target of targets) {
+          progress(`peers: warming up ${scenario} on ${target.name} (${http.warmupS} s)`);
+          await measureUrl(target.url, scenario, { ...load, durationS: http.warmupS, warmupS: 0 });
+        }
+    for (let i = 0; i < runs; i += 1) {
+      for (const scenario of http.scenarios ?? scenarios) {
+        // Each round starts with the next server: none always gets the slot after the same other one.
+        for (const target of rotated(targets, i)) {
           progress(`peers: http ${scenario} on ${target.name}, round ${i + 1}/${runs} (${http.durationS} s)`);
-          const result = await measureUrl(target.url, scenario, load);
+          const result = await measureUrl(target.url, scenario, { ...load, cpuMs });
           if (result.errors > 0 || result.non2xx > 0)
             throw new Error(`${target.name} ${scenario}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
           row(target.name).requestsPerSec[scenario].push(result.requestsPerSec);
+          if (result.cpuMsPerResponse !== undefined) {
+            row(target.name).cpuMsPerResponse?.[scenario].push(result.cpuMsPerResponse.reduce((a, b) => a + b, 0));
+            row(target.name).localCpuMsPerResponse?.[scenario].push(result.cpuMsPerResponse[0]!);
+          }
         }
       }
     }
@@ -267,7 +316,7 @@ export async function measurePeers(
     (error: unknown) => ({ error: error instanceof Error ? error.message.split('\n')[0]! : String(error) }),
   );
   const middy = targets.find((t) => t.name === MIDDY)!.bundle.files['index.js']!;
-  const servers = await measureServers(repoRoot, peerNodeModules, middy, options.runs, options.http, progress);
+  const servers = await measureServers(repoRoot, peerNodeModules, middy, options, progress);
   return {
     versions: packages,
     runs: options.runs,

@@ -55,20 +55,30 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
         'hello req/s',
         'create-then-get req/s',
         'start-up median ms',
+        'create-then-get CPU ms per response (local mode)',
         'hello ×',
         'create-then-get ×',
         'start-up ×',
+        'create-then-get CPU ×',
       ],
       rows: s.rows.map((row) => {
         const r = s.ratios.find((x) => x.peer === row.name);
+        const cpu = row.cpuMsPerResponse?.['create-then-get'] ?? [];
+        const localCpu = row.localCpuMsPerResponse?.['create-then-get'] ?? [];
         return [
           row.name,
           median(row.requestsPerSec.hello).toFixed(0),
           median(row.requestsPerSec['create-then-get']).toFixed(0),
           ms(median(row.startMs)),
+          cpu.length > 0 ? `${median(cpu).toFixed(2)} (${median(localCpu).toFixed(2)})` : '',
           ...(r
-            ? [times(r.requestsPerSec.hello), times(r.requestsPerSec['create-then-get']), times(r.startup)]
-            : ['1 (ours)', '', '']),
+            ? [
+                times(r.requestsPerSec.hello),
+                times(r.requestsPerSec['create-then-get']),
+                times(r.startup),
+                times(r.writeCpu),
+              ]
+            : ['1 (ours)', '', '', '']),
         ];
       }),
       note:
@@ -80,8 +90,11 @@ export function peersSections(p: PeersResult | { error: string }): Section[] {
           ? 'local mode verifies it too. '
           : '**local mode did not check tokens in this run (started with sign-in off): ours skipped work the peer did.** ') +
         `autocannon, ${s.http.connections} connections, ${s.http.durationS} s after ${s.http.warmupS} s of warm-up, rounds interleaving the ` +
-        "three servers; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds' /api/health; " +
-        "serverless-offline: /api/hello, the handler's first load included); × below 1 is ours faster.",
+        "three servers, each round starting with the next one, after one unmeasured warm-up pass over all; req/s × above 1 is ours faster. Start-up: spawn until it answers (local mode: both clouds' /api/health; " +
+        "serverless-offline: /api/hello, the handler's first load included); × below 1 is ours faster. CPU: user + system " +
+        "time of local mode's and the peer's processes together per create-then-get response (in brackets, local mode's share: " +
+        'for a peer, the store, stream and event work its writes cause there), from /proc around each measured run; steadier ' +
+        'than req/s on a busy machine; × below 1 is ours cheaper.',
     });
   }
   return out;

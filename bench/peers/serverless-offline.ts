@@ -16,6 +16,8 @@ export type OfflineMode = 'default' | 'in-process';
 
 export interface OfflineServer {
   url: string;
+  /** The serverless process (its CPU time is the cost of what it served). */
+  pid: number | undefined;
   /** Spawn until GET /api/hello answered 200. */
   readyMs: number;
   stop(): Promise<void>;
@@ -161,7 +163,7 @@ export async function startServerlessOffline(
         throw new Error(`serverless-offline did not answer within ${timeoutMs} ms:\n${stderr}`);
       await new Promise((wake) => setTimeout(wake, 10));
     }
-    return { url, readyMs: performance.now() - started, stop };
+    return { url, pid: child.pid, readyMs: performance.now() - started, stop };
   } catch (error) {
     await stop();
     throw error;

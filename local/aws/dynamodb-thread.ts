@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { bundledWorker } from '../bundled-worker';
+import type { Journal, JournalEntry } from '../journal';
 import { PortInUseError } from '../listen';
 import type {
   DynamoDbThreadData,
@@ -11,23 +12,33 @@ import type {
 } from './dynamodb-thread-messages';
 import type { StreamSource } from './stream-records';
 
-// Starts the emulated DynamoDB (dynalite behind the stream capture proxy) in a worker thread: the second core.
+// Starts the emulated DynamoDB (dynalite behind the stream capture proxy, with the stream's journal)
+// in a worker thread: the second core.
 
 export interface DynamoDbThreadOptions {
   path: string | undefined;
   port: number;
   source: StreamSource;
-  /** Called with each committed write's stream records; the write is answered once this resolves. */
-  onRecords: (records: DynamoDBRecord[]) => Promise<void>;
+  /** The stream's journal file (kept by the thread); undefined keeps it in memory. */
+  journal: string | undefined;
+  /** Each committed write's stream entries, once durable (the write is answered after), in order. */
+  onEntries: (entries: JournalEntry<DynamoDBRecord>[]) => void;
 }
 
 export interface DynamoDbThread {
   /** The app's DynamoDB endpoint. */
   port: number;
+  /**
+   * The stream's journal as its delivery sees it: what was recovered, and checkpoints (`done`) sent to the
+   * thread. Appends are the thread's own (each committed write's), so `append` here refuses.
+   */
+  journal: Journal<DynamoDBRecord>;
+  /** Resolves once every entry of a write answered so far has reached `onEntries`. */
+  settle(): Promise<void>;
   /** The endpoint refuses connections and open ones are cut (fault injection); data is kept. */
   stopStore(): Promise<void>;
   startStore(): Promise<void>;
-  /** Closes the endpoint and dynalite's LevelDB, then ends the thread. */
+  /** Closes the endpoint, dynalite's LevelDB and the journal, then ends the thread. */
   close(): Promise<void>;
 }
 
@@ -36,12 +47,22 @@ function toError(error: ThreadError): Error {
 }
 
 export function startDynamoDbThread(options: DynamoDbThreadOptions): Promise<DynamoDbThread> {
-  const workerData: DynamoDbThreadData = { path: options.path, port: options.port, source: options.source };
+  const workerData: DynamoDbThreadData = {
+    path: options.path,
+    port: options.port,
+    source: options.source,
+    journal: options.journal,
+  };
   const worker = bundledWorker(join(__dirname, 'dynamodb-thread-entry.ts'), workerData);
   const asked = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextAsk = 0;
   let gone: Error | undefined;
-  let started: { resolve: (port: number) => void; reject: (error: Error) => void } | undefined;
+  let started:
+    | {
+        resolve: (ready: { port: number; recovered: JournalEntry<DynamoDBRecord>[] }) => void;
+        reject: (error: Error) => void;
+      }
+    | undefined;
 
   const post = (message: ToDynamoDbThread) => worker.postMessage(message);
   const ask = (command: ThreadCommand) =>
@@ -53,16 +74,9 @@ export function startDynamoDbThread(options: DynamoDbThreadOptions): Promise<Dyn
     });
 
   worker.on('message', (message: FromDynamoDbThread) => {
-    if ('ready' in message) return started?.resolve(message.ready);
+    if ('ready' in message) return started?.resolve({ port: message.ready, recovered: message.recovered });
     if ('failed' in message) return started?.reject(toError(message.failed));
-    if ('records' in message) {
-      options.onRecords(message.records).then(
-        () => post({ answer: message.ask }),
-        (error: unknown) =>
-          post({ answer: message.ask, error: { message: error instanceof Error ? error.message : String(error) } }),
-      );
-      return;
-    }
+    if ('entries' in message) return options.onEntries(message.entries);
     const waiting = asked.get(message.answer);
     asked.delete(message.answer);
     if (message.error === undefined) waiting?.resolve();
@@ -77,11 +91,22 @@ export function startDynamoDbThread(options: DynamoDbThreadOptions): Promise<Dyn
   worker.on('error', end);
   worker.on('exit', (code) => end(new Error(`the emulated DynamoDB's thread exited (${code})`)));
 
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<{ port: number; recovered: JournalEntry<DynamoDBRecord>[] }>((resolve, reject) => {
     started = { resolve, reject };
   }).then(
-    (port) => ({
+    ({ port, recovered }) => ({
       port,
+      journal: {
+        recovered,
+        append: () => Promise.reject(new Error("the stream's journal is appended in the emulated DynamoDB's thread")),
+        // A checkpoint lost with the thread only means one more delivery (at least once).
+        done: (seqs) => {
+          if (!gone && seqs.length > 0) post({ done: [...seqs] });
+        },
+        // The thread closes the file (close(), below), after the checkpoints sent before.
+        close: async () => undefined,
+      },
+      settle: () => ask('settle'),
       stopStore: () => ask('stopStore'),
       startStore: () => ask('startStore'),
       async close() {

@@ -12,7 +12,13 @@ import { createLogger, silentSink } from '../../handlers/core/log';
 import { ChangeFeedPump } from '../change-feed-pump';
 import type { DeadLetter } from '../dead-letter';
 import { DeliveryQueue } from '../delivery-queue';
-import { emulatedCloud, pipeJournal, type EmulatedCloud, type EmulatedCloudOptions } from '../emulated-cloud';
+import {
+  emulatedCloud,
+  journalFile,
+  pipeJournal,
+  type EmulatedCloud,
+  type EmulatedCloudOptions,
+} from '../emulated-cloud';
 import { DeliveryFaults, outageSwitch } from '../faults';
 import { close, listen } from '../listen';
 import { emulatorPort, rememberEmulatorPort } from '../process-endpoints';
@@ -31,6 +37,14 @@ export const awsNames = {
   eventBus: 'serverless-aws-azure',
   region: 'us-east-1',
 };
+/**
+ * How often the stream is read for the publisher, as the event source mapping polls: "Lambda polls shards
+ * in your DynamoDB stream for records at a base rate of 4 times per second" (AWS Lambda developer guide,
+ * "Using AWS Lambda with Amazon DynamoDB"). A tenth of that here, so an event still follows its write at
+ * once for a person or a test, while under load one batch (one publisher call, one PutEvents per 10
+ * records) carries every change that arrived meanwhile instead of one each.
+ */
+export const STREAM_POLL_MS = 25;
 /** The delivery pipes: in dead letters' `source` and as their journals' file names. */
 const pipes = { stream: 'aws.dynamodb-stream', rule: 'aws.eventbridge' };
 
@@ -55,32 +69,34 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
       (batch: DynamoDBRecord[]) => deliverStreamBatch(publisherHandler, batch),
       (failedAt) => failedAt !== undefined,
     );
-    const streamJournal = pipeJournal<DynamoDBRecord>(options.dataDir, pipes.stream, cleanups);
-    const stream = new ChangeFeedPump<DynamoDBRecord>(
-      pipes.stream,
-      publish,
-      deadLetters.stream,
-      100,
-      options.retry,
-      streamJournal,
-    );
     const streamSource = {
       table: awsNames.notesTable,
       keyAttributes: [...NOTES_KEY_ATTRIBUTES],
       region: awsNames.region,
       label: 'local',
     };
-    // dynalite and its stream capture proxy (the app's only way to DynamoDB) run in their own thread;
-    // each committed write's records come back here to the journal before the write is answered.
+    // dynalite, its stream capture proxy (the app's only way to DynamoDB) and the stream's journal run in
+    // their own thread; each committed write's entries, durable before the write is answered, come here
+    // to be delivered, and their checkpoints go back.
+    let stream: ChangeFeedPump<DynamoDBRecord> | undefined;
     const dynamo = await startDynamoDbThread({
       path: options.dataDir && join(options.dataDir, 'dynamodb'),
       port: emulatorPort('dynamodb'),
       source: streamSource,
-      onRecords: (records) => {
-        faults.changes(records.length);
-        return stream.append(...records);
+      journal: journalFile(options.dataDir, pipes.stream),
+      onEntries: (entries) => {
+        faults.changes(entries.length);
+        stream!.accept(entries);
       },
     });
+    stream = new ChangeFeedPump<DynamoDBRecord>(
+      pipes.stream,
+      publish,
+      deadLetters.stream,
+      100,
+      { ...options.retry, latencyMs: Math.max(options.retry.latencyMs ?? 0, STREAM_POLL_MS) },
+      dynamo.journal,
+    );
     cleanups.unshift(() => dynamo.close());
     const proxyPort = rememberEmulatorPort('dynamodb', dynamo.port);
     const client = emulatorClient(`http://127.0.0.1:${proxyPort}`);
@@ -138,7 +154,17 @@ export async function startAws(options: AwsLocalOptions): Promise<AwsLocal> {
       door: options.door,
       serve: () => options.door.serve(apiHandler),
       deadLetters,
-      changes: stream,
+      // Entries of writes answered before the drain may still be on their way from the thread.
+      changes: {
+        get pending() {
+          return stream.pending;
+        },
+        resume: () => stream.resume(),
+        drain: async () => {
+          await dynamo.settle();
+          await stream.drain();
+        },
+      },
       deliveries: rule,
       cleanups,
       store: store,

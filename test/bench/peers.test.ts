@@ -4,7 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePeer } from '../../bench/peers/bundle-peers';
-import { coldCallReport, OURS, OURS_LOCAL, serverRatios, type ServerRow } from '../../bench/peers/measure-peers';
+import {
+  coldCallReport,
+  OURS,
+  OURS_LOCAL,
+  rotated,
+  serverRatios,
+  type ServerRow,
+} from '../../bench/peers/measure-peers';
 import { findPeerCache, peerCacheDir } from '../../bench/peers/peer-cache';
 import { peersSections } from '../../bench/peers/peers-section';
 import { medianOfRatios } from '../../bench/peers/ratios';
@@ -134,8 +141,8 @@ describe('peer report', () => {
       },
     });
     expect(servers!.rows).toEqual([
-      [OURS_LOCAL, '700', '300', '1100', '1 (ours)', '', ''],
-      ['serverless-offline', '100', '175', '2000', '7.00×', '1.75×', '0.55×'],
+      [OURS_LOCAL, '700', '300', '1100', '', '1 (ours)', '', '', ''],
+      ['serverless-offline', '100', '175', '2000', '', '7.00×', '1.75×', '0.55×', 'n/a'],
     ]);
   });
 
@@ -170,6 +177,44 @@ describe('peer report', () => {
       runtime: { error: 'no RIC' },
     });
     expect(failed!.rows).toEqual([['not measured: no RIC']]);
+  });
+
+  it('adds the CPU per write response of both processes, with local mode share, when it was measured', () => {
+    const cpu = (write: number[], local: number[]) => ({
+      cpuMsPerResponse: { hello: [], 'create-then-get': write },
+      localCpuMsPerResponse: { hello: [], 'create-then-get': local },
+    });
+    const rows: ServerRow[] = [
+      {
+        name: OURS_LOCAL,
+        requestsPerSec: { hello: [1], 'create-then-get': [1] },
+        startMs: [1],
+        ...cpu([2, 3], [2, 3]),
+      },
+      { name: 'peer', requestsPerSec: { hello: [1], 'create-then-get': [1] }, startMs: [1], ...cpu([4, 4], [1.5, 2]) },
+    ];
+    expect(serverRatios(rows)[0]!.writeCpu).toBe(0.625); // median of 2/4 and 3/4
+    const [, servers] = peersSections({
+      versions: [],
+      runs: 2,
+      coldCallRounds: 2,
+      ...coldCallReport(sizes, calls),
+      servers: {
+        http: { connections: 10, durationS: 5, warmupS: 1 },
+        rows,
+        ratios: serverRatios(rows),
+        oursChecksTokens: true,
+      },
+    });
+    expect(servers!.rows.map((r) => [r[4], r[8]])).toEqual([
+      ['2.50 (2.50)', ''],
+      ['4.00 (1.75)', '0.63×'],
+    ]);
+  });
+
+  it('rotates the servers from round to round', () => {
+    expect([0, 1, 2, 3].map((i) => rotated(['a', 'b', 'c'], i).join(''))).toEqual(['abc', 'bca', 'cab', 'abc']);
+    expect(rotated([], 5)).toEqual([]);
   });
 
   it('writes a failed run as one line', () => {

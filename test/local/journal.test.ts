@@ -45,6 +45,16 @@ describe('journal', () => {
     expect(() => readJournal(file)).toThrow(/line 2 is not a journal line/);
   });
 
+  it('writes done marks on their own when no append comes to carry them', async () => {
+    const journal = openJournal<string>(file);
+    const [a, b] = await journal.append(['a', 'b']);
+    journal.done([a!.seq]);
+    // No append and no close: the mark still reaches the file (polled; a crash now would lose only it).
+    for (let i = 0; i < 200 && readJournal(file).length > 1; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(readJournal(file)).toEqual([{ seq: b!.seq, item: 'b' }]);
+    await journal.close();
+  });
+
   it('starts the file over once everything in it is done', async () => {
     const journal = openJournal<string>(file);
     const entries = await journal.append(['a', 'b']);

@@ -242,7 +242,8 @@ describe('refusals before the app', () => {
       );
     }
     for (const cloud of CLOUDS) {
-      const written = lines.slice(before).filter((line) => line.cloud === cloud);
+      // Request lines only: the publisher and subscriber of earlier tests' writes may log meanwhile.
+      const written = lines.slice(before).filter((line) => line.cloud === cloud && 'status' in line);
       expect([cloud, written.map((line) => line.status).sort()]).toEqual([cloud, [405, 413, 431]]);
       for (const line of written) expect(String(line.reason).length).toBeGreaterThan(10);
     }

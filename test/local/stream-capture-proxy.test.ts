@@ -17,6 +17,7 @@ describe('DynamoDB stream capture proxy', () => {
   let direct: DynamoDBClient;
   let app: DynamoDBClient;
   const records: DynamoDBRecord[] = [];
+  let refuse: Error | undefined;
 
   beforeAll(async () => {
     dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -26,7 +27,10 @@ describe('DynamoDB stream capture proxy', () => {
       streamedTableSchema('notes'),
       { ...streamedTableSchema('other'), StreamSpecification: undefined },
     ]);
-    proxy = createStreamCaptureProxy(dynamo, source, (batch) => void records.push(...batch));
+    proxy = createStreamCaptureProxy(dynamo, source, async (batch) => {
+      if (refuse) throw refuse;
+      records.push(...batch);
+    });
     app = emulatorClient(`http://127.0.0.1:${await listen(proxy, 0)}`);
   });
 
@@ -106,6 +110,16 @@ describe('DynamoDB stream capture proxy', () => {
     await expect(app.send(new GetItemCommand({ TableName: 'missing', Key: { id: { S: 'd' } } }))).rejects.toThrow(
       /not found/i,
     );
+    expect(records).toEqual([]);
+  });
+
+  it('does not acknowledge a write whose record could not be kept', async () => {
+    refuse = new Error('journal write failed: disk full');
+    try {
+      await expect(bump('e')).rejects.toThrow(/journal write failed: disk full/);
+    } finally {
+      refuse = undefined;
+    }
     expect(records).toEqual([]);
   });
 });
