@@ -26,6 +26,7 @@ import { firstInvocation, type FirstInvocation } from './lambda-runtime/first-in
 import { measureFreshStart, type RuntimeCommand } from './lambda-runtime/fresh-start';
 import { installRuntimeCache, RIC_VERSION, runtimePackages, type RuntimeCache } from './lambda-runtime/runtime-cache';
 import { startRuntimeApi } from './lambda-runtime/runtime-api';
+import { rotated } from './rotated';
 import { runNode } from './run-node';
 import { summarize, type Summary } from './stats';
 
@@ -174,11 +175,6 @@ async function measureAzureLoad(runs: number): Promise<LambdaInit['azure']> {
   }
 }
 
-/** The order of `count` targets in round `round`: rotated by one each round. */
-export function roundOrder(count: number, round: number): number[] {
-  return Array.from({ length: count }, (_, i) => (i + round) % count);
-}
-
 /** One function to cold-start on the runtime client, with the first invocation it gets. */
 export interface RuntimeTarget {
   name: string;
@@ -228,15 +224,13 @@ export async function coldStartsOnRuntime(
         });
       for (let i = 0; i < runCount; i += 1) {
         progress(`Lambda init round ${i + 1}/${runCount}: ${targets.length} fresh processes`);
-        // Each round starts one target later, so no target always follows the same one.
-        for (const index of roundOrder(tasks.length, i)) {
-          const task = tasks[index]!;
+        for (const task of rotated(tasks, i)) {
           const { event, check } = task.target.invocation(services.tables);
           const env = { ...services.env, ...task.target.env };
           const run = await measureFreshStart(
             api,
             runtimeCommand(cache, task.dir, api.address, env, task.target.nodeOptions),
-            { requestId: `${index}-${i}`, event },
+            { requestId: `${tasks.indexOf(task)}-${i}`, event },
             check,
             TIMEOUT_MS,
           );

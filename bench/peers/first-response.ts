@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from '../../program/bundle';
 import { writeBundle } from '../cold-require';
-import { LAMBDA_RESERVED_ENV, roundOrder } from '../lambda-init';
+import { LAMBDA_RESERVED_ENV } from '../lambda-init';
+import { rotated } from '../rotated';
 import { apiEvent } from '../lambda-runtime/first-invocations';
 import { AWS_ENV } from '../../contract/aws';
 import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../../contract/settings';
@@ -64,8 +65,8 @@ export async function measureColdCalls(
     const event = JSON.stringify(apiEvent());
     for (let i = 0; i < runs; i += 1) {
       progress(`peers: require + first response, round ${i + 1}/${runs}`);
-      for (const index of roundOrder(targets.length, i)) {
-        const target = targets[index]!;
+      for (const target of rotated(targets, i)) {
+        const index = targets.indexOf(target);
         const { stdout } = await runNode(['-e', childScript, join(dirs[index]!, 'index.js'), event], {
           cwd: dirs[index],
           env,

@@ -23,6 +23,7 @@ import { medianOfRatios } from './ratios';
 import { startServerlessOffline, writeService, type OfflineMode, type OfflineServer } from './serverless-offline';
 import { measureRuntimeColdStarts, type RuntimeColdStarts } from './runtime-cold-starts';
 import { PEERS, peerPackages } from './versions';
+import { rotated } from '../rotated';
 
 export const OURS = 'ours (aws-api)';
 export const OURS_LOCAL = 'ours (local mode, AWS)';
@@ -127,12 +128,6 @@ export function coldCallReport(
       };
     });
   return { rows, ratios };
-}
-
-/** `list` starting at its `by`-th element (modulo its length), the ones before it moved to the end. */
-export function rotated<T>(list: readonly T[], by: number): T[] {
-  const at = list.length === 0 ? 0 : by % list.length;
-  return [...list.slice(at), ...list.slice(0, at)];
 }
 
 /** Same-run ratios of local mode against each server peer; pure, so it is unit-tested. */

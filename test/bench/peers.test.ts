@@ -4,19 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePeer } from '../../bench/peers/bundle-peers';
-import {
-  coldCallReport,
-  OURS,
-  OURS_LOCAL,
-  rotated,
-  serverRatios,
-  type ServerRow,
-} from '../../bench/peers/measure-peers';
+import { coldCallReport, OURS, OURS_LOCAL, serverRatios, type ServerRow } from '../../bench/peers/measure-peers';
 import { findPeerCache, peerCacheDir } from '../../bench/peers/peer-cache';
+import { rotated } from '../../bench/rotated';
 import { peersSections } from '../../bench/peers/peers-section';
 import { medianOfRatios } from '../../bench/peers/ratios';
 import { runtimeColdReport } from '../../bench/peers/runtime-cold-starts';
-import { roundOrder } from '../../bench/lambda-init';
 import { writeService } from '../../bench/peers/serverless-offline';
 import { PEER_ROUTES } from '../../bench/peers/handlers/routes';
 import { PEERS, peerPackages, SERVERLESS_OFFLINE_PACKAGES } from '../../bench/peers/versions';
@@ -60,15 +53,6 @@ describe('same-run ratios', () => {
   it('skips rounds where either side has nothing, and says so when none is left', () => {
     expect(medianOfRatios([0, 8], [4, 4])).toBe(2);
     expect(medianOfRatios([0], [4])).toBeUndefined();
-  });
-
-  it('starts each round one target later, so no target always follows the same one', () => {
-    expect([0, 1, 2, 3].map((round) => roundOrder(3, round))).toEqual([
-      [0, 1, 2],
-      [1, 2, 0],
-      [2, 0, 1],
-      [0, 1, 2],
-    ]);
   });
 
   it('refuses unpaired rounds', () => {
@@ -212,7 +196,7 @@ describe('peer report', () => {
     ]);
   });
 
-  it('rotates the servers from round to round', () => {
+  it('rotates the targets from round to round (servers, cold calls, runtime cold starts)', () => {
     expect([0, 1, 2, 3].map((i) => rotated(['a', 'b', 'c'], i).join(''))).toEqual(['abc', 'bca', 'cab', 'abc']);
     expect(rotated([], 5)).toEqual([]);
   });
