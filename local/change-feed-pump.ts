@@ -83,8 +83,11 @@ export class ChangeFeedPump<R> {
   }
 
   private async pump(): Promise<void> {
+    let retrying = false;
     while (this.log.length > 0) {
-      if (this.policy.latencyMs) await delay(this.policy.latencyMs);
+      // The poll interval before a fresh batch; a retry has already waited its backoff.
+      if (this.policy.latencyMs && !retrying) await delay(this.policy.latencyMs);
+      retrying = false;
       const batch = this.log.slice(0, this.batchSize).map((entry) => entry.item);
       let failedAt: number | undefined;
       let error = 'batch item failure';
@@ -115,6 +118,7 @@ export class ChangeFeedPump<R> {
         continue;
       }
       await delay(backoffMs(this.policy, this.attempts));
+      retrying = true;
     }
   }
 }

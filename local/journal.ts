@@ -118,6 +118,7 @@ class FileJournal<T> implements Journal<T> {
   private flushing: Promise<void> | undefined;
   private later: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
+  private closed = false;
   private outstanding: number;
   private seq: number;
 
@@ -131,6 +132,8 @@ class FileJournal<T> implements Journal<T> {
 
   append(items: readonly T[]): Promise<JournalEntry<T>[]> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('journal closed: nothing more can be made durable'));
+    if (items.length === 0) return Promise.resolve([]);
     const entries = items.map((item) => ({ seq: ++this.seq, item }));
     for (const entry of entries) this.lines.push(`${JSON.stringify({ s: entry.seq, i: entry.item })}\n`);
     this.outstanding += entries.length;
@@ -141,15 +144,16 @@ class FileJournal<T> implements Journal<T> {
   }
 
   done(seqs: readonly number[]): void {
-    if (seqs.length === 0) return;
+    // After close the fd may be another file's: a late mark is dropped (the entry is delivered again).
+    if (seqs.length === 0 || this.closed) return;
     this.lines.push(`${JSON.stringify({ d: seqs })}\n`);
     this.outstanding -= seqs.length;
-    // Not waited for: the next append's write carries them, or a write of their own a moment later. A
-    // lost one only means one more delivery, which every subscriber tolerates (at least once).
+    // Not waited for (see the header): the next append's write carries them, or one of their own later.
     if (!this.flushing && !this.later) this.later = setTimeout(() => this.flushSoon(), DONE_LINES_WAIT_MS).unref();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     while (this.flushing || this.lines.length > 0) {
       this.flushSoon();
       await this.flushing;
@@ -170,15 +174,19 @@ class FileJournal<T> implements Journal<T> {
   }
 
   // Group commit: while one write is on its way to the disk, every append that arrives joins the next.
+  // Only appends keep the loop going: "done" lines left over wait for the next append or the timer.
   private async flushAll(): Promise<void> {
-    while (this.lines.length > 0) {
-      const text = this.lines.join('');
+    do {
+      if (this.lines.length === 0) return;
+      const text = Buffer.from(this.lines.join(''));
       const waiters = this.waiters;
       this.lines = [];
       this.waiters = [];
       try {
         if (!this.failure) {
-          await writeAsync(this.fd, text);
+          const { bytesWritten } = await writeAsync(this.fd, text);
+          // A short write (a full disk midway) left a cut line: nothing after it can be trusted.
+          if (bytesWritten < text.length) throw new Error(`short write (${bytesWritten} of ${text.length} bytes)`);
           if (O_DSYNC === undefined && waiters.length > 0) await fdatasyncAsync(this.fd);
           // Everything written is done: start the file over instead of letting it grow (the fd appends).
           if (this.outstanding === 0 && this.lines.length === 0) await ftruncateAsync(this.fd, 0);
@@ -188,7 +196,7 @@ class FileJournal<T> implements Journal<T> {
         this.failure = new Error(`journal write failed: ${(error as Error).message}`);
       }
       for (const wake of waiters) wake();
-    }
+    } while (this.waiters.length > 0);
   }
 }
 

@@ -55,6 +55,17 @@ describe('journal', () => {
     await journal.close();
   });
 
+  it('answers an append of nothing at once, and refuses appends after close (a late done mark is dropped)', async () => {
+    const journal = openJournal<string>(file);
+    await expect(journal.append([])).resolves.toEqual([]);
+    const [entry] = await journal.append(['kept']);
+    await journal.close();
+    await expect(journal.append(['late'])).rejects.toThrow('journal closed');
+    journal.done([entry!.seq]);
+    // The entry was never marked done: it comes back, and nothing was written after close.
+    expect(readJournal<string>(file).map((e) => e.item)).toEqual(['kept']);
+  });
+
   it('starts the file over once everything in it is done', async () => {
     const journal = openJournal<string>(file);
     const entries = await journal.append(['a', 'b']);
