@@ -134,7 +134,8 @@ function runtimeSection(r: RuntimeColdStarts | { error: string }): Section {
       '(the "Lambda init" table above; no NODE_OPTIONS for any), answering a first GET /api/hello through a loopback Runtime ' +
       "API; the runtime's console carries every request line (the peers write ours). **init**: start until the runtime " +
       "first asks for work (Lambda's Init Duration; ours builds its app and answers one muted hello there); **first " +
-      'response**: start until the first answer, what the first caller waits for; **above hello world**: first response minus ' +
+      "invocation**: from there to the first answer (the cold call's Duration); **first response**: start until the first " +
+      'answer, what the first caller waits for; **above hello world**: first response minus ' +
       "the same round's lambda-perf hello world (the runtime's own start), what each function's code costs. " +
       `${r.rounds} rounds over every bundle; ×: the median of the per-round ratios ours / theirs, below 1 is ours faster.`,
   };
