@@ -82,6 +82,21 @@ describe('peer report', () => {
     ['middy 7', 30_000],
   ]);
 
+  /** The peers' tables for these server rows, with the cold calls above. */
+  const serversSection = (rows: ServerRow[]) =>
+    peersSections({
+      versions: ['x@1.0.0'],
+      runs: 2,
+      coldCallRounds: 2,
+      ...coldCallReport(sizes, calls),
+      servers: {
+        http: { connections: 10, durationS: 5, warmupS: 1 },
+        rows,
+        ratios: serverRatios(rows),
+        oursChecksTokens: true,
+      },
+    });
+
   it('gives each bundle its medians and each peer its ratios (ours / theirs)', () => {
     const { rows, ratios } = coldCallReport(sizes, calls);
     expect(rows.map((r) => [r.name, r.minifiedBytes, r.requireMs.median, r.requirePlusFirstMs.median])).toEqual([
@@ -112,18 +127,7 @@ describe('peer report', () => {
     expect(serverRatios(rows)).toEqual([
       { peer: 'serverless-offline', requestsPerSec: { hello: 7, 'create-then-get': 1.75 }, startup: 0.55 },
     ]);
-    const [, servers] = peersSections({
-      versions: ['x@1.0.0'],
-      runs: 2,
-      coldCallRounds: 2,
-      ...coldCallReport(sizes, calls),
-      servers: {
-        http: { connections: 10, durationS: 5, warmupS: 1 },
-        rows,
-        ratios: serverRatios(rows),
-        oursChecksTokens: true,
-      },
-    });
+    const [, servers] = serversSection(rows);
     expect(servers!.rows).toEqual([
       [OURS_LOCAL, '700', '300', '1100', '', '1 (ours)', '', '', ''],
       ['serverless-offline', '100', '175', '2000', '', '7.00×', '1.75×', '0.55×', 'n/a'],
@@ -178,18 +182,7 @@ describe('peer report', () => {
       { name: 'peer', requestsPerSec: { hello: [1], 'create-then-get': [1] }, startMs: [1], ...cpu([4, 4], [1.5, 2]) },
     ];
     expect(serverRatios(rows)[0]!.writeCpu).toBe(0.625); // median of 2/4 and 3/4
-    const [, servers] = peersSections({
-      versions: [],
-      runs: 2,
-      coldCallRounds: 2,
-      ...coldCallReport(sizes, calls),
-      servers: {
-        http: { connections: 10, durationS: 5, warmupS: 1 },
-        rows,
-        ratios: serverRatios(rows),
-        oursChecksTokens: true,
-      },
-    });
+    const [, servers] = serversSection(rows);
     expect(servers!.rows.map((r) => [r[4], r[8]])).toEqual([
       ['2.50 (2.50)', ''],
       ['4.00 (1.75)', '0.63×'],
