@@ -4,7 +4,8 @@
 // (external: the runtime's copy; bundled: tree-shaken into index.js), against a hello-world handler as
 // the floor (lambda-perf's reference function). The Azure package's load is timed on the same Node.
 import { AUTH_MODE_NONE, AUTH_SETTINGS } from '../contract/settings';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -202,11 +203,17 @@ export async function coldStartsOnRuntime(
   runCount: number,
   progress: (line: string) => void,
 ): Promise<RuntimeSamples[]> {
-  const sdkPackages = [
-    ...new Set(
-      targets.flatMap((t) => externalsRequiredBy(t.bundle.files['index.js']!.toString('utf8'), /^@aws-sdk\//)),
-    ),
-  ];
+  // The runtime image's SDK: what our functions require when the SDK is left to it (so every run, ours
+  // or the peers', shares one cached install), and whatever else a target requires that this repository
+  // has. A bundled SDK also probes for optional packages (e.g. @aws-sdk/signature-v4-crt) that neither
+  // this repository nor the runtime image has: those stay absent.
+  const ours = buildAwsBundles({ sdk: 'external' });
+  const required = [...AWS_FUNCTIONS.map((name) => ours[name]), ...targets.map((t) => t.bundle)].flatMap((bundle) =>
+    externalsRequiredBy(bundle.files['index.js']!.toString('utf8'), /^@aws-sdk\//),
+  );
+  const sdkPackages = [...new Set(required)].filter((name) =>
+    existsSync(join(repoRoot, 'node_modules', name, 'package.json')),
+  );
   const cache = await installRuntimeCache(cacheRoot, runtimePackages(repoRoot, sdkPackages), progress);
   const services = await startServices();
   const tasks: { target: RuntimeTarget; dir: string; samples: RuntimeSamples }[] = [];
