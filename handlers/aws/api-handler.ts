@@ -62,10 +62,10 @@ function isBinary(response: Response): boolean {
  * vouches for, never the Host header; the path is the decoded rawPath encoded again (`encodeDecodedPath`).
  * A body on GET or HEAD is dropped: fetch's Request refuses one, and it has no meaning (RFC 9110 §9.3.1).
  */
-function requestOf(event: APIGatewayProxyEventV2, method: string): Request {
+function requestOf(event: APIGatewayProxyEventV2, method: string, entries: [string, string][]): Request {
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const url = `https://${event.requestContext.domainName}${encodeDecodedPath(event.rawPath)}${query}`;
-  const headers = new Headers(headerEntries(event));
+  const headers = new Headers(entries);
   const init: RequestInit = { method, headers };
   if (event.body !== undefined && event.body !== null && method !== 'GET' && method !== 'HEAD') {
     const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
@@ -79,8 +79,9 @@ function requestOf(event: APIGatewayProxyEventV2, method: string): Request {
 /** The app's answer in the shape API Gateway expects; Set-Cookie headers go to `cookies`, one each. */
 async function toLambdaResult(response: Response, method: string): Promise<ApiResult> {
   const binary = isBinary(response);
-  const text = async () => (binary ? Buffer.from(await response.arrayBuffer()).toString('base64') : response.text());
-  const content = method === 'HEAD' ? '' : await text();
+  let content = '';
+  if (method !== 'HEAD')
+    content = binary ? Buffer.from(await response.arrayBuffer()).toString('base64') : await response.text();
   const cookies = response.headers.getSetCookie();
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -99,12 +100,13 @@ async function toLambdaResult(response: Response, method: string): Promise<ApiRe
 export function lambdaHandlerFor(app: Hono, servedBy: ServedBy = 'aws', log?: Logger): ApiHandler {
   return async (event, context) => {
     const method = event.requestContext.http.method.toUpperCase();
+    const headers = headerEntries(event);
     const refused = precheckRequest(
-      { method, decodedPath: event.rawPath, headers: headerEntries(event) },
+      { method, decodedPath: event.rawPath, headers },
       { servedBy, routes: app.routes, log },
     );
     if (refused) return toLambdaResult(refused, method);
     const env: LambdaBindings = { event, requestContext: event.requestContext, lambdaContext: context };
-    return toLambdaResult(await app.fetch(requestOf(event, method), env), method);
+    return toLambdaResult(await app.fetch(requestOf(event, method, headers), env), method);
   };
 }
