@@ -271,7 +271,7 @@ export async function measureLambdaInit(
 ): Promise<LambdaInit> {
   const runCount = Math.max(runs, MIN_INIT_RUNS);
   const shipped: Record<AwsSdkShipping, ReturnType<typeof buildAwsBundles>> = {
-    external: buildAwsBundles({ cache: false, sdk: 'external' }),
+    external: buildAwsBundles({ sdk: 'external' }),
     bundled: buildAwsBundles({ cache: false, sdk: 'bundled' }),
   };
   const targets: (RuntimeTarget & { sdk: LambdaInitRow['sdk'] })[] = [

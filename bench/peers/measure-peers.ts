@@ -298,7 +298,7 @@ export async function measurePeers(
   const peerNodeModules = await installPeerCache(cacheRoot, packages, progress);
   progress('peers: bundling ours and theirs');
   const targets: ColdTarget[] = [
-    { name: OURS, bundle: buildAwsBundles({ cache: false }).api },
+    { name: OURS, bundle: buildAwsBundles().api },
     ...PEERS.map((peer) => ({
       name: peer.name,
       bundle: { files: { 'index.js': bundlePeer(peer, peerNodeModules) }, hash: peer.name },
