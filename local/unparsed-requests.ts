@@ -1,6 +1,7 @@
 import { IncomingMessage, type Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { HTTP_TOKEN } from '../handlers/core/fetch-rules';
 import { type FrontDoor, refuseOnSocket } from './front-door-refusal';
 
 // Requests Node's HTTP server does not hand to the request listener: CONNECT (the 'connect' event, for
@@ -73,7 +74,7 @@ export function answerUnparsedRequests(server: Server, door: FrontDoor): void {
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     const started = performance.now();
     const head = parseHead(error.rawPacket);
-    if (error.code === 'HPE_INVALID_METHOD' && head && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(head.method)) {
+    if (error.code === 'HPE_INVALID_METHOD' && head && HTTP_TOKEN.test(head.method)) {
       return dispatch(server, requestOf(socket, head), socket);
     }
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
