@@ -2,20 +2,14 @@
 // alarm notifying the alert topic, the e-mail subscription exists only with an address, and the
 // dashboard shows the shared panels in order and names only resources of its own stack.
 import { makeBundle } from '../../program/bundle/content-hash';
-import type { AlertSettings } from '../../program/alerts';
+import { TEST_ALERTS } from '../support/alert-settings';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
 import { baseArgs, named, ofType, REGION, runProgram, type ProgramRun } from './program';
 
 const ALARM = 'aws:cloudwatch/metricAlarm:MetricAlarm';
 const QUEUE = 'aws:sqs/queue:Queue';
 const ACCOUNT = '123456789012';
-const alerts: AlertSettings = {
-  email: 'ops@example.com',
-  functionErrors: 3,
-  throttles: 7,
-  serverErrorPercent: 2,
-  streamAgeSeconds: 120,
-};
+const alerts = TEST_ALERTS;
 // Alarms and dashboards do not read code: small bundles spare an esbuild run.
 const bundle = (name: string) =>
   makeBundle({ 'index.js': Buffer.from(`exports.handler = async () => ${JSON.stringify(name)};`) });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AlertSettings } from '../../program/alerts';
+import { TEST_ALERTS } from '../support/alert-settings';
 import { DASHBOARD_PANELS } from '../../program/dashboard-panels';
 import { installAzureMocks, ofType, outputValue, subscriptionId, waitFor, type Captured } from './azure-run';
 import { fakePackage } from './fake-package';
@@ -12,13 +13,7 @@ import { TEST_AUTH } from '../support/stack-auth';
 
 const captured = installAzureMocks();
 const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-operations-test-'));
-const alerts: AlertSettings = {
-  email: 'ops@example.com',
-  functionErrors: 3,
-  throttles: 7,
-  serverErrorPercent: 2,
-  streamAgeSeconds: 120,
-};
+const alerts = TEST_ALERTS;
 let resources: Captured[];
 let stackModule: typeof import('../../azure');
 

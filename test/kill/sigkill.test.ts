@@ -1,4 +1,4 @@
-import { expectNothingLost, killCycles, suiteDataDir, summary } from './helpers/kill-cycles';
+import { expectNothingLost, killCycles, suiteDataDir, summary, KILL_LOAD } from './helpers/kill-cycles';
 import { envInt } from './helpers/seeded';
 
 // SIGKILL a real `npm start` mid-load at seeded random moments, restart it on the same data
@@ -19,10 +19,7 @@ it(
       signal: 'SIGKILL',
       cycles,
       seed,
-      minKillAfterMs: 1_000,
-      maxKillAfterMs: 4_000,
-      clientsPerCloud: 8,
-      eventDeadlineMs: 60_000,
+      ...KILL_LOAD,
     });
     process.stdout.write(summary('SIGKILL', result, cycles, seed));
     expectNothingLost(result);

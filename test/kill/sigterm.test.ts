@@ -1,4 +1,4 @@
-import { expectNothingLost, killCycles, suiteDataDir, summary } from './helpers/kill-cycles';
+import { expectNothingLost, killCycles, suiteDataDir, summary, KILL_LOAD } from './helpers/kill-cycles';
 import { envInt } from './helpers/seeded';
 
 // SIGTERM a real `npm start` under load (clients on keep-alive connections keep sending): it must
@@ -20,10 +20,7 @@ it(
       signal: 'SIGTERM',
       cycles,
       seed,
-      minKillAfterMs: 1_000,
-      maxKillAfterMs: 4_000,
-      clientsPerCloud: 8,
-      eventDeadlineMs: 60_000,
+      ...KILL_LOAD,
       onExit: (code, stderr) => exits.push({ code, stopped: /^stopped/m.test(stderr) }),
     });
     process.stdout.write(summary('SIGTERM', result, cycles, seed));

@@ -11,6 +11,14 @@ import { URLS_OUTPUT } from '../../../local/urls-output';
 // clouds, signal it at a seeded random moment, start again and check every acknowledged write and
 // its events. Bounded: `cycles` runs, each killed within `maxKillAfterMs` of its load starting.
 
+/** The load and timing both kill tests run under: a kill 1–4 s into each cycle, 8 writers per cloud. */
+export const KILL_LOAD = {
+  minKillAfterMs: 1_000,
+  maxKillAfterMs: 4_000,
+  clientsPerCloud: 8,
+  eventDeadlineMs: 60_000,
+} as const;
+
 export interface KillOptions {
   dataDir: string;
   signal: 'SIGKILL' | 'SIGTERM';
